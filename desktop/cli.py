@@ -1,0 +1,394 @@
+"""The headless commands: parse, call one service, print.
+
+Exit codes are a contract for every command:
+0 done; 1 done, but some items were rejected or need attention (count on stderr);
+2 unusable input or usage (one line in Bahasa Indonesia on stderr, no traceback);
+3 an internal error (a bug: details in the log file named on stderr);
+130 cancelled with Ctrl+C (nothing was written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from desktop import __version__
+from desktop.domain.categories import Sex, parse_sex
+from desktop.domain.dates import long_date
+from desktop.domain.findings import DomainError
+from desktop.services.paths import default_db_path
+
+EXIT_OK = 0
+EXIT_ATTENTION = 1
+EXIT_UNUSABLE = 2
+EXIT_INTERNAL = 3
+EXIT_CANCELLED = 130
+
+log = logging.getLogger("desktop.cli")
+
+
+class UsageError(Exception):
+    """Bad command-line usage; the message is shown as is."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in Indonesian with exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message}. Lihat: python -m desktop {self._sub_hint()}--help")
+
+    def _sub_hint(self) -> str:
+        words = self.prog.split()[3:] if self.prog.startswith("python -m desktop") else []
+        return " ".join(words) + " " if words else ""
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="berkas basis data (bawaan: $SIGAP_DB atau sigap.db di folder data pengguna)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of every command."""
+    parser = _Parser(
+        prog="python -m desktop",
+        description="Sigap: data peserta, klaim dan surat jaminan sosial ketenagakerjaan "
+        "kabupaten. Tanpa perintah: membuka aplikasi.",
+    )
+    parser.add_argument("--version", action="version", version=f"Sigap {__version__}")
+    _add_db(parser)
+    commands = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+
+    init = commands.add_parser("init", help="siapkan basis data untuk kantor kabupaten/kecamatan")
+    _add_db(init)
+    init.add_argument(
+        "--office",
+        choices=("hub", "kecamatan"),
+        required=True,
+        help="hub = kantor kabupaten (pusat), kecamatan = kantor kecamatan",
+    )
+    init.add_argument(
+        "--region",
+        required=True,
+        metavar="KODE",
+        help="kode wilayah Kemendagri: kabupaten (16.02) atau kecamatan (16.02.05)",
+    )
+    init.add_argument("--name", required=True, metavar="TEKS", help="nama kantor")
+
+    regions = commands.add_parser("regions", help="data wilayah (kode Kemendagri)")
+    region_commands = regions.add_subparsers(
+        dest="regions_command", metavar="PERINTAH", parser_class=_Parser, required=True
+    )
+    regions_import = region_commands.add_parser(
+        "import", help="impor daftar wilayah CSV/XLSX dengan kolom kode dan nama"
+    )
+    _add_db(regions_import)
+    regions_import.add_argument("file", type=Path, metavar="BERKAS")
+
+    demo = commands.add_parser("demo", help="isi basis data kosong dengan data contoh")
+    _add_db(demo)
+    demo.add_argument("--workers", type=int, required=True, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument(
+        "--regions",
+        type=Path,
+        default=None,
+        metavar="BERKAS",
+        help="daftar wilayah nyata (bawaan: wilayah buatan)",
+    )
+    demo.add_argument(
+        "--year", type=int, default=None, metavar="TAHUN", help="tahun acuan (bawaan: tahun ini)"
+    )
+
+    nik = commands.add_parser("nik", help="baca arti sebuah NIK")
+    _add_db(nik)
+    nik.add_argument("number", metavar="NIK")
+    nik.add_argument(
+        "--birth-date",
+        type=_iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="tanggal lahir di data, untuk dibandingkan",
+    )
+    nik.add_argument(
+        "--sex",
+        type=_sex,
+        default=None,
+        metavar="L|P",
+        help="jenis kelamin di data, untuk dibandingkan",
+    )
+
+    check = commands.add_parser("check", help="periksa keutuhan basis data")
+    _add_db(check)
+    return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"tanggal {text!r} tidak sah; tulis sebagai TAHUN-BULAN-TANGGAL, mis. 1980-09-02"
+        ) from exc
+
+
+def _sex(text: str) -> Sex:
+    sex = parse_sex(text)
+    if sex is None:
+        raise argparse.ArgumentTypeError(f"jenis kelamin {text!r} tidak dikenal; pakai L atau P")
+    return sex
+
+
+# ---- running --------------------------------------------------------------------------------
+
+
+class TextProgress:
+    """A one-line progress bar on stderr (only when stderr is a terminal)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._enabled = stream.isatty()
+        self._last = 0.0
+        self._stage = ""
+
+    def __call__(self, done: int, total: int, stage: str) -> None:
+        if not self._enabled:
+            return
+        now = time.monotonic()
+        if stage == self._stage and now - self._last < 0.2 and done < total:
+            return
+        if stage != self._stage and self._stage:
+            self._stream.write("\n")
+        self._stage, self._last = stage, now
+        if total > 0:
+            width = 30
+            filled = int(width * done / total)
+            bar = "#" * filled + "-" * (width - filled)
+            self._stream.write(f"\r{stage} [{bar}] {done:,}/{total:,}".replace(",", "."))
+        else:
+            self._stream.write(f"\r{stage} …")
+        self._stream.flush()
+
+    def finish(self) -> None:
+        """End the line."""
+        if self._enabled and self._stage:
+            self._stream.write("\n")
+            self._stream.flush()
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db is not None else default_db_path()
+
+
+def _open(args: argparse.Namespace, *, create: bool = False):  # type: ignore[no-untyped-def]
+    from desktop.services.app import AppServices
+
+    return AppServices.open(_db_path(args), create=create)
+
+
+def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Set up a database for an office."""
+    from desktop.services.office import OfficeKind
+
+    services = _open(args, create=True)
+    try:
+        info = services.office.set_up(
+            kind=OfficeKind(args.office), region=args.region, name=args.name
+        )
+    finally:
+        services.close()
+    out.write(
+        f"Kantor disiapkan: {info.name} ({info.kind.label}, wilayah {info.region_code}); "
+        f"perangkat {info.device_short}; basis data {services.path}\n"
+    )
+    return EXIT_OK
+
+
+def cmd_regions_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Import a region list."""
+    services = _open(args)
+    progress = TextProgress(err)
+    try:
+        actor = services.office.local_actor()
+        result = services.regions.import_file(args.file, actor=actor, progress=progress)
+    finally:
+        progress.finish()
+        services.close()
+    out.write(
+        f"ditambah {_number(result.added)}, diperbarui {_number(result.updated)}, "
+        f"tetap {_number(result.unchanged)}, ditolak {_number(len(result.rejected))}\n"
+    )
+    if result.rejected:
+        for problem in result.rejected[:20]:
+            err.write(f"baris {problem.row}: {problem.finding.message}\n")
+        if len(result.rejected) > 20:
+            err.write(f"… dan {_number(len(result.rejected) - 20)} baris lain\n")
+        err.write(f"{_number(len(result.rejected))} baris ditolak; perbaiki lalu impor lagi.\n")
+        return EXIT_ATTENTION
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Generate demo data."""
+    services = _open(args, create=True)
+    progress = TextProgress(err)
+    started = time.perf_counter()
+    try:
+        result = services.demo.generate(
+            workers=args.workers,
+            seed=args.seed,
+            regions_file=args.regions,
+            year=args.year,
+            progress=progress,
+        )
+    finally:
+        progress.finish()
+        services.close()
+    seconds = time.perf_counter() - started
+    out.write(
+        f"Data contoh kabupaten {result.regency_code} tahun {result.year}: "
+        f"{_number(result.workers)} peserta, {_number(result.regions)} wilayah, "
+        f"{_number(result.targets)} target, {_number(result.claims)} klaim "
+        f"({_number(result.claim_events)} langkah, {_number(result.heirs)} ahli waris, "
+        f"{_number(result.documents)} dokumen) dalam {seconds:.1f} detik\n"
+    )
+    return EXIT_OK
+
+
+def cmd_nik(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Say what a NIK means."""
+    from desktop.services.identity import describe_nik
+
+    services = _open(args) if args.db is not None else None
+    try:
+        report = describe_nik(
+            args.number,
+            engine=services.database.engine if services else None,
+            birth_date=args.birth_date,
+            sex=args.sex,
+        )
+    finally:
+        if services is not None:
+            services.close()
+    check = report.check
+    info = check.info
+    if info is not None:
+
+        def named(code: str, name: str | None) -> str:
+            return f"{code} ({name})" if name else code
+
+        out.write(f"Provinsi      : {named(info.province_code, report.province_name)}\n")
+        out.write(f"Kabupaten/Kota: {named(info.regency_code, report.regency_name)}\n")
+        out.write(f"Kecamatan     : {named(info.district_code, report.district_name)}\n")
+        out.write(f"Tanggal lahir : {long_date(info.birth_date)}\n")
+        out.write(f"Jenis kelamin : {info.sex.label}\n")
+        out.write(f"Nomor urut    : {info.serial:04d}\n")
+    for finding in check.errors:
+        err.write(f"galat: {finding.message}\n")
+    for finding in check.warnings:
+        err.write(f"peringatan: {finding.message}\n")
+    if check.errors:
+        return EXIT_UNUSABLE
+    if check.warnings:
+        err.write(f"{len(check.warnings)} peringatan perlu diperiksa.\n")
+        return EXIT_ATTENTION
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Check a database."""
+    services = _open(args)
+    try:
+        report = services.health.check()
+    finally:
+        services.close()
+    out.write(f"Basis data    : {services.path}\n")
+    out.write(f"Skema         : {report.schema_revision} (terbaru {report.schema_head})\n")
+    out.write(f"SQLite        : {report.sqlite_version}, jurnal {report.journal_mode}\n")
+    for table, count in report.counts.items():
+        out.write(f"  {table:<16}{_number(count):>14}\n")
+    if report.sound:
+        out.write("Keadaan       : baik\n")
+        return EXIT_OK
+    for problem in report.problems:
+        err.write(f"masalah: {problem}\n")
+    err.write(f"{len(report.problems)} masalah ditemukan.\n")
+    return EXIT_ATTENTION
+
+
+Handler = Callable[[argparse.Namespace, TextIO, TextIO], int]
+
+
+def _handler(args: argparse.Namespace) -> Handler:
+    if args.command == "regions":
+        return cmd_regions_import
+    handlers: dict[str, Handler] = {
+        "init": cmd_init,
+        "demo": cmd_demo,
+        "nik": cmd_nik,
+        "check": cmd_check,
+    }
+    return handlers[args.command]
+
+
+def _log_file() -> Path:
+    from platformdirs import user_log_dir
+
+    folder = Path(user_log_dir("Sigap", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "sigap-cli.log"
+
+
+def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run one command; return its exit code (never raises for bad input)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv))
+        if args.command is None:
+            raise UsageError("tidak ada perintah. Lihat: python -m desktop --help")
+        return _handler(args)(args, out, err)
+    except UsageError as exc:
+        err.write(f"sigap: {exc}\n")
+        return EXIT_UNUSABLE
+    except DomainError as exc:
+        err.write(f"sigap: {exc.finding.message}\n")
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        err.write("\nsigap: dibatalkan; tidak ada data yang diubah.\n")
+        return EXIT_CANCELLED
+    except Exception:
+        try:
+            path = _log_file()
+            with path.open("a", encoding="utf-8") as fh:
+                fh.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(argv[:2])}\n")
+                fh.write(traceback.format_exc())
+            where = f" Rincian dicatat di {path}."
+        except OSError:
+            where = ""
+        err.write(f"sigap: terjadi kesalahan di dalam aplikasi.{where} Laporkan ke pengembang.\n")
+        return EXIT_INTERNAL
+
+
+def wants_gui(argv: Sequence[str]) -> bool:
+    """True when the arguments name no command (only --db or nothing): open the window."""
+    rest = list(argv)
+    if rest[:1] == ["--db"] and len(rest) == 2:
+        return True
+    return any(a.startswith("--db=") for a in rest) and len(rest) == 1 or not rest

@@ -1,0 +1,1 @@
+"""Pure domain rules for Sigap: identity numbers, regions, money, dates, benefits, claims."""

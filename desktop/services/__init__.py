@@ -1,0 +1,1 @@
+"""Use cases: transaction boundaries and permission checks (no Qt here)."""

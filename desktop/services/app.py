@@ -1,0 +1,45 @@
+"""The services of one open database, assembled once for the CLI or the GUI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.services.demo import DemoService
+from desktop.services.health import HealthService
+from desktop.services.office import OfficeService
+from desktop.services.regions import RegionService
+from desktop.store.database import Database, open_database
+
+
+@dataclass
+class AppServices:
+    """Every service over one database file."""
+
+    database: Database
+    office: OfficeService
+    regions: RegionService
+    health: HealthService
+    demo: DemoService
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = True) -> AppServices:
+        """Open (creating or migrating) the database at *path* and build the services."""
+        database = open_database(path, create=create)
+        engine = database.engine
+        return cls(
+            database=database,
+            office=OfficeService(engine),
+            regions=RegionService(engine),
+            health=HealthService(engine),
+            demo=DemoService(engine),
+        )
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self.database.path
+
+    def close(self) -> None:
+        """Close the database."""
+        self.database.close()

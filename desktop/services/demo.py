@@ -1,0 +1,831 @@
+"""Realistic synthetic data: a regency's region tree, roster, targets and claims.
+
+Deterministic: the same seed (and reference year) gives the same people, numbers and claims
+(row ids included); only the write timestamps differ. Workers follow OKI's 2025 proportions
+across the categories; every NIK is valid and agrees with the worker's kecamatan, birth date
+and sex. Everything is written by one bulk unit of work: all or nothing.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from desktop.domain.categories import OKI_2025_COUNTS, Category, SubCategory
+from desktop.domain.documents import checklist
+from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
+from desktop.domain.names import name_key
+from desktop.domain.regions import RegionCode
+from desktop.services.office import OfficeKind, OfficeService
+from desktop.services.permissions import Permission, require
+from desktop.services.progress import Cancelled, CancelToken, ProgressFn, no_progress
+from desktop.services.regions import RegionService
+from desktop.store import models, queries
+from desktop.store.ids import stable_id, uuid7_from
+from desktop.store.unit_of_work import Actor, UnitOfWork, WriteCancelled
+
+MAX_WORKERS = 5_000_000
+DEFAULT_REGENCY = "16.02"
+
+# ---- vocabulary ---------------------------------------------------------------------------
+
+MALE_NAMES = tuple(  # noqa: SIM905
+    [
+        "Ahmad",
+        "Budi",
+        "Dedi",
+        "Eko",
+        "Fajar",
+        "Hendra",
+        "Iwan",
+        "Joko",
+        "Kurniawan",
+        "Lukman",
+        "Muhammad",
+        "Nanang",
+        "Oki",
+        "Putra",
+        "Rudi",
+        "Slamet",
+        "Taufik",
+        "Usman",
+        "Wahyu",
+        "Yusuf",
+        "Zainal",
+        "Agus",
+        "Bambang",
+        "Darmawan",
+        "Edi",
+        "Firman",
+        "Gunawan",
+        "Hadi",
+        "Irfan",
+        "Jamal",
+        "Khairul",
+        "Mulyadi",
+        "Nurdin",
+        "Rahmat",
+        "Saiful",
+        "Syamsul",
+        "Tono",
+        "Yanto",
+        "Zulkifli",
+        "Anwar",
+        "Bahrun",
+        "Candra",
+        "Dodi",
+        "Erwin",
+        "Ferry",
+        "Herman",
+        "Indra",
+        "Junaidi",
+        "Kemas",
+        "Marzuki",
+        "Novri",
+        "Rizal",
+        "Sukri",
+    ]
+)
+FEMALE_NAMES = tuple(  # noqa: SIM905
+    [
+        "Aisyah",
+        "Aminah",
+        "Ani",
+        "Dewi",
+        "Eka",
+        "Fitri",
+        "Hasanah",
+        "Ika",
+        "Juwita",
+        "Kartini",
+        "Lestari",
+        "Maryam",
+        "Nur",
+        "Rina",
+        "Sari",
+        "Siti",
+        "Tuti",
+        "Umi",
+        "Wati",
+        "Yanti",
+        "Yuliana",
+        "Zahra",
+        "Desi",
+        "Elly",
+        "Farida",
+        "Halimah",
+        "Indah",
+        "Jamilah",
+        "Khodijah",
+        "Lina",
+        "Maimunah",
+        "Nurhayati",
+        "Puspita",
+        "Rahmawati",
+        "Sri",
+        "Suryani",
+        "Titin",
+        "Wulan",
+        "Yeni",
+        "Zubaidah",
+        "Anisah",
+        "Badriah",
+        "Cici",
+        "Dian",
+        "Erna",
+        "Fatimah",
+        "Herlina",
+        "Intan",
+        "Kurnia",
+        "Laila",
+        "Mega",
+        "Nining",
+        "Ratna",
+        "Suci",
+    ]
+)
+FAMILY_NAMES = tuple(  # noqa: SIM905
+    [
+        "Saputra",
+        "Wijaya",
+        "Pratama",
+        "Hidayat",
+        "Kusuma",
+        "Santoso",
+        "Siregar",
+        "Nasution",
+        "Harahap",
+        "Lubis",
+        "Simanjuntak",
+        "Susanto",
+        "Gunawan",
+        "Setiawan",
+        "Rahman",
+        "Hakim",
+        "Syahputra",
+        "Firmansyah",
+        "Ramadhan",
+        "Maulana",
+        "Hasibuan",
+        "Effendi",
+        "Alamsyah",
+        "Irawan",
+        "Kurniawati",
+        "Lestari",
+        "Marlina",
+        "Puspitasari",
+        "Anggraini",
+        "Wulandari",
+        "Sembiring",
+        "Tarigan",
+        "Ginting",
+        "Rangkuti",
+        "Daulay",
+        "Panjaitan",
+        "Sinaga",
+        "Situmorang",
+        "Hutapea",
+        "Manurung",
+        "Bin-Abdullah",
+        "Binti-Ahmad",
+        "Zulkarnain",
+        "Mansyur",
+        "Kholik",
+        "Somad",
+        "Fauzi",
+        "Hamzah",
+        "Azhari",
+        "Rasyid",
+    ]
+)
+PLACES = tuple(  # noqa: SIM905
+    [
+        "Kayuagung",
+        "Palembang",
+        "Pedamaran",
+        "Tanjung",
+        "Lubuk",
+        "Mesuji",
+        "Lempuing",
+        "Pampangan",
+        "Jejawi",
+        "Cengal",
+        "Tulung",
+        "Selapan",
+        "Indralaya",
+        "Prabumulih",
+        "Baturaja",
+        "Lahat",
+        "Muara",
+        "Enim",
+        "Sekayu",
+        "Martapura",
+        "Lubuklinggau",
+    ]
+)
+PLACE_PARTS = tuple(  # noqa: SIM905
+    [
+        "Sungai",
+        "Talang",
+        "Tanjung",
+        "Muara",
+        "Lubuk",
+        "Teluk",
+        "Pulau",
+        "Suka",
+        "Air",
+        "Bukit",
+        "Ulak",
+        "Kuto",
+        "Sri",
+        "Karya",
+        "Mekar",
+        "Tebing",
+        "Rantau",
+        "Padang",
+        "Simpang",
+    ]
+)
+PLACE_TAILS = tuple(  # noqa: SIM905
+    [
+        "Jaya",
+        "Makmur",
+        "Baru",
+        "Indah",
+        "Sari",
+        "Pinang",
+        "Batu",
+        "Raya",
+        "Agung",
+        "Mulya",
+        "Lama",
+        "Harapan",
+        "Dalam",
+        "Tengah",
+        "Rejo",
+        "Kembang",
+        "Jati",
+        "Asri",
+        "Subur",
+        "Damai",
+    ]
+)
+BANKS = ("Bank Sumsel Babel", "BRI", "BNI", "Bank Mandiri", "BSI")
+NONAKTIF_REASONS = (
+    "Berhenti dari jabatan",
+    "Pindah domisili ke luar kabupaten",
+    "Iuran tidak dibayar lebih dari 3 bulan",
+)
+
+# Sub-category mix inside each category, and the positions that go with them.
+SUBCATEGORY_MIX: Mapping[Category, tuple[tuple[SubCategory | None, int, str], ...]] = {
+    Category.NON_ASN_GTK: (
+        (SubCategory.PEGAWAI_NON_ASN, 45, "Tenaga Honorer"),
+        (SubCategory.GTK, 55, "Guru Honorer"),
+    ),
+    Category.PERANGKAT_DESA: (
+        (SubCategory.KEPALA_DESA, 8, "Kepala Desa"),
+        (SubCategory.SEKRETARIS_DESA, 8, "Sekretaris Desa"),
+        (SubCategory.KEPALA_URUSAN, 28, "Kaur Keuangan"),
+        (SubCategory.KEPALA_SEKSI, 26, "Kasi Pemerintahan"),
+        (SubCategory.KEPALA_DUSUN, 30, "Kepala Dusun"),
+    ),
+    Category.BPD: (
+        (SubCategory.KETUA_BPD, 20, "Ketua BPD"),
+        (SubCategory.ANGGOTA_BPD, 80, "Anggota BPD"),
+    ),
+    Category.RT_RW: (
+        (SubCategory.KETUA_RT, 80, "Ketua RT"),
+        (SubCategory.KETUA_RW, 20, "Ketua RW"),
+    ),
+    Category.KELEMBAGAAN_DESA: (
+        (SubCategory.LPM, 15, "Anggota LPM"),
+        (SubCategory.LEMBAGA_ADAT, 8, "Pemangku Adat"),
+        (SubCategory.LINMAS, 22, "Anggota Linmas"),
+        (SubCategory.PKK, 20, "Kader PKK"),
+        (SubCategory.KARANG_TARUNA, 10, "Pengurus Karang Taruna"),
+        (SubCategory.KADER_POSYANDU, 25, "Kader Posyandu"),
+    ),
+    Category.PEKERJA_RENTAN: (
+        (SubCategory.GURU_NGAJI, 25, "Guru Ngaji"),
+        (SubCategory.MARBOT, 15, "Marbot Masjid"),
+        (SubCategory.RELAWAN_DAMKAR, 5, "Relawan Damkar"),
+        (SubCategory.PETANI_SAWIT, 25, "Petani Sawit"),
+        (SubCategory.RENTAN_LAINNYA, 30, "Pekerja Informal"),
+    ),
+}
+
+# Claim paths: each claim walks one of these from "diusulkan" to its last state.
+_SANTUNAN_PATHS: tuple[tuple[str, ...], ...] = (
+    ("diusulkan",),
+    ("diusulkan", "dikembalikan"),
+    ("diusulkan", "direkomendasikan"),
+    ("diusulkan", "direkomendasikan", "diverifikasi"),
+    ("diusulkan", "direkomendasikan", "diverifikasi", "disetujui"),
+    ("diusulkan", "direkomendasikan", "diverifikasi", "ditolak"),
+    ("diusulkan", "direkomendasikan", "diverifikasi", "disetujui", "dicairkan"),
+    ("diusulkan", "dibatalkan"),
+)
+_BPJS_PATHS: tuple[tuple[str, ...], ...] = (
+    *_SANTUNAN_PATHS[:-2],
+    ("diusulkan", "direkomendasikan", "diverifikasi", "disetujui", "diajukan_bpjs"),
+    ("diusulkan", "direkomendasikan", "diverifikasi", "disetujui", "diajukan_bpjs", "dibayar_bpjs"),
+    (
+        "diusulkan",
+        "direkomendasikan",
+        "diverifikasi",
+        "disetujui",
+        "diajukan_bpjs",
+        "dibayar_bpjs",
+        "dicairkan",
+    ),
+    ("diusulkan", "dibatalkan"),
+)
+_REASONS = {
+    "dikembalikan": "Akta kematian belum dilampirkan",
+    "ditolak": "Peserta tidak termasuk keluarga desil 1-5 DTSEN",
+    "dibatalkan": "Diusulkan ganda oleh desa",
+}
+_CLAIM_KINDS = (
+    ("santunan_kematian", 40),
+    ("jkm", 35),
+    ("jkk_meninggal", 10),
+    ("jkk_cacat_total", 5),
+    ("jkk_stmb", 10),
+)
+_DEATH_KINDS = frozenset({"santunan_kematian", "jkm", "jkk_meninggal"})
+
+
+@dataclass
+class DemoResult:
+    """What the demo generator wrote."""
+
+    regency_code: str
+    year: int
+    regions: int = 0
+    workers: int = 0
+    targets: int = 0
+    claims: int = 0
+    claim_events: int = 0
+    heirs: int = 0
+    documents: int = 0
+    by_category: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Village:
+    code: str
+    district: str  # dotted kecamatan code
+    district_digits: str  # 6 digits for NIK/KK
+    name: str
+
+
+@dataclass(frozen=True)
+class _Deceased:
+    worker_id: str
+    village: str
+    death_date: date
+    sex: str
+    family_name: str
+    income: int
+
+
+def _demo_error(code: str, template: str, /, **params: object) -> DomainError:
+    return DomainError(Finding.error(code, template, **params))
+
+
+class DemoService:
+    """Generates demo data into an empty roster."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._office = OfficeService(engine)
+        self._regions = RegionService(engine)
+
+    def generate(
+        self,
+        *,
+        workers: int,
+        seed: int,
+        actor: Actor | None = None,
+        regions_file: Path | None = None,
+        year: int | None = None,
+        progress: ProgressFn = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> DemoResult:
+        """Fill an empty roster with a synthetic regency; set up a demo hub office if needed."""
+        if not 1 <= workers <= MAX_WORKERS:
+            raise _demo_error(
+                "demo.workers",
+                QT_TRANSLATE_NOOP("Finding", "Jumlah peserta contoh harus antara 1 dan {limit}."),
+                limit=f"{MAX_WORKERS:,}".replace(",", "."),
+            )
+        token = cancel or CancelToken()
+        info = self._office.info()
+        regency = info.regency_code if info else DEFAULT_REGENCY
+        if info is None:
+            # Read and check the file before touching the database.
+            if regions_file is not None:
+                self._regions.read_file(regions_file)
+            info = self._office.set_up(
+                kind=OfficeKind.HUB,
+                region=regency,
+                name="Dinas Sosial Kabupaten Ogan Komering Ilir (data contoh)",
+            )
+        actor = actor or self._office.local_actor()
+        require(actor, Permission.LOAD_DEMO_DATA)
+        if self._has_workers():
+            raise _demo_error(
+                "demo.not_empty",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Basis data ini sudah berisi data peserta. Data contoh hanya dimuat ke basis "
+                    "data yang kosong; buat berkas baru untuk data contoh.",
+                ),
+            )
+        if regions_file is not None:
+            self._regions.import_file(regions_file, actor=actor, progress=progress, cancel=token)
+        ref_year = year or date.today().year
+        rng = random.Random(seed)
+        try:
+            with UnitOfWork(
+                self._engine,
+                actor,
+                action="demo.generate",
+                summary=f"Data contoh: {workers} peserta, benih {seed}",
+            ) as uow:
+                villages = self._villages(uow, regency, rng)
+                result = DemoResult(regency_code=regency, year=ref_year)
+                result.regions = len(queries.region_index(uow.connection))
+                deceased: list[_Deceased] = []
+                counts = _category_counts(workers)
+                stage = QT_TRANSLATE_NOOP("Progress", "Membuat data peserta")
+                progress(0, workers, stage)
+                uow.bulk_insert(
+                    models.Worker,
+                    _workers(rng, seed, villages, counts, ref_year, deceased),
+                    total=workers,
+                    progress=lambda done, total: progress(done, total, stage),
+                    cancel=token,
+                    batch_size=10_000,
+                    defer_indexes=True,
+                )
+                result.workers = workers
+                result.by_category = {c.value: n for c, n in counts.items()}
+                stage = QT_TRANSLATE_NOOP("Progress", "Membuat target cakupan dan klaim")
+                progress(0, 1, stage)
+                targets = _targets(rng, villages, counts, ref_year)
+                uow.bulk_insert(models.CoverageTarget, targets, cancel=token)
+                result.targets = len(targets)
+                self._claims(uow, rng, seed, deceased, villages, workers, ref_year, result)
+                progress(1, 1, stage)
+        except WriteCancelled as exc:
+            raise Cancelled from exc
+        return result
+
+    def _has_workers(self) -> bool:
+        with self._engine.connect() as conn:
+            return queries.table_counts(conn, ("worker",))["worker"] > 0
+
+    def _villages(self, uow: UnitOfWork, regency: str, rng: random.Random) -> list[_Village]:
+        conn = uow.connection
+        existing = queries.regions_under(conn, regency + ".", 4)
+        if not existing:
+            _synthetic_tree(uow, regency, rng)
+            existing = queries.regions_under(conn, regency + ".", 4)
+        if not existing:
+            raise _demo_error(
+                "demo.no_villages",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Data wilayah tidak berisi desa/kelurahan untuk kabupaten {code}. "
+                    "Impor daftar wilayah yang memuat kabupaten itu.",
+                ),
+                code=regency,
+            )
+        villages = []
+        for code, name in existing:
+            district = code.rsplit(".", 1)[0]
+            villages.append(_Village(code, district, district.replace(".", ""), name))
+        return villages
+
+    def _claims(
+        self,
+        uow: UnitOfWork,
+        rng: random.Random,
+        seed: int,
+        deceased: list[_Deceased],
+        villages: list[_Village],
+        workers: int,
+        year: int,
+        result: DemoResult,
+    ) -> None:
+        wanted = max(40, min(600, workers // 2000))
+        claims: list[dict[str, Any]] = []
+        events: list[dict[str, Any]] = []
+        heirs: list[dict[str, Any]] = []
+        documents: list[dict[str, Any]] = []
+        if not deceased:
+            return
+        kinds = [kind for kind, weight in _CLAIM_KINDS for _ in range(weight)]
+        path_index: dict[str, int] = {}
+        base = datetime(year, 1, 1, tzinfo=UTC)
+        ms0 = int(base.timestamp() * 1000)
+        for n in range(wanted):
+            kind = kinds[(n * 37) % len(kinds)] if n >= len(_CLAIM_KINDS) else _CLAIM_KINDS[n][0]
+            person = deceased[n % len(deceased)]
+            paths = _SANTUNAN_PATHS if kind == "santunan_kematian" else _BPJS_PATHS
+            index = path_index.get(kind, 0)
+            path_index[kind] = index + 1
+            path = paths[index % len(paths)]
+            event_date = person.death_date
+            if kind not in _DEATH_KINDS:
+                event_date = date(year, 1, 1) + timedelta(days=rng.randrange(300))
+            reported = event_date + timedelta(days=rng.randrange(1, 20))
+            claim_id = uuid7_from(ms0 + n, rng.getrandbits(74))
+            amount = _claim_amount(kind, person.income)
+            verified_on: date | None = None
+            at = datetime(reported.year, reported.month, reported.day, 2, tzinfo=UTC)
+            for step, status in enumerate(path):
+                at = at + timedelta(days=rng.randrange(1, 4), hours=rng.randrange(1, 6))
+                if status == "diverifikasi":
+                    verified_on = at.date()
+                events.append(
+                    {
+                        "id": uuid7_from(ms0 + n, rng.getrandbits(74) + step),
+                        "claim_id": claim_id,
+                        "status": status,
+                        "at": at,
+                        "actor_user_id": uow.actor.user_id,
+                        "actor_name": "Operator Kecamatan" if step < 3 else "Admin Kabupaten",
+                        "device_id": uow.actor.device_id,
+                        "reason": _REASONS.get(status),
+                        "data": "{}",
+                    }
+                )
+            final = path[-1]
+            decided = final in {"disetujui", "dicairkan", "diajukan_bpjs", "dibayar_bpjs"}
+            claims.append(
+                {
+                    "id": claim_id,
+                    "worker_id": person.worker_id,
+                    "kind": kind,
+                    "event_date": event_date,
+                    "reported_date": reported,
+                    "village_code": person.village,
+                    "proposer": "Kepala Desa",
+                    "status": final,
+                    "verified_on": verified_on,
+                    "deadline": verified_on + timedelta(days=7) if verified_on else None,
+                    "amount_proposed": amount,
+                    "amount_approved": amount if decided else 0,
+                    "amount_paid": amount if final in {"dicairkan", "dibayar_bpjs"} else 0,
+                    "decision_number": (f"400.9/{n + 1:03d}/DINSOS/{year}" if decided else None),
+                    "transfer_reference": f"TRF{seed % 1000:03d}{n:06d}"
+                    if final == "dicairkan"
+                    else None,
+                    "paid_on": at.date() if final == "dicairkan" else None,
+                }
+            )
+            if kind in _DEATH_KINDS:
+                heirs.extend(_heirs(rng, claim_id, person, ms0 + n))
+            complete = final not in {"diusulkan", "dikembalikan"}
+            for item in checklist(kind):
+                received = complete or rng.random() < 0.6
+                documents.append(
+                    {
+                        "id": stable_id("claim_document", claim_id, item.value),
+                        "claim_id": claim_id,
+                        "item": item.value,
+                        "received": received,
+                        "received_on": reported if received else None,
+                    }
+                )
+        uow.bulk_insert(models.Claim, claims)
+        uow.bulk_insert(models.ClaimEvent, events)
+        uow.bulk_insert(models.Heir, heirs)
+        uow.bulk_insert(models.ClaimDocument, documents)
+        result.claims = len(claims)
+        result.claim_events = len(events)
+        result.heirs = len(heirs)
+        result.documents = len(documents)
+
+
+def _claim_amount(kind: str, income: int) -> int:
+    if kind == "santunan_kematian":
+        return 1_000_000
+    if kind == "jkm":
+        return 42_000_000
+    if kind == "jkk_meninggal":
+        return max(48 * income, 20_000_000) + 10_000_000 + 12_000_000
+    if kind == "jkk_cacat_total":
+        return 56 * income
+    return income * 3
+
+
+def _heirs(rng: random.Random, claim_id: str, person: _Deceased, ms: int) -> list[dict[str, Any]]:
+    spouse_sex_female = person.sex == "L"
+    first = rng.choice(FEMALE_NAMES if spouse_sex_female else MALE_NAMES)
+    heirs = [
+        {
+            "id": uuid7_from(ms, rng.getrandbits(74)),
+            "claim_id": claim_id,
+            "name": f"{first} {rng.choice(FAMILY_NAMES)}",
+            "nik": None,
+            "relationship": "istri" if spouse_sex_female else "suami",
+            "is_payee": True,
+            "bank_name": rng.choice(BANKS),
+            "bank_account": f"{rng.randrange(10**14, 10**15)}",
+            "account_holder": None,
+        }
+    ]
+    for _ in range(rng.randrange(0, 3)):
+        child_female = rng.random() < 0.5
+        heirs.append(
+            {
+                "id": uuid7_from(ms, rng.getrandbits(74)),
+                "claim_id": claim_id,
+                "name": f"{rng.choice(FEMALE_NAMES if child_female else MALE_NAMES)} "
+                f"{person.family_name}",
+                "nik": None,
+                "relationship": "anak",
+                "is_payee": False,
+            }
+        )
+    return heirs
+
+
+def _category_counts(total: int) -> dict[Category, int]:
+    """Split *total* workers across the categories in OKI's 2025 proportions."""
+    oki_total = sum(OKI_2025_COUNTS.values())
+    counts = {c: total * n // oki_total for c, n in OKI_2025_COUNTS.items()}
+    remainder = total - sum(counts.values())
+    for category in sorted(OKI_2025_COUNTS, key=lambda c: -OKI_2025_COUNTS[c])[:remainder]:
+        counts[category] += 1
+    return counts
+
+
+def _synthetic_tree(uow: UnitOfWork, regency: str, rng: random.Random) -> None:
+    """Write a province, the regency, 18 kecamatan and their villages (synthetic names)."""
+    code = RegionCode.parse(regency)
+    province = code.province.dotted
+    known = queries.region_index(uow.connection)
+    rows: list[dict[str, Any]] = []
+
+    def add(region: str, name: str, level: int, parent: str | None) -> None:
+        if region not in known:
+            rows.append(
+                {
+                    "id": stable_id("region", region),
+                    "code": region,
+                    "name": name,
+                    "level": level,
+                    "parent_code": parent,
+                }
+            )
+
+    add(province, "Sumatera Selatan" if province == "16" else f"Provinsi {province}", 1, None)
+    add(
+        regency,
+        "Kabupaten Ogan Komering Ilir" if regency == "16.02" else f"Kabupaten {regency}",
+        2,
+        province,
+    )
+    used: set[str] = set()
+
+    def place_name() -> str:
+        while True:
+            name = f"{rng.choice(PLACE_PARTS)} {rng.choice(PLACE_TAILS)}"
+            if name not in used:
+                used.add(name)
+                return name
+
+    for d in range(1, 19):
+        district = f"{regency}.{d:02d}"
+        add(district, place_name(), 3, regency)
+        for v in range(1, rng.randrange(14, 24)):
+            village = f"{district}.{1000 + v if v <= 2 else 2000 + v:04d}"
+            add(village, place_name(), 4, district)
+    uow.bulk_insert(models.Region, rows)
+
+
+def _workers(
+    rng: random.Random,
+    seed: int,
+    villages: list[_Village],
+    counts: Mapping[Category, int],
+    year: int,
+    deceased: list[_Deceased],
+) -> Iterator[dict[str, Any]]:
+    """Yield worker rows, shuffled across categories, collecting the deceased for claims."""
+    categories = [c for c, n in counts.items() for _ in range(n)]
+    rng.shuffle(categories)
+    mixes = {
+        c: [(sub, pos) for sub, weight, pos in SUBCATEGORY_MIX[c] for _ in range(weight)]
+        for c in Category
+    }
+    village_weights = [rng.uniform(0.4, 1.6) for _ in villages]
+    chosen = rng.choices(villages, weights=village_weights, k=len(categories))
+    serials: dict[str, int] = {}
+    ref = date(year, 7, 1)
+    ms0 = int(datetime(year - 1, 12, 1, tzinfo=UTC).timestamp() * 1000)
+    full_start, full_end = date(year, 1, 1), date(year, 12, 31)
+    late_start = date(year, 10, 1)
+    last_kk = date(year - 1, 12, 31)
+    year_start = date(year, 1, 1)
+    keys: dict[str, str] = {}
+    rnd = rng.random
+
+    def pick(seq: Sequence[Any]) -> Any:
+        return seq[int(rnd() * len(seq))]
+
+    for i, (category, village) in enumerate(zip(categories, chosen, strict=True)):
+        female = rnd() < (0.62 if category is Category.KELEMBAGAAN_DESA else 0.3)
+        first = pick(FEMALE_NAMES if female else MALE_NAMES)
+        name = f"{first} {pick(FAMILY_NAMES)}" if rnd() < 0.8 else first
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = name_key(name)
+        birth = ref - timedelta(days=19 * 365 + int(rnd() * 49 * 365))
+        day = birth.day + 40 if female else birth.day
+        prefix = f"{village.district_digits}{day:02d}{birth.month:02d}{birth.year % 100:02d}"
+        serial = serials.get(prefix, 0) + 1
+        serials[prefix] = serial
+        sub, position = pick(mixes[category])
+        if sub is SubCategory.KETUA_RT:
+            position = f"Ketua RT {1 + int(rnd() * 29):03d}"
+        elif sub is SubCategory.KETUA_RW:
+            position = f"Ketua RW {1 + int(rnd() * 9):02d}"
+        roll = rnd()
+        status, reason, death = "aktif", None, None
+        if roll < 0.015:
+            status = "meninggal"
+            death = year_start + timedelta(days=int(rnd() * 300))
+        elif roll < 0.04:
+            status, reason = "nonaktif", pick(NONAKTIF_REASONS)
+        start = late_start if rnd() < 0.12 else full_start
+        income = 1_000_000 if rnd() < 0.85 else pick((1_500_000, 2_000_000, 2_500_000))
+        worker_id = uuid7_from(ms0 + i, rng.getrandbits(74))
+        if death is not None:
+            family = name.rsplit(" ", 1)[-1] if " " in name else pick(FAMILY_NAMES)
+            deceased.append(
+                _Deceased(worker_id, village.code, death, "P" if female else "L", family, income)
+            )
+        kk_date = min(birth + timedelta(days=18 * 365 + int(rnd() * 12 * 365)), last_kk)
+        yield {
+            "id": worker_id,
+            "nik": f"{prefix}{serial:04d}",
+            "kk": f"{village.district_digits}{kk_date:%d%m%y}{1 + int(rnd() * 9999):04d}",
+            "name": name,
+            "name_key": key,
+            "sex": "P" if female else "L",
+            "birth_place": pick(PLACES),
+            "birth_date": birth,
+            "address": f"RT {1 + int(rnd() * 29):03d} RW {1 + int(rnd() * 9):02d}, {village.name}",
+            "village_code": village.code,
+            "district_code": village.district,
+            "category": category.value,
+            "subcategory": sub.value if sub else None,
+            "position": position,
+            "kpj": None if rnd() < 0.03 else str(21_000_000_000 + i * 53 + int(rnd() * 53)),
+            "programmes": "JKK,JKM",
+            "declared_income": income,
+            "coverage_start": start,
+            "coverage_end": full_end,
+            "funding_source": "apbdes" if category is Category.PERANGKAT_DESA else "apbd",
+            "status": status,
+            "status_reason": reason,
+            "death_date": death,
+            "phone": f"08{1_000_000_000 + int(rnd() * 8_999_999_999)}" if rnd() < 0.5 else None,
+        }
+
+
+def _targets(
+    rng: random.Random, villages: list[_Village], counts: Mapping[Category, int], year: int
+) -> list[dict[str, Any]]:
+    """Targets per kecamatan and category: 100% reached except kelembagaan and rentan."""
+    districts = sorted({v.district for v in villages})
+    rows = []
+    for category, total in counts.items():
+        share = total / len(districts)
+        for district in districts:
+            factor = {Category.KELEMBAGAAN_DESA: 1.12, Category.PEKERJA_RENTAN: 1.6}.get(
+                category, 1.0
+            )
+            target = max(1, round(share * factor * rng.uniform(0.97, 1.03)))
+            rows.append(
+                {
+                    "id": stable_id("coverage_target", district, category.value, str(year)),
+                    "region_code": district,
+                    "category": category.value,
+                    "year": year,
+                    "target": target,
+                }
+            )
+    return rows

@@ -1,0 +1,182 @@
+"""Setting up an office's database and knowing who acts on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import Engine
+
+from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
+from desktop.domain.regions import RegionCode, RegionLevel
+from desktop.services.permissions import Permission, Role, require
+from desktop.store import models, queries
+from desktop.store.ids import new_id, stable_id
+from desktop.store.unit_of_work import Actor, UnitOfWork, utc_now
+
+BUILTIN_ADMIN = "admin"
+
+
+class OfficeKind(StrEnum):
+    """A regency hub (Dinas, the admins) or a kecamatan office (a laptop)."""
+
+    HUB = "hub"
+    KECAMATAN = "kecamatan"
+
+    @property
+    def label(self) -> str:
+        """Indonesian name of the kind of office."""
+        if self is OfficeKind.HUB:
+            return QT_TRANSLATE_NOOP("OfficeKind", "Kantor kabupaten (pusat)")
+        return QT_TRANSLATE_NOOP("OfficeKind", "Kantor kecamatan")
+
+
+class OfficeNotReady(DomainError):
+    """The database has not been set up for an office yet."""
+
+
+class OfficeAlreadySetUp(DomainError):
+    """init was asked for a database that already belongs to an office."""
+
+
+@dataclass(frozen=True)
+class OfficeInfo:
+    """What the status bar and letters need to know about this office."""
+
+    kind: OfficeKind
+    region_code: str
+    regency_code: str
+    name: str
+    device_id: str
+
+    @property
+    def device_short(self) -> str:
+        """The first 8 characters of the device id, enough to tell devices apart."""
+        return self.device_id[:8]
+
+
+def _not_ready() -> OfficeNotReady:
+    return OfficeNotReady(
+        Finding.error(
+            "office.not_ready",
+            QT_TRANSLATE_NOOP(
+                "Finding",
+                "Basis data ini belum disiapkan untuk kantor mana pun. "
+                "Jalankan perintah init atau pilih Siapkan Kantor.",
+            ),
+        )
+    )
+
+
+class OfficeService:
+    """Office set-up and identity."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def info(self) -> OfficeInfo | None:
+        """Return this database's office, or None before set-up."""
+        with self._engine.connect() as conn:
+            state = queries.local_state(conn)
+        if state is None:
+            return None
+        return OfficeInfo(
+            kind=OfficeKind(state["office_kind"]),
+            region_code=state["office_region"],
+            regency_code=state["regency_code"],
+            name=state["office_name"],
+            device_id=state["device_id"],
+        )
+
+    def require_info(self) -> OfficeInfo:
+        """Return this database's office or raise :class:`OfficeNotReady`."""
+        info = self.info()
+        if info is None:
+            raise _not_ready()
+        return info
+
+    def set_up(self, *, kind: OfficeKind, region: str, name: str) -> OfficeInfo:
+        """Make this database the office's: device identity, admin account, settings."""
+        code = RegionCode.parse(region)
+        expected = RegionLevel.REGENCY if kind is OfficeKind.HUB else RegionLevel.DISTRICT
+        if code.level is not expected:
+            raise DomainError(
+                Finding.error(
+                    "office.region_level",
+                    QT_TRANSLATE_NOOP(
+                        "Finding",
+                        "Kode wilayah {code} adalah {level}; kantor {kind} memerlukan kode "
+                        "{expected} (contoh: {example}).",
+                    ),
+                    code=code.dotted,
+                    level=code.level.label,
+                    kind=kind.value,
+                    expected=expected.label,
+                    example="16.02" if kind is OfficeKind.HUB else "16.02.05",
+                )
+            )
+        clean_name = " ".join(name.split())
+        if not clean_name:
+            raise DomainError(
+                Finding.error(
+                    "office.name_empty",
+                    QT_TRANSLATE_NOOP("Finding", "Nama kantor wajib diisi."),
+                )
+            )
+        regency = code.regency
+        assert regency is not None
+        device_id = new_id()
+        now = utc_now()
+        with self._engine.begin() as conn:
+            if queries.local_state(conn) is not None:
+                raise OfficeAlreadySetUp(
+                    Finding.error(
+                        "office.exists",
+                        QT_TRANSLATE_NOOP(
+                            "Finding",
+                            "Basis data ini sudah disiapkan untuk sebuah kantor. "
+                            "Pakai berkas basis data baru untuk kantor lain.",
+                        ),
+                    )
+                )
+            queries.create_local_state(
+                conn,
+                device_id=device_id,
+                office_kind=kind.value,
+                office_region=code.dotted,
+                office_name=clean_name,
+                regency_code=regency.dotted,
+                now=now,
+            )
+        role = Role.ADMIN_KABUPATEN if kind is OfficeKind.HUB else Role.OPERATOR_KECAMATAN
+        admin_id = stable_id("user", device_id, BUILTIN_ADMIN)
+        actor = Actor(admin_id, BUILTIN_ADMIN, role.value, device_id)
+        with UnitOfWork(
+            self._engine, actor, action="office.set_up", summary=f"Kantor disiapkan: {clean_name}"
+        ) as uow:
+            uow.insert(
+                models.AppUser,
+                {
+                    "id": admin_id,
+                    "username": BUILTIN_ADMIN,
+                    "full_name": "Administrator",
+                    "role": role.value,
+                    "office_region": code.dotted,
+                },
+            )
+        return self.require_info()
+
+    def local_actor(self) -> Actor:
+        """Return the built-in administrator of this office, who acts for the CLI and GUI."""
+        info = self.require_info()
+        with self._engine.connect() as conn:
+            user = queries.user_by_username(conn, info.region_code, BUILTIN_ADMIN)
+        if user is None:
+            raise _not_ready()
+        return Actor(user["id"], user["username"], user["role"], info.device_id)
+
+    def settings(self, actor: Actor) -> dict[str, str]:
+        """Return the office settings."""
+        require(actor, Permission.VIEW)
+        with self._engine.connect() as conn:
+            return queries.settings(conn)

@@ -1,0 +1,1 @@
+"""Reading (python-calamine, csv) and writing (openpyxl) spreadsheets users hand us."""

@@ -1,0 +1,233 @@
+"""Read the first sheet of a CSV, XLSX, XLS or ODS file into rows of cells.
+
+Files are recognised by their content, not their name: an .xlsx renamed .csv still reads, a
+PDF renamed .xlsx is refused with a message that says what to do.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
+
+Cell = str | int | float | bool | date | datetime | time | timedelta | None
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+CSV_DELIMITERS = ",;\t|"
+
+
+class UnreadableSheet(DomainError):
+    """The file is not a spreadsheet we can read; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The rows of one sheet; ``rows[i]`` is spreadsheet row ``i + 1``."""
+
+    path: Path
+    kind: str  # "csv", "xlsx", "xls" or "ods"
+    rows: Sequence[Sequence[Cell]]
+    encoding: str | None = None
+    delimiter: str | None = None
+
+
+def _fail(code: str, template: str, **params: object) -> UnreadableSheet:
+    return UnreadableSheet(Finding.error(code, template, **params))
+
+
+def read_sheet(path: Path) -> Sheet:
+    """Read the first sheet of *path*; raise :class:`UnreadableSheet` when it cannot be used."""
+    path = Path(path)
+    name = path.name
+    if not path.exists():
+        raise _fail(
+            "sheet.missing",
+            QT_TRANSLATE_NOOP(
+                "Finding", "Berkas {file} tidak ditemukan. Periksa nama dan foldernya."
+            ),
+            file=name,
+        )
+    if path.is_dir():
+        raise _fail(
+            "sheet.directory",
+            QT_TRANSLATE_NOOP(
+                "Finding", "{file} adalah folder, bukan berkas. Pilih berkas CSV atau XLSX."
+            ),
+            file=name,
+        )
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise _fail(
+            "sheet.unreadable",
+            QT_TRANSLATE_NOOP("Finding", "Berkas {file} tidak dapat dibaca ({reason})."),
+            file=name,
+            reason=exc.strerror or type(exc).__name__,
+        ) from exc
+    if size == 0:
+        raise _fail(
+            "sheet.empty",
+            QT_TRANSLATE_NOOP("Finding", "Berkas {file} kosong. Pilih berkas yang berisi data."),
+            file=name,
+        )
+    if size > MAX_FILE_BYTES:
+        raise _fail(
+            "sheet.too_big",
+            QT_TRANSLATE_NOOP(
+                "Finding",
+                "Berkas {file} terlalu besar ({size} MB; paling besar {limit} MB). "
+                "Pecah menjadi beberapa berkas.",
+            ),
+            file=name,
+            size=size // (1024 * 1024),
+            limit=MAX_FILE_BYTES // (1024 * 1024),
+        )
+    if head.startswith(ZIP_MAGIC) or head.startswith(OLE_MAGIC):
+        return _read_workbook(path, "xls" if head.startswith(OLE_MAGIC) else _zip_kind(path))
+    return _read_csv(path)
+
+
+def _zip_kind(path: Path) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    return suffix if suffix in {"xlsx", "xlsm", "ods"} else "xlsx"
+
+
+def _not_a_sheet(path: Path) -> UnreadableSheet:
+    return _fail(
+        "sheet.format",
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "Berkas {file} bukan lembar kerja yang dikenali. Simpan sebagai CSV, XLSX, XLS "
+            "atau ODS lalu coba lagi.",
+        ),
+        file=path.name,
+    )
+
+
+def _read_workbook(path: Path, kind: str) -> Sheet:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        if not workbook.sheet_names:
+            raise _fail(
+                "sheet.no_sheets",
+                QT_TRANSLATE_NOOP("Finding", "Berkas {file} tidak berisi lembar kerja."),
+                file=path.name,
+            )
+        rows = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    except UnreadableSheet:
+        raise
+    except Exception as exc:  # calamine raises its own error types for broken files
+        raise _fail(
+            "sheet.broken",
+            QT_TRANSLATE_NOOP(
+                "Finding",
+                "Berkas {file} rusak atau terpotong dan tidak dapat dibaca. "
+                "Buka di Excel/LibreOffice, simpan ulang, lalu coba lagi.",
+            ),
+            file=path.name,
+        ) from exc
+    return Sheet(path=path, kind=kind, rows=rows)
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str]:
+    if b"\x00" in data[:4096]:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return data.decode("utf-16"), "utf-16"
+        raise _not_a_sheet(path)
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise _fail(
+            "sheet.encoding",
+            QT_TRANSLATE_NOOP(
+                "Finding",
+                "Huruf dalam berkas {file} tidak dapat dibaca (bukan UTF-8 atau Windows-1252). "
+                "Simpan ulang sebagai CSV UTF-8.",
+            ),
+            file=path.name,
+        ) from exc
+    return text, "cp1252"
+
+
+def _read_csv(path: Path) -> Sheet:
+    data = path.read_bytes()
+    text, encoding = _decode(data, path)
+    if not text.strip():
+        raise _fail(
+            "sheet.empty",
+            QT_TRANSLATE_NOOP("Finding", "Berkas {file} kosong. Pilih berkas yang berisi data."),
+            file=path.name,
+        )
+    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text[:4096])
+    if printable < 0.95 * min(len(text), 4096):
+        raise _not_a_sheet(path)
+    delimiter = _sniff_delimiter(text)
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise _fail(
+            "sheet.csv",
+            QT_TRANSLATE_NOOP("Finding", "Berkas CSV {file} tidak rapi: {reason}."),
+            file=path.name,
+            reason=str(exc),
+        ) from exc
+    return Sheet(path=path, kind="csv", rows=rows, encoding=encoding, delimiter=delimiter)
+
+
+def _sniff_delimiter(text: str) -> str:
+    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    best, best_score = ",", -1
+    for delimiter in CSV_DELIMITERS:
+        counts = [line.count(delimiter) for line in lines]
+        if not counts or max(counts) == 0:
+            continue
+        # The delimiter that splits most lines into the same, largest number of fields.
+        common = max(set(counts), key=counts.count)
+        score = counts.count(common) * 10 + common
+        if common > 0 and score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def cell_text(value: Cell) -> str:
+    """Return a cell as trimmed text (numbers without a trailing .0)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value).strip()
+
+
+def find_header(
+    rows: Sequence[Sequence[Cell]], required: Sequence[str], *, scan: int = 30
+) -> tuple[int, dict[str, int]] | None:
+    """Find the first row (within *scan* rows) that names every *required* column.
+
+    Header names are matched case-insensitively after trimming; returns the row index and
+    a map from each lower-cased header to its column index.
+    """
+    wanted = {name.lower() for name in required}
+    for index, row in enumerate(rows[:scan]):
+        names: dict[str, int] = {}
+        for col, value in enumerate(row):
+            key = " ".join(cell_text(value).lower().split())
+            if key and key not in names:
+                names[key] = col
+        if wanted <= names.keys():
+            return index, names
+    return None

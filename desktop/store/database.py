@@ -1,0 +1,200 @@
+"""Open, create and migrate a Sigap database file (backing it up before any migration)."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
+from desktop.store.engine import create_sqlite_engine
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DatabaseUnusable(DomainError):
+    """The file cannot be opened as a Sigap database; the message says why and what to do."""
+
+
+@dataclass
+class Database:
+    """An open Sigap database: its file and engine."""
+
+    path: Path
+    engine: Engine
+    backup: Path | None = None
+
+    def close(self) -> None:
+        """Release every pooled connection (the WAL is checkpointed by SQLite on close)."""
+        self.engine.dispose()
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    """Return the newest schema revision this version of Sigap knows."""
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    """Return every schema revision this version of Sigap can migrate from."""
+    script = ScriptDirectory.from_config(_alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    """Return the schema revision stamped in the database, or None for an empty file."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _unusable(code: str, template: str, **params: str) -> DatabaseUnusable:
+    return DatabaseUnusable(Finding.error(code, template, **params))
+
+
+def _check_is_sqlite(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise _unusable(
+            "db.unreadable",
+            QT_TRANSLATE_NOOP("Finding", "Berkas basis data {path} tidak dapat dibaca ({reason})."),
+            path=str(path),
+            reason=exc.strerror or type(exc).__name__,
+        ) from exc
+    if head and head != SQLITE_MAGIC:
+        raise _unusable(
+            "db.not_sqlite",
+            QT_TRANSLATE_NOOP(
+                "Finding",
+                "Berkas {path} bukan basis data Sigap. Pilih berkas .db yang dibuat oleh Sigap.",
+            ),
+            path=str(path),
+        )
+
+
+def backup_database(engine: Engine, path: Path, label: str) -> Path:
+    """Copy the live database beside itself with SQLite's online backup; return the copy."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.backup-{label}-{stamp}{path.suffix or '.db'}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.stem}.backup-{label}-{stamp}-{counter}{path.suffix}")
+    raw = engine.raw_connection()
+    try:
+        source = raw.driver_connection
+        assert isinstance(source, sqlite3.Connection)
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        raw.close()
+    log.info("database backed up before migration to %s", target.name)
+    return target
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision, in one transaction."""
+    config = _alembic_config()
+    with engine.connect() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+        conn.commit()
+
+
+def open_database(path: Path, *, create: bool = True) -> Database:
+    """Open *path*, creating or migrating it to the current schema.
+
+    An existing database on an older schema is first copied beside itself
+    (``name.backup-<revision>-<time>.db``). A file that is not a Sigap database, or one
+    written by a newer Sigap, is refused with :class:`DatabaseUnusable` and left untouched.
+    """
+    path = Path(path)
+    exists = path.exists() and path.stat().st_size > 0
+    if not exists and not create:
+        raise _unusable(
+            "db.missing",
+            QT_TRANSLATE_NOOP(
+                "Finding",
+                "Basis data {path} tidak ada. Siapkan dulu dengan perintah init "
+                "atau pilih berkas lain.",
+            ),
+            path=str(path),
+        )
+    if exists:
+        _check_is_sqlite(path)
+    elif not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+    engine = create_sqlite_engine(path)
+    try:
+        backup = _prepare_schema(engine, path, existed=exists)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(path=path, engine=engine, backup=backup)
+
+
+def _prepare_schema(engine: Engine, path: Path, *, existed: bool) -> Path | None:
+    try:
+        revision = current_revision(engine)
+        tables = set(inspect(engine).get_table_names())
+    except Exception as exc:  # sqlite3.DatabaseError: "file is not a database", corrupt
+        raise _unusable(
+            "db.corrupt",
+            QT_TRANSLATE_NOOP(
+                "Finding",
+                "Basis data {path} rusak atau bukan basis data Sigap. "
+                "Pulihkan dari cadangan terakhir.",
+            ),
+            path=str(path),
+        ) from exc
+    if revision is None and tables - {"alembic_version"}:
+        raise _unusable(
+            "db.foreign",
+            QT_TRANSLATE_NOOP(
+                "Finding",
+                "Berkas {path} berisi basis data lain, bukan Sigap. Pilih berkas Sigap.",
+            ),
+            path=str(path),
+        )
+    head = head_revision()
+    if revision == head:
+        return None
+    if revision is not None and revision not in known_revisions():
+        raise _unusable(
+            "db.newer",
+            QT_TRANSLATE_NOOP(
+                "Finding",
+                "Basis data {path} dibuat oleh Sigap versi yang lebih baru (skema {revision}). "
+                "Perbarui aplikasi Sigap untuk membukanya.",
+            ),
+            path=str(path),
+            revision=revision,
+        )
+    backup = None
+    if existed and revision is not None:
+        backup = backup_database(engine, path, f"schema{revision}")
+    migrate(engine)
+    return backup

@@ -1,0 +1,58 @@
+"""The SQLAlchemy engine for a Sigap database file, with the pragmas every connection needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+BUSY_TIMEOUT_MS = 10_000
+CACHE_KIB = 131_072  # 128 MiB page cache per connection: bulk loads and 1M-row indexes
+
+
+def sqlite_url(path: Path) -> str:
+    """Return the SQLAlchemy URL of a database file."""
+    return f"sqlite+pysqlite:///{path}"
+
+
+def create_sqlite_engine(path: Path) -> Engine:
+    """Create an engine on *path* with WAL, foreign keys, a busy timeout and explicit BEGINs."""
+    engine = create_engine(
+        sqlite_url(path),
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
+    _install_sqlite_events(engine)
+    return engine
+
+
+def _install_sqlite_events(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the driver, decide when transactions begin (pysqlite's own
+        # implicit BEGIN is deferred and skips DDL); see the SQLAlchemy SQLite dialect docs.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            # NORMAL is durable across application crashes in WAL mode; a power cut can lose
+            # the last transactions but never corrupts the file.
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            cursor.execute("PRAGMA temp_store=MEMORY")
+            # Let CREATE INDEX sort on both cores (bulk loads rebuild indexes).
+            cursor.execute("PRAGMA threads=2")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # Writers take the write lock up front so two writers never deadlock on an upgrade.
+        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")

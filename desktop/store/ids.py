@@ -1,0 +1,32 @@
+"""Row identifiers: time-ordered UUIDs (version 7 layout) and stable ids for natural keys."""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+
+# Namespace for ids derived from natural keys, so two offices that import the same region
+# list independently create the same rows (and sync them as one).
+SIGAP_NAMESPACE = uuid.UUID("6f0c2a52-8d1e-4b7a-9a57-3c1d6a0f5e21")
+
+
+def uuid7_from(ms: int, rand: int) -> str:
+    """Build a UUIDv7 string from a millisecond timestamp and 74 random bits."""
+    value = (ms & 0xFFFF_FFFF_FFFF) << 80
+    value |= 0x7 << 76  # version
+    value |= ((rand >> 62) & 0xFFF) << 64  # rand_a, 12 bits
+    value |= 0b10 << 62  # variant
+    value |= rand & 0x3FFF_FFFF_FFFF_FFFF  # rand_b, 62 bits
+    h = f"{value:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def new_id() -> str:
+    """Return a new time-ordered UUID: B-tree inserts stay local, ids still unique."""
+    return uuid7_from(time.time_ns() // 1_000_000, int.from_bytes(os.urandom(10), "big"))
+
+
+def stable_id(kind: str, *key: str) -> str:
+    """Return the same UUID for the same natural key on every device (UUID version 5)."""
+    return str(uuid.uuid5(SIGAP_NAMESPACE, "\x1f".join((kind, *key))))

@@ -1,0 +1,361 @@
+"""SQLModel tables of a Sigap database.
+
+Synced tables carry the sync columns of :class:`SyncedRow` and are written only through
+:class:`desktop.store.unit_of_work.UnitOfWork`; database triggers (migration 0002) refuse any
+other write. Money is integer rupiah, dates are ``date``, timestamps are aware UTC datetimes.
+"""
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class SyncedRow(SQLModel):
+    """Columns every synced row has: identity, timestamps and sync metadata."""
+
+    id: str = Field(primary_key=True, max_length=36)
+    created_at: datetime
+    updated_at: datetime
+    # Hybrid logical clock stamp of the last change (a label and a tie-breaker, not a truth).
+    hlc: str = Field(max_length=24)
+    # Device that made the last change.
+    origin_device: str = Field(max_length=36)
+    # Version vector of the row as JSON: {"device id": device sequence number}.
+    vv: str = Field(default="{}")
+    # Tombstone: synced rows are never deleted, only marked.
+    deleted: bool = Field(default=False)
+
+
+class Region(SyncedRow, table=True):
+    """A Kemendagri region: province, regency, district (kecamatan) or village."""
+
+    __tablename__ = "region"
+    __table_args__ = (
+        UniqueConstraint("code", name="uq_region_code"),
+        Index("ix_region_parent", "parent_code", "name"),
+        Index("ix_region_level_name", "level", "name"),
+    )
+
+    code: str = Field(max_length=13)
+    name: str = Field(max_length=200)
+    level: int
+    parent_code: str | None = Field(default=None, max_length=13)
+
+
+class Worker(SyncedRow, table=True):
+    """A protected worker on the roster."""
+
+    __tablename__ = "worker"
+    __table_args__ = (
+        Index("ix_worker_nik", "nik"),
+        # name_key alone: the implicit rowid suffix gives keyset paging on (name_key, rowid).
+        Index("ix_worker_name_key", "name_key"),
+        Index("ix_worker_village", "village_code", "name_key"),
+        Index("ix_worker_district", "district_code", "name_key"),
+        Index("ix_worker_category", "category", "name_key"),
+        Index("ix_worker_status", "status", "coverage_end"),
+        CheckConstraint("sex IN ('L', 'P')", name="ck_worker_sex"),
+        CheckConstraint("declared_income >= 0", name="ck_worker_income"),
+    )
+
+    nik: str = Field(max_length=16)
+    kk: str | None = Field(default=None, max_length=16)
+    name: str = Field(max_length=200)
+    # Lower-cased, accent-free name for search and sorting.
+    name_key: str = Field(max_length=200)
+    sex: str = Field(max_length=1)
+    birth_place: str | None = Field(default=None, max_length=100)
+    birth_date: date
+    address: str | None = Field(default=None, max_length=300)
+    village_code: str = Field(max_length=13)
+    district_code: str = Field(max_length=8)
+    category: str = Field(max_length=32)
+    subcategory: str | None = Field(default=None, max_length=32)
+    position: str | None = Field(default=None, max_length=120)
+    kpj: str | None = Field(default=None, max_length=11)
+    # Comma-separated programmes: "JKK,JKM" or "JKK,JKM,JHT".
+    programmes: str = Field(default="JKK,JKM", max_length=20)
+    declared_income: int = Field(default=1_000_000)
+    coverage_start: date | None = None
+    coverage_end: date | None = None
+    funding_source: str = Field(default="apbd", max_length=16)
+    status: str = Field(default="aktif", max_length=16)
+    status_reason: str | None = Field(default=None, max_length=300)
+    death_date: date | None = None
+    phone: str | None = Field(default=None, max_length=20)
+    # Set when this record was merged into another (duplicate enrolment).
+    merged_into: str | None = Field(default=None, max_length=36)
+
+
+class CoverageTarget(SyncedRow, table=True):
+    """How many workers of a category a region should protect in a year."""
+
+    __tablename__ = "coverage_target"
+    __table_args__ = (
+        UniqueConstraint("region_code", "category", "year", name="uq_coverage_target"),
+        CheckConstraint("target >= 0", name="ck_coverage_target"),
+    )
+
+    region_code: str = Field(max_length=13)
+    category: str = Field(max_length=32)
+    year: int
+    target: int
+
+
+class Claim(SyncedRow, table=True):
+    """A benefit claim (JKM, JKK or the regency's santunan kematian) for one worker."""
+
+    __tablename__ = "claim"
+    __table_args__ = (
+        Index("ix_claim_status_deadline", "status", "deadline"),
+        Index("ix_claim_worker", "worker_id"),
+        Index("ix_claim_village", "village_code", "status"),
+        Index("ix_claim_reported", "reported_date"),
+    )
+
+    worker_id: str = Field(foreign_key="worker.id", max_length=36)
+    kind: str = Field(max_length=32)
+    event_date: date
+    reported_date: date
+    village_code: str = Field(max_length=13)
+    proposer: str | None = Field(default=None, max_length=200)
+    # Derived from the claim's events; kept here for fast lists.
+    status: str = Field(default="diusulkan", max_length=20)
+    verified_on: date | None = None
+    deadline: date | None = None
+    amount_proposed: int = 0
+    amount_approved: int = 0
+    amount_paid: int = 0
+    decision_number: str | None = Field(default=None, max_length=120)
+    transfer_reference: str | None = Field(default=None, max_length=120)
+    paid_on: date | None = None
+    note: str | None = Field(default=None, max_length=1000)
+
+
+class ClaimEvent(SyncedRow, table=True):
+    """One step of a claim's workflow (append-only; merged by union)."""
+
+    __tablename__ = "claim_event"
+    __table_args__ = (Index("ix_claim_event_claim", "claim_id", "at"),)
+
+    claim_id: str = Field(foreign_key="claim.id", max_length=36)
+    status: str = Field(max_length=20)
+    at: datetime
+    actor_user_id: str = Field(max_length=36)
+    actor_name: str = Field(max_length=200)
+    device_id: str = Field(max_length=36)
+    reason: str | None = Field(default=None, max_length=1000)
+    # JSON details of the step (amount, transfer reference, letter number ...).
+    data: str = Field(default="{}")
+
+
+class Heir(SyncedRow, table=True):
+    """An heir (ahli waris) of a deceased worker, the payee of a death claim."""
+
+    __tablename__ = "heir"
+    __table_args__ = (Index("ix_heir_claim", "claim_id"), Index("ix_heir_nik", "nik"))
+
+    claim_id: str = Field(foreign_key="claim.id", max_length=36)
+    name: str = Field(max_length=200)
+    nik: str | None = Field(default=None, max_length=16)
+    relationship: str = Field(max_length=32)
+    is_payee: bool = False
+    bank_name: str | None = Field(default=None, max_length=100)
+    bank_account: str | None = Field(default=None, max_length=30)
+    account_holder: str | None = Field(default=None, max_length=200)
+
+
+class ClaimDocument(SyncedRow, table=True):
+    """One item of a claim's document checklist."""
+
+    __tablename__ = "claim_document"
+    __table_args__ = (UniqueConstraint("claim_id", "item", name="uq_claim_document"),)
+
+    claim_id: str = Field(foreign_key="claim.id", max_length=36)
+    item: str = Field(max_length=40)
+    received: bool = False
+    received_on: date | None = None
+    note: str | None = Field(default=None, max_length=500)
+
+
+class Letter(SyncedRow, table=True):
+    """An issued letter (recommendation, decision ...), numbered without gaps."""
+
+    __tablename__ = "letter"
+    __table_args__ = (
+        UniqueConstraint("number", name="uq_letter_number"),
+        Index("ix_letter_claim", "claim_id"),
+        Index("ix_letter_series", "kind", "year", "sequence"),
+    )
+
+    number: str = Field(max_length=120)
+    kind: str = Field(max_length=32)
+    year: int
+    sequence: int
+    claim_id: str | None = Field(default=None, foreign_key="claim.id", max_length=36)
+    # JSON list of claim ids for letters that cover many claims (a Keputusan's annex).
+    claim_ids: str = Field(default="[]")
+    issued_on: date
+    signer_name: str = Field(max_length=200)
+    signer_position: str = Field(max_length=200)
+    signer_nip: str | None = Field(default=None, max_length=18)
+    content_hash: str = Field(max_length=64)
+
+
+class AppUser(SyncedRow, table=True):
+    """A person who uses Sigap, with a role."""
+
+    __tablename__ = "app_user"
+    __table_args__ = (UniqueConstraint("office_region", "username", name="uq_app_user_username"),)
+
+    # The office the account belongs to (accounts sync, usernames are per office).
+    office_region: str = Field(max_length=13)
+    username: str = Field(max_length=64)
+    full_name: str = Field(max_length=200)
+    role: str = Field(max_length=32)
+    # Argon2 hash; empty until the accounts screens set a password.
+    password_hash: str = Field(default="")
+    active: bool = True
+    nip: str | None = Field(default=None, max_length=18)
+
+
+class Setting(SyncedRow, table=True):
+    """An office setting (letterhead, letter number patterns ...), synced from the hub."""
+
+    __tablename__ = "setting"
+    __table_args__ = (UniqueConstraint("key", name="uq_setting_key"),)
+
+    key: str = Field(max_length=100)
+    value: str
+
+
+# ---- local, not synced through the change log ------------------------------------------------
+
+
+class LocalState(SQLModel, table=True):
+    """This database's own identity and clocks (one row)."""
+
+    __tablename__ = "local_state"
+    __table_args__ = (CheckConstraint("singleton = 1", name="ck_local_state_singleton"),)
+
+    singleton: int = Field(default=1, primary_key=True)
+    device_id: str = Field(max_length=36)
+    office_kind: str = Field(max_length=16)
+    office_region: str = Field(max_length=13)
+    office_name: str = Field(max_length=200)
+    regency_code: str = Field(max_length=5)
+    # Last device sequence number used by this device's change log.
+    device_seq: int = 0
+    # Last hybrid logical clock stamp issued or seen (physical ms, logical counter).
+    hlc_ms: int = 0
+    hlc_counter: int = 0
+    created_at: datetime
+
+
+class Device(SQLModel, table=True):
+    """An office's device: this one, the hub and (on the hub) every kecamatan laptop."""
+
+    __tablename__ = "device"
+
+    id: str = Field(primary_key=True, max_length=36)
+    name: str = Field(max_length=200)
+    office_kind: str = Field(max_length=16)
+    region_code: str = Field(max_length=13)
+    signing_public_key: str | None = None
+    exchange_public_key: str | None = None
+    revoked_at: datetime | None = None
+    last_bundle_at: datetime | None = None
+    # Version vector this device last acknowledged (JSON).
+    acknowledged_vv: str = Field(default="{}")
+    created_at: datetime
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who did what, when, from which device: one entry per unit of work (append-only)."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (Index("ix_audit_at", "at"), Index("ix_audit_user", "user_id", "at"))
+
+    id: str = Field(primary_key=True, max_length=36)
+    at: datetime
+    user_id: str = Field(max_length=36)
+    username: str = Field(max_length=64)
+    role: str = Field(max_length=32)
+    device_id: str = Field(max_length=36)
+    action: str = Field(max_length=64)
+    # Plain-language summary without personal numbers in full.
+    summary: str = Field(max_length=1000)
+    change_count: int = 0
+
+
+class ChangeLog(SQLModel, table=True):
+    """One change to one synced row, in device order (append-only)."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        UniqueConstraint("device_id", "device_seq", name="uq_change_device_seq"),
+        Index("ix_change_row", "row_id", "hlc"),
+        Index("ix_change_audit", "audit_id"),
+    )
+
+    local_seq: int | None = Field(default=None, primary_key=True)
+    device_id: str = Field(max_length=36)
+    device_seq: int
+    table_name: str = Field(max_length=40)
+    row_id: str = Field(max_length=36)
+    # "insert", "update" or "delete" (a delete is a tombstone).
+    op: str = Field(max_length=8)
+    # JSON {"field": [old, new], ...}
+    fields: str
+    # The row's version vector after this change (JSON).
+    vv: str
+    hlc: str = Field(max_length=64)
+    user_id: str = Field(max_length=36)
+    audit_id: str = Field(max_length=36)
+    recorded_at: datetime
+
+
+class Conflict(SQLModel, table=True):
+    """A hard conflict found while merging: the winner was applied, the loser is kept here."""
+
+    __tablename__ = "conflict"
+    __table_args__ = (Index("ix_conflict_open", "resolved_at", "table_name"),)
+
+    id: str = Field(primary_key=True, max_length=36)
+    table_name: str = Field(max_length=40)
+    row_id: str = Field(max_length=36)
+    field: str | None = Field(default=None, max_length=64)
+    base_value: str | None = None
+    winner_value: str | None = None
+    loser_value: str | None = None
+    winner_change: str = Field(max_length=80)
+    loser_change: str = Field(max_length=80)
+    detected_at: datetime
+    resolved_at: datetime | None = None
+    resolved_by: str | None = Field(default=None, max_length=36)
+
+
+SYNCED_TABLES: tuple[type[SyncedRow], ...] = (
+    Region,
+    Worker,
+    CoverageTarget,
+    Claim,
+    ClaimEvent,
+    Heir,
+    ClaimDocument,
+    Letter,
+    AppUser,
+    Setting,
+)
+SYNCED_TABLE_NAMES: frozenset[str] = frozenset(str(t.__tablename__) for t in SYNCED_TABLES)
+APPEND_ONLY_TABLE_NAMES: frozenset[str] = frozenset({"audit_entry", "change_log"})
+SYNC_COLUMNS: tuple[str, ...] = (
+    "id",
+    "created_at",
+    "updated_at",
+    "hlc",
+    "origin_device",
+    "vv",
+    "deleted",
+)

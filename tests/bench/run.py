@@ -1,0 +1,195 @@
+"""``make bench``: measure the heavy paths against a raw-driver baseline in the same process.
+
+Each benchmark times Sigap's own path and a baseline doing the bare minimum with the same
+rows (``sqlite3.executemany`` into the same schema, no change log, no audit), and reports the
+ratio. Figures go to stdout as a table and to docs/benchmarks.md. Nothing here asserts a time:
+the test suite never depends on the machine's speed.
+
+    python -m tests.bench.run [--workers N] [--only NAME ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import create_engine
+from sqlmodel import SQLModel
+
+ROOT = Path(__file__).resolve().parents[2]
+WILAYAH = ROOT.parent / "shared" / "data" / "wilayah"
+DOC = ROOT / "docs" / "benchmarks.md"
+
+
+@dataclass
+class Result:
+    """One line of the table."""
+
+    name: str
+    what: str
+    seconds: float
+    baseline: str
+    baseline_seconds: float
+    note: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.seconds / self.baseline_seconds if self.baseline_seconds else float("nan")
+
+
+def _baseline_db(path: Path) -> sqlite3.Connection:
+    """A database with Sigap's tables and indexes but no triggers, opened like Sigap opens."""
+    import desktop.store.models  # noqa: F401
+
+    engine = create_engine(f"sqlite:///{path}")
+    SQLModel.metadata.create_all(engine)
+    engine.dispose()
+    con = sqlite3.connect(path, isolation_level=None)
+    for pragma in (
+        "journal_mode=WAL",
+        "synchronous=NORMAL",
+        "cache_size=-131072",
+        "temp_store=MEMORY",
+        "foreign_keys=ON",
+    ):
+        con.execute(f"PRAGMA {pragma}")
+    return con
+
+
+def _raw_copy(source: Path, table: str, target: Path) -> float:
+    """Time inserting every row of *table* from *source* into *target* with executemany."""
+    rows = sqlite3.connect(source).execute(f"SELECT * FROM {table}").fetchall()
+    con = _baseline_db(target)
+    marks = ", ".join("?" for _ in rows[0])
+    started = time.perf_counter()
+    con.execute("BEGIN")
+    con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+    con.execute("COMMIT")
+    elapsed = time.perf_counter() - started
+    con.close()
+    return elapsed
+
+
+def bench_demo(workdir: Path, workers: int) -> Result:
+    """``demo`` of N workers, against raw executemany of the same worker rows."""
+    from desktop.services.app import AppServices
+
+    path = workdir / "demo.db"
+    services = AppServices.open(path)
+    started = time.perf_counter()
+    result = services.demo.generate(workers=workers, seed=1, year=2026)
+    elapsed = time.perf_counter() - started
+    services.close()
+    baseline = _raw_copy(path, "worker", workdir / "baseline-demo.db")
+    size_mb = path.stat().st_size / 1e6
+    return Result(
+        "demo",
+        f"`demo --workers {workers:,}` (regions, workers, change log, audit, "
+        f"{result.claims} claims)",
+        elapsed,
+        f"executemany of the same {workers:,} worker rows",
+        baseline,
+        f"database {size_mb:,.0f} MB",
+    )
+
+
+def bench_regions(workdir: Path) -> Result | None:
+    """``regions import`` of the full Indonesian list, against raw executemany."""
+    source = WILAYAH / "indonesia.csv"
+    if not source.exists():
+        return None
+    from desktop.services.app import AppServices
+    from desktop.services.office import OfficeKind
+
+    path = workdir / "regions.db"
+    services = AppServices.open(path)
+    services.office.set_up(kind=OfficeKind.HUB, region="16.02", name="Bench")
+    actor = services.office.local_actor()
+    started = time.perf_counter()
+    result = services.regions.import_file(source, actor=actor)
+    elapsed = time.perf_counter() - started
+    services.close()
+    baseline = _raw_copy(path, "region", workdir / "baseline-regions.db")
+    return Result(
+        "regions",
+        f"`regions import` of indonesia.csv ({result.added:,} regions: read, check, write)",
+        elapsed,
+        f"executemany of the same {result.added:,} region rows",
+        baseline,
+    )
+
+
+BENCHES: dict[str, Callable[[Path, argparse.Namespace], Result | None]] = {
+    "demo": lambda d, a: bench_demo(d, a.workers),
+    "regions": lambda d, a: bench_regions(d),
+}
+
+
+def _table(results: list[Result]) -> str:
+    lines = [
+        "| what | figure | baseline | baseline figure | ratio | note |",
+        "|---|---:|---|---:|---:|---|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.what} | {r.seconds:.1f} s | {r.baseline} | {r.baseline_seconds:.1f} s "
+            f"| {r.ratio:.1f}× | {r.note} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks, print the table and write docs/benchmarks.md."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--workers", type=int, default=1_000_000)
+    parser.add_argument("--only", nargs="*", choices=sorted(BENCHES), default=None)
+    args = parser.parse_args(argv)
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="sigap-bench-") as tmp:
+        for name, bench in BENCHES.items():
+            if args.only and name not in args.only:
+                continue
+            print(f"running {name} …", flush=True)
+            result = bench(Path(tmp), args)
+            if result is not None:
+                results.append(result)
+                print(
+                    f"  {result.seconds:.1f} s (baseline {result.baseline_seconds:.1f} s, "
+                    f"{result.ratio:.1f}×)",
+                    flush=True,
+                )
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    table = _table(results)
+    print(table)
+    machine = (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}"
+    )
+    DOC.parent.mkdir(exist_ok=True)
+    DOC.write_text(
+        "# Benchmarks\n\n"
+        "Written by `make bench` (`python -m tests.bench.run`); do not edit by hand.\n"
+        "Each figure is measured against a baseline run in the same process on the same rows:\n"
+        "the baseline is plain `sqlite3.executemany` into the same tables and indexes, without\n"
+        "the change log, audit, triggers or validation that Sigap's path adds.\n\n"
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine}; "
+        f"peak resident memory of the run {peak_mb:,.0f} MB.\n\n"
+        f"{table}\n",
+        encoding="utf-8",
+    )
+    print(f"written {DOC.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""Opening, creating and migrating database files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+
+from desktop.store.database import (
+    DatabaseUnusable,
+    _alembic_config,
+    head_revision,
+    open_database,
+)
+from desktop.store.engine import create_sqlite_engine
+
+
+def test_new_database_uses_wal_foreign_keys_and_the_newest_schema(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "new.db")
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+        version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    assert version == head_revision()
+    assert db.backup is None
+    db.close()
+
+
+def test_missing_database_is_refused_when_not_creating(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseUnusable, match="tidak ada"):
+        open_database(tmp_path / "nothing.db", create=False)
+    assert not (tmp_path / "nothing.db").exists()
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"%PDF-1.7 this is a letter, not a database\n" * 10)
+    before = path.read_bytes()
+    with pytest.raises(DatabaseUnusable, match="bukan basis data Sigap"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_a_truncated_database_is_refused(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "good.db")
+    db.close()
+    data = (tmp_path / "good.db").read_bytes()
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(data[:1000])
+    with pytest.raises(DatabaseUnusable):
+        open_database(broken)
+
+
+def test_another_applications_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE contacts (name TEXT)")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseUnusable, match="basis data lain"):
+        open_database(path)
+    con = sqlite3.connect(path)
+    tables = {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == {"contacts"}
+
+
+def test_older_database_is_backed_up_then_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    engine = create_sqlite_engine(path)
+    config = _alembic_config()
+    with engine.connect() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.commit()
+        # A row written by the older version (no write guards existed then).
+        conn.exec_driver_sql(
+            "INSERT INTO region (id, created_at, updated_at, hlc, origin_device, vv, deleted, "
+            "code, name, level) VALUES ('r1', '2025-01-01 00:00:00', '2025-01-01 00:00:00', "
+            "'h', 'd', '{}', 0, '16', 'Sumatera Selatan', 1)"
+        )
+        conn.commit()
+    engine.dispose()
+
+    db = open_database(path)
+    assert db.backup is not None and db.backup.exists()
+    assert db.backup.parent == path.parent
+    assert "schema0001" in db.backup.name
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == (
+            head_revision()
+        )
+        assert conn.exec_driver_sql("SELECT name FROM region").scalar() == "Sumatera Selatan"
+    db.close()
+    old = sqlite3.connect(db.backup)
+    assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert old.execute("SELECT name FROM region").fetchone() == ("Sumatera Selatan",)
+
+    again = open_database(path)
+    assert again.backup is None  # already current: no second backup
+    again.close()
+
+
+def test_database_from_a_newer_sigap_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "newer.db"
+    open_database(path).close()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseUnusable, match="versi yang lebih baru"):
+        open_database(path)

@@ -1,0 +1,302 @@
+"""The one write path: stamping, change log, audit, and refusal of every bypass."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from desktop.services.app import AppServices
+from desktop.store import models
+from desktop.store.hlc import HlcStamp, vv_loads
+from desktop.store.unit_of_work import UnitOfWork, WriteCancelled, WriteRefused, table_of
+
+
+def _raw(services: AppServices) -> sqlite3.Connection:
+    return sqlite3.connect(services.path)
+
+
+def _sample_rows(uow: UnitOfWork) -> dict[str, dict[str, Any]]:
+    """One valid row for every synced table, inserted through the unit of work."""
+    ids: dict[str, dict[str, Any]] = {}
+    region = {"code": "16.02.05", "name": "Kayu Agung", "level": 3, "parent_code": "16.02"}
+    ids["region"] = {"id": uow.insert(models.Region, region), **region}
+    worker = {
+        "nik": "1602054209800001",
+        "name": "Siti Aminah",
+        "name_key": "siti aminah",
+        "sex": "P",
+        "birth_date": date(1980, 9, 2),
+        "village_code": "16.02.05.2001",
+        "district_code": "16.02.05",
+        "category": "rt_rw",
+    }
+    ids["worker"] = {"id": uow.insert(models.Worker, worker), **worker}
+    target = {"region_code": "16.02.05", "category": "rt_rw", "year": 2026, "target": 10}
+    ids["coverage_target"] = {"id": uow.insert(models.CoverageTarget, target), **target}
+    claim = {
+        "worker_id": ids["worker"]["id"],
+        "kind": "santunan_kematian",
+        "event_date": date(2026, 3, 1),
+        "reported_date": date(2026, 3, 3),
+        "village_code": "16.02.05.2001",
+    }
+    ids["claim"] = {"id": uow.insert(models.Claim, claim), **claim}
+    claim_id = ids["claim"]["id"]
+    from desktop.store.unit_of_work import utc_now
+
+    event = {
+        "claim_id": claim_id,
+        "status": "diusulkan",
+        "at": utc_now(),
+        "actor_user_id": uow.actor.user_id,
+        "actor_name": "Admin",
+        "device_id": uow.actor.device_id,
+    }
+    ids["claim_event"] = {"id": uow.insert(models.ClaimEvent, event), **event}
+    heir = {"claim_id": claim_id, "name": "Budi", "relationship": "suami"}
+    ids["heir"] = {"id": uow.insert(models.Heir, heir), **heir}
+    document = {"claim_id": claim_id, "item": "akta_kematian"}
+    ids["claim_document"] = {"id": uow.insert(models.ClaimDocument, document), **document}
+    letter = {
+        "number": "400.9/001/DINSOS/IX/2026",
+        "kind": "rekomendasi",
+        "year": 2026,
+        "sequence": 1,
+        "issued_on": date(2026, 9, 2),
+        "signer_name": "Camat",
+        "signer_position": "Camat Kayu Agung",
+        "content_hash": "0" * 64,
+    }
+    ids["letter"] = {"id": uow.insert(models.Letter, letter), **letter}
+    user = {
+        "username": "operator",
+        "full_name": "Operator",
+        "role": "pemantau",
+        "office_region": "16.02",
+    }
+    ids["app_user"] = {"id": uow.insert(models.AppUser, user), **user}
+    setting = {"key": "letter.pattern", "value": "400.9/{seq:03}"}
+    ids["setting"] = {"id": uow.insert(models.Setting, setting), **setting}
+    return ids
+
+
+@pytest.fixture
+def rows(services: AppServices) -> dict[str, dict[str, Any]]:
+    actor = services.office.local_actor()
+    with UnitOfWork(services.database.engine, actor, action="test.seed") as uow:
+        return _sample_rows(uow)
+
+
+def test_sample_covers_every_synced_table(rows: dict[str, dict[str, Any]]) -> None:
+    assert set(rows) == models.SYNCED_TABLE_NAMES
+
+
+@pytest.mark.parametrize("table", sorted(models.SYNCED_TABLE_NAMES))
+def test_bypassing_insert_is_refused(
+    services: AppServices, rows: dict[str, dict[str, Any]], table: str
+) -> None:
+    con = _raw(services)
+    original = con.execute(f"SELECT * FROM {table} WHERE id = ?", (rows[table]["id"],)).fetchone()
+    columns = [c[1] for c in con.execute(f"PRAGMA table_info({table})")]
+    copy = list(original)
+    copy[columns.index("id")] = "bypass-id"
+    # Even a copy with a fresh stamp but no change-log entry is refused.
+    copy[columns.index("hlc")] = "9999999999999.000000.forged"
+    for unique in ("code", "number", "username", "key", "item"):
+        if unique in columns:
+            copy[columns.index(unique)] = f"{copy[columns.index(unique)]}-x"
+    placeholders = ", ".join("?" for _ in columns)
+    with pytest.raises(sqlite3.IntegrityError, match="write outside the unit of work"):
+        con.execute(f"INSERT INTO {table} VALUES ({placeholders})", copy)
+    con.rollback()
+
+
+@pytest.mark.parametrize("table", sorted(models.SYNCED_TABLE_NAMES))
+def test_bypassing_update_is_refused(
+    services: AppServices, rows: dict[str, dict[str, Any]], table: str
+) -> None:
+    con = _raw(services)
+    row_id = rows[table]["id"]
+    with pytest.raises(sqlite3.IntegrityError, match="write outside the unit of work"):
+        con.execute(f"UPDATE {table} SET updated_at = updated_at WHERE id = ?", (row_id,))
+    # Reusing an older stamp that exists in the log for another row does not help either.
+    other = con.execute("SELECT hlc FROM change_log WHERE row_id != ? LIMIT 1", (row_id,))
+    with pytest.raises(sqlite3.IntegrityError, match="write outside the unit of work"):
+        con.execute(f"UPDATE {table} SET hlc = ? WHERE id = ?", (other.fetchone()[0], row_id))
+    con.rollback()
+
+
+@pytest.mark.parametrize("table", sorted(models.SYNCED_TABLE_NAMES))
+def test_deleting_a_synced_row_is_refused(
+    services: AppServices, rows: dict[str, dict[str, Any]], table: str
+) -> None:
+    con = _raw(services)
+    with pytest.raises(sqlite3.IntegrityError, match="write outside the unit of work"):
+        con.execute(f"DELETE FROM {table} WHERE id = ?", (rows[table]["id"],))
+
+
+@pytest.mark.parametrize("table", ["audit_entry", "change_log"])
+def test_logs_are_append_only(services: AppServices, rows: Any, table: str) -> None:
+    con = _raw(services)
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        con.execute(f"UPDATE {table} SET user_id = 'someone else'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        con.execute(f"DELETE FROM {table}")
+
+
+def test_check_detects_rows_written_without_the_guards(
+    services: AppServices, rows: dict[str, dict[str, Any]]
+) -> None:
+    """A writer that drops the triggers first is still caught by the database check."""
+    assert services.health.check().sound
+    con = _raw(services)
+    con.execute("DROP TRIGGER guard_worker_update")
+    con.execute(
+        "UPDATE worker SET name = 'Orang Lain', hlc = 'x' WHERE id = ?", (rows["worker"]["id"],)
+    )
+    con.commit()
+    problems = services.health.check().problems
+    assert any("worker" in p and "pengaman" in p for p in problems)
+    assert any("di luar jalur tulis" in p for p in problems)
+
+
+def test_insert_update_delete_are_logged_and_audited(services: AppServices) -> None:
+    actor = services.office.local_actor()
+    engine = services.database.engine
+    with UnitOfWork(engine, actor, action="worker.create", summary="Tambah peserta") as uow:
+        row_id = _sample_rows(uow)["worker"]["id"]
+    with UnitOfWork(engine, actor, action="worker.edit") as uow:
+        assert uow.update(models.Worker, row_id, {"name": "Siti Aminah Saputri"})
+        assert not uow.update(models.Worker, row_id, {"name": "Siti Aminah Saputri"})
+    with UnitOfWork(engine, actor, action="worker.remove") as uow:
+        assert uow.delete(models.Worker, row_id)
+
+    con = _raw(services)
+    log = con.execute(
+        "SELECT op, fields, vv, hlc, device_id, device_seq, user_id, audit_id FROM change_log "
+        "WHERE row_id = ? ORDER BY local_seq",
+        (row_id,),
+    ).fetchall()
+    assert [entry[0] for entry in log] == ["insert", "update", "delete"]
+    inserted = json.loads(log[0][1])
+    assert inserted["nik"] == [None, "1602054209800001"]
+    assert inserted["birth_date"] == [None, "1980-09-02"]
+    assert json.loads(log[1][1]) == {"name": ["Siti Aminah", "Siti Aminah Saputri"]}
+    assert json.loads(log[2][1]) == {"deleted": [False, True]}
+    seqs = [entry[5] for entry in log]
+    assert seqs == sorted(seqs) and len(set(seqs)) == 3
+    stamps = [HlcStamp.decode(entry[3]) for entry in log]
+    assert stamps == sorted(stamps)
+    assert vv_loads(log[2][2]) == {actor.device_id: seqs[2]}
+    assert {entry[6] for entry in log} == {actor.user_id}
+
+    row = con.execute(
+        "SELECT hlc, vv, deleted, name FROM worker WHERE id = ?", (row_id,)
+    ).fetchone()
+    assert row == (log[2][3], log[2][2], 1, "Siti Aminah Saputri")
+
+    audits = dict(
+        con.execute("SELECT id, action FROM audit_entry WHERE username = 'admin'").fetchall()
+    )
+    assert audits[log[0][7]] == "worker.create"
+    assert audits[log[1][7]] == "worker.edit"
+    assert audits[log[2][7]] == "worker.remove"
+    state = con.execute("SELECT device_seq FROM local_state").fetchone()
+    assert state[0] == max(s for (s,) in con.execute("SELECT device_seq FROM change_log"))
+
+
+def test_failure_rolls_back_rows_log_and_audit(services: AppServices) -> None:
+    actor = services.office.local_actor()
+    con = _raw(services)
+    before = con.execute("SELECT COUNT(*) FROM change_log").fetchone()[0]
+    with (
+        pytest.raises(RuntimeError),
+        UnitOfWork(services.database.engine, actor, action="x") as uow,
+    ):
+        uow.insert(models.Region, {"code": "16", "name": "Sumatera Selatan", "level": 1})
+        raise RuntimeError("boom")
+    assert con.execute("SELECT COUNT(*) FROM region").fetchone()[0] == 0
+    assert con.execute("SELECT COUNT(*) FROM change_log").fetchone()[0] == before
+    assert con.execute("SELECT COUNT(*) FROM audit_entry WHERE action='x'").fetchone()[0] == 0
+
+
+def test_bulk_insert_logs_each_row_and_cancels_cleanly(services: AppServices) -> None:
+    actor = services.office.local_actor()
+    engine = services.database.engine
+    rows = [
+        {"code": f"16.02.{i:02d}", "name": f"Kecamatan {i}", "level": 3, "parent_code": "16.02"}
+        for i in range(1, 41)
+    ]
+    calls: list[tuple[int, int]] = []
+    with UnitOfWork(engine, actor, action="bulk") as uow:
+        ids = uow.bulk_insert(
+            models.Region, rows, total=40, batch_size=15, progress=lambda d, t: calls.append((d, t))
+        )
+    assert calls == [(15, 40), (30, 40), (40, 40)]
+    con = _raw(services)
+    assert con.execute("SELECT COUNT(*) FROM region").fetchone()[0] == 40
+    logged = con.execute(
+        "SELECT row_id, fields FROM change_log WHERE table_name = 'region' ORDER BY device_seq"
+    ).fetchall()
+    assert [r for r, _ in logged] == ids
+    assert json.loads(logged[0][1])["name"] == [None, "Kecamatan 1"]
+    assert con.execute("SELECT change_count FROM audit_entry WHERE action='bulk'").fetchone() == (
+        40,
+    )
+
+    more = [dict(r, code=r["code"] + ".2001", level=4) for r in rows]
+    state_before = con.execute("SELECT device_seq, hlc_ms FROM local_state").fetchone()
+    with pytest.raises(WriteCancelled), UnitOfWork(engine, actor, action="bulk2") as uow:
+        seen = iter(range(10))
+        uow.bulk_insert(
+            models.Region, more, batch_size=10, cancel=lambda: next(seen) >= 2, defer_indexes=True
+        )
+    assert con.execute("SELECT COUNT(*) FROM region").fetchone()[0] == 40
+    assert con.execute("SELECT device_seq, hlc_ms FROM local_state").fetchone() == state_before
+    indexes = {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"ix_region_parent", "ix_region_level_name"} <= indexes
+
+
+def test_bulk_insert_with_deferred_indexes_rebuilds_them(services: AppServices) -> None:
+    actor = services.office.local_actor()
+    rows = [{"code": f"16.02.{i:02d}", "name": f"K{i}", "level": 3} for i in range(1, 30)]
+    with UnitOfWork(services.database.engine, actor, action="bulk") as uow:
+        uow.bulk_insert(models.Region, rows, defer_indexes=True)
+    con = _raw(services)
+    indexes = {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"ix_region_parent", "ix_region_level_name"} <= indexes
+    assert services.health.check().sound
+
+
+def test_unit_of_work_refuses_non_synced_tables_and_sync_columns(services: AppServices) -> None:
+    actor = services.office.local_actor()
+    with UnitOfWork(services.database.engine, actor, action="x") as uow:
+        with pytest.raises(WriteRefused):
+            uow.insert(models.Device, {"id": "d"})
+        row_id = uow.insert(models.Region, {"code": "16", "name": "Sumsel", "level": 1})
+        with pytest.raises(WriteRefused):
+            uow.update(models.Region, row_id, {"hlc": "forged"})
+        with pytest.raises(WriteRefused):
+            uow.update(models.Region, "missing", {"name": "x"})
+
+
+def test_actor_must_belong_to_this_device(services: AppServices) -> None:
+    from dataclasses import replace
+
+    actor = replace(services.office.local_actor(), device_id="another-device")
+    with pytest.raises(WriteRefused), UnitOfWork(services.database.engine, actor, action="x"):
+        pass
+
+
+def test_reads_inside_the_unit_see_its_writes(services: AppServices, tmp_path: Path) -> None:
+    actor = services.office.local_actor()
+    with UnitOfWork(services.database.engine, actor, action="x") as uow:
+        uow.insert(models.Region, {"code": "16", "name": "Sumsel", "level": 1})
+        table = table_of(models.Region)
+        assert uow.connection.execute(select(table.c.name)).scalar() == "Sumsel"
