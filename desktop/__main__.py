@@ -6,19 +6,17 @@ import sys
 from pathlib import Path
 
 
+def _open_window(db: Path | None) -> int:
+    from desktop.ui.app import run_gui
+
+    return int(run_gui(db, [sys.argv[0]]))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the application and of its command line."""
-    args = sys.argv[1:] if argv is None else argv
-    from desktop.cli import run, wants_gui
+    from desktop.cli import run
 
-    if wants_gui(args):
-        from desktop.ui.app import run_gui
-
-        db: Path | None = None
-        if args:
-            db = Path(args[1] if args[0] == "--db" else args[0].split("=", 1)[1])
-        return run_gui(db, [sys.argv[0]])
-    return run(args)
+    return run(sys.argv[1:] if argv is None else argv, gui=_open_window)
 
 
 if __name__ == "__main__":

@@ -49,11 +49,12 @@ class _Parser(argparse.ArgumentParser):
         return " ".join(words) + " " if words else ""
 
 
-def _add_db(parser: argparse.ArgumentParser) -> None:
+def _add_db(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    # Sub-commands must not reset a --db given before the command name.
     parser.add_argument(
         "--db",
         type=Path,
-        default=None,
+        default=None if top else argparse.SUPPRESS,
         metavar="PATH",
         help="berkas basis data (bawaan: $SIGAP_DB atau sigap.db di folder data pengguna)",
     )
@@ -67,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         "kabupaten. Tanpa perintah: membuka aplikasi.",
     )
     parser.add_argument("--version", action="version", version=f"Sigap {__version__}")
-    _add_db(parser)
+    _add_db(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
 
     init = commands.add_parser("init", help="siapkan basis data untuk kantor kabupaten/kecamatan")
@@ -354,15 +355,26 @@ def _log_file() -> Path:
     return folder / "sigap-cli.log"
 
 
-def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Run one command; return its exit code (never raises for bad input)."""
+def run(
+    argv: Sequence[str],
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    *,
+    gui: Callable[[Path | None], int] | None = None,
+) -> int:
+    """Run one command; return its exit code (never raises for bad input).
+
+    Without a command, *gui* opens the window on ``--db`` (or the default database).
+    """
     out = out or sys.stdout
     err = err or sys.stderr
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv))
         if args.command is None:
-            raise UsageError("tidak ada perintah. Lihat: python -m desktop --help")
+            if gui is None:
+                raise UsageError("tidak ada perintah. Lihat: python -m desktop --help")
+            return gui(args.db)
         return _handler(args)(args, out, err)
     except UsageError as exc:
         err.write(f"sigap: {exc}\n")
@@ -384,11 +396,3 @@ def run(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = Non
             where = ""
         err.write(f"sigap: terjadi kesalahan di dalam aplikasi.{where} Laporkan ke pengembang.\n")
         return EXIT_INTERNAL
-
-
-def wants_gui(argv: Sequence[str]) -> bool:
-    """True when the arguments name no command (only --db or nothing): open the window."""
-    rest = list(argv)
-    if rest[:1] == ["--db"] and len(rest) == 2:
-        return True
-    return any(a.startswith("--db=") for a in rest) and len(rest) == 1 or not rest

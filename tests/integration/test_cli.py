@@ -452,3 +452,18 @@ def test_check_reports_problems_with_exit_1(tmp_path: Path) -> None:
     code, out, err = cli("check", "--db", str(db))
     assert code == 1
     assert "pengaman tulis" in err
+
+
+def test_db_before_the_command_is_kept(tmp_path: Path) -> None:
+    db = tmp_path / "hub.db"
+    init_hub(db)
+    code, out, err = cli("--db", str(db), "check")
+    assert code == 0, err
+    assert str(db) in out
+
+
+def test_no_command_opens_the_window_on_the_given_database(tmp_path: Path) -> None:
+    opened: list[Path | None] = []
+    assert run(["--db", str(tmp_path / "x.db")], gui=lambda db: opened.append(db) or 0) == 0
+    assert run([], gui=lambda db: opened.append(db) or 0) == 0
+    assert opened == [tmp_path / "x.db", None]
