@@ -27,7 +27,7 @@ def test_observing_a_remote_stamp_moves_past_it(ms: int, counter: int, wall: int
     assert clock.now() > remote
 
 
-@given(st.integers(0, 10**13 - 1), st.integers(0, 999_999))
+@given(st.integers(0, 10**13 - 1), st.integers(0, 999_998))
 def test_stamp_text_round_trips_and_sorts_like_the_stamp(ms: int, counter: int) -> None:
     stamp = HlcStamp(ms, counter)
     assert HlcStamp.decode(stamp.encode()) == stamp

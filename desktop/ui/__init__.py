@@ -1,0 +1,1 @@
+"""The Qt user interface: windows, dialogs and background jobs over the services (no SQL here)."""

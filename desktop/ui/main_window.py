@@ -1,0 +1,444 @@
+"""The main window: menus, the three tabs and the status bar, assembled over one database."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QWidget
+
+from desktop import __version__
+from desktop.domain.findings import DomainError
+from desktop.services.app import AppServices
+from desktop.services.demo import DemoResult
+from desktop.services.health import HealthReport
+from desktop.services.office import OfficeInfo
+from desktop.services.regions import RegionImportResult
+from desktop.ui import messages
+from desktop.ui.claims import ClaimsTab
+from desktop.ui.dialogs.demo import DemoDialog, demo_job, demo_path, demo_summary
+from desktop.ui.dialogs.health import HealthReportDialog
+from desktop.ui.dialogs.office_setup import OfficeSetupDialog
+from desktop.ui.dialogs.region_import import RegionImportSummaryDialog, region_file_filter
+from desktop.ui.dialogs.welcome import WelcomeChoice, WelcomeDialog
+from desktop.ui.i18n import error_text, translate
+from desktop.ui.jobs import Job
+from desktop.ui.reports import ReportsTab
+from desktop.ui.roster import RosterTab
+
+log = logging.getLogger(__name__)
+
+STATUS_TIMEOUT_MS = 10_000
+OFFICE_NAME_WIDTH = 260  # pixels; a longer office name is cut short, whole in the tooltip
+
+
+class MainWindow(QMainWindow):
+    """Sigap's window over the services of one open database."""
+
+    countsChanged = Signal(dict)  # table name → rows, after any change to the data
+    officeChanged = Signal(object)  # OfficeInfo | None
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.welcome_dialog: WelcomeDialog | None = None
+        self.resize(1100, 720)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self._build_tabs()
+        self.refresh()
+
+    @property
+    def services(self) -> AppServices:
+        """The services of the open database."""
+        return self._services
+
+    # ---- assembly ------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_action = self._action(
+            self.tr("&Buka basis data…"), self.choose_database, QKeySequence("Ctrl+O")
+        )
+        self.new_action = self._action(
+            self.tr("Basis data &baru…"), self.choose_new_database, QKeySequence("Ctrl+N")
+        )
+        self.set_up_action = self._action(self.tr("&Siapkan kantor…"), self.set_up_office)
+        self.demo_action = self._action(self.tr("&Muat data contoh…"), self.load_demo_data)
+        self.import_regions_action = self._action(
+            self.tr("&Impor data wilayah…"), self.import_regions
+        )
+        self.check_action = self._action(self.tr("&Periksa basis data"), self.check_database)
+        self.quit_action = self._action(self.tr("&Keluar"), self.close, QKeySequence("Ctrl+Q"))
+        self.about_action = self._action(self.tr("&Tentang Sigap"), self.show_about)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.set_up_action)
+        file_menu.addAction(self.demo_action)
+        file_menu.addAction(self.import_regions_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.check_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("Ban&tuan"))
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        self.db_label = QLabel()
+        self.db_label.setObjectName("dbLabel")
+        self.office_label = QLabel()
+        self.office_label.setObjectName("officeLabel")
+        self.device_label = QLabel()
+        self.device_label.setObjectName("deviceLabel")
+        bar = self.statusBar()
+        for label in (self.db_label, self.office_label, self.device_label):
+            label.setContentsMargins(6, 0, 6, 0)
+            bar.addPermanentWidget(label)
+
+    def _build_tabs(self) -> None:
+        """(Re)create the tabs for the open database and wire them up."""
+        current = self.tabs.currentIndex()
+        while self.tabs.count():
+            old = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if old is not None:
+                old.deleteLater()
+        self.roster_tab = RosterTab(self._services.regions)
+        self.claims_tab = ClaimsTab()
+        self.reports_tab = ReportsTab()
+        self.tabs.addTab(self.roster_tab, self.tr("&Peserta"))
+        self.tabs.addTab(self.claims_tab, self.tr("&Klaim"))
+        self.tabs.addTab(self.reports_tab, self.tr("&Laporan"))
+        self.tabs.setCurrentIndex(max(current, 0))
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        """Every connection between the window and its tabs, in one place."""
+        for tab in (self.roster_tab, self.claims_tab, self.reports_tab):
+            self.countsChanged.connect(tab.update_counts)
+        self.roster_tab.importRegionsRequested.connect(self.import_regions)
+
+    # ---- state ---------------------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read the office and the row counts again and show them everywhere."""
+        info = self._services.office.info()
+        self._show_office(info)
+        self.officeChanged.emit(info)
+        self.countsChanged.emit(self._services.health.counts())
+
+    def _show_office(self, info: OfficeInfo | None) -> None:
+        path = self._services.path
+        self.db_label.setText(self.tr("Basis data: {file}").format(file=path.name))
+        self.db_label.setToolTip(str(path))
+        if info is None:
+            office = self.tr("kantor belum disiapkan")
+            self.office_label.setText(self.tr("Kantor belum disiapkan"))
+            self.office_label.setToolTip("")
+            self.device_label.setText(self.tr("Perangkat: –"))
+            self.device_label.setToolTip("")
+        else:
+            office = info.name
+            kind = translate("OfficeKind", info.kind.label)
+            name = self.office_label.fontMetrics().elidedText(
+                info.name, Qt.TextElideMode.ElideRight, OFFICE_NAME_WIDTH
+            )
+            self.office_label.setText(self.tr("{name} · {kind}").format(name=name, kind=kind))
+            self.office_label.setToolTip(
+                self.tr("{name}\n{kind}, kode wilayah {code}").format(
+                    name=info.name, kind=kind, code=info.region_code
+                )
+            )
+            self.device_label.setText(self.tr("Perangkat: {id}").format(id=info.device_short))
+            self.device_label.setToolTip(self.tr("ID perangkat: {id}").format(id=info.device_id))
+        self.setWindowTitle(self.tr("Sigap — {office}").format(office=office))
+
+    def show_status(self, text: str) -> None:
+        """Show a passing message in the status bar (the one bridge for status messages)."""
+        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+    def _busy(self) -> bool:
+        if Job.running():
+            messages.inform(
+                self,
+                self.tr("Sigap"),
+                self.tr("Tunggu sampai pekerjaan yang sedang berjalan selesai."),
+            )
+            return True
+        return False
+
+    # ---- databases -----------------------------------------------------------------------
+
+    @Slot()
+    def choose_database(self) -> None:
+        """Berkas → Buka basis data…: open an existing database file."""
+        if self._busy():
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Buka basis data"),
+            str(self._services.path.parent),
+            self.tr("Basis data Sigap (*.db);;Semua berkas (*)"),
+        )
+        if path:
+            self.open_database(Path(path), create=False)
+        elif self._services.office.info() is None:
+            self.show_welcome()
+
+    @Slot()
+    def choose_new_database(self) -> None:
+        """Berkas → Basis data baru…: create a database file for another office."""
+        if self._busy():
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Basis data baru"),
+            str(self._services.path.parent / "sigap-baru.db"),
+            self.tr("Basis data Sigap (*.db)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            chosen = Path(path)
+            if not chosen.suffix:
+                chosen = chosen.with_suffix(".db")
+            self.open_database(chosen, create=True)
+
+    def open_database(self, path: Path, *, create: bool, welcome: bool = True) -> bool:
+        """Switch to the database at *path*; on failure keep the current one and say why.
+
+        With *welcome*, a database without an office offers the first steps.
+        """
+        try:
+            services = AppServices.open(path, create=create)
+        except DomainError as exc:
+            messages.warn(self, self.tr("Buka basis data"), error_text(exc))
+            return False
+        old, self._services = self._services, services
+        old.close()
+        self._build_tabs()
+        self.refresh()
+        self.show_status(self.tr("Basis data {file} dibuka.").format(file=path.name))
+        if welcome and services.office.info() is None:
+            self.show_welcome()
+        return True
+
+    # ---- first start and office ----------------------------------------------------------
+
+    def show_welcome(self) -> None:
+        """Offer the first steps for a database that has no office yet (non-blocking)."""
+        if self.welcome_dialog is not None:
+            return
+        dialog = WelcomeDialog(self._services, self)
+        dialog.finished.connect(lambda _result: self._welcome_finished(dialog))
+        self.welcome_dialog = dialog
+        dialog.open()
+
+    def _welcome_finished(self, dialog: WelcomeDialog) -> None:
+        self.welcome_dialog = None
+        dialog.deleteLater()
+        self.refresh()
+        if dialog.choice is WelcomeChoice.SET_UP and dialog.office_info is not None:
+            self.show_status(
+                self.tr("Kantor {name} sudah disiapkan.").format(name=dialog.office_info.name)
+            )
+        elif dialog.choice is WelcomeChoice.DEMO:
+            self.open_demo_database()
+        elif dialog.choice is WelcomeChoice.OPEN_OTHER:
+            self.choose_database()
+
+    def open_demo_database(self) -> None:
+        """Switch to the demo database beside this one, filling it on first use.
+
+        Demo data never goes into the database the user opened: that one stays empty,
+        ready for the real office.
+        """
+        path = demo_path(self._services.path)
+        if not self.open_database(path, create=True, welcome=False):
+            return
+        if self._services.health.counts().get("worker", 0):
+            return  # made on an earlier day: just use it
+        job = demo_job(self, self._services.demo)
+        job.on_done(self._demo_loaded)
+        job.on_finished(self._after_demo)
+        job.start()
+
+    def _after_demo(self) -> None:
+        self.refresh()
+        if self._services.office.info() is None:
+            self.show_welcome()
+
+    @Slot()
+    def set_up_office(self) -> None:
+        """Berkas → Siapkan kantor…"""
+        info = self._services.office.info()
+        if info is not None:
+            messages.inform(
+                self,
+                self.tr("Siapkan kantor"),
+                self.tr(
+                    "Basis data ini sudah disiapkan untuk {name}. Untuk kantor lain, buat "
+                    "basis data baru lewat Berkas → Basis data baru…"
+                ).format(name=info.name),
+            )
+            return
+        dialog = OfficeSetupDialog(self._services.office, self._services.regions, self)
+        if dialog.exec() and dialog.info is not None:
+            self.refresh()
+            self.show_status(
+                self.tr("Kantor {name} sudah disiapkan.").format(name=dialog.info.name)
+            )
+
+    # ---- background work -----------------------------------------------------------------
+
+    @Slot()
+    def load_demo_data(self) -> None:
+        """Berkas → Muat data contoh…"""
+        if self._busy():
+            return
+        if self._services.health.counts().get("worker", 0):
+            messages.inform(
+                self,
+                self.tr("Muat data contoh"),
+                self.tr(
+                    "Basis data ini sudah berisi peserta. Data contoh hanya dimuat ke basis "
+                    "data yang kosong: buat dulu basis data baru lewat Berkas → Basis data "
+                    "baru…"
+                ),
+            )
+            return
+        dialog = DemoDialog(self)
+        if not dialog.exec():
+            return
+        actor = None
+        if self._services.office.info() is not None:
+            try:
+                actor = self._services.office.local_actor()
+            except DomainError as exc:
+                messages.warn(self, self.tr("Muat data contoh"), error_text(exc))
+                return
+        job = demo_job(
+            self, self._services.demo, workers=dialog.workers, seed=dialog.seed, actor=actor
+        )
+        job.on_done(self._demo_loaded)
+        job.on_finished(self.refresh)
+        job.start()
+
+    def _demo_loaded(self, result: DemoResult) -> None:
+        self.show_status(demo_summary(result))
+
+    @Slot()
+    def import_regions(self) -> None:
+        """Berkas → Impor data wilayah…: read a Kemendagri region list in the background."""
+        if self._busy():
+            return
+        try:
+            actor = self._services.office.local_actor()
+        except DomainError as exc:
+            messages.warn(self, self.tr("Impor data wilayah"), error_text(exc))
+            return
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Impor data wilayah"),
+            str(Path.home()),
+            region_file_filter(),
+        )
+        if not name:
+            return
+        path = Path(name)
+        regions = self._services.regions
+        job = Job(
+            self,
+            lambda progress, cancel: regions.import_file(
+                path, actor=actor, progress=progress, cancel=cancel
+            ),
+            title=self.tr("Impor data wilayah"),
+        )
+        job.on_done(lambda result: self._regions_imported(result, path))
+        job.on_finished(self.refresh)
+        job.start()
+
+    def _regions_imported(self, result: RegionImportResult, path: Path) -> None:
+        self.show_status(
+            self.tr("Impor wilayah selesai: {added} ditambahkan, {rejected} ditolak.").format(
+                added=result.added, rejected=len(result.rejected)
+            )
+        )
+        dialog = RegionImportSummaryDialog(result, path.name, self)
+        dialog.setObjectName("regionImportSummary")
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    @Slot()
+    def check_database(self) -> None:
+        """Berkas → Periksa basis data: integrity, schema and counts, in the background."""
+        if self._busy():
+            return
+        health = self._services.health
+        job = Job(
+            self,
+            lambda _progress, _cancel: health.check(),
+            title=self.tr("Periksa basis data"),
+            cancellable=False,
+        )
+        job.on_done(self._show_health)
+        job.start()
+
+    def _show_health(self, report: HealthReport) -> None:
+        dialog = HealthReportDialog(report, self._services.path.name, self)
+        dialog.setObjectName("healthReport")
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    # ---- help and closing ----------------------------------------------------------------
+
+    @Slot()
+    def show_about(self) -> None:
+        """Bantuan → Tentang Sigap."""
+        messages.inform(
+            self,
+            self.tr("Tentang Sigap"),
+            self.tr("Sigap {version}").format(version=__version__),
+            self.tr(
+                "Perlindungan BPJS Ketenagakerjaan bagi pekerja desa dan pekerja rentan, "
+                "klaim dan santunan kematian kabupaten — bekerja tanpa internet."
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop running work (asking first) and close the database."""
+        if Job.running():
+            if not messages.ask(
+                self,
+                self.tr("Keluar"),
+                self.tr(
+                    "Sebuah pekerjaan masih berjalan. Batalkan pekerjaan itu lalu tutup "
+                    "Sigap? Data yang sedang diproses tidak akan disimpan."
+                ),
+                yes=self.tr("Batalkan dan tutup"),
+                no=self.tr("Lanjutkan bekerja"),
+            ):
+                event.ignore()
+                return
+            Job.cancel_all_and_wait()
+        self._services.close()
+        event.accept()

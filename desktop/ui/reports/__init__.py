@@ -1,0 +1,5 @@
+"""The Laporan (reports) tab."""
+
+from desktop.ui.reports.tab import ReportsTab
+
+__all__ = ["ReportsTab"]

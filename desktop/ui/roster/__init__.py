@@ -1,0 +1,5 @@
+"""The Peserta (roster) tab."""
+
+from desktop.ui.roster.tab import RosterTab
+
+__all__ = ["RosterTab"]

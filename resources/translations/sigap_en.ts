@@ -1,0 +1,1462 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="id_ID">
+<context>
+    <name>App</name>
+    <message>
+        <source>Sigap</source>
+        <translation>Sigap</translation>
+    </message>
+    <message>
+        <source>Pilih berkas lain…</source>
+        <translation>Choose another file…</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Buka basis data</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <source>Basis data Sigap (*.db);;Semua berkas (*)</source>
+        <translation>Sigap databases (*.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Benefit</name>
+    <message>
+        <source>Santunan berkala {months} × {monthly} (dibayar sekaligus)</source>
+        <translation>Periodic benefit {months} × {monthly} (paid at once)</translation>
+    </message>
+    <message>
+        <source>Santunan sekaligus</source>
+        <translation>Lump-sum benefit</translation>
+    </message>
+    <message>
+        <source>Biaya pemakaman</source>
+        <translation>Funeral costs</translation>
+    </message>
+    <message>
+        <source>Santunan kematian {times} × penghasilan {income}</source>
+        <translation>Death benefit {times} × income {income}</translation>
+    </message>
+    <message>
+        <source>Santunan cacat total tetap {times} × penghasilan {income}</source>
+        <translation>Total permanent disability benefit {times} × income {income}</translation>
+    </message>
+    <message>
+        <source>STMB 100% penghasilan, {days} hari</source>
+        <translation>Temporary incapacity (STMB) 100% of income, {days} days</translation>
+    </message>
+    <message>
+        <source>STMB {percent}% penghasilan, {days} hari</source>
+        <translation>Temporary incapacity (STMB) {percent}% of income, {days} days</translation>
+    </message>
+    <message>
+        <source>Beasiswa anak ke-{n} ({level}) untuk satu tahun</source>
+        <translation>Scholarship for child {n} ({level}) for one year</translation>
+    </message>
+    <message>
+        <source>Santunan kematian</source>
+        <translation>Death benefit</translation>
+    </message>
+</context>
+<context>
+    <name>Category</name>
+    <message>
+        <source>Pegawai Non-ASN dan GTK</source>
+        <translation>Non-civil-servant staff and teachers (GTK)</translation>
+    </message>
+    <message>
+        <source>Perangkat Desa</source>
+        <translation>Village officials</translation>
+    </message>
+    <message>
+        <source>BPD</source>
+        <translation>Village council (BPD)</translation>
+    </message>
+    <message>
+        <source>Ketua RT/RW</source>
+        <translation>Neighbourhood heads (RT/RW)</translation>
+    </message>
+    <message>
+        <source>Kelembagaan Desa</source>
+        <translation>Village institutions</translation>
+    </message>
+    <message>
+        <source>Pekerja Rentan</source>
+        <translation>Vulnerable workers</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimKind</name>
+    <message>
+        <source>Jaminan Kematian (JKM)</source>
+        <translation>Death benefit (JKM)</translation>
+    </message>
+    <message>
+        <source>JKK – Meninggal Dunia</source>
+        <translation>Work accident (JKK) – death</translation>
+    </message>
+    <message>
+        <source>JKK – Cacat Total Tetap</source>
+        <translation>Work accident (JKK) – total permanent disability</translation>
+    </message>
+    <message>
+        <source>JKK – Sementara Tidak Mampu Bekerja (STMB)</source>
+        <translation>Work accident (JKK) – temporary incapacity (STMB)</translation>
+    </message>
+    <message>
+        <source>Santunan Kematian</source>
+        <translation>Regency death benefit</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimStatus</name>
+    <message>
+        <source>Diusulkan</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>Dikembalikan</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Direkomendasikan</source>
+        <translation>Recommended</translation>
+    </message>
+    <message>
+        <source>Diverifikasi</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Disetujui</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Dicairkan</source>
+        <translation>Paid out</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Diajukan ke BPJS</source>
+        <translation>Filed with BPJS</translation>
+    </message>
+    <message>
+        <source>Dibayar BPJS</source>
+        <translation>Paid by BPJS</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsTab</name>
+    <message>
+        <source>klaim tercatat</source>
+        <translation>claims recorded</translation>
+    </message>
+    <message>
+        <source>langkah klaim tercatat</source>
+        <translation>claim steps recorded</translation>
+    </message>
+    <message>
+        <source>ahli waris tercatat</source>
+        <translation>heirs recorded</translation>
+    </message>
+    <message>
+        <source>Klaim</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <source>Daftar klaim dengan tahapannya, kelengkapan dokumen dan batas waktu 7 hari akan tampil di tab ini.</source>
+        <translation>The list of claims with their steps, document checklists and the 7-day deadline will appear in this tab.</translation>
+    </message>
+    <message>
+        <source>Belum ada klaim. Klaim JKM, JKK dan santunan kematian yang diusulkan desa akan dicatat di sini.</source>
+        <translation>No claims yet. JKM, JKK and death benefit claims proposed by the villages will be recorded here.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDialog</name>
+    <message>
+        <source>Memuat data contoh</source>
+        <translation>Loading demo data</translation>
+    </message>
+    <message>
+        <source>Data contoh dimuat: {workers} peserta dan {claims} klaim.</source>
+        <translation>Demo data loaded: {workers} workers and {claims} claims.</translation>
+    </message>
+    <message>
+        <source>Muat data contoh</source>
+        <translation>Load demo data</translation>
+    </message>
+    <message>
+        <source>Sigap akan membuat peserta, target cakupan dan klaim rekaan untuk latihan. Data contoh hanya dimuat ke basis data yang belum berisi peserta; semua nama dan nomor di dalamnya rekaan.</source>
+        <translation>Sigap will make up workers, coverage targets and claims for practice. Demo data is only loaded into a database that has no workers yet; every name and number in it is invented.</translation>
+    </message>
+    <message>
+        <source>Benih yang sama menghasilkan data contoh yang sama persis.</source>
+        <translation>The same seed makes exactly the same demo data.</translation>
+    </message>
+    <message>
+        <source>Jumlah &amp;peserta:</source>
+        <translation>Number of &amp;workers:</translation>
+    </message>
+    <message>
+        <source>&amp;Benih acak:</source>
+        <translation>Random &amp;seed:</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Kartu peserta BPJS Ketenagakerjaan</source>
+        <translation>BPJS Ketenagakerjaan membership card</translation>
+    </message>
+    <message>
+        <source>e-KTP peserta</source>
+        <translation>Worker&apos;s e-KTP (identity card)</translation>
+    </message>
+    <message>
+        <source>e-KTP ahli waris</source>
+        <translation>Heir&apos;s e-KTP (identity card)</translation>
+    </message>
+    <message>
+        <source>Akta kematian</source>
+        <translation>Death certificate</translation>
+    </message>
+    <message>
+        <source>Kartu keluarga</source>
+        <translation>Family card (KK)</translation>
+    </message>
+    <message>
+        <source>Surat keterangan ahli waris</source>
+        <translation>Certificate of heirship</translation>
+    </message>
+    <message>
+        <source>Buku nikah (bagi pasangan)</source>
+        <translation>Marriage book (for a spouse)</translation>
+    </message>
+    <message>
+        <source>Buku tabungan ahli waris</source>
+        <translation>Heir&apos;s bank book</translation>
+    </message>
+    <message>
+        <source>Kronologi kecelakaan</source>
+        <translation>Account of the accident</translation>
+    </message>
+    <message>
+        <source>Laporan awal (2×24 jam)</source>
+        <translation>First report (within 2×24 hours)</translation>
+    </message>
+    <message>
+        <source>Formulir keterangan dokter</source>
+        <translation>Doctor&apos;s statement form</translation>
+    </message>
+    <message>
+        <source>Kuitansi biaya pengobatan</source>
+        <translation>Medical receipts</translation>
+    </message>
+    <message>
+        <source>Laporan polisi (kecelakaan lalu lintas)</source>
+        <translation>Police report (traffic accident)</translation>
+    </message>
+    <message>
+        <source>Surat keterangan tidak mampu (SKTM)</source>
+        <translation>Certificate of low income (SKTM)</translation>
+    </message>
+</context>
+<context>
+    <name>Finding</name>
+    <message>
+        <source>Tidak ada aturan manfaat BPJS Ketenagakerjaan yang berlaku pada {date}.</source>
+        <translation>No BPJS Ketenagakerjaan benefit rules apply on {date}.</translation>
+    </message>
+    <message>
+        <source>Tidak ada aturan santunan kematian untuk wilayah {region} pada {date}.</source>
+        <translation>No death benefit rules for region {region} on {date}.</translation>
+    </message>
+    <message>
+        <source>Penghasilan yang dilaporkan harus lebih dari Rp0.</source>
+        <translation>The declared income must be more than Rp0.</translation>
+    </message>
+    <message>
+        <source>Jumlah hari tidak mampu bekerja tidak boleh negatif.</source>
+        <translation>The number of days unable to work cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Masa iuran dan beasiswa yang sudah dibayar tidak boleh negatif.</source>
+        <translation>The contribution period and scholarships already paid cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Klaim baru harus dimulai dengan status {new}.</source>
+        <translation>A new claim must start with the status {new}.</translation>
+    </message>
+    <message>
+        <source>Klaim {kind} berstatus {current} tidak dapat diubah menjadi {new}.</source>
+        <translation>A {kind} claim with status {current} cannot be changed to {new}.</translation>
+    </message>
+    <message>
+        <source>Tuliskan alasan untuk status {new}.</source>
+        <translation>Write down the reason for the status {new}.</translation>
+    </message>
+    <message>
+        <source>Bulan harus angka 1 sampai 12, bukan {month}.</source>
+        <translation>The month must be a number from 1 to 12, not {month}.</translation>
+    </message>
+    <message>
+        <source>Tanggal {on} lebih awal dari tanggal lahir {birth}.</source>
+        <translation>The date {on} is before the date of birth {birth}.</translation>
+    </message>
+    <message>
+        <source>NIK belum diisi.</source>
+        <translation>The NIK is missing.</translation>
+    </message>
+    <message>
+        <source>NIK berubah menjadi notasi ilmiah (mis. 1,6E+15) karena Excel membacanya sebagai angka, dan angka terakhirnya hilang. Ketik ulang NIK sebagai teks: format sel Teks atau awali dengan tanda petik (&apos;).</source>
+        <translation>The NIK turned into scientific notation (e.g. 1.6E+15) because Excel read it as a number, and its last digits are lost. Type the NIK again as text: format the cell as Text or start it with an apostrophe (&apos;).</translation>
+    </message>
+    <message>
+        <source>NIK terbaca sebagai angka desimal karena Excel membacanya sebagai angka, dan angka terakhirnya bisa hilang. Ketik ulang NIK sebagai teks: format sel Teks atau awali dengan tanda petik (&apos;).</source>
+        <translation>The NIK was read as a decimal number because Excel treated it as a number, and its last digits may be lost. Type the NIK again as text: format the cell as Text or start it with an apostrophe (&apos;).</translation>
+    </message>
+    <message>
+        <source>NIK hanya boleh berisi angka; ditemukan {char}.</source>
+        <translation>The NIK may only contain digits; found {char}.</translation>
+    </message>
+    <message>
+        <source>NIK harus 16 angka, bukan {count}.</source>
+        <translation>The NIK must have 16 digits, not {count}.</translation>
+    </message>
+    <message>
+        <source>Nomor KK belum diisi.</source>
+        <translation>The family card (KK) number is missing.</translation>
+    </message>
+    <message>
+        <source>Nomor KK berubah menjadi notasi ilmiah (mis. 1,6E+15) karena Excel membacanya sebagai angka, dan angka terakhirnya hilang. Ketik ulang nomor KK sebagai teks: format sel Teks atau awali dengan tanda petik (&apos;).</source>
+        <translation>The KK number turned into scientific notation (e.g. 1.6E+15) because Excel read it as a number, and its last digits are lost. Type the KK number again as text: format the cell as Text or start it with an apostrophe (&apos;).</translation>
+    </message>
+    <message>
+        <source>Nomor KK terbaca sebagai angka desimal karena Excel membacanya sebagai angka, dan angka terakhirnya bisa hilang. Ketik ulang nomor KK sebagai teks: format sel Teks atau awali dengan tanda petik (&apos;).</source>
+        <translation>The KK number was read as a decimal number because Excel treated it as a number, and its last digits may be lost. Type the KK number again as text: format the cell as Text or start it with an apostrophe (&apos;).</translation>
+    </message>
+    <message>
+        <source>Nomor KK hanya boleh berisi angka; ditemukan {char}.</source>
+        <translation>The KK number may only contain digits; found {char}.</translation>
+    </message>
+    <message>
+        <source>Nomor KK harus 16 angka, bukan {count}.</source>
+        <translation>The KK number must have 16 digits, not {count}.</translation>
+    </message>
+    <message>
+        <source>Nomor KPJ belum diisi.</source>
+        <translation>The KPJ number is missing.</translation>
+    </message>
+    <message>
+        <source>Nomor KPJ berubah menjadi notasi ilmiah (mis. 1,2E+10) karena Excel membacanya sebagai angka. Ketik ulang nomor KPJ sebagai teks: format sel Teks atau awali dengan tanda petik (&apos;).</source>
+        <translation>The KPJ number turned into scientific notation (e.g. 1.2E+10) because Excel read it as a number. Type the KPJ number again as text: format the cell as Text or start it with an apostrophe (&apos;).</translation>
+    </message>
+    <message>
+        <source>Nomor KPJ terbaca sebagai angka desimal karena Excel membacanya sebagai angka. Ketik ulang nomor KPJ sebagai teks: format sel Teks atau awali dengan tanda petik (&apos;).</source>
+        <translation>The KPJ number was read as a decimal number because Excel treated it as a number. Type the KPJ number again as text: format the cell as Text or start it with an apostrophe (&apos;).</translation>
+    </message>
+    <message>
+        <source>Nomor KPJ hanya boleh berisi angka; ditemukan {char}.</source>
+        <translation>The KPJ number may only contain digits; found {char}.</translation>
+    </message>
+    <message>
+        <source>Nomor KPJ harus 11 angka, bukan {count}.</source>
+        <translation>The KPJ number must have 11 digits, not {count}.</translation>
+    </message>
+    <message>
+        <source>NIP belum diisi.</source>
+        <translation>The NIP is missing.</translation>
+    </message>
+    <message>
+        <source>NIP berubah menjadi notasi ilmiah (mis. 1,9E+17) karena Excel membacanya sebagai angka, dan angka terakhirnya hilang. Ketik ulang NIP sebagai teks: format sel Teks atau awali dengan tanda petik (&apos;).</source>
+        <translation>The NIP turned into scientific notation (e.g. 1.9E+17) because Excel read it as a number, and its last digits are lost. Type the NIP again as text: format the cell as Text or start it with an apostrophe (&apos;).</translation>
+    </message>
+    <message>
+        <source>NIP terbaca sebagai angka desimal karena Excel membacanya sebagai angka, dan angka terakhirnya bisa hilang. Ketik ulang NIP sebagai teks: format sel Teks atau awali dengan tanda petik (&apos;).</source>
+        <translation>The NIP was read as a decimal number because Excel treated it as a number, and its last digits may be lost. Type the NIP again as text: format the cell as Text or start it with an apostrophe (&apos;).</translation>
+    </message>
+    <message>
+        <source>NIP hanya boleh berisi angka; ditemukan {char}.</source>
+        <translation>The NIP may only contain digits; found {char}.</translation>
+    </message>
+    <message>
+        <source>NIP harus 18 angka, bukan {count}.</source>
+        <translation>The NIP must have 18 digits, not {count}.</translation>
+    </message>
+    <message>
+        <source>Kode provinsi {province} pada NIK tidak dikenal.</source>
+        <translation>The province code {province} in the NIK is unknown.</translation>
+    </message>
+    <message>
+        <source>Kode provinsi {province} pada nomor KK tidak dikenal.</source>
+        <translation>The province code {province} in the KK number is unknown.</translation>
+    </message>
+    <message>
+        <source>Kode kabupaten/kota dan kecamatan pada NIK tidak boleh 00.</source>
+        <translation>The regency/city and district codes in the NIK cannot be 00.</translation>
+    </message>
+    <message>
+        <source>Kode kabupaten/kota dan kecamatan pada nomor KK tidak boleh 00.</source>
+        <translation>The regency/city and district codes in the KK number cannot be 00.</translation>
+    </message>
+    <message>
+        <source>Tanggal terbit pada nomor KK (angka ke-7 sampai ke-12: {ddmmyy}) bukan tanggal yang ada.</source>
+        <translation>The issue date in the KK number (digits 7 to 12: {ddmmyy}) is not a real date.</translation>
+    </message>
+    <message>
+        <source>Tanggal terbit pada nomor KK belum terjadi.</source>
+        <translation>The issue date in the KK number is in the future.</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir pada NIP (8 angka pertama: {yyyymmdd}) bukan tanggal yang ada.</source>
+        <translation>The date of birth in the NIP (first 8 digits: {yyyymmdd}) is not a real date.</translation>
+    </message>
+    <message>
+        <source>Tahun dan bulan pengangkatan pada NIP (angka ke-9 sampai ke-14: {yyyymm}) tidak sah.</source>
+        <translation>The year and month of appointment in the NIP (digits 9 to 14: {yyyymm}) are not valid.</translation>
+    </message>
+    <message>
+        <source>Tahun pengangkatan pada NIP tidak mungkin sebelum tahun lahir.</source>
+        <translation>The year of appointment in the NIP cannot be before the year of birth.</translation>
+    </message>
+    <message>
+        <source>Angka ke-15 NIP (jenis kelamin) harus 1 atau 2, bukan {digit}.</source>
+        <translation>Digit 15 of the NIP (sex) must be 1 or 2, not {digit}.</translation>
+    </message>
+    <message>
+        <source>Nomor urut NIP (3 angka terakhir) tidak boleh 000.</source>
+        <translation>The serial number of the NIP (last 3 digits) cannot be 000.</translation>
+    </message>
+    <message>
+        <source>Jumlah uang tidak boleh negatif.</source>
+        <translation>An amount of money cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Jumlah uang terlalu besar untuk ditulis dengan huruf.</source>
+        <translation>The amount is too large to be written in words.</translation>
+    </message>
+    <message>
+        <source>Jumlah rupiah tidak dapat dibaca: {text}. Tulis seperti Rp1.000.000, 1.000.000,00 atau 1000000.</source>
+        <translation>The rupiah amount cannot be read: {text}. Write it like Rp1.000.000, 1.000.000,00 or 1000000.</translation>
+    </message>
+    <message>
+        <source>Jumlah rupiah belum diisi.</source>
+        <translation>The rupiah amount is missing.</translation>
+    </message>
+    <message>
+        <source>Jumlah rupiah tidak boleh memuat sen ({text}); bulatkan ke rupiah.</source>
+        <translation>A rupiah amount cannot contain cents ({text}); round it to whole rupiah.</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir pada NIK (angka ke-7 sampai ke-12: {ddmmyy}) bukan tanggal yang ada. Ingat: untuk perempuan tanggalnya ditambah 40.</source>
+        <translation>The date of birth in the NIK (digits 7 to 12: {ddmmyy}) is not a real date. Remember: for women 40 is added to the day.</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir pada NIK ({date}) belum terjadi.</source>
+        <translation>The date of birth in the NIK ({date}) is in the future.</translation>
+    </message>
+    <message>
+        <source>Nomor urut NIK (4 angka terakhir) tidak boleh 0000.</source>
+        <translation>The serial number of the NIK (last 4 digits) cannot be 0000.</translation>
+    </message>
+    <message>
+        <source>Kode wilayah {code} pada NIK tidak ada di daftar wilayah. Bisa jadi kode lama dari sebelum pemekaran wilayah; periksa kembali NIK-nya.</source>
+        <translation>The region code {code} in the NIK is not in the region list. It may be an old code from before the region was split; check the NIK again.</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir menurut NIK ({nik_date}) berbeda dengan tanggal lahir yang dicatat ({record_date}).</source>
+        <translation>The date of birth according to the NIK ({nik_date}) differs from the recorded date of birth ({record_date}).</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin menurut NIK ({nik_sex}) berbeda dengan yang dicatat ({record_sex}). Pada NIK perempuan, tanggal lahir ditambah 40.</source>
+        <translation>The sex according to the NIK ({nik_sex}) differs from the recorded one ({record_sex}). In a woman&apos;s NIK, 40 is added to the day of birth.</translation>
+    </message>
+    <message>
+        <source>NIK dibuat dari kode kecamatan (mis. 16.02.05), bukan {code}.</source>
+        <translation>A NIK is made from a district code (e.g. 16.02.05), not {code}.</translation>
+    </message>
+    <message>
+        <source>Nomor urut NIK harus 1 sampai 9999, bukan {serial}.</source>
+        <translation>The NIK serial number must be 1 to 9999, not {serial}.</translation>
+    </message>
+    <message>
+        <source>Kode wilayah {text} tidak dikenali. Tulis seperti 16, 16.02, 16.02.05 atau 16.02.05.2001 (boleh tanpa titik).</source>
+        <translation>The region code {text} is not recognised. Write it like 16, 16.02, 16.02.05 or 16.02.05.2001 (dots may be left out).</translation>
+    </message>
+    <message>
+        <source>Kode wilayah {text} tidak sah (ada bagian 00).</source>
+        <translation>The region code {text} is not valid (a part is 00).</translation>
+    </message>
+    <message>
+        <source>Jumlah peserta contoh harus antara 1 dan {limit}.</source>
+        <translation>The number of demo workers must be between 1 and {limit}.</translation>
+    </message>
+    <message>
+        <source>Basis data ini sudah berisi data peserta. Data contoh hanya dimuat ke basis data yang kosong; buat berkas baru untuk data contoh.</source>
+        <translation>This database already holds workers. Demo data is only loaded into an empty database; create a new file for demo data.</translation>
+    </message>
+    <message>
+        <source>Data wilayah tidak berisi desa/kelurahan untuk kabupaten {code}. Impor daftar wilayah yang memuat kabupaten itu.</source>
+        <translation>The region data has no villages for regency {code}. Import a region list that includes that regency.</translation>
+    </message>
+    <message>
+        <source>Basis data ini belum disiapkan untuk kantor mana pun. Jalankan perintah init atau pilih Siapkan Kantor.</source>
+        <translation>This database has not been set up for any office yet. Run the init command or choose Set up office.</translation>
+    </message>
+    <message>
+        <source>Kode wilayah {code} adalah {level}; kantor {kind} memerlukan kode {expected} (contoh: {example}).</source>
+        <translation>Region code {code} is a {level}; a {kind} office needs a {expected} code (for example: {example}).</translation>
+    </message>
+    <message>
+        <source>Nama kantor wajib diisi.</source>
+        <translation>The office name is required.</translation>
+    </message>
+    <message>
+        <source>Basis data ini sudah disiapkan untuk sebuah kantor. Pakai berkas basis data baru untuk kantor lain.</source>
+        <translation>This database has already been set up for an office. Use a new database file for another office.</translation>
+    </message>
+    <message>
+        <source>Pengguna {user} ({role}) tidak berhak {action}. Minta admin kabupaten untuk melakukannya.</source>
+        <translation>User {user} ({role}) is not allowed to do this: {action}. Ask the regency admin to do it.</translation>
+    </message>
+    <message>
+        <source>Dibatalkan. Tidak ada data yang diubah.</source>
+        <translation>Cancelled. No data was changed.</translation>
+    </message>
+    <message>
+        <source>Berkas {file} tidak punya kolom &quot;kode&quot; dan &quot;nama&quot; di baris judulnya. Tambahkan kedua judul kolom itu lalu impor lagi.</source>
+        <translation>The file {file} has no &quot;kode&quot; and &quot;nama&quot; columns in its header row. Add both column headings and import again.</translation>
+    </message>
+    <message>
+        <source>Baris {row}: nama wilayah {code} kosong. Isi namanya.</source>
+        <translation>Row {row}: the name of region {code} is empty. Fill in the name.</translation>
+    </message>
+    <message>
+        <source>Baris {row}: kode {code} sudah ada di baris {first} dengan nama lain ({other}). Hapus salah satu.</source>
+        <translation>Row {row}: code {code} is already in row {first} with another name ({other}). Remove one of them.</translation>
+    </message>
+    <message>
+        <source>Berkas {file} tidak berisi satu pun wilayah di bawah judul kolom.</source>
+        <translation>The file {file} has no regions under the column headings.</translation>
+    </message>
+    <message>
+        <source>Berkas {file} tidak ditemukan. Periksa nama dan foldernya.</source>
+        <translation>The file {file} was not found. Check its name and folder.</translation>
+    </message>
+    <message>
+        <source>{file} adalah folder, bukan berkas. Pilih berkas CSV atau XLSX.</source>
+        <translation>{file} is a folder, not a file. Choose a CSV or XLSX file.</translation>
+    </message>
+    <message>
+        <source>Berkas {file} tidak dapat dibaca ({reason}).</source>
+        <translation>The file {file} cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <source>Berkas {file} kosong. Pilih berkas yang berisi data.</source>
+        <translation>The file {file} is empty. Choose a file that contains data.</translation>
+    </message>
+    <message>
+        <source>Berkas {file} terlalu besar ({size} MB; paling besar {limit} MB). Pecah menjadi beberapa berkas.</source>
+        <translation>The file {file} is too large ({size} MB; at most {limit} MB). Split it into several files.</translation>
+    </message>
+    <message>
+        <source>Berkas {file} bukan lembar kerja yang dikenali. Simpan sebagai CSV, XLSX, XLS atau ODS lalu coba lagi.</source>
+        <translation>The file {file} is not a recognised spreadsheet. Save it as CSV, XLSX, XLS or ODS and try again.</translation>
+    </message>
+    <message>
+        <source>Berkas {file} tidak berisi lembar kerja.</source>
+        <translation>The file {file} contains no worksheet.</translation>
+    </message>
+    <message>
+        <source>Berkas {file} rusak atau terpotong dan tidak dapat dibaca. Buka di Excel/LibreOffice, simpan ulang, lalu coba lagi.</source>
+        <translation>The file {file} is damaged or cut short and cannot be read. Open it in Excel/LibreOffice, save it again and try again.</translation>
+    </message>
+    <message>
+        <source>Huruf dalam berkas {file} tidak dapat dibaca (bukan UTF-8 atau Windows-1252). Simpan ulang sebagai CSV UTF-8.</source>
+        <translation>The characters in the file {file} cannot be read (not UTF-8 or Windows-1252). Save it again as CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>Berkas CSV {file} tidak rapi: {reason}.</source>
+        <translation>The CSV file {file} is malformed: {reason}.</translation>
+    </message>
+    <message>
+        <source>Berkas basis data {path} tidak dapat dibaca ({reason}).</source>
+        <translation>The database file {path} cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <source>Berkas {path} bukan basis data Sigap. Pilih berkas .db yang dibuat oleh Sigap.</source>
+        <translation>The file {path} is not a Sigap database. Choose a .db file made by Sigap.</translation>
+    </message>
+    <message>
+        <source>Basis data {path} tidak ada. Siapkan dulu dengan perintah init atau pilih berkas lain.</source>
+        <translation>The database {path} does not exist. Set it up first with the init command or choose another file.</translation>
+    </message>
+    <message>
+        <source>Basis data {path} rusak atau bukan basis data Sigap. Pulihkan dari cadangan terakhir.</source>
+        <translation>The database {path} is damaged or not a Sigap database. Restore it from the latest backup.</translation>
+    </message>
+    <message>
+        <source>Berkas {path} berisi basis data lain, bukan Sigap. Pilih berkas Sigap.</source>
+        <translation>The file {path} holds another kind of database, not Sigap. Choose a Sigap file.</translation>
+    </message>
+    <message>
+        <source>Basis data {path} dibuat oleh Sigap versi yang lebih baru (skema {revision}). Perbarui aplikasi Sigap untuk membukanya.</source>
+        <translation>The database {path} was made by a newer version of Sigap (schema {revision}). Update Sigap to open it.</translation>
+    </message>
+    <message>
+        <source>{field} &quot;{text}&quot; bukan tanggal yang dikenali. Tulis seperti 02-09-1980, 1980-09-02 atau 2 September 1980.</source>
+        <translation>{field} &quot;{text}&quot; is not a recognised date. Write it like 02-09-1980, 1980-09-02 or 2 September 1980.</translation>
+    </message>
+</context>
+<context>
+    <name>FundingSource</name>
+    <message>
+        <source>APBD Kabupaten</source>
+        <translation>Regency budget (APBD)</translation>
+    </message>
+    <message>
+        <source>APBDes</source>
+        <translation>Village budget (APBDes)</translation>
+    </message>
+    <message>
+        <source>Mandiri</source>
+        <translation>Self-funded</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>HealthReportDialog</name>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Jumlah baris</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan basis data</source>
+        <translation>Database check</translation>
+    </message>
+    <message>
+        <source>Basis data {file} sehat.</source>
+        <translation>The database {file} is sound.</translation>
+    </message>
+    <message>
+        <source>Basis data {file}: ditemukan {count} masalah.</source>
+        <translation>Database {file}: {count} problem(s) found.</translation>
+    </message>
+    <message>
+        <source>Simpan salinan berkas ini dan laporkan masalahnya ke petugas teknis sebelum bekerja lebih lanjut.</source>
+        <translation>Keep a copy of this file and report the problems to technical support before working any further.</translation>
+    </message>
+    <message>
+        <source>(kosong)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>{revision} (terbaru)</source>
+        <translation>{revision} (latest)</translation>
+    </message>
+    <message>
+        <source>{revision} (terbaru: {head})</source>
+        <translation>{revision} (latest: {head})</translation>
+    </message>
+    <message>
+        <source>Versi skema:</source>
+        <translation>Schema version:</translation>
+    </message>
+    <message>
+        <source>Versi SQLite:</source>
+        <translation>SQLite version:</translation>
+    </message>
+    <message>
+        <source>Mode jurnal:</source>
+        <translation>Journal mode:</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sedang bekerja…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>{stage}: {done} dari {total}</source>
+        <translation>{stage}: {done} of {total}</translation>
+    </message>
+    <message>
+        <source>Membatalkan… Tunggu sebentar.</source>
+        <translation>Cancelling… Please wait.</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan yang tidak terduga, dan pekerjaan ini dihentikan. Rinciannya sudah dicatat di log untuk petugas teknis.</source>
+        <translation>An unexpected error occurred and this work was stopped. The details have been written to the log for technical support.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Buka basis data…</source>
+        <translation>&amp;Open database…</translation>
+    </message>
+    <message>
+        <source>Basis data &amp;baru…</source>
+        <translation>&amp;New database…</translation>
+    </message>
+    <message>
+        <source>&amp;Siapkan kantor…</source>
+        <translation>&amp;Set up office…</translation>
+    </message>
+    <message>
+        <source>&amp;Muat data contoh…</source>
+        <translation>Load &amp;demo data…</translation>
+    </message>
+    <message>
+        <source>&amp;Impor data wilayah…</source>
+        <translation>&amp;Import region data…</translation>
+    </message>
+    <message>
+        <source>&amp;Periksa basis data</source>
+        <translation>&amp;Check database</translation>
+    </message>
+    <message>
+        <source>&amp;Keluar</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Tentang Sigap</source>
+        <translation>&amp;About Sigap</translation>
+    </message>
+    <message>
+        <source>&amp;Berkas</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Ban&amp;tuan</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Peserta</source>
+        <translation>&amp;Workers</translation>
+    </message>
+    <message>
+        <source>&amp;Klaim</source>
+        <translation>&amp;Claims</translation>
+    </message>
+    <message>
+        <source>&amp;Laporan</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <source>Basis data: {file}</source>
+        <translation>Database: {file}</translation>
+    </message>
+    <message>
+        <source>kantor belum disiapkan</source>
+        <translation>office not set up</translation>
+    </message>
+    <message>
+        <source>Kantor belum disiapkan</source>
+        <translation>Office not set up</translation>
+    </message>
+    <message>
+        <source>Perangkat: –</source>
+        <translation>Device: –</translation>
+    </message>
+    <message>
+        <source>{name} · {kind}</source>
+        <translation>{name} · {kind}</translation>
+    </message>
+    <message>
+        <source>{name}
+{kind}, kode wilayah {code}</source>
+        <translation>{name}
+{kind}, region code {code}</translation>
+    </message>
+    <message>
+        <source>Perangkat: {id}</source>
+        <translation>Device: {id}</translation>
+    </message>
+    <message>
+        <source>ID perangkat: {id}</source>
+        <translation>Device ID: {id}</translation>
+    </message>
+    <message>
+        <source>Sigap — {office}</source>
+        <translation>Sigap — {office}</translation>
+    </message>
+    <message>
+        <source>Sigap</source>
+        <translation>Sigap</translation>
+    </message>
+    <message>
+        <source>Tunggu sampai pekerjaan yang sedang berjalan selesai.</source>
+        <translation>Wait until the work in progress has finished.</translation>
+    </message>
+    <message>
+        <source>Buka basis data</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <source>Basis data Sigap (*.db);;Semua berkas (*)</source>
+        <translation>Sigap databases (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Basis data baru</source>
+        <translation>New database</translation>
+    </message>
+    <message>
+        <source>Basis data Sigap (*.db)</source>
+        <translation>Sigap databases (*.db)</translation>
+    </message>
+    <message>
+        <source>Basis data {file} dibuka.</source>
+        <translation>Database {file} opened.</translation>
+    </message>
+    <message>
+        <source>Kantor {name} sudah disiapkan.</source>
+        <translation>Office {name} has been set up.</translation>
+    </message>
+    <message>
+        <source>Siapkan kantor</source>
+        <translation>Set up office</translation>
+    </message>
+    <message>
+        <source>Basis data ini sudah disiapkan untuk {name}. Untuk kantor lain, buat basis data baru lewat Berkas → Basis data baru…</source>
+        <translation>This database has already been set up for {name}. For another office, create a new database with File → New database…</translation>
+    </message>
+    <message>
+        <source>Muat data contoh</source>
+        <translation>Load demo data</translation>
+    </message>
+    <message>
+        <source>Basis data ini sudah berisi peserta. Data contoh hanya dimuat ke basis data yang kosong: buat dulu basis data baru lewat Berkas → Basis data baru…</source>
+        <translation>This database already holds workers. Demo data is only loaded into an empty database: first create a new database with File → New database…</translation>
+    </message>
+    <message>
+        <source>Impor data wilayah</source>
+        <translation>Import region data</translation>
+    </message>
+    <message>
+        <source>Impor wilayah selesai: {added} ditambahkan, {rejected} ditolak.</source>
+        <translation>Region import finished: {added} added, {rejected} rejected.</translation>
+    </message>
+    <message>
+        <source>Periksa basis data</source>
+        <translation>Check database</translation>
+    </message>
+    <message>
+        <source>Tentang Sigap</source>
+        <translation>About Sigap</translation>
+    </message>
+    <message>
+        <source>Sigap {version}</source>
+        <translation>Sigap {version}</translation>
+    </message>
+    <message>
+        <source>Perlindungan BPJS Ketenagakerjaan bagi pekerja desa dan pekerja rentan, klaim dan santunan kematian kabupaten — bekerja tanpa internet.</source>
+        <translation>BPJS Ketenagakerjaan protection for village and vulnerable workers, claims and the regency death benefit — works without the internet.</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Sebuah pekerjaan masih berjalan. Batalkan pekerjaan itu lalu tutup Sigap? Data yang sedang diproses tidak akan disimpan.</source>
+        <translation>Some work is still running. Cancel it and close Sigap? The data being processed will not be saved.</translation>
+    </message>
+    <message>
+        <source>Batalkan dan tutup</source>
+        <translation>Cancel and close</translation>
+    </message>
+    <message>
+        <source>Lanjutkan bekerja</source>
+        <translation>Keep working</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeKind</name>
+    <message>
+        <source>Kantor kabupaten (pusat)</source>
+        <translation>Regency office (hub)</translation>
+    </message>
+    <message>
+        <source>Kantor kecamatan</source>
+        <translation>District office</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSetupDialog</name>
+    <message>
+        <source>Siapkan kantor</source>
+        <translation>Set up office</translation>
+    </message>
+    <message>
+        <source>Basis data ini akan menjadi milik satu kantor. Kantor kabupaten (pusat) memakai kode kabupaten, kantor kecamatan memakai kode kecamatan.</source>
+        <translation>This database will belong to one office. A regency office (hub) uses a regency code, a district office uses a district code.</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSetupForm</name>
+    <message>
+        <source>&amp;Jenis kantor:</source>
+        <translation>&amp;Kind of office:</translation>
+    </message>
+    <message>
+        <source>&amp;Kode wilayah:</source>
+        <translation>&amp;Region code:</translation>
+    </message>
+    <message>
+        <source>&amp;Nama kantor:</source>
+        <translation>Office &amp;name:</translation>
+    </message>
+    <message>
+        <source>contoh: {code}</source>
+        <translation>for example: {code}</translation>
+    </message>
+    <message>
+        <source>contoh: {name}</source>
+        <translation>for example: {name}</translation>
+    </message>
+    <message>
+        <source>{code} adalah kode {level}. {kind} memerlukan kode {expected}, contoh: {example}.</source>
+        <translation>{code} is a {level} code. A {kind} needs a {expected} code, for example: {example}.</translation>
+    </message>
+    <message>
+        <source>Kode wilayah wajib diisi.</source>
+        <translation>The region code is required.</translation>
+    </message>
+</context>
+<context>
+    <name>Permission</name>
+    <message>
+        <source>mengatur kantor</source>
+        <translation>manage the office</translation>
+    </message>
+    <message>
+        <source>mengubah data wilayah</source>
+        <translation>change region data</translation>
+    </message>
+    <message>
+        <source>mengatur pengguna</source>
+        <translation>manage users</translation>
+    </message>
+    <message>
+        <source>mengubah data peserta</source>
+        <translation>change worker data</translation>
+    </message>
+    <message>
+        <source>melihat nomor KPJ dan rekening lengkap</source>
+        <translation>see full KPJ and bank account numbers</translation>
+    </message>
+    <message>
+        <source>mengusulkan klaim</source>
+        <translation>propose claims</translation>
+    </message>
+    <message>
+        <source>merekomendasikan klaim</source>
+        <translation>recommend claims</translation>
+    </message>
+    <message>
+        <source>memutuskan klaim</source>
+        <translation>decide claims</translation>
+    </message>
+    <message>
+        <source>menerbitkan surat</source>
+        <translation>issue letters</translation>
+    </message>
+    <message>
+        <source>menyinkronkan data</source>
+        <translation>synchronise data</translation>
+    </message>
+    <message>
+        <source>memuat data contoh</source>
+        <translation>load demo data</translation>
+    </message>
+    <message>
+        <source>melihat data</source>
+        <translation>view data</translation>
+    </message>
+</context>
+<context>
+    <name>Programme</name>
+    <message>
+        <source>Jaminan Kecelakaan Kerja (JKK)</source>
+        <translation>Work accident protection (JKK)</translation>
+    </message>
+    <message>
+        <source>Jaminan Kematian (JKM)</source>
+        <translation>Death protection (JKM)</translation>
+    </message>
+    <message>
+        <source>Jaminan Hari Tua (JHT)</source>
+        <translation>Old-age savings (JHT)</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Membuat data peserta</source>
+        <translation>Making workers</translation>
+    </message>
+    <message>
+        <source>Membuat target cakupan dan klaim</source>
+        <translation>Making coverage targets and claims</translation>
+    </message>
+    <message>
+        <source>Membaca berkas</source>
+        <translation>Reading the file</translation>
+    </message>
+    <message>
+        <source>Menyimpan wilayah</source>
+        <translation>Saving regions</translation>
+    </message>
+</context>
+<context>
+    <name>RegionImportSummary</name>
+    <message>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Alasan ditolak</source>
+        <translation>Reason for rejection</translation>
+    </message>
+    <message>
+        <source>Data wilayah ({patterns});;Semua berkas (*)</source>
+        <translation>Region data ({patterns});;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>RegionImportSummaryDialog</name>
+    <message>
+        <source>Hasil impor data wilayah</source>
+        <translation>Region import result</translation>
+    </message>
+    <message>
+        <source>Impor data wilayah selesai</source>
+        <translation>Region import finished</translation>
+    </message>
+    <message>
+        <source>Berkas: {file}</source>
+        <translation>File: {file}</translation>
+    </message>
+    <message>
+        <source>Ditambahkan:</source>
+        <translation>Added:</translation>
+    </message>
+    <message>
+        <source>Diperbarui (nama berubah):</source>
+        <translation>Updated (name changed):</translation>
+    </message>
+    <message>
+        <source>Tidak berubah:</source>
+        <translation>Unchanged:</translation>
+    </message>
+    <message>
+        <source>Ditolak:</source>
+        <translation>Rejected:</translation>
+    </message>
+    <message>
+        <source>Baris yang ditolak tidak disimpan. Perbaiki lalu impor lagi:</source>
+        <translation>Rejected rows were not saved. Correct them and import again:</translation>
+    </message>
+    <message>
+        <source>… dan {count} baris lain yang ditolak.</source>
+        <translation>… and {count} more rejected rows.</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>RegionLevel</name>
+    <message>
+        <source>Provinsi</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Kabupaten/Kota</source>
+        <translation>Regency/City</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Desa/Kelurahan</source>
+        <translation>Village</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Jumlah baris</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Laporan cakupan per kecamatan dan kategori terhadap target akan tersedia di tab ini. Sementara ini tab ini menunjukkan isi basis data.</source>
+        <translation>Coverage reports by district and category against the targets will be available in this tab. For now it shows what the database holds.</translation>
+    </message>
+    <message>
+        <source>Isi basis data</source>
+        <translation>Database contents</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>Admin kabupaten</source>
+        <translation>Regency admin</translation>
+    </message>
+    <message>
+        <source>Operator kecamatan</source>
+        <translation>District operator</translation>
+    </message>
+    <message>
+        <source>Petugas surat</source>
+        <translation>Letter clerk</translation>
+    </message>
+    <message>
+        <source>Pemantau</source>
+        <translation>Viewer</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTab</name>
+    <message>
+        <source>Wilayah</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>peserta terdaftar</source>
+        <translation>workers enrolled</translation>
+    </message>
+    <message>
+        <source>wilayah tercatat</source>
+        <translation>regions recorded</translation>
+    </message>
+    <message>
+        <source>Belum ada data wilayah. Impor daftar wilayah Kemendagri (berkas CSV atau XLSX dengan kolom kode dan nama) agar desa dan kecamatan peserta dikenali.</source>
+        <translation>No region data yet. Import the Kemendagri region list (a CSV or XLSX file with kode and nama columns) so that the workers&apos; villages and districts are known.</translation>
+    </message>
+    <message>
+        <source>Data wilayah</source>
+        <translation>Region data</translation>
+    </message>
+    <message>
+        <source>&amp;Impor data wilayah…</source>
+        <translation>&amp;Import region data…</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>Daftar peserta dengan pencarian, penambahan dan impor dari desa akan tampil di tab ini.</source>
+        <translation>The list of workers, with search, adding and import from the villages, will appear in this tab.</translation>
+    </message>
+    <message>
+        <source>Belum ada peserta. Untuk mencoba Sigap dengan data rekaan, pilih Berkas → Muat data contoh… pada basis data baru.</source>
+        <translation>No workers yet. To try Sigap with invented data, choose File → Load demo data… on a new database.</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolLevel</name>
+    <message>
+        <source>TK/SD</source>
+        <translation>Kindergarten/primary school</translation>
+    </message>
+    <message>
+        <source>SMP</source>
+        <translation>Junior high school</translation>
+    </message>
+    <message>
+        <source>SMA/SMK</source>
+        <translation>Senior high/vocational school</translation>
+    </message>
+    <message>
+        <source>Perguruan Tinggi</source>
+        <translation>University</translation>
+    </message>
+</context>
+<context>
+    <name>Sex</name>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+</context>
+<context>
+    <name>SubCategory</name>
+    <message>
+        <source>Pegawai Pemerintah Non-ASN</source>
+        <translation>Non-civil-servant government staff</translation>
+    </message>
+    <message>
+        <source>Guru dan Tenaga Kependidikan</source>
+        <translation>Teachers and education staff</translation>
+    </message>
+    <message>
+        <source>Kepala Desa</source>
+        <translation>Village head</translation>
+    </message>
+    <message>
+        <source>Sekretaris Desa</source>
+        <translation>Village secretary</translation>
+    </message>
+    <message>
+        <source>Kepala Urusan</source>
+        <translation>Head of affairs (Kaur)</translation>
+    </message>
+    <message>
+        <source>Kepala Seksi</source>
+        <translation>Section head (Kasi)</translation>
+    </message>
+    <message>
+        <source>Kepala Dusun</source>
+        <translation>Hamlet head</translation>
+    </message>
+    <message>
+        <source>Ketua BPD</source>
+        <translation>Village council chair</translation>
+    </message>
+    <message>
+        <source>Anggota BPD</source>
+        <translation>Village council member</translation>
+    </message>
+    <message>
+        <source>Ketua RT</source>
+        <translation>RT head</translation>
+    </message>
+    <message>
+        <source>Ketua RW</source>
+        <translation>RW head</translation>
+    </message>
+    <message>
+        <source>Lembaga Pemberdayaan Masyarakat (LPM)</source>
+        <translation>Community empowerment body (LPM)</translation>
+    </message>
+    <message>
+        <source>Lembaga Adat</source>
+        <translation>Customary council</translation>
+    </message>
+    <message>
+        <source>Linmas/Hansip</source>
+        <translation>Civil defence (Linmas/Hansip)</translation>
+    </message>
+    <message>
+        <source>PKK</source>
+        <translation>Family welfare movement (PKK)</translation>
+    </message>
+    <message>
+        <source>Karang Taruna</source>
+        <translation>Youth organisation (Karang Taruna)</translation>
+    </message>
+    <message>
+        <source>Kader Posyandu</source>
+        <translation>Health post volunteer (Posyandu)</translation>
+    </message>
+    <message>
+        <source>Guru Ngaji</source>
+        <translation>Qur&apos;an teacher (guru ngaji)</translation>
+    </message>
+    <message>
+        <source>Marbot Masjid</source>
+        <translation>Mosque caretaker (marbot)</translation>
+    </message>
+    <message>
+        <source>Relawan Pemadam Kebakaran</source>
+        <translation>Volunteer firefighter</translation>
+    </message>
+    <message>
+        <source>Petani Sawit</source>
+        <translation>Oil-palm farmer</translation>
+    </message>
+    <message>
+        <source>Pekerja Rentan Lainnya</source>
+        <translation>Other vulnerable worker</translation>
+    </message>
+</context>
+<context>
+    <name>Table</name>
+    <message>
+        <source>Wilayah</source>
+        <translation>Regions</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>Target cakupan</source>
+        <translation>Coverage targets</translation>
+    </message>
+    <message>
+        <source>Klaim</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <source>Langkah klaim</source>
+        <translation>Claim steps</translation>
+    </message>
+    <message>
+        <source>Ahli waris</source>
+        <translation>Heirs</translation>
+    </message>
+    <message>
+        <source>Dokumen klaim</source>
+        <translation>Claim documents</translation>
+    </message>
+    <message>
+        <source>Surat</source>
+        <translation>Letters</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Catatan audit</source>
+        <translation>Audit entries</translation>
+    </message>
+    <message>
+        <source>Log perubahan</source>
+        <translation>Change log</translation>
+    </message>
+    <message>
+        <source>Konflik sinkronisasi</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>Perangkat</source>
+        <translation>Devices</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Selamat datang di Sigap</source>
+        <translation>Welcome to Sigap</translation>
+    </message>
+    <message>
+        <source>Basis data {file} belum disiapkan untuk sebuah kantor. Pilih cara memulai:</source>
+        <translation>The database {file} has not been set up for an office yet. Choose how to start:</translation>
+    </message>
+    <message>
+        <source>Siapkan kantor</source>
+        <translation>Set up office</translation>
+    </message>
+    <message>
+        <source>Isi jenis kantor, kode wilayah dan nama kantor. Pilih ini untuk bekerja dengan data sungguhan.</source>
+        <translation>Fill in the kind of office, its region code and its name. Choose this to work with real data.</translation>
+    </message>
+    <message>
+        <source>Buka data contoh</source>
+        <translation>Open demo data</translation>
+    </message>
+    <message>
+        <source>Buka basis data terpisah ({file}) berisi kantor kabupaten contoh dengan {workers} peserta dan klaim rekaan, untuk latihan. Basis data ini tetap kosong.</source>
+        <translation>Open a separate database ({file}) with a demo regency office of {workers} invented workers and claims, for practice. This database stays empty.</translation>
+    </message>
+    <message>
+        <source>Buka basis data lain…</source>
+        <translation>Open another database…</translation>
+    </message>
+    <message>
+        <source>Pilih berkas basis data Sigap yang sudah ada.</source>
+        <translation>Choose an existing Sigap database file.</translation>
+    </message>
+    <message>
+        <source>Nanti saja</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <source>Kantor kabupaten (pusat) memakai kode kabupaten, misalnya 16.02. Kantor kecamatan memakai kode kecamatan, misalnya 16.02.05. Kode boleh ditulis tanpa titik.</source>
+        <translation>A regency office (hub) uses a regency code, such as 16.02. A district office uses a district code, such as 16.02.05. Codes may be written without dots.</translation>
+    </message>
+    <message>
+        <source>&amp;Kembali</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Siapkan kantor</source>
+        <translation>&amp;Set up office</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerStatus</name>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Meninggal Dunia</source>
+        <translation>Deceased</translation>
+    </message>
+</context>
+</TS>
