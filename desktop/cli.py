@@ -327,7 +327,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write("Keadaan       : baik\n")
         return EXIT_OK
     for problem in report.problems:
-        err.write(f"masalah: {problem}\n")
+        err.write(f"masalah: {problem.message}\n")
     err.write(f"{len(report.problems)} masalah ditemukan.\n")
     return EXIT_ATTENTION
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
+from desktop.domain.findings import QT_TRANSLATE_NOOP, Finding
 from desktop.store import queries
 from desktop.store.database import current_revision, head_revision
 
@@ -19,7 +20,7 @@ class HealthReport:
     sqlite_version: str
     journal_mode: str
     counts: dict[str, int]
-    problems: list[str] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
 
     @property
     def sound(self) -> bool:
@@ -50,22 +51,63 @@ class HealthService:
                 journal_mode=queries.journal_mode(conn),
                 counts=queries.table_counts(conn),
             )
-            report.problems.extend(queries.integrity_problems(conn))
+            for detail in queries.integrity_problems(conn):
+                report.problems.append(
+                    Finding.error(
+                        "check.integrity",
+                        QT_TRANSLATE_NOOP(
+                            "Finding",
+                            "SQLite menemukan kerusakan: {detail}. Pulihkan dari cadangan.",
+                        ),
+                        detail=detail,
+                    )
+                )
             missing = queries.missing_write_guards(conn)
             if missing:
-                report.problems.append("pengaman tulis hilang pada tabel: " + ", ".join(missing))
+                report.problems.append(
+                    Finding.error(
+                        "check.guards",
+                        QT_TRANSLATE_NOOP("Finding", "Pengaman tulis hilang pada tabel: {tables}."),
+                        tables=", ".join(missing),
+                    )
+                )
             unlogged = queries.unlogged_rows(conn)
             if unlogged:
-                tables = sorted({table for table, _ in unlogged})
                 report.problems.append(
-                    f"{len(unlogged)} baris ditulis di luar jalur tulis (tabel: "
-                    + ", ".join(tables)
-                    + ")"
+                    Finding.error(
+                        "check.unlogged",
+                        QT_TRANSLATE_NOOP(
+                            "Finding",
+                            "{count} baris ditulis di luar jalur tulis (tabel: {tables}).",
+                        ),
+                        count=len(unlogged),
+                        tables=", ".join(sorted({table for table, _ in unlogged})),
+                    )
                 )
             if queries.local_state(conn) is None:
-                report.problems.append("kantor belum disiapkan (jalankan init)")
+                report.problems.append(
+                    Finding.error(
+                        "check.no_office",
+                        QT_TRANSLATE_NOOP(
+                            "Finding", "Kantor belum disiapkan (jalankan perintah init)."
+                        ),
+                    )
+                )
         if revision != head:
-            report.problems.append(f"skema {revision} belum dimigrasi ke {head}")
+            report.problems.append(
+                Finding.error(
+                    "check.schema",
+                    QT_TRANSLATE_NOOP("Finding", "Skema {revision} belum dimigrasi ke {head}."),
+                    revision=str(revision),
+                    head=head,
+                )
+            )
         if report.journal_mode.lower() != "wal":
-            report.problems.append(f"mode jurnal {report.journal_mode}, seharusnya wal")
+            report.problems.append(
+                Finding.error(
+                    "check.journal",
+                    QT_TRANSLATE_NOOP("Finding", "Mode jurnal {mode}, seharusnya wal."),
+                    mode=report.journal_mode,
+                )
+            )
         return report

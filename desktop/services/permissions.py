@@ -7,6 +7,8 @@ from enum import StrEnum
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
 from desktop.store.unit_of_work import Actor
 
+__all__ = ["Actor", "Permission", "PermissionDenied", "Role", "allows", "require"]
+
 
 class Role(StrEnum):
     """What a user is in the office."""

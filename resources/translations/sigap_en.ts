@@ -623,6 +623,30 @@
         <source>{field} &quot;{text}&quot; bukan tanggal yang dikenali. Tulis seperti 02-09-1980, 1980-09-02 atau 2 September 1980.</source>
         <translation>{field} &quot;{text}&quot; is not a recognised date. Write it like 02-09-1980, 1980-09-02 or 2 September 1980.</translation>
     </message>
+    <message>
+        <source>SQLite menemukan kerusakan: {detail}. Pulihkan dari cadangan.</source>
+        <translation>SQLite found damage: {detail}. Restore from a backup.</translation>
+    </message>
+    <message>
+        <source>Pengaman tulis hilang pada tabel: {tables}.</source>
+        <translation>Write guards are missing on tables: {tables}.</translation>
+    </message>
+    <message>
+        <source>{count} baris ditulis di luar jalur tulis (tabel: {tables}).</source>
+        <translation>{count} rows were written outside the write path (tables: {tables}).</translation>
+    </message>
+    <message>
+        <source>Kantor belum disiapkan (jalankan perintah init).</source>
+        <translation>The office has not been set up yet (run the init command).</translation>
+    </message>
+    <message>
+        <source>Skema {revision} belum dimigrasi ke {head}.</source>
+        <translation>Schema {revision} has not been migrated to {head}.</translation>
+    </message>
+    <message>
+        <source>Mode jurnal {mode}, seharusnya wal.</source>
+        <translation>Journal mode is {mode}; it should be wal.</translation>
+    </message>
 </context>
 <context>
     <name>FundingSource</name>

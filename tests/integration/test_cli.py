@@ -451,7 +451,7 @@ def test_check_reports_problems_with_exit_1(tmp_path: Path) -> None:
     con.commit()
     code, out, err = cli("check", "--db", str(db))
     assert code == 1
-    assert "pengaman tulis" in err
+    assert "Pengaman tulis" in err
 
 
 def test_db_before_the_command_is_kept(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from desktop.ui.jobs import Job
 from desktop.ui.widgets import HintLabel
 
 if TYPE_CHECKING:
-    from desktop.store.unit_of_work import Actor
+    from desktop.services.permissions import Actor
 
 DEMO_WORKERS = 2_000
 DEMO_SEED = 1

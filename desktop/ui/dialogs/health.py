@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.findings import QT_TRANSLATE_NOOP
 from desktop.services.health import HealthReport
-from desktop.ui.i18n import number, translate
+from desktop.ui.i18n import finding_text, number, translate
 from desktop.ui.labels import ordered_tables, table_label
 from desktop.ui.widgets import compact_rows, heading_label, read_only_table
 
@@ -52,7 +52,7 @@ class HealthReportDialog(QDialog):
         layout.addWidget(self.verdict)
         self.problem_list = QListWidget()
         if report.problems:
-            self.problem_list.addItems(report.problems)
+            self.problem_list.addItems([finding_text(p) for p in report.problems])
             self.problem_list.setMaximumHeight(140)
             layout.addWidget(self.problem_list)
             layout.addWidget(

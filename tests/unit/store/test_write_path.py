@@ -162,8 +162,8 @@ def test_check_detects_rows_written_without_the_guards(
     )
     con.commit()
     problems = services.health.check().problems
-    assert any("worker" in p and "pengaman" in p for p in problems)
-    assert any("di luar jalur tulis" in p for p in problems)
+    assert any("worker" in p.message and "Pengaman" in p.message for p in problems)
+    assert any("di luar jalur tulis" in p.message for p in problems)
 
 
 def test_insert_update_delete_are_logged_and_audited(services: AppServices) -> None:
