@@ -130,6 +130,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="jenis kelamin di data, untuk dibandingkan",
     )
 
+    roster = commands.add_parser("roster", help="data peserta")
+    roster_commands = roster.add_subparsers(
+        dest="roster_command", metavar="PERINTAH", parser_class=_Parser, required=True
+    )
+    search = roster_commands.add_parser(
+        "search", help="cari peserta menurut NIK (atau awalannya) atau nama"
+    )
+    _add_db(search)
+    search.add_argument("text", metavar="TEKS")
+    search.add_argument(
+        "--limit",
+        type=int,
+        default=50,
+        metavar="N",
+        help="paling banyak N baris (bawaan 50; 0 = semua)",
+    )
+
     check = commands.add_parser("check", help="periksa keutuhan basis data")
     _add_db(check)
     return parser
@@ -332,12 +349,53 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_ATTENTION
 
 
+def cmd_roster_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Print the workers matching a NIK prefix or name words, one per line."""
+    from desktop.domain.identifiers import mask_kpj
+    from desktop.services.roster import RosterFilter
+
+    if args.limit < 0:
+        raise UsageError("--limit tidak boleh negatif")
+    services = _open(args)
+    try:
+        services.office.require_info()
+        flt = RosterFilter(text=args.text)
+        ids = services.roster.matching_ids(flt)
+        shown = ids if args.limit == 0 else ids[: args.limit]
+        rows = services.roster.rows(shown)
+    finally:
+        services.close()
+    for row in rows:
+        fields = (
+            row.nik,
+            row.name,
+            row.sex,
+            row.birth_date.isoformat(),
+            row.village_name or row.village_code,
+            row.district_name or row.district_code,
+            row.category,
+            row.status,
+            mask_kpj(row.kpj) if row.kpj else "-",
+        )
+        out.write("\t".join(fields) + "\n")
+    if len(ids) > len(rows):
+        err.write(
+            f"{_number(len(rows))} dari {_number(len(ids))} peserta ditampilkan; "
+            "pakai --limit 0 untuk semua.\n"
+        )
+    elif not rows:
+        err.write("Tidak ada peserta yang cocok.\n")
+    return EXIT_OK
+
+
 Handler = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
 
 def _handler(args: argparse.Namespace) -> Handler:
     if args.command == "regions":
         return cmd_regions_import
+    if args.command == "roster":
+        return {"search": cmd_roster_search}[args.roster_command]
     handlers: dict[str, Handler] = {
         "init": cmd_init,
         "demo": cmd_demo,

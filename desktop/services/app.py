@@ -9,6 +9,7 @@ from desktop.services.demo import DemoService
 from desktop.services.health import HealthService
 from desktop.services.office import OfficeService
 from desktop.services.regions import RegionService
+from desktop.services.roster import RosterService
 from desktop.store.database import Database, open_database
 
 
@@ -21,6 +22,7 @@ class AppServices:
     regions: RegionService
     health: HealthService
     demo: DemoService
+    roster: RosterService
 
     @classmethod
     def open(cls, path: Path, *, create: bool = True) -> AppServices:
@@ -33,6 +35,7 @@ class AppServices:
             regions=RegionService(engine),
             health=HealthService(engine),
             demo=DemoService(engine),
+            roster=RosterService(engine),
         )
 
     @property
