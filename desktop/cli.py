@@ -147,6 +147,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="paling banyak N baris (bawaan 50; 0 = semua)",
     )
 
+    export = roster_commands.add_parser(
+        "export", help="ekspor peserta (tersaring) ke berkas XLSX atau CSV"
+    )
+    _add_db(export)
+    export.add_argument(
+        "--out", type=Path, required=True, metavar="BERKAS", help="berkas tujuan .xlsx atau .csv"
+    )
+    export.add_argument("--kecamatan", default=None, metavar="KODE")
+    export.add_argument("--desa", default=None, metavar="KODE")
+    export.add_argument(
+        "--category",
+        default=None,
+        metavar="KATEGORI",
+        help="mis. rt_rw, perangkat_desa, pekerja_rentan",
+    )
+    export.add_argument("--status", default=None, choices=("aktif", "nonaktif", "meninggal"))
+    export.add_argument(
+        "--full", action="store_true", help="nomor KPJ lengkap (perlu hak melihat nomor lengkap)"
+    )
+
     check = commands.add_parser("check", help="periksa keutuhan basis data")
     _add_db(check)
     return parser
@@ -388,6 +408,43 @@ def cmd_roster_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     return EXIT_OK
 
 
+def cmd_roster_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Export the filtered roster."""
+    from desktop.domain.categories import Category
+    from desktop.domain.regions import RegionCode
+    from desktop.services.roster import RosterFilter
+
+    if args.category is not None and args.category not in {c.value for c in Category}:
+        raise UsageError(
+            f"kategori {args.category!r} tidak dikenal; pilih salah satu: "
+            + ", ".join(c.value for c in Category)
+        )
+    district = RegionCode.parse(args.kecamatan).dotted if args.kecamatan else None
+    village = RegionCode.parse(args.desa).dotted if args.desa else None
+    services = _open(args)
+    progress = TextProgress(err)
+    try:
+        actor = services.office.local_actor()
+        result = services.roster.export(
+            RosterFilter(
+                district_code=district,
+                village_code=village,
+                category=args.category,
+                status=args.status,
+            ),
+            args.out,
+            actor=actor,
+            full_numbers=args.full,
+            progress=progress,
+        )
+    finally:
+        progress.finish()
+        services.close()
+    kind = "lengkap" if result.full_numbers else "disamarkan"
+    out.write(f"{_number(result.rows)} peserta diekspor ke {result.path} (nomor KPJ {kind})\n")
+    return EXIT_OK
+
+
 Handler = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
 
@@ -395,7 +452,7 @@ def _handler(args: argparse.Namespace) -> Handler:
     if args.command == "regions":
         return cmd_regions_import
     if args.command == "roster":
-        return {"search": cmd_roster_search}[args.roster_command]
+        return {"search": cmd_roster_search, "export": cmd_roster_export}[args.roster_command]
     handlers: dict[str, Handler] = {
         "init": cmd_init,
         "demo": cmd_demo,

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 
 from sqlalchemy import Engine
 
-from desktop.domain.identifiers import normalize_number
+from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
+from desktop.domain.identifiers import mask_kpj, normalize_number
 from desktop.domain.names import name_key
+from desktop.services.permissions import Actor, Permission, require
+from desktop.services.progress import Cancelled, CancelToken, ProgressFn, no_progress
+from desktop.spreadsheets.writer import write_table
 from desktop.store import roster as store
 
 MAX_NAME_WORDS = 6
@@ -93,6 +98,37 @@ def criteria_for(flt: RosterFilter) -> store.RosterCriteria:
     )
 
 
+EXPORT_HEADER: tuple[str, ...] = (
+    "NIK",
+    "Nama",
+    "Jenis Kelamin",
+    "Tempat Lahir",
+    "Tanggal Lahir",
+    "Alamat",
+    "Kode Desa",
+    "Kode Kecamatan",
+    "Kategori",
+    "Subkategori",
+    "Jabatan",
+    "No. KPJ",
+    "No. KK",
+    "Mulai",
+    "Akhir",
+    "Status",
+    "No. HP",
+)
+"""Export columns: headers the roster import recognises, so an export re-imports as is."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote."""
+
+    path: Path
+    rows: int
+    full_numbers: bool
+
+
 class RosterService:
     """Read access to the roster for tables, searches and exports."""
 
@@ -121,6 +157,97 @@ class RosterService:
         """Return how many workers match."""
         with self._engine.connect() as conn:
             return store.count_matching(conn, criteria_for(flt), today=today or date.today())
+
+    def export(
+        self,
+        flt: RosterFilter,
+        path: Path,
+        *,
+        actor: Actor,
+        full_numbers: bool = False,
+        progress: ProgressFn = no_progress,
+        cancel: CancelToken | None = None,
+        today: date | None = None,
+    ) -> ExportResult:
+        """Write the filtered roster to XLSX or CSV (by suffix), KPJ masked unless allowed.
+
+        Full KPJ numbers need the VIEW_FULL_NUMBERS permission. The file appears only once
+        complete; a cancel leaves no file.
+        """
+        require(actor, Permission.VIEW)
+        if full_numbers:
+            require(actor, Permission.VIEW_FULL_NUMBERS)
+        path = Path(path)
+        if path.suffix.lower() not in {".xlsx", ".csv"}:
+            raise DomainError(
+                Finding.error(
+                    "export.format",
+                    QT_TRANSLATE_NOOP(
+                        "Finding", "Ekspor hanya ke berkas .xlsx atau .csv, bukan {file}."
+                    ),
+                    file=path.name,
+                )
+            )
+        if not path.parent.is_dir():
+            raise DomainError(
+                Finding.error(
+                    "export.folder",
+                    QT_TRANSLATE_NOOP(
+                        "Finding", "Folder {folder} tidak ada. Pilih folder lain untuk ekspor."
+                    ),
+                    folder=str(path.parent),
+                )
+            )
+        token = cancel or CancelToken()
+        criteria = criteria_for(flt)
+        day = today or date.today()
+        stage = QT_TRANSLATE_NOOP("Progress", "Mengekspor peserta")
+        with self._engine.connect() as conn:
+            total = store.count_matching(conn, criteria, today=day)
+            progress(0, total, stage)
+
+            def lines() -> Iterator[tuple[str | int | date | None, ...]]:
+                for done, r in enumerate(store.iter_matching(conn, criteria, today=day), 1):
+                    if done % 2_000 == 0:
+                        if token():
+                            raise Cancelled
+                        progress(done, total, stage)
+                    kpj = r["kpj"]
+                    yield (
+                        r["nik"],
+                        r["name"],
+                        r["sex"],
+                        r["birth_place"],
+                        r["birth_date"],
+                        r["address"],
+                        r["village_code"],
+                        r["district_code"],
+                        r["category"],
+                        r["subcategory"],
+                        r["position"],
+                        kpj if full_numbers or not kpj else mask_kpj(kpj),
+                        r["kk"],
+                        r["coverage_start"],
+                        r["coverage_end"],
+                        r["status"],
+                        r["phone"],
+                    )
+
+            try:
+                count = write_table(path, EXPORT_HEADER, lines(), sheet="Peserta")
+            except OSError as exc:
+                raise DomainError(
+                    Finding.error(
+                        "export.write",
+                        QT_TRANSLATE_NOOP(
+                            "Finding", "Berkas {file} tidak dapat ditulis ({reason})."
+                        ),
+                        file=path.name,
+                        reason=exc.strerror or type(exc).__name__,
+                    )
+                ) from exc
+        progress(count, total, stage)
+        return ExportResult(path=path, rows=count, full_numbers=full_numbers)
 
     def rows(self, rowids: Sequence[int]) -> list[WorkerRow]:
         """Return the workers with these row ids, in the order given."""

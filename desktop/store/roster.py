@@ -7,7 +7,7 @@ for a million) and fetches rows a page at a time, so a million workers stay inst
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -101,8 +101,9 @@ def matching_rowids(
 def count_matching(conn: Connection, criteria: RosterCriteria, *, today: date) -> int:
     """Return how many workers match."""
     return int(
-        conn.execute(select(func.count()).select_from(WORKER).where(_where(criteria, today)))
-        .scalar_one()
+        conn.execute(
+            select(func.count()).select_from(WORKER).where(_where(criteria, today))
+        ).scalar_one()
     )
 
 
@@ -128,3 +129,14 @@ def rows_by_rowid(conn: Connection, rowids: Sequence[int]) -> list[dict[str, Any
     )
     found = {row["rowid"]: dict(row) for row in conn.execute(stmt).mappings()}
     return [found[r] for r in rowids if r in found]
+
+
+def iter_matching(
+    conn: Connection, criteria: RosterCriteria, *, today: date, batch: int = 2_000
+) -> Iterator[dict[str, Any]]:
+    """Yield every column of the matching workers, sorted by name, in bounded memory."""
+    result = conn.execution_options(stream_results=True, yield_per=batch).execute(
+        select(WORKER).where(_where(criteria, today)).order_by(WORKER.c.name_key, ROWID)
+    )
+    for row in result.mappings():
+        yield dict(row)

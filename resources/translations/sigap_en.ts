@@ -568,8 +568,20 @@
         <translation>The file {file} cannot be read ({reason}).</translation>
     </message>
     <message>
+        <source>Kategori &quot;{text}&quot; tidak dikenali. Pakai salah satu: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Berkas {file} kosong. Pilih berkas yang berisi data.</source>
         <translation>The file {file} is empty. Choose a file that contains data.</translation>
+    </message>
+    <message>
+        <source>Berkas {file} tidak punya kolom NIK di baris judulnya (dicari di 30 baris pertama). Beri judul &quot;NIK&quot; pada kolom itu, atau pilih kolomnya sendiri.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas {file} tidak berisi satu pun baris data di bawah baris judul (baris {row}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Berkas {file} terlalu besar ({size} MB; paling besar {limit} MB). Pecah menjadi beberapa berkas.</source>
@@ -647,6 +659,162 @@
         <source>Mode jurnal {mode}, seharusnya wal.</source>
         <translation>Journal mode is {mode}; it should be wal.</translation>
     </message>
+    <message>
+        <source>Ekspor hanya ke berkas .xlsx atau .csv, bukan {file}.</source>
+        <translation>Export only to an .xlsx or .csv file, not {file}.</translation>
+    </message>
+    <message>
+        <source>Folder {folder} tidak ada. Pilih folder lain untuk ekspor.</source>
+        <translation>Folder {folder} does not exist. Choose another folder for the export.</translation>
+    </message>
+    <message>
+        <source>Berkas {file} tidak dapat ditulis ({reason}).</source>
+        <translation>File {file} cannot be written ({reason}).</translation>
+    </message>
+    <message>
+        <source>Data peserta tidak ditemukan; mungkin sudah dihapus atau digabung.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama peserta wajib diisi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis kelamin harus Laki-laki (L) atau Perempuan (P).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal lahir wajib diisi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal lahir tidak boleh setelah hari ini.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih paling sedikit satu program (JKK, JKM, JHT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penghasilan harus berupa angka rupiah, tidak negatif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Akhir kepesertaan tidak boleh sebelum mulai kepesertaan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sumber dana belum dipilih.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nomor telepon hanya boleh berisi angka (boleh diawali +), paling banyak 20.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desa belum dipilih atau tidak ada di daftar wilayah ({code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kategori peserta belum dipilih.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sub-kategori {subcategory} bukan bagian dari kategori ini.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tuliskan alasan peserta dinonaktifkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isi tanggal peserta meninggal dunia.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal meninggal harus di antara tanggal lahir dan hari ini.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kode kecamatan &quot;{text}&quot; tidak ada di daftar wilayah kantor ini ({scope}). Periksa kodenya, mis. 16.02.05.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan &quot;{text}&quot; cocok dengan lebih dari satu kecamatan: {candidates}. Tulis kode kecamatannya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan &quot;{text}&quot; tidak ada di daftar wilayah kantor ini ({scope}). Periksa ejaannya atau tulis kodenya, mis. 16.02.05.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kode desa/kelurahan &quot;{text}&quot; tidak ada di daftar wilayah kantor ini ({scope}). Periksa kodenya, mis. 16.02.05.2001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan &quot;{text}&quot; ada lebih dari satu: {candidates}. Isi kolom Kecamatan atau tulis kode desanya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan &quot;{text}&quot; tidak ada di daftar wilayah kantor ini ({scope}). Periksa ejaannya atau tulis kodenya, mis. 16.02.05.2001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan &quot;{text}&quot; tidak ada di Kecamatan {district}. Periksa kolom Desa dan Kecamatan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan &quot;{text}&quot; dibaca sebagai {name} ({code}). Periksa bila keliru.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan &quot;{text}&quot; dibaca sebagai {name} ({code}). Periksa bila keliru.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIK tersimpan sebagai angka, dan Excel hanya menyimpan 15 angka: angka terakhirnya bisa hilang (berubah menjadi 0). Ketik ulang NIK sebagai teks: format sel Teks atau awali dengan tanda petik (&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama belum diisi. Isi nama sesuai KTP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal lahir belum diisi. Tulis seperti 02-09-1980.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal lahir {date} belum terjadi. Periksa tahunnya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis kelamin &quot;{text}&quot; tidak dikenali. Tulis L (laki-laki) atau P (perempuan).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis kelamin kosong; diisi {sex} menurut NIK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis kelamin belum diisi. Tulis L (laki-laki) atau P.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kategori tidak dapat ditentukan dari kolom Kategori maupun Jabatan. Isi kolom Kategori, atau pilih kategori untuk seluruh berkas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Akhir kepesertaan ({end}) lebih awal dari mulainya ({start}). Periksa kedua tanggal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan belum diisi. Tulis nama atau kode desa/kelurahan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIK ini sudah ada di baris {first} berkas ini. Hapus salah satu baris, atau gabungkan isinya.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FundingSource</name>
@@ -720,6 +888,21 @@
     <message>
         <source>Tutup</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <source>Baris asal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris ditolak</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1261,22 @@
         <source>Menyimpan wilayah</source>
         <translation>Saving regions</translation>
     </message>
+    <message>
+        <source>Mengekspor peserta</source>
+        <translation>Exporting workers</translation>
+    </message>
+    <message>
+        <source>Mencocokkan NIK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memperbarui peserta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menyimpan peserta baru</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RegionImportSummary</name>
@@ -1195,6 +1394,120 @@
     </message>
 </context>
 <context>
+    <name>RosterField</name>
+    <message>
+        <source>NIK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tempat lahir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tempat/tanggal lahir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished">District</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. KPJ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mulai kepesertaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Akhir kepesertaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. KK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. HP</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <source>NIK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tgl lahir (umur)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished">District</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Akhir kepesertaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPJ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RosterTab</name>
     <message>
         <source>Wilayah</source>
@@ -1265,6 +1578,33 @@
     <message>
         <source>Perempuan</source>
         <translation>Female</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Ubah status peserta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Alasan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal &amp;meninggal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1466,6 +1806,193 @@
     <message>
         <source>&amp;Siapkan kantor</source>
         <translation>&amp;Set up office</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerDialog</name>
+    <message>
+        <source>Tambah peserta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data peserta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished">Data</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation type="unfinished">Users</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sebelumnya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menjadi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riwayat perubahan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah &amp;status…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>16 angka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(pilih kategori)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>s.d.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;NIK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. &amp;KK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Na&amp;ma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Jenis kelamin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tempat, tgl &amp;lahir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Alamat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan, &amp;desa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kategori, s&amp;ub-kategori</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ja&amp;batan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. K&amp;PJ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peng&amp;hasilan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masa kepesertaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sumber &amp;dana</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Telepon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(tanpa sub-kategori)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kpj} (isi untuk mengganti)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{status}, {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{status} — {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(data dibuat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periksa NIK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIK ini perlu diperiksa:
+
+{warnings}
+
+Tetap simpan?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tetap simpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan data peserta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, NIK {nik}, lahir {born}, desa {village} ({status})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mungkin data ganda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peserta dengan NIK yang sama, atau nama dan tanggal lahir yang sama, sudah ada:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buka data itu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
     </message>
 </context>
 <context>

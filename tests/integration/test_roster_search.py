@@ -120,3 +120,72 @@ def test_roster_search_command(demo_db: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
     assert run(["roster", "search", "--db", str(demo_db), "qqqq"], out, err) == 0
     assert out.getvalue() == "" and "Tidak ada" in err.getvalue()
+
+
+def test_export_xlsx_and_csv_with_masked_or_full_numbers(demo_db: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from desktop.services.roster import EXPORT_HEADER
+
+    district = str(_sql(demo_db, "SELECT district_code FROM worker LIMIT 1")[0][0])
+    expected = _sql(
+        demo_db,
+        "SELECT nik, kpj FROM worker WHERE district_code = ? AND category = 'rt_rw' "
+        "ORDER BY name_key, rowid",
+        district,
+    )
+    out, err = io.StringIO(), io.StringIO()
+    target = tmp_path / "rt.xlsx"
+    code = run(
+        ["roster", "export", "--db", str(demo_db), "--out", str(target),
+         "--kecamatan", district, "--category", "rt_rw"],
+        out, err,
+    )  # fmt: skip
+    assert code == 0, err.getvalue()
+    assert f"{len(expected)} peserta" in out.getvalue().replace(".", "")
+    sheet = load_workbook(target, read_only=True).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == EXPORT_HEADER
+    assert [r[0] for r in rows[1:]] == [nik for nik, _ in expected]
+    assert all(isinstance(r[0], str) for r in rows[1:])  # NIK stays text in Excel
+    kpj_col = EXPORT_HEADER.index("No. KPJ")
+    masked = [r[kpj_col] for r in rows[1:] if r[kpj_col]]
+    assert masked and all(k.startswith("•") for k in masked)
+
+    csv_target = tmp_path / "all.csv"
+    code = run(["roster", "export", "--db", str(demo_db), "--out", str(csv_target), "--full"],
+               out, err)  # fmt: skip
+    assert code == 0
+    text = csv_target.read_text(encoding="utf-8-sig").splitlines()
+    assert len(text) == 3001
+    assert text[0].split(";")[0] == "NIK"
+    full = [line.split(";")[kpj_col] for line in text[1:] if line.split(";")[kpj_col]]
+    assert full and all(k.isdigit() and len(k) == 11 for k in full)
+
+
+def test_export_refusals(demo_db: Path, tmp_path: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["roster", "export", "--db", str(demo_db), "--out", str(tmp_path / "x.pdf")],
+               out, err) == 2  # fmt: skip
+    assert ".xlsx atau .csv" in err.getvalue()
+    err = io.StringIO()
+    missing = tmp_path / "no" / "such" / "x.xlsx"
+    assert run(["roster", "export", "--db", str(demo_db), "--out", str(missing)], out, err) == 2
+    assert "tidak ada" in err.getvalue()
+    err = io.StringIO()
+    assert run(["roster", "export", "--db", str(demo_db), "--out", str(tmp_path / "a.csv"),
+                "--category", "dukun"], out, err) == 2  # fmt: skip
+    assert "dukun" in err.getvalue()
+    assert not list(tmp_path.glob("*.csv")) and not list(tmp_path.glob(".sigap-*"))
+
+
+def test_kecamatan_operator_cannot_export_full_numbers(tmp_path: Path) -> None:
+    db = tmp_path / "kec.db"
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["init", "--db", str(db), "--office", "kecamatan", "--region", "16.02.05",
+                "--name", "Kecamatan Kayu Agung"], out, err) == 0  # fmt: skip
+    code = run(["roster", "export", "--db", str(db), "--out", str(tmp_path / "a.xlsx"), "--full"],
+               out, err)  # fmt: skip
+    assert code == 2
+    assert "nomor KPJ dan rekening lengkap" in err.getvalue()
+    assert not (tmp_path / "a.xlsx").exists()
