@@ -10,6 +10,7 @@ from desktop.services.health import HealthService
 from desktop.services.office import OfficeService
 from desktop.services.regions import RegionService
 from desktop.services.roster import RosterService
+from desktop.services.workers import WorkerService
 from desktop.store.database import Database, open_database
 
 
@@ -23,6 +24,7 @@ class AppServices:
     health: HealthService
     demo: DemoService
     roster: RosterService
+    workers: WorkerService
 
     @classmethod
     def open(cls, path: Path, *, create: bool = True) -> AppServices:
@@ -36,6 +38,7 @@ class AppServices:
             health=HealthService(engine),
             demo=DemoService(engine),
             roster=RosterService(engine),
+            workers=WorkerService(engine),
         )
 
     @property

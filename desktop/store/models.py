@@ -7,8 +7,12 @@ other write. Money is integer rupiah, dates are ``date``, timestamps are aware U
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Index, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
+
+# A worker the roster shows: not tombstoned, not merged into another record. Queries must
+# spell the condition exactly so (literal, not bound parameters) to use the partial indexes.
+LIVE_WORKER = text("deleted = 0 AND merged_into IS NULL")
 
 
 class SyncedRow(SQLModel):
@@ -48,13 +52,17 @@ class Worker(SyncedRow, table=True):
 
     __tablename__ = "worker"
     __table_args__ = (
+        # Every NIK, live or not: imports and duplicate checks look numbers up here.
         Index("ix_worker_nik", "nik"),
-        # name_key alone: the implicit rowid suffix gives keyset paging on (name_key, rowid).
-        Index("ix_worker_name_key", "name_key"),
-        Index("ix_worker_village", "village_code", "name_key"),
-        Index("ix_worker_district", "district_code", "name_key"),
-        Index("ix_worker_category", "category", "name_key"),
-        Index("ix_worker_status", "status", "coverage_end"),
+        # The roster shows live rows only. Partial indexes on exactly the roster's live
+        # condition let SQLite walk an index in display order without reading the table
+        # (a million ids in ~0.5 s instead of ~7 s); name_key alone pages on (name_key, rowid).
+        Index("ix_worker_live_name", "name_key", sqlite_where=LIVE_WORKER),
+        Index("ix_worker_live_nik", "nik", sqlite_where=LIVE_WORKER),
+        Index("ix_worker_live_village", "village_code", "name_key", sqlite_where=LIVE_WORKER),
+        Index("ix_worker_live_district", "district_code", "name_key", sqlite_where=LIVE_WORKER),
+        Index("ix_worker_live_category", "category", "name_key", sqlite_where=LIVE_WORKER),
+        Index("ix_worker_live_status", "status", "coverage_end", sqlite_where=LIVE_WORKER),
         CheckConstraint("sex IN ('L', 'P')", name="ck_worker_sex"),
         CheckConstraint("declared_income >= 0", name="ck_worker_income"),
     )

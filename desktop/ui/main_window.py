@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(0)
             if old is not None:
                 old.deleteLater()
-        self.roster_tab = RosterTab(self._services.regions)
+        self.roster_tab = RosterTab(self._services)
         self.claims_tab = ClaimsTab()
         self.reports_tab = ReportsTab()
         self.tabs.addTab(self.roster_tab, self.tr("&Peserta"))

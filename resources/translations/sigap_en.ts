@@ -673,67 +673,67 @@
     </message>
     <message>
         <source>Data peserta tidak ditemukan; mungkin sudah dihapus atau digabung.</source>
-        <translation type="unfinished"></translation>
+        <translation>The worker&apos;s record was not found; it may have been deleted or merged.</translation>
     </message>
     <message>
         <source>Nama peserta wajib diisi.</source>
-        <translation type="unfinished"></translation>
+        <translation>The worker&apos;s name is required.</translation>
     </message>
     <message>
         <source>Jenis kelamin harus Laki-laki (L) atau Perempuan (P).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex must be male (L) or female (P).</translation>
     </message>
     <message>
         <source>Tanggal lahir wajib diisi.</source>
-        <translation type="unfinished"></translation>
+        <translation>The birth date is required.</translation>
     </message>
     <message>
         <source>Tanggal lahir tidak boleh setelah hari ini.</source>
-        <translation type="unfinished"></translation>
+        <translation>The birth date cannot be after today.</translation>
     </message>
     <message>
         <source>Pilih paling sedikit satu program (JKK, JKM, JHT).</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose at least one programme (JKK, JKM, JHT).</translation>
     </message>
     <message>
         <source>Penghasilan harus berupa angka rupiah, tidak negatif.</source>
-        <translation type="unfinished"></translation>
+        <translation>Income must be an amount in rupiah, not negative.</translation>
     </message>
     <message>
         <source>Akhir kepesertaan tidak boleh sebelum mulai kepesertaan.</source>
-        <translation type="unfinished"></translation>
+        <translation>The coverage end cannot be before the coverage start.</translation>
     </message>
     <message>
         <source>Sumber dana belum dipilih.</source>
-        <translation type="unfinished"></translation>
+        <translation>No funding source chosen.</translation>
     </message>
     <message>
         <source>Nomor telepon hanya boleh berisi angka (boleh diawali +), paling banyak 20.</source>
-        <translation type="unfinished"></translation>
+        <translation>A phone number may contain only digits (optionally starting with +), at most 20.</translation>
     </message>
     <message>
         <source>Desa belum dipilih atau tidak ada di daftar wilayah ({code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>No village chosen, or the village is not in the region list ({code}).</translation>
     </message>
     <message>
         <source>Kategori peserta belum dipilih.</source>
-        <translation type="unfinished"></translation>
+        <translation>No worker category chosen.</translation>
     </message>
     <message>
         <source>Sub-kategori {subcategory} bukan bagian dari kategori ini.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sub-category {subcategory} does not belong to this category.</translation>
     </message>
     <message>
         <source>Tuliskan alasan peserta dinonaktifkan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Write why the worker is being deactivated.</translation>
     </message>
     <message>
         <source>Isi tanggal peserta meninggal dunia.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the date the worker died.</translation>
     </message>
     <message>
         <source>Tanggal meninggal harus di antara tanggal lahir dan hari ini.</source>
-        <translation type="unfinished"></translation>
+        <translation>The date of death must be between the birth date and today.</translation>
     </message>
     <message>
         <source>Kode kecamatan &quot;{text}&quot; tidak ada di daftar wilayah kantor ini ({scope}). Periksa kodenya, mis. 16.02.05.</source>
@@ -1397,11 +1397,11 @@
     <name>RosterField</name>
     <message>
         <source>NIK</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">NIK</translation>
     </message>
     <message>
         <source>Nama</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Name</translation>
     </message>
     <message>
         <source>Tempat lahir</source>
@@ -1433,11 +1433,11 @@
     </message>
     <message>
         <source>Jabatan</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Position</translation>
     </message>
     <message>
         <source>Kategori</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Category</translation>
     </message>
     <message>
         <source>No. KPJ</source>
@@ -1449,7 +1449,7 @@
     </message>
     <message>
         <source>Akhir kepesertaan</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Coverage end</translation>
     </message>
     <message>
         <source>No. KK</source>
@@ -1464,47 +1464,47 @@
     <name>RosterModel</name>
     <message>
         <source>NIK</source>
-        <translation type="unfinished"></translation>
+        <translation>NIK</translation>
     </message>
     <message>
         <source>Nama</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>JK</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex</translation>
     </message>
     <message>
         <source>Tgl lahir (umur)</source>
-        <translation type="unfinished"></translation>
+        <translation>Born (age)</translation>
     </message>
     <message>
         <source>Desa</source>
-        <translation type="unfinished"></translation>
+        <translation>Village</translation>
     </message>
     <message>
         <source>Kecamatan</source>
-        <translation type="unfinished">District</translation>
+        <translation>District</translation>
     </message>
     <message>
         <source>Kategori</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>Jabatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Akhir kepesertaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Coverage end</translation>
     </message>
     <message>
         <source>KPJ</source>
-        <translation type="unfinished"></translation>
+        <translation>KPJ</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +1534,58 @@
         <translation>Region data</translation>
     </message>
     <message>
+        <source>Cari NIK atau nama…</source>
+        <translation>Search NIK or name…</translation>
+    </message>
+    <message>
+        <source>Semua kategori</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>Berakhir dalam</source>
+        <translation>Ending within</translation>
+    </message>
+    <message>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Tampilkan nomor lengkap</source>
+        <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <source>&amp;Tambah peserta…</source>
+        <translation>&amp;Add worker…</translation>
+    </message>
+    <message>
+        <source>Semua kecamatan</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <source>Semua desa</source>
+        <translation>All villages</translation>
+    </message>
+    <message>
+        <source>Daftar peserta tidak dapat dibaca: {error}</source>
+        <translation>The roster could not be read: {error}</translation>
+    </message>
+    <message>
+        <source>{count} peserta</source>
+        <translation>{count} workers</translation>
+    </message>
+    <message>
+        <source>Data peserta</source>
+        <translation>Worker record</translation>
+    </message>
+    <message>
+        <source>Klik dua kali sebuah baris (atau tekan Enter) untuk membuka datanya.</source>
+        <translation>Double-click a row (or press Enter) to open the record.</translation>
+    </message>
+    <message>
         <source>&amp;Impor data wilayah…</source>
         <translation>&amp;Import region data…</translation>
     </message>
@@ -1543,7 +1595,7 @@
     </message>
     <message>
         <source>Daftar peserta dengan pencarian, penambahan dan impor dari desa akan tampil di tab ini.</source>
-        <translation>The list of workers, with search, adding and import from the villages, will appear in this tab.</translation>
+        <translation type="vanished">The list of workers, with search, adding and import from the villages, will appear in this tab.</translation>
     </message>
     <message>
         <source>Belum ada peserta. Untuk mencoba Sigap dengan data rekaan, pilih Berkas → Muat data contoh… pada basis data baru.</source>
@@ -1584,27 +1636,27 @@
     <name>StatusDialog</name>
     <message>
         <source>Ubah status peserta</source>
-        <translation type="unfinished"></translation>
+        <translation>Change worker status</translation>
     </message>
     <message>
         <source>&amp;Status</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status</translation>
     </message>
     <message>
         <source>&amp;Alasan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reason</translation>
     </message>
     <message>
         <source>Tanggal &amp;meninggal</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of &amp;death</translation>
     </message>
     <message>
         <source>&amp;Simpan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <source>&amp;Batal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cancel</translation>
     </message>
 </context>
 <context>
@@ -1812,151 +1864,151 @@
     <name>WorkerDialog</name>
     <message>
         <source>Tambah peserta</source>
-        <translation type="unfinished"></translation>
+        <translation>Add worker</translation>
     </message>
     <message>
         <source>Data peserta</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker record</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished">Data</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Waktu</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Pengguna</source>
-        <translation type="unfinished">Users</translation>
+        <translation>User</translation>
     </message>
     <message>
         <source>Kolom</source>
-        <translation type="unfinished"></translation>
+        <translation>Field</translation>
     </message>
     <message>
         <source>Sebelumnya</source>
-        <translation type="unfinished"></translation>
+        <translation>Old value</translation>
     </message>
     <message>
         <source>Menjadi</source>
-        <translation type="unfinished"></translation>
+        <translation>New value</translation>
     </message>
     <message>
         <source>Riwayat perubahan</source>
-        <translation type="unfinished"></translation>
+        <translation>Change history</translation>
     </message>
     <message>
         <source>&amp;Simpan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <source>&amp;Tutup</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <source>Ubah &amp;status…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change &amp;status…</translation>
     </message>
     <message>
         <source>16 angka</source>
-        <translation type="unfinished"></translation>
+        <translation>16 digits</translation>
     </message>
     <message>
         <source>(pilih kategori)</source>
-        <translation type="unfinished"></translation>
+        <translation>(choose a category)</translation>
     </message>
     <message>
         <source>s.d.</source>
-        <translation type="unfinished"></translation>
+        <translation>to</translation>
     </message>
     <message>
         <source>&amp;NIK</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;NIK</translation>
     </message>
     <message>
         <source>No. &amp;KK</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;KK no.</translation>
     </message>
     <message>
         <source>Na&amp;ma</source>
-        <translation type="unfinished"></translation>
+        <translation>Na&amp;me</translation>
     </message>
     <message>
         <source>&amp;Jenis kelamin</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sex</translation>
     </message>
     <message>
         <source>Tempat, tgl &amp;lahir</source>
-        <translation type="unfinished"></translation>
+        <translation>Place, date of &amp;birth</translation>
     </message>
     <message>
         <source>&amp;Alamat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Address</translation>
     </message>
     <message>
         <source>Kecamatan, &amp;desa</source>
-        <translation type="unfinished"></translation>
+        <translation>District, &amp;village</translation>
     </message>
     <message>
         <source>Kategori, s&amp;ub-kategori</source>
-        <translation type="unfinished"></translation>
+        <translation>Category, s&amp;ub-category</translation>
     </message>
     <message>
         <source>Ja&amp;batan</source>
-        <translation type="unfinished"></translation>
+        <translation>Pos&amp;ition</translation>
     </message>
     <message>
         <source>No. K&amp;PJ</source>
-        <translation type="unfinished"></translation>
+        <translation>K&amp;PJ no.</translation>
     </message>
     <message>
         <source>Program</source>
-        <translation type="unfinished"></translation>
+        <translation>Programmes</translation>
     </message>
     <message>
         <source>Peng&amp;hasilan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Income</translation>
     </message>
     <message>
         <source>Masa kepesertaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Coverage period</translation>
     </message>
     <message>
         <source>Sumber &amp;dana</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Funding source</translation>
     </message>
     <message>
         <source>&amp;Telepon</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phone</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>(tanpa sub-kategori)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no sub-category)</translation>
     </message>
     <message>
         <source>{kpj} (isi untuk mengganti)</source>
-        <translation type="unfinished"></translation>
+        <translation>{kpj} (type to replace)</translation>
     </message>
     <message>
         <source>{status}, {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{status}, {date}</translation>
     </message>
     <message>
         <source>{status} — {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{status} — {reason}</translation>
     </message>
     <message>
         <source>(data dibuat)</source>
-        <translation type="unfinished"></translation>
+        <translation>(record created)</translation>
     </message>
     <message>
         <source>Periksa NIK</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the NIK</translation>
     </message>
     <message>
         <source>NIK ini perlu diperiksa:
@@ -1964,35 +2016,39 @@
 {warnings}
 
 Tetap simpan?</source>
-        <translation type="unfinished"></translation>
+        <translation>Please check this NIK:
+
+{warnings}
+
+Save anyway?</translation>
     </message>
     <message>
         <source>Tetap simpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save anyway</translation>
     </message>
     <message>
         <source>Simpan data peserta</source>
-        <translation type="unfinished"></translation>
+        <translation>Save worker record</translation>
     </message>
     <message>
         <source>{name}, NIK {nik}, lahir {born}, desa {village} ({status})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}, NIK {nik}, born {born}, village {village} ({status})</translation>
     </message>
     <message>
         <source>Mungkin data ganda</source>
-        <translation type="unfinished"></translation>
+        <translation>Possible duplicate</translation>
     </message>
     <message>
         <source>Peserta dengan NIK yang sama, atau nama dan tanggal lahir yang sama, sudah ada:</source>
-        <translation type="unfinished"></translation>
+        <translation>A worker with the same NIK, or the same name and birth date, already exists:</translation>
     </message>
     <message>
         <source>Buka data itu</source>
-        <translation type="unfinished"></translation>
+        <translation>Open that record</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,232 @@
+"""The Peserta tab: search as you type, filters, sorting, and the worker form."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.services.app import AppServices
+from desktop.services.roster import RosterFilter
+from desktop.ui.roster import RosterTab
+from desktop.ui.roster.model import COL_KPJ, COL_NAME, COL_NIK, COL_VILLAGE, ObjectRole
+from desktop.ui.roster.worker_dialog import StatusDialog, WorkerDialog
+from tests.gui.conftest import MessageBoxes
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("roster") / "demo.db"
+    made = AppServices.open(path)
+    made.demo.generate(workers=300, seed=5)
+    made.close()
+    return path
+
+
+@pytest.fixture
+def demo(template: Path, tmp_path: Path) -> Iterator[AppServices]:
+    path = tmp_path / "demo.db"
+    shutil.copy(template, path)
+    opened = AppServices.open(path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def tab(qtbot: QtBot, demo: AppServices) -> Iterator[RosterTab]:
+    widget = RosterTab(demo)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    with qtbot.waitSignal(widget.idsLoaded, timeout=5000):
+        widget.update_counts(demo.health.counts())
+    yield widget
+    widget.wait_for_queries()
+
+
+def shown(tab: RosterTab) -> int:
+    return tab.model.rowCount()
+
+
+def test_the_table_shows_every_worker_with_the_count(tab: RosterTab, demo: AppServices) -> None:
+    assert shown(tab) == 300
+    assert tab.count_label.text() == "300 peserta"
+    assert tab.workers_card.value_label.text() == "300"
+    first = tab.model.index(0, COL_KPJ).data()
+    assert first.startswith("•••••••") and len(first) == 11
+    tab.full_kpj_check.setChecked(True)
+    assert tab.model.index(0, COL_KPJ).data().isdigit()
+
+
+def test_typing_a_name_finds_its_workers(qtbot: QtBot, tab: RosterTab, demo: AppServices) -> None:
+    some = tab.model.index(0, 0).data(ObjectRole)
+    word = some.name.split()[0].upper()
+    expected = demo.roster.count(RosterFilter(text=word))
+    qtbot.keyClicks(tab.search_edit, word)
+    qtbot.waitUntil(lambda: shown(tab) == expected, timeout=3000)
+    assert tab.count_label.text() == f"{expected} peserta"
+    names = {tab.model.index(r, COL_NAME).data().upper() for r in range(shown(tab))}
+    assert all(word in name for name in names)
+
+
+def test_typing_a_nik_prefix(qtbot: QtBot, tab: RosterTab) -> None:
+    nik = tab.model.index(5, COL_NIK).data()
+    qtbot.keyClicks(tab.search_edit, nik)
+    qtbot.waitUntil(lambda: shown(tab) == 1, timeout=3000)
+    assert tab.model.index(0, COL_NIK).data() == nik
+
+
+def test_kecamatan_then_desa(qtbot: QtBot, tab: RosterTab, demo: AppServices) -> None:
+    assert not tab.village_combo.isEnabled()
+    tab.district_combo.setCurrentIndex(1)
+    district = tab.district_combo.currentData()
+    expected = demo.roster.count(RosterFilter(district_code=district))
+    qtbot.waitUntil(lambda: shown(tab) == expected, timeout=3000)
+    assert tab.village_combo.isEnabled() and tab.village_combo.count() > 1
+    busiest = max(
+        range(1, tab.village_combo.count()),
+        key=lambda i: demo.roster.count(RosterFilter(village_code=tab.village_combo.itemData(i))),
+    )
+    tab.village_combo.setCurrentIndex(busiest)
+    village = tab.village_combo.currentData()
+    expected = demo.roster.count(RosterFilter(village_code=village))
+    qtbot.waitUntil(lambda: shown(tab) == expected, timeout=3000)
+    name = tab.village_combo.currentText()
+    assert {tab.model.index(r, COL_VILLAGE).data() for r in range(shown(tab))} == {name}
+
+
+def test_header_click_sorts_in_sql(qtbot: QtBot, tab: RosterTab, demo: AppServices) -> None:
+    header = tab.table.horizontalHeader()
+    tab.show()
+    qtbot.waitExposed(tab)
+    x = header.sectionViewportPosition(COL_NIK) + 10
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    lowest = min(w.nik for w in demo.roster.rows(demo.roster.matching_ids(RosterFilter())))
+    qtbot.waitUntil(lambda: tab.model.index(0, COL_NIK).data() == lowest, timeout=3000)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    qtbot.waitUntil(lambda: tab.model.index(shown(tab) - 1, COL_NIK).data() == lowest)
+
+
+def test_the_model_passes_the_model_tester(tab: RosterTab, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(tab.model)
+
+
+def open_dialog(qtbot: QtBot, tab: RosterTab, row: int = 0) -> WorkerDialog:
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.table.setFocus()
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    dialogs = tab.findChildren(WorkerDialog)
+    assert len(dialogs) == 1
+    return dialogs[0]
+
+
+def test_enter_opens_the_worker_and_a_bad_nik_blocks_saving(qtbot: QtBot, tab: RosterTab) -> None:
+    worker = tab.model.index(2, 0).data(ObjectRole)
+    dialog = open_dialog(qtbot, tab, 2)
+    assert dialog.name_edit.text() == worker.name
+    assert dialog.save_button.isEnabled()
+    dialog.nik_edit.clear()
+    qtbot.keyClicks(dialog.nik_edit, "1602 0541")
+    assert dialog.nik_message.isVisible()
+    assert dialog.nik_message.text() == "NIK harus 16 angka, bukan 8."
+    assert not dialog.save_button.isEnabled()
+    qtbot.keyClicks(dialog.nik_edit, "07900000")
+    assert "0000" in dialog.nik_message.text()
+    assert not dialog.save_button.isEnabled()
+
+
+def fill_new(qtbot: QtBot, dialog: WorkerDialog, nik: str, name: str, born: QDate) -> None:
+    qtbot.keyClicks(dialog.nik_edit, nik)
+    qtbot.keyClicks(dialog.name_edit, name)
+    dialog.sex_combo.setCurrentIndex(dialog.sex_combo.findData("P"))
+    dialog.birth_date_edit.setDate(born)
+    dialog.district_combo.setCurrentIndex(dialog.district_combo.findData("16.02.05"))
+    dialog.village_combo.setCurrentIndex(0)
+    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("pekerja_rentan"))
+
+
+def test_a_nik_warning_asks_first(
+    qtbot: QtBot, tab: RosterTab, demo: AppServices, message_boxes: MessageBoxes
+) -> None:
+    dialog = tab.add_worker()
+    # The NIK says 1 July 1990; the form says 2 July.
+    fill_new(qtbot, dialog, "1602054107900003", "Siti Rahma", QDate(1990, 7, 2))
+    assert dialog.save_button.isEnabled()
+    assert "berbeda" in dialog.nik_message.text()
+    message_boxes.answer = QMessageBox.ButtonRole.RejectRole
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert message_boxes.shown[-1].title == "Periksa NIK"
+    assert demo.roster.count(RosterFilter(text="siti rahma")) == 0
+    assert dialog.isVisible() and dialog.name_edit.text() == "Siti Rahma"
+    message_boxes.answer = QMessageBox.ButtonRole.AcceptRole
+    with qtbot.waitSignal(tab.idsLoaded, timeout=3000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert demo.roster.count(RosterFilter(text="siti rahma")) == 1
+    assert shown(tab) == 301
+
+
+def test_a_known_nik_shows_the_other_record(
+    qtbot: QtBot, tab: RosterTab, demo: AppServices, message_boxes: MessageBoxes
+) -> None:
+    other = tab.model.index(0, 0).data(ObjectRole)
+    dialog = tab.add_worker()
+    born = QDate(other.birth_date.year, other.birth_date.month, other.birth_date.day)
+    fill_new(qtbot, dialog, other.nik, "Orang Baru", born)
+    dialog.sex_combo.setCurrentIndex(dialog.sex_combo.findData(other.sex))
+    message_boxes.answer = QMessageBox.ButtonRole.RejectRole
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert message_boxes.shown[-1].title == "Mungkin data ganda"
+    assert other.name in message_boxes.shown[-1].details
+    assert sorted(message_boxes.shown[-1].buttons) == ["Batal", "Buka data itu", "Tetap simpan"]
+    assert dialog.isVisible() and dialog.nik_edit.text() == other.nik
+    assert demo.roster.count(RosterFilter(text=other.nik)) == 1
+    message_boxes.answer = QMessageBox.ButtonRole.ActionRole
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    opened = [d for d in tab.findChildren(WorkerDialog) if d is not dialog]
+    assert len(opened) == 1 and opened[0].name_edit.text() == other.name
+    assert dialog.name_edit.text() == "Orang Baru"  # nothing typed is lost
+
+
+def test_status_change_and_history(qtbot: QtBot, tab: RosterTab, demo: AppServices) -> None:
+    worker = tab.model.index(1, 0).data(ObjectRole)
+    dialog = open_dialog(qtbot, tab, 1)
+    dialog.name_edit.clear()
+    qtbot.keyClicks(dialog.name_edit, "Nama Baru Sekali")
+    with qtbot.waitSignal(tab.idsLoaded, timeout=3000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert demo.workers.get(worker.id).name == "Nama Baru Sekali"
+
+    dialog = tab.open_worker(worker.id)
+    assert dialog is not None
+    table = dialog.history_table
+    rows = [[table.item(r, c).text() for c in range(5)] for r in range(table.rowCount())]
+    assert ["name", worker.name, "Nama Baru Sekali"] in [r[2:] for r in rows]
+
+    dialog.change_status()
+    status = dialog.findChild(StatusDialog)
+    status.status_combo.setCurrentIndex(status.status_combo.findData("nonaktif"))
+    status.reason_edit.clear()
+    status._save()
+    assert status.message.text() == "Tuliskan alasan peserta dinonaktifkan."
+    qtbot.keyClicks(status.reason_edit, "Pindah domisili")
+    status._save()
+    assert demo.workers.get(worker.id).status == "nonaktif"
+    assert "Pindah domisili" in dialog.status_label.text()
+
+    dialog.change_status()
+    status = [s for s in dialog.findChildren(StatusDialog) if s.isVisible()][-1]
+    status.status_combo.setCurrentIndex(status.status_combo.findData("meninggal"))
+    status.death_date_edit.setDate(QDate(2026, 3, 2))
+    status._save()
+    record = demo.workers.get(worker.id)
+    assert (record.status, record.death_date) == ("meninggal", date(2026, 3, 2))
+    assert "Meninggal Dunia, 2 Maret 2026" in dialog.status_label.text()
+    fields = {dialog.history_table.item(r, 2).text() for r in range(table.rowCount())}
+    assert {"status", "death_date"} <= fields
