@@ -129,10 +129,82 @@ def bench_regions(workdir: Path) -> Result | None:
     )
 
 
-BENCHES: dict[str, Callable[[Path, argparse.Namespace], Result | None]] = {
+def bench_roster(workdir: Path) -> list[Result]:
+    """Roster queries on the demo database, against the same SQL run by the bare driver."""
+    from sqlalchemy import select
+
+    from desktop.services.app import AppServices
+    from desktop.services.roster import RosterFilter, RosterSort, criteria_for
+    from desktop.store import roster as store
+
+    path = workdir / "demo.db"
+    if not path.exists():
+        return []
+    services = AppServices.open(path)
+    roster = services.roster
+    first = roster.rows(roster.matching_ids(RosterFilter())[:1])[0]
+    cases = [
+        ("all workers, by name", RosterFilter(), RosterSort.NAME),
+        ("NIK search (exact)", RosterFilter(text=first.nik), RosterSort.NAME),
+        ("NIK search (8-digit prefix)", RosterFilter(text=first.nik[:8]), RosterSort.NAME),
+        ("name search, two words", RosterFilter(text=first.name), RosterSort.NAME),
+        ("kecamatan filter", RosterFilter(district_code=first.district_code), RosterSort.NAME),
+        ("all workers, by NIK", RosterFilter(), RosterSort.NIK),
+    ]
+    raw = sqlite3.connect(path)
+    results = []
+    today = datetime.now(UTC).date()
+    for label, flt, sort in cases:
+
+        def ours(flt: RosterFilter = flt, sort: RosterSort = sort) -> int:
+            return len(roster.matching_ids(flt, sort=sort, today=today))
+
+        keys = store.SORT_COLUMNS[sort.value]
+        statement = (
+            select(store.ROWID)
+            .select_from(store.WORKER)
+            .where(store._where(criteria_for(flt), today))
+            .order_by(*keys, store.ROWID)
+        )
+        compiled = statement.compile(dialect=services.database.engine.dialect)
+        params = compiled.construct_params()
+        values = [params[name] for name in compiled.positiontup or []]
+
+        def baseline(sql: str = str(compiled), values: list[object] = values) -> int:
+            return len(raw.execute(sql, values).fetchall())
+
+        count = ours()
+        assert count == baseline()
+        seconds = min(_timed(ours) for _ in range(3))
+        base = min(_timed(baseline) for _ in range(3))
+        results.append(
+            Result(
+                f"roster:{label}",
+                f"roster query: {label} ({count:,} rows)",
+                seconds,
+                "the same SQL through the bare driver",
+                base,
+            )
+        )
+    services.close()
+    return results
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+BENCHES: dict[str, Callable[[Path, argparse.Namespace], Result | list[Result] | None]] = {
     "demo": lambda d, a: bench_demo(d, a.workers),
     "regions": lambda d, a: bench_regions(d),
+    "roster": lambda d, a: bench_roster(d),
 }
+
+
+def _seconds(value: float) -> str:
+    return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.1f} s"
 
 
 def _table(results: list[Result]) -> str:
@@ -142,7 +214,7 @@ def _table(results: list[Result]) -> str:
     ]
     for r in results:
         lines.append(
-            f"| {r.what} | {r.seconds:.1f} s | {r.baseline} | {r.baseline_seconds:.1f} s "
+            f"| {r.what} | {_seconds(r.seconds)} | {r.baseline} | {_seconds(r.baseline_seconds)} "
             f"| {r.ratio:.1f}× | {r.note} |"
         )
     return "\n".join(lines)
@@ -160,12 +232,13 @@ def main(argv: list[str] | None = None) -> int:
             if args.only and name not in args.only:
                 continue
             print(f"running {name} …", flush=True)
-            result = bench(Path(tmp), args)
-            if result is not None:
+            outcome = bench(Path(tmp), args)
+            found = outcome if isinstance(outcome, list) else [outcome] if outcome else []
+            for result in found:
                 results.append(result)
                 print(
-                    f"  {result.seconds:.1f} s (baseline {result.baseline_seconds:.1f} s, "
-                    f"{result.ratio:.1f}×)",
+                    f"  {result.what}: {_seconds(result.seconds)} (baseline "
+                    f"{_seconds(result.baseline_seconds)}, {result.ratio:.1f}×)",
                     flush=True,
                 )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
