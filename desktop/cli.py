@@ -147,6 +147,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="paling banyak N baris (bawaan 50; 0 = semua)",
     )
 
+    roster_import = roster_commands.add_parser(
+        "import", help="impor peserta dari berkas XLSX, XLS, ODS atau CSV"
+    )
+    _add_db(roster_import)
+    roster_import.add_argument("file", type=Path, metavar="BERKAS")
+    existing = roster_import.add_mutually_exclusive_group()
+    existing.add_argument(
+        "--update", action="store_true", help="NIK yang sudah ada diperbarui (bawaan)"
+    )
+    existing.add_argument(
+        "--skip-existing", action="store_true", help="NIK yang sudah ada dilewati"
+    )
+    roster_import.add_argument(
+        "--category",
+        default=None,
+        metavar="KATEGORI",
+        help="kategori untuk semua baris, mis. rt_rw",
+    )
+    roster_import.add_argument(
+        "--errors",
+        type=Path,
+        default=None,
+        metavar="LAPORAN.xlsx",
+        help="tulis baris yang ditolak beserta alasannya ke berkas ini",
+    )
+
     export = roster_commands.add_parser(
         "export", help="ekspor peserta (tersaring) ke berkas XLSX atau CSV"
     )
@@ -408,6 +434,45 @@ def cmd_roster_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     return EXIT_OK
 
 
+def cmd_roster_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Import workers from a spreadsheet; rejected rows are listed and can be reported."""
+    from desktop.services.roster_import import RosterImportService
+    from desktop.spreadsheets.report import write_error_report
+
+    if args.errors is not None and args.errors.suffix.lower() != ".xlsx":
+        raise UsageError("--errors harus berkas .xlsx")
+    services = _open(args)
+    progress = TextProgress(err)
+    try:
+        actor = services.office.local_actor()
+        importer = RosterImportService(services.database.engine)
+        preview = importer.preview(args.file, category=args.category)
+        result = importer.run(
+            preview,
+            actor=actor,
+            existing="skip" if args.skip_existing else "update",
+            progress=progress,
+        )
+    finally:
+        progress.finish()
+        services.close()
+    out.write(result.summary() + "\n")
+    if result.skipped:
+        err.write(f"{_number(result.skipped)} NIK yang sudah ada dilewati.\n")
+    if not result.rejected:
+        return EXIT_OK
+    for verdict in result.rejected[:20]:
+        reasons = "; ".join(f.message for f in verdict.errors)
+        err.write(f"baris {verdict.row}: {reasons}\n")
+    if len(result.rejected) > 20:
+        err.write(f"… dan {_number(len(result.rejected) - 20)} baris lain\n")
+    if args.errors is not None:
+        write_error_report(args.errors, result.header, result.rejected)
+        err.write(f"Laporan baris yang ditolak: {args.errors}\n")
+    err.write(f"{_number(len(result.rejected))} baris ditolak; perbaiki lalu impor lagi.\n")
+    return EXIT_ATTENTION
+
+
 def cmd_roster_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Export the filtered roster."""
     from desktop.domain.categories import Category
@@ -452,7 +517,11 @@ def _handler(args: argparse.Namespace) -> Handler:
     if args.command == "regions":
         return cmd_regions_import
     if args.command == "roster":
-        return {"search": cmd_roster_search, "export": cmd_roster_export}[args.roster_command]
+        return {
+            "search": cmd_roster_search,
+            "import": cmd_roster_import,
+            "export": cmd_roster_export,
+        }[args.roster_command]
     handlers: dict[str, Handler] = {
         "init": cmd_init,
         "demo": cmd_demo,

@@ -569,7 +569,7 @@
     </message>
     <message>
         <source>Kategori &quot;{text}&quot; tidak dikenali. Pakai salah satu: {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Category &quot;{text}&quot; is not recognised. Use one of: {choices}.</translation>
     </message>
     <message>
         <source>Berkas {file} kosong. Pilih berkas yang berisi data.</source>
@@ -577,11 +577,11 @@
     </message>
     <message>
         <source>Berkas {file} tidak punya kolom NIK di baris judulnya (dicari di 30 baris pertama). Beri judul &quot;NIK&quot; pada kolom itu, atau pilih kolomnya sendiri.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file {file} has no NIK column in its header row (searched in the first 30 rows). Give that column the heading &quot;NIK&quot;, or choose the column yourself.</translation>
     </message>
     <message>
         <source>Berkas {file} tidak berisi satu pun baris data di bawah baris judul (baris {row}).</source>
-        <translation type="unfinished"></translation>
+        <translation>The file {file} has no data rows below the header row (row {row}).</translation>
     </message>
     <message>
         <source>Berkas {file} terlalu besar ({size} MB; paling besar {limit} MB). Pecah menjadi beberapa berkas.</source>
@@ -737,83 +737,83 @@
     </message>
     <message>
         <source>Kode kecamatan &quot;{text}&quot; tidak ada di daftar wilayah kantor ini ({scope}). Periksa kodenya, mis. 16.02.05.</source>
-        <translation type="unfinished"></translation>
+        <translation>District code &quot;{text}&quot; is not in this office&apos;s region list ({scope}). Check the code, e.g. 16.02.05.</translation>
     </message>
     <message>
         <source>Kecamatan &quot;{text}&quot; cocok dengan lebih dari satu kecamatan: {candidates}. Tulis kode kecamatannya.</source>
-        <translation type="unfinished"></translation>
+        <translation>District &quot;{text}&quot; matches more than one district: {candidates}. Write the district code.</translation>
     </message>
     <message>
         <source>Kecamatan &quot;{text}&quot; tidak ada di daftar wilayah kantor ini ({scope}). Periksa ejaannya atau tulis kodenya, mis. 16.02.05.</source>
-        <translation type="unfinished"></translation>
+        <translation>District &quot;{text}&quot; is not in this office&apos;s region list ({scope}). Check the spelling or write its code, e.g. 16.02.05.</translation>
     </message>
     <message>
         <source>Kode desa/kelurahan &quot;{text}&quot; tidak ada di daftar wilayah kantor ini ({scope}). Periksa kodenya, mis. 16.02.05.2001.</source>
-        <translation type="unfinished"></translation>
+        <translation>Village code &quot;{text}&quot; is not in this office&apos;s region list ({scope}). Check the code, e.g. 16.02.05.2001.</translation>
     </message>
     <message>
         <source>Desa/kelurahan &quot;{text}&quot; ada lebih dari satu: {candidates}. Isi kolom Kecamatan atau tulis kode desanya.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is more than one village named &quot;{text}&quot;: {candidates}. Fill in the District column or write the village code.</translation>
     </message>
     <message>
         <source>Desa/kelurahan &quot;{text}&quot; tidak ada di daftar wilayah kantor ini ({scope}). Periksa ejaannya atau tulis kodenya, mis. 16.02.05.2001.</source>
-        <translation type="unfinished"></translation>
+        <translation>Village &quot;{text}&quot; is not in this office&apos;s region list ({scope}). Check the spelling or write its code, e.g. 16.02.05.2001.</translation>
     </message>
     <message>
         <source>Desa/kelurahan &quot;{text}&quot; tidak ada di Kecamatan {district}. Periksa kolom Desa dan Kecamatan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Village &quot;{text}&quot; is not in {district} District. Check the Village and District columns.</translation>
     </message>
     <message>
         <source>Desa/kelurahan &quot;{text}&quot; dibaca sebagai {name} ({code}). Periksa bila keliru.</source>
-        <translation type="unfinished"></translation>
+        <translation>Village &quot;{text}&quot; was read as {name} ({code}). Check it in case this is wrong.</translation>
     </message>
     <message>
         <source>Kecamatan &quot;{text}&quot; dibaca sebagai {name} ({code}). Periksa bila keliru.</source>
-        <translation type="unfinished"></translation>
+        <translation>District &quot;{text}&quot; was read as {name} ({code}). Check it in case this is wrong.</translation>
     </message>
     <message>
         <source>NIK tersimpan sebagai angka, dan Excel hanya menyimpan 15 angka: angka terakhirnya bisa hilang (berubah menjadi 0). Ketik ulang NIK sebagai teks: format sel Teks atau awali dengan tanda petik (&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>The NIK is stored as a number, and Excel keeps only 15 digits: its last digit may be lost (turned into 0). Type the NIK again as text: format the cell as Text or start it with an apostrophe (&apos;).</translation>
     </message>
     <message>
         <source>Nama belum diisi. Isi nama sesuai KTP.</source>
-        <translation type="unfinished"></translation>
+        <translation>The name is missing. Fill in the name as on the identity card (KTP).</translation>
     </message>
     <message>
         <source>Tanggal lahir belum diisi. Tulis seperti 02-09-1980.</source>
-        <translation type="unfinished"></translation>
+        <translation>The date of birth is missing. Write it like 02-09-1980.</translation>
     </message>
     <message>
         <source>Tanggal lahir {date} belum terjadi. Periksa tahunnya.</source>
-        <translation type="unfinished"></translation>
+        <translation>The date of birth {date} is in the future. Check the year.</translation>
     </message>
     <message>
         <source>Jenis kelamin &quot;{text}&quot; tidak dikenali. Tulis L (laki-laki) atau P (perempuan).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex &quot;{text}&quot; is not recognised. Write L (male) or P (female).</translation>
     </message>
     <message>
         <source>Jenis kelamin kosong; diisi {sex} menurut NIK.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sex was empty; filled in as {sex} from the NIK.</translation>
     </message>
     <message>
         <source>Jenis kelamin belum diisi. Tulis L (laki-laki) atau P.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sex is missing. Write L (male) or P (female).</translation>
     </message>
     <message>
         <source>Kategori tidak dapat ditentukan dari kolom Kategori maupun Jabatan. Isi kolom Kategori, atau pilih kategori untuk seluruh berkas.</source>
-        <translation type="unfinished"></translation>
+        <translation>The category cannot be determined from either the Category or the Position column. Fill in the Category column, or choose a category for the whole file.</translation>
     </message>
     <message>
         <source>Akhir kepesertaan ({end}) lebih awal dari mulainya ({start}). Periksa kedua tanggal.</source>
-        <translation type="unfinished"></translation>
+        <translation>The coverage end ({end}) is before its start ({start}). Check both dates.</translation>
     </message>
     <message>
         <source>Desa/kelurahan belum diisi. Tulis nama atau kode desa/kelurahan.</source>
-        <translation type="unfinished"></translation>
+        <translation>The village is missing. Write the name or code of the village.</translation>
     </message>
     <message>
         <source>NIK ini sudah ada di baris {first} berkas ini. Hapus salah satu baris, atau gabungkan isinya.</source>
-        <translation type="unfinished"></translation>
+        <translation>This NIK is already in row {first} of this file. Delete one of the rows, or merge their contents.</translation>
     </message>
 </context>
 <context>
@@ -894,15 +894,15 @@
     <name>ImportReport</name>
     <message>
         <source>Baris asal</source>
-        <translation type="unfinished"></translation>
+        <translation>Original row</translation>
     </message>
     <message>
         <source>Alasan</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Baris ditolak</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected rows</translation>
     </message>
 </context>
 <context>
@@ -1267,15 +1267,15 @@
     </message>
     <message>
         <source>Mencocokkan NIK</source>
-        <translation type="unfinished"></translation>
+        <translation>Matching NIKs</translation>
     </message>
     <message>
         <source>Memperbarui peserta</source>
-        <translation type="unfinished"></translation>
+        <translation>Updating workers</translation>
     </message>
     <message>
         <source>Menyimpan peserta baru</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving new workers</translation>
     </message>
 </context>
 <context>
@@ -1397,67 +1397,67 @@
     <name>RosterField</name>
     <message>
         <source>NIK</source>
-        <translation type="unfinished">NIK</translation>
+        <translation>NIK</translation>
     </message>
     <message>
         <source>Nama</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Tempat lahir</source>
-        <translation type="unfinished"></translation>
+        <translation>Place of birth</translation>
     </message>
     <message>
         <source>Tanggal lahir</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of birth</translation>
     </message>
     <message>
         <source>Tempat/tanggal lahir</source>
-        <translation type="unfinished"></translation>
+        <translation>Place/date of birth</translation>
     </message>
     <message>
         <source>Jenis kelamin</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex</translation>
     </message>
     <message>
         <source>Alamat</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <source>Desa/kelurahan</source>
-        <translation type="unfinished"></translation>
+        <translation>Village</translation>
     </message>
     <message>
         <source>Kecamatan</source>
-        <translation type="unfinished">District</translation>
+        <translation>District</translation>
     </message>
     <message>
         <source>Jabatan</source>
-        <translation type="unfinished">Position</translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>Kategori</source>
-        <translation type="unfinished">Category</translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>No. KPJ</source>
-        <translation type="unfinished"></translation>
+        <translation>KPJ no.</translation>
     </message>
     <message>
         <source>Mulai kepesertaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Coverage start</translation>
     </message>
     <message>
         <source>Akhir kepesertaan</source>
-        <translation type="unfinished">Coverage end</translation>
+        <translation>Coverage end</translation>
     </message>
     <message>
         <source>No. KK</source>
-        <translation type="unfinished"></translation>
+        <translation>KK no.</translation>
     </message>
     <message>
         <source>No. HP</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile no.</translation>
     </message>
 </context>
 <context>

@@ -143,8 +143,9 @@ def test_export_xlsx_and_csv_with_masked_or_full_numbers(demo_db: Path, tmp_path
     )  # fmt: skip
     assert code == 0, err.getvalue()
     assert f"{len(expected)} peserta" in out.getvalue().replace(".", "")
-    sheet = load_workbook(target, read_only=True).active
-    rows = list(sheet.iter_rows(values_only=True))
+    book = load_workbook(target, read_only=True)
+    rows = list(book.active.iter_rows(values_only=True))
+    book.close()
     assert rows[0] == EXPORT_HEADER
     assert [r[0] for r in rows[1:]] == [nik for nik, _ in expected]
     assert all(isinstance(r[0], str) for r in rows[1:])  # NIK stays text in Excel

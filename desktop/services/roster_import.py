@@ -1,0 +1,312 @@
+"""Importing the roster spreadsheets villages send: preview first, then all or nothing.
+
+``preview`` reads a file, finds its header, guesses (or takes) the column mapping and gives
+every data row a verdict, writing nothing. ``run`` writes the good rows in one unit of work:
+new NIKs are inserted in bulk, known NIKs update their worker with the fields that changed
+(or are skipped), and rows with errors are returned for the error report. Cancelling or a
+failure leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import Engine
+
+from desktop.domain.categories import Category, FundingSource, WorkerStatus
+from desktop.domain.findings import QT_TRANSLATE_NOOP, Finding
+from desktop.services.office import OfficeService
+from desktop.services.permissions import Permission, require
+from desktop.services.progress import Cancelled, CancelToken, ProgressFn, no_progress
+from desktop.spreadsheets.columns import ColumnMapping, find_roster_header, guess_mapping
+from desktop.spreadsheets.reader import Cell, UnreadableSheet, read_sheet
+from desktop.spreadsheets.roster_rows import (
+    RegionMaster,
+    RowCounts,
+    RowReader,
+    RowVerdict,
+    count,
+    read_rows,
+)
+from desktop.store import models
+from desktop.store import roster_import as store
+from desktop.store.unit_of_work import Actor, UnitOfWork, WriteCancelled
+
+ExistingPolicy = Literal["update", "skip"]
+
+DEFAULT_PROGRAMMES = "JKK,JKM"
+DEFAULT_DECLARED_INCOME = 1_000_000
+UPDATE_CHECK_EVERY = 500
+DEFER_INDEXES = False
+
+
+def _sheet_error(code: str, template: str, /, **params: object) -> UnreadableSheet:
+    return UnreadableSheet(Finding.error(code, template, **params))
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What a file would import: nothing has been written."""
+
+    path: Path
+    kind: str
+    header_row: int  # spreadsheet row number (1-based) of the header
+    header: tuple[Cell, ...]
+    mapping: ColumnMapping
+    rows: Sequence[RowVerdict]
+    counts: RowCounts
+    category: Category | None = None
+
+    @property
+    def accepted(self) -> list[RowVerdict]:
+        """Rows that would be imported (ok or warning)."""
+        return [r for r in self.rows if r.ok]
+
+    @property
+    def rejected(self) -> list[RowVerdict]:
+        """Rows with errors, which are not imported."""
+        return [r for r in self.rows if not r.ok]
+
+
+@dataclass
+class ImportResult:
+    """What an import did; *rejected* rows go to the error report."""
+
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0  # known NIKs left alone (existing="skip")
+    rejected: list[RowVerdict] = field(default_factory=list)
+    header: tuple[Cell, ...] = ()
+
+    def summary(self) -> str:
+        """The one-line summary the CLI prints (known NIKs skipped are in ``skipped``)."""
+        return (
+            f"imported {self.imported}, updated {self.updated}, "
+            f"unchanged {self.unchanged}, rejected {len(self.rejected)}"
+        )
+
+
+def _as_category(category: str | Category | None) -> Category | None:
+    if category is None or category == "":
+        return None
+    if isinstance(category, Category):
+        return category
+    from desktop.domain.categories import category_from_label
+
+    found = category_from_label(category)
+    if found is None:
+        raise _sheet_error(
+            "import.file_category",
+            QT_TRANSLATE_NOOP(
+                "Finding", 'Kategori "{text}" tidak dikenali. Pakai salah satu: {choices}.'
+            ),
+            text=str(category)[:60],
+            choices=", ".join(c.value for c in Category),
+        )
+    return found
+
+
+class RosterImportService:
+    """Roster import from CSV, XLSX, XLS and ODS files."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._office = OfficeService(engine)
+
+    # -- preview ---------------------------------------------------------------------------
+
+    def preview(
+        self,
+        path: Path,
+        *,
+        category: str | Category | None = None,
+        mapping: ColumnMapping | None = None,
+        today: date | None = None,
+    ) -> ImportPreview:
+        """Read *path* and judge every row; raise :class:`UnreadableSheet` for an unusable file.
+
+        *mapping* (e.g. corrected by the user, or remembered) replaces the guessed one;
+        *category* is used for rows whose category neither a Kategori column nor the
+        position gives.
+        """
+        path = Path(path)
+        file_category = _as_category(category)
+        sheet = read_sheet(path)
+        if not any(any(c not in (None, "") for c in row) for row in sheet.rows):
+            raise _sheet_error(
+                "sheet.empty",
+                QT_TRANSLATE_NOOP(
+                    "Finding", "Berkas {file} kosong. Pilih berkas yang berisi data."
+                ),
+                file=path.name,
+            )
+        guess = find_roster_header(sheet.rows)
+        if mapping is not None:
+            header_index = guess.row_index if guess is not None else 0
+            header = tuple(sheet.rows[header_index]) if sheet.rows else ()
+        elif guess is not None:
+            header_index, header, mapping = guess.row_index, guess.cells, guess.mapping
+        else:
+            header_index, header = 0, tuple(sheet.rows[0])
+            mapping = guess_mapping(header)
+        if mapping.get("nik") is None:
+            raise _sheet_error(
+                "import.no_nik_column",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Berkas {file} tidak punya kolom NIK di baris judulnya (dicari di 30 baris "
+                    'pertama). Beri judul "NIK" pada kolom itu, atau pilih kolomnya sendiri.',
+                ),
+                file=path.name,
+            )
+        info = self._office.require_info()
+        scope = info.region_code
+        with self._engine.connect() as conn:
+            districts = store.regions_in_scope(conn, scope, 3)
+            villages = store.regions_in_scope(conn, scope, 4)
+            known = store.district_codes(conn)
+        master = RegionMaster(scope, districts, villages)
+        reader = RowReader(
+            mapping,
+            master,
+            category=file_category,
+            known_area=known.__contains__ if known else None,
+            today=today,
+        )
+        verdicts = read_rows(sheet.rows, header_index, reader)
+        if not verdicts:
+            raise _sheet_error(
+                "import.no_rows",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Berkas {file} tidak berisi satu pun baris data di bawah baris judul "
+                    "(baris {row}).",
+                ),
+                file=path.name,
+                row=header_index + 1,
+            )
+        return ImportPreview(
+            path=path,
+            kind=sheet.kind,
+            header_row=header_index + 1,
+            header=header,
+            mapping=mapping,
+            rows=verdicts,
+            counts=count(verdicts),
+            category=file_category,
+        )
+
+    # -- run -------------------------------------------------------------------------------
+
+    def run(
+        self,
+        source: ImportPreview | Path,
+        *,
+        actor: Actor,
+        existing: ExistingPolicy = "update",
+        category: str | Category | None = None,
+        mapping: ColumnMapping | None = None,
+        progress: ProgressFn = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> ImportResult:
+        """Import the good rows of a preview (or of a file, previewed first) in one transaction.
+
+        A NIK already in the database updates that worker with the fields that differ
+        (``existing="update"``; none differ → "unchanged") or is left alone
+        (``existing="skip"``). Cancel → :class:`Cancelled`, database unchanged.
+        """
+        require(actor, Permission.EDIT_ROSTER)
+        token = cancel or CancelToken()
+        if isinstance(source, ImportPreview):
+            preview = source
+        else:
+            progress(0, 0, QT_TRANSLATE_NOOP("Progress", "Membaca berkas"))
+            preview = self.preview(Path(source), category=category, mapping=mapping)
+        result = ImportResult(rejected=preview.rejected, header=preview.header)
+        good = preview.accepted
+        if token():
+            raise Cancelled
+        try:
+            with UnitOfWork(
+                self._engine,
+                actor,
+                action="roster.import",
+                summary=f"Impor peserta dari {preview.path.name}",
+            ) as uow:
+                progress(0, len(good), QT_TRANSLATE_NOOP("Progress", "Mencocokkan NIK"))
+                known = store.workers_by_nik(uow.connection, (r.values["nik"] for r in good))
+                new_rows: list[Mapping[str, Any]] = []
+                changes: list[tuple[str, dict[str, Any]]] = []
+                for verdict in good:
+                    values = verdict.values
+                    current = known.get(values["nik"])
+                    if current is None:
+                        new_rows.append(_new_worker(values))
+                    elif existing == "skip":
+                        result.skipped += 1
+                    else:
+                        diff = _changed(current, values)
+                        if diff:
+                            changes.append((str(current["id"]), diff))
+                        else:
+                            result.unchanged += 1
+                stage = QT_TRANSLATE_NOOP("Progress", "Memperbarui peserta")
+                for done, (row_id, diff) in enumerate(changes, start=1):
+                    if done % UPDATE_CHECK_EVERY == 0:
+                        if token():
+                            raise WriteCancelled
+                        progress(done, len(changes), stage)
+                    if uow.update(models.Worker, row_id, diff):
+                        result.updated += 1
+                    else:
+                        result.unchanged += 1
+                stage = QT_TRANSLATE_NOOP("Progress", "Menyimpan peserta baru")
+                total = len(new_rows)
+                progress(0, total, stage)
+                uow.bulk_insert(
+                    models.Worker,
+                    new_rows,
+                    total=total,
+                    progress=lambda done, all_: progress(done, all_, stage),
+                    cancel=token,
+                    batch_size=10_000,
+                    defer_indexes=DEFER_INDEXES,
+                )
+                result.imported = total
+                if token():
+                    raise WriteCancelled
+        except WriteCancelled as exc:
+            raise Cancelled from exc
+        return result
+
+
+def _new_worker(values: Mapping[str, Any]) -> dict[str, Any]:
+    row = {name: values.get(name) for name in store.IMPORTED_COLUMNS}
+    row.update(
+        programmes=DEFAULT_PROGRAMMES,
+        declared_income=DEFAULT_DECLARED_INCOME,
+        funding_source=FundingSource.APBD.value,
+        status=WorkerStatus.AKTIF.value,
+    )
+    return row
+
+
+def _stored(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _changed(current: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
+    """The imported fields that differ from the stored worker; an empty cell changes nothing."""
+    diff: dict[str, Any] = {}
+    for name in store.IMPORTED_COLUMNS:
+        new = values.get(name)
+        if new is None or new == "":
+            continue
+        if _stored(new) != current.get(name):
+            diff[name] = new
+    return diff

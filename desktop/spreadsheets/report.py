@@ -1,0 +1,80 @@
+"""The error report of an import: the rejected rows as they were, with their row and reasons.
+
+The report keeps the file's own header in row 1 and each rejected row's original cells, so
+the user can fix the cells and import the report itself; the two extra columns at the right
+("Baris asal", "Alasan") are not roster fields and are ignored by the import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from desktop.domain.findings import QT_TRANSLATE_NOOP
+from desktop.spreadsheets.columns import guess_field
+from desktop.spreadsheets.reader import Cell
+from desktop.spreadsheets.roster_rows import RowVerdict
+
+ROW_HEADER = QT_TRANSLATE_NOOP("ImportReport", "Baris asal")
+REASON_HEADER = QT_TRANSLATE_NOOP("ImportReport", "Alasan")
+SHEET_TITLE = QT_TRANSLATE_NOOP("ImportReport", "Baris ditolak")
+# Columns whose cells must stay text, or Excel rounds the numbers the user types.
+_TEXT_FIELDS = frozenset({"nik", "kk", "kpj", "phone", "village", "district"})
+
+
+def _plain(value: Cell) -> Cell:
+    if isinstance(value, timedelta):
+        return str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) >= 1e11:
+        return str(int(value))  # a long number cell: keep its digits visible as text
+    return value
+
+
+def _used(cells: Sequence[Cell]) -> int:
+    """The number of cells up to the last one that holds something."""
+    width = len(cells)
+    while width and cells[width - 1] in (None, ""):
+        width -= 1
+    return width
+
+
+def write_error_report(path: Path, header: Sequence[Cell], rejected: Sequence[RowVerdict]) -> Path:
+    """Write the rejected rows to an XLSX at *path*; return the path."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    width = max([_used(header), *(_used(r.cells) for r in rejected)])
+    names = [("" if h is None else h) for h in list(header)[:width]]
+    names += [""] * (width - len(names))
+    text_columns = {i for i, h in enumerate(names) if guess_field(h) in _TEXT_FIELDS}
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = SHEET_TITLE
+    sheet.append([*names, ROW_HEADER, REASON_HEADER])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for verdict in rejected:
+        cells = [_plain(c) for c in list(verdict.cells)[:width]]
+        cells += [None] * (width - len(cells))
+        sheet.append([*(None if c == "" else c for c in cells), verdict.row, verdict.reasons()])
+    for row in sheet.iter_rows(min_row=2, max_col=width + 2):
+        for index, cell in enumerate(row):
+            if index in text_columns:
+                if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+                    cell.value = str(cell.value)
+                cell.number_format = "@"
+            elif isinstance(cell.value, datetime | date) and not isinstance(cell.value, time):
+                cell.number_format = "DD-MM-YYYY"
+        row[width + 1].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    for index in range(width):
+        letter = sheet.cell(row=1, column=index + 1).column_letter
+        sheet.column_dimensions[letter].width = 20
+    sheet.column_dimensions[sheet.cell(row=1, column=width + 1).column_letter].width = 10
+    sheet.column_dimensions[sheet.cell(row=1, column=width + 2).column_letter].width = 80
+    path = Path(path)
+    workbook.save(path)
+    return path

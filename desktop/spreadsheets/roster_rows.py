@@ -1,0 +1,799 @@
+"""Reading the rows of a roster spreadsheet: normalised values and a verdict per row.
+
+Each row gets a :class:`RowVerdict`: ok, warning (imported, but look at it) or error (not
+imported), with the reasons as :class:`Finding` objects. Nothing is guessed where a guess
+could be wrong: a NIK Excel rounded, a village that could be one of two, a category that
+neither the file nor the user gives are errors.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from desktop.domain.categories import (
+    Category,
+    Sex,
+    category_from_label,
+    category_from_position,
+    parse_sex,
+    subcategory_from_position,
+)
+from desktop.domain.dates import long_date
+from desktop.domain.findings import QT_TRANSLATE_NOOP, Finding, Severity
+from desktop.domain.identifiers import MASK, check_kk, check_kpj, normalize_number
+from desktop.domain.names import clean_name, name_key
+from desktop.domain.nik import check_nik
+from desktop.spreadsheets.columns import FIELD_LABELS, ColumnMapping
+from desktop.spreadsheets.reader import Cell, cell_text
+from desktop.spreadsheets.values import parse_date
+
+Verdict = Literal["ok", "warning", "error"]
+
+FUZZY_CUTOFF = 0.85
+# Double precision holds every integer up to 2**53 exactly; above it a number cell cannot be
+# trusted to the last digit.
+EXACT_FLOAT_LIMIT = 2**53
+_PLACE_PREFIXES = frozenset({"desa", "ds", "kelurahan", "kel", "kecamatan", "kec"})
+_TOTALS = re.compile(r"^(jumlah|jml|total|sub ?total|grand total)\b")
+
+# Worker columns filled from a row (besides the derived name_key and district_code).
+WORKER_FIELDS: tuple[str, ...] = (
+    "nik",
+    "kk",
+    "name",
+    "name_key",
+    "sex",
+    "birth_place",
+    "birth_date",
+    "address",
+    "village_code",
+    "district_code",
+    "category",
+    "subcategory",
+    "position",
+    "kpj",
+    "coverage_start",
+    "coverage_end",
+    "phone",
+)
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def fast_name_key(text: str) -> str:
+    """:func:`name_key`, with a fast path for plain ASCII (most names; same result)."""
+    if text.isascii():
+        return " ".join(_NOT_ALNUM.sub(" ", text.lower()).split())
+    return name_key(text)
+
+
+def _err(code: str, template: str, /, **params: object) -> Finding:
+    return Finding.error(code, template, **params)
+
+
+def _warn(code: str, template: str, /, **params: object) -> Finding:
+    return Finding.warning(code, template, **params)
+
+
+def place_key(text: str) -> str:
+    """A region name for matching: no "Desa"/"Kel."/"Kec." prefix, case, punctuation or spaces."""
+    words = name_key(text).split()
+    while len(words) > 1 and words[0] in _PLACE_PREFIXES:
+        words = words[1:]
+    return "".join(words)
+
+
+def _code_digits(text: str) -> str | None:
+    """The digits of a region code typed as 16.02.05.2001 or 1602052001; None for a name."""
+    compact = re.sub(r"[\s.\-]+", "", text.strip().lstrip("'"))
+    return compact if compact.isdigit() else None
+
+
+def _dotted(digits: str) -> str | None:
+    widths = {6: (2, 2, 2), 10: (2, 2, 2, 4)}.get(len(digits))
+    if widths is None:
+        return None
+    parts, at = [], 0
+    for width in widths:
+        parts.append(digits[at : at + width])
+        at += width
+    return ".".join(parts)
+
+
+@dataclass(frozen=True)
+class _Match:
+    code: str | None
+    findings: tuple[Finding, ...] = ()
+
+
+class RegionMaster:
+    """The districts and villages an office may enrol workers in, matched by code or name.
+
+    Results are cached per distinct text: a 120,000-row file names a few hundred villages.
+    """
+
+    def __init__(
+        self,
+        scope: str,
+        districts: Iterable[tuple[str, str]],
+        villages: Iterable[tuple[str, str]],
+    ) -> None:
+        self.scope = scope
+        self.district_names: dict[str, str] = dict(districts)
+        self.village_names: dict[str, str] = dict(villages)
+        self._districts_by_key: dict[str, list[str]] = {}
+        for code, name in self.district_names.items():
+            self._districts_by_key.setdefault(place_key(name), []).append(code)
+        self._villages_by_key: dict[str, list[str]] = {}
+        for code, name in self.village_names.items():
+            self._villages_by_key.setdefault(place_key(name), []).append(code)
+        self._district_cache: dict[str, _Match] = {}
+        self._village_cache: dict[tuple[str, str | None], _Match] = {}
+
+    def _in_scope(self, code: str) -> bool:
+        return not self.scope or code == self.scope or code.startswith(self.scope + ".")
+
+    def district(self, text: str) -> _Match:
+        """The district code a cell names (code or name), with findings."""
+        found = self._district_cache.get(text)
+        if found is None:
+            found = self._district_cache[text] = self._find_district(text)
+        return found
+
+    def _find_district(self, text: str) -> _Match:
+        digits = _code_digits(text)
+        if digits is not None:
+            code = _dotted(digits) if len(digits) == 6 else None
+            if code is not None and code in self.district_names:
+                return _Match(code)
+            return _Match(
+                None,
+                (
+                    _err(
+                        "import.district_code",
+                        QT_TRANSLATE_NOOP(
+                            "Finding",
+                            'Kode kecamatan "{text}" tidak ada di daftar wilayah kantor ini '
+                            "({scope}). Periksa kodenya, mis. 16.02.05.",
+                        ),
+                        text=text[:20],
+                        scope=self.scope,
+                    ),
+                ),
+            )
+        codes, ratio = self._by_name(text, self._districts_by_key)
+        if len(codes) == 1:
+            code = codes[0]
+            if ratio < 1.0:
+                return _Match(code, (self._variant("district", text, code),))
+            return _Match(code)
+        if len(codes) > 1:
+            return _Match(
+                None,
+                (
+                    _err(
+                        "import.district_ambiguous",
+                        QT_TRANSLATE_NOOP(
+                            "Finding",
+                            'Kecamatan "{text}" cocok dengan lebih dari satu kecamatan: '
+                            "{candidates}. Tulis kode kecamatannya.",
+                        ),
+                        text=text[:60],
+                        candidates=self._describe(codes, self.district_names),
+                    ),
+                ),
+            )
+        return _Match(
+            None,
+            (
+                _err(
+                    "import.district_unknown",
+                    QT_TRANSLATE_NOOP(
+                        "Finding",
+                        'Kecamatan "{text}" tidak ada di daftar wilayah kantor ini ({scope}). '
+                        "Periksa ejaannya atau tulis kodenya, mis. 16.02.05.",
+                    ),
+                    text=text[:60],
+                    scope=self.scope,
+                ),
+            ),
+        )
+
+    def village(self, text: str, district: str | None) -> _Match:
+        """The village code a cell names (code or name), within *district* when known."""
+        key = (text, district)
+        found = self._village_cache.get(key)
+        if found is None:
+            found = self._village_cache[key] = self._find_village(text, district)
+        return found
+
+    def _find_village(self, text: str, district: str | None) -> _Match:
+        digits = _code_digits(text)
+        if digits is not None:
+            code = _dotted(digits) if len(digits) == 10 else None
+            if code is None or code not in self.village_names:
+                return _Match(
+                    None,
+                    (
+                        _err(
+                            "import.village_code",
+                            QT_TRANSLATE_NOOP(
+                                "Finding",
+                                'Kode desa/kelurahan "{text}" tidak ada di daftar wilayah kantor '
+                                "ini ({scope}). Periksa kodenya, mis. 16.02.05.2001.",
+                            ),
+                            text=text[:20],
+                            scope=self.scope,
+                        ),
+                    ),
+                )
+            if district is not None and not code.startswith(district + "."):
+                return _Match(None, (self._not_in_district(text, district),))
+            return _Match(code)
+        index = self._villages_by_key
+        if district is not None:
+            index = {
+                k: kept
+                for k, codes in index.items()
+                if (kept := [c for c in codes if c.startswith(district + ".")])
+            }
+        codes, ratio = self._by_name(text, index)
+        if len(codes) == 1:
+            code = codes[0]
+            if ratio < 1.0:
+                return _Match(code, (self._variant("village", text, code),))
+            return _Match(code)
+        if len(codes) > 1:
+            return _Match(
+                None,
+                (
+                    _err(
+                        "import.village_ambiguous",
+                        QT_TRANSLATE_NOOP(
+                            "Finding",
+                            'Desa/kelurahan "{text}" ada lebih dari satu: {candidates}. '
+                            "Isi kolom Kecamatan atau tulis kode desanya.",
+                        ),
+                        text=text[:60],
+                        candidates=self._describe(codes, self.village_names),
+                    ),
+                ),
+            )
+        if district is not None and self._by_name(text, self._villages_by_key)[0]:
+            return _Match(None, (self._not_in_district(text, district),))
+        return _Match(
+            None,
+            (
+                _err(
+                    "import.village_unknown",
+                    QT_TRANSLATE_NOOP(
+                        "Finding",
+                        'Desa/kelurahan "{text}" tidak ada di daftar wilayah kantor ini '
+                        "({scope}). Periksa ejaannya atau tulis kodenya, mis. 16.02.05.2001.",
+                    ),
+                    text=text[:60],
+                    scope=self.scope,
+                ),
+            ),
+        )
+
+    def _not_in_district(self, text: str, district: str) -> Finding:
+        return _err(
+            "import.village_district",
+            QT_TRANSLATE_NOOP(
+                "Finding",
+                'Desa/kelurahan "{text}" tidak ada di Kecamatan {district}. '
+                "Periksa kolom Desa dan Kecamatan.",
+            ),
+            text=text[:60],
+            district=self.district_names.get(district, district),
+        )
+
+    def _variant(self, kind: str, text: str, code: str) -> Finding:
+        if kind == "village":
+            return _warn(
+                "import.village_variant",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    'Desa/kelurahan "{text}" dibaca sebagai {name} ({code}). Periksa bila keliru.',
+                ),
+                text=text[:60],
+                name=self.village_names[code],
+                code=code,
+            )
+        return _warn(
+            "import.district_variant",
+            QT_TRANSLATE_NOOP(
+                "Finding",
+                'Kecamatan "{text}" dibaca sebagai {name} ({code}). Periksa bila keliru.',
+            ),
+            text=text[:60],
+            name=self.district_names[code],
+            code=code,
+        )
+
+    def _describe(self, codes: Sequence[str], names: Mapping[str, str]) -> str:
+        parts = []
+        for code in sorted(codes)[:5]:
+            parent = code.rsplit(".", 1)[0]
+            where = self.district_names.get(parent)
+            parts.append(f"{names[code]} ({code}{', Kec. ' + where if where else ''})")
+        return "; ".join(parts)
+
+    @staticmethod
+    def _by_name(text: str, index: Mapping[str, list[str]]) -> tuple[list[str], float]:
+        """Codes whose name matches *text* exactly, else the closest spelling variants."""
+        key = place_key(text)
+        if not key:
+            return [], 0.0
+        exact = index.get(key)
+        if exact:
+            return list(exact), 1.0
+        best: list[str] = []
+        best_ratio = 0.0
+        matcher = difflib.SequenceMatcher(b=key, autojunk=False)
+        for candidate, codes in index.items():
+            matcher.set_seq1(candidate)
+            if matcher.real_quick_ratio() < FUZZY_CUTOFF or matcher.quick_ratio() < FUZZY_CUTOFF:
+                continue
+            ratio = matcher.ratio()
+            if ratio < FUZZY_CUTOFF:
+                continue
+            if ratio > best_ratio:
+                best, best_ratio = list(codes), ratio
+            elif ratio == best_ratio:
+                best.extend(codes)
+        return best, best_ratio
+
+
+@dataclass(frozen=True)
+class RowVerdict:
+    """One data row: its spreadsheet row number, original cells, values and findings."""
+
+    row: int  # as the spreadsheet shows it (1-based)
+    cells: tuple[Cell, ...]
+    values: Mapping[str, Any]
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def verdict(self) -> Verdict:
+        """The verdict: error (not imported), warning (imported, look at it) or ok."""
+        if any(f.severity is Severity.ERROR for f in self.findings):
+            return "error"
+        return "warning" if self.findings else "ok"
+
+    @property
+    def ok(self) -> bool:
+        """True when the row can be imported (it may carry warnings)."""
+        return self.verdict != "error"
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings that reject the row."""
+        return tuple(f for f in self.findings if f.is_error)
+
+    def reasons(self) -> str:
+        """The findings as one Indonesian text, errors first."""
+        ordered = sorted(self.findings, key=lambda f: not f.is_error)
+        return " ".join(f.message for f in ordered)
+
+
+def _text(value: Cell) -> str:
+    return " ".join(cell_text(value).split())
+
+
+def _number_text(value: Cell) -> str:
+    """An identity number cell as text (a whole-number cell without its ".0")."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < EXACT_FLOAT_LIMIT:
+        return str(int(value))
+    return cell_text(value)
+
+
+def read_nik_cell(value: Cell) -> tuple[str, Finding | None]:
+    """The NIK text of a cell, or an error when the cell is a number Excel may have rounded.
+
+    A number cell keeps at most 15 significant digits in Excel: a 16-digit NIK typed as a
+    number comes back with a 0 in place of its last digit. Such a cell, a fractional number
+    or one too big to be exact is rejected, never repaired.
+    """
+    if isinstance(value, bool):
+        return str(value), None
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not value.is_integer():
+            return "", _err(
+                "nik.decimal",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "NIK terbaca sebagai angka desimal karena Excel membacanya sebagai angka, dan angka terakhirnya bisa hilang. Ketik ulang NIK sebagai teks: format sel Teks atau awali dengan tanda petik (').",  # noqa: E501
+                ),
+            )
+        digits = str(int(value))
+        if abs(value) >= EXACT_FLOAT_LIMIT or (len(digits) == 16 and digits.endswith("0")):
+            return "", _err(
+                "nik.lost_digits",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "NIK tersimpan sebagai angka, dan Excel hanya menyimpan 15 angka: angka terakhirnya bisa hilang (berubah menjadi 0). Ketik ulang NIK sebagai teks: format sel Teks atau awali dengan tanda petik (').",  # noqa: E501
+                ),
+            )
+        return digits, None
+    return cell_text(value), None
+
+
+class RowReader:
+    """Turns the cells of one row into worker values and findings."""
+
+    def __init__(
+        self,
+        mapping: ColumnMapping,
+        regions: RegionMaster,
+        *,
+        category: Category | None = None,
+        known_area: Callable[[str], bool] | None = None,
+        today: date | None = None,
+    ) -> None:
+        self.mapping = mapping
+        self.regions = regions
+        self.category = category
+        self.known_area = known_area
+        self.today = today or date.today()
+        self._columns = list(mapping.columns.values())
+        self._index = dict(mapping.columns)
+        self._date_cache: dict[tuple[str, bool, str], date | Finding | None] = {}
+        self._positions: dict[str, tuple[Category | None, str | None]] = {}
+
+    def _cell(self, cells: Sequence[Cell], name: str) -> Cell:
+        index = self._index.get(name)
+        if index is None or index >= len(cells):
+            return None
+        value = cells[index]
+        return None if value == "" else value
+
+    def _position(self, text: str) -> tuple[Category | None, str | None]:
+        """The category and sub-category a position names (cached per distinct text)."""
+        found = self._positions.get(text)
+        if found is None:
+            sub = subcategory_from_position(text)
+            found = self._positions[text] = (
+                category_from_position(text),
+                sub.value if sub is not None else None,
+            )
+        return found
+
+    def _date(self, value: Cell, name: str, *, past: bool) -> date | Finding | None:
+        label = FIELD_LABELS[name]
+        if isinstance(value, str):
+            key = (value, past, label)
+            found = self._date_cache.get(key, self)
+            if found is self:
+                found = self._date_cache[key] = parse_date(
+                    value, field=label, past=past, today=self.today
+                )
+            return found  # type: ignore[return-value]
+        return parse_date(value, field=label, past=past, today=self.today)
+
+    def is_blank(self, cells: Sequence[Cell]) -> bool:
+        """True when no mapped column of the row holds anything."""
+        return all(
+            index >= len(cells) or cells[index] is None or cell_text(cells[index]) == ""
+            for index in self._columns
+        )
+
+    def is_totals(self, cells: Sequence[Cell]) -> bool:
+        """True for a "Jumlah"/"Total" line: no NIK digits, no birth date, and a first text
+        cell that starts with such a word."""
+        nik = self._cell(cells, "nik")
+        if nik is not None and (not isinstance(nik, str) or any(ch.isdigit() for ch in nik)):
+            return False
+        if self._cell(cells, "birth_date") is not None:
+            return False
+        for value in cells:
+            if isinstance(value, str) and value.strip():
+                return _TOTALS.match(name_key(value)) is not None
+        return False
+
+    def read(self, row: int, cells: Sequence[Cell]) -> RowVerdict:
+        """Read one non-blank row (*row* is its spreadsheet row number)."""
+        findings: list[Finding] = []
+        values: dict[str, Any] = {}
+        cell = self._cell
+
+        # Name.
+        name = clean_name(_text(cell(cells, "name")))
+        if not name:
+            findings.append(
+                _err(
+                    "import.name_empty",
+                    QT_TRANSLATE_NOOP("Finding", "Nama belum diisi. Isi nama sesuai KTP."),
+                )
+            )
+        values["name"] = name[:200]
+        values["name_key"] = fast_name_key(name)[:200]
+
+        # Birth place and date, possibly in one "Tempat, tanggal lahir" cell.
+        birth_cell = cell(cells, "birth_date")
+        place = _text(cell(cells, "birth_place"))
+        combined = cell(cells, "birth_place_date")
+        if birth_cell is None and combined is not None:
+            if isinstance(combined, str) and "," in combined:
+                head, _sep, tail = combined.rpartition(",")
+                place = place or " ".join(head.split())
+                birth_cell = tail.strip() or None
+            else:
+                birth_cell = combined
+        values["birth_place"] = place[:100] or None
+        birth = self._date(birth_cell, "birth_date", past=True)
+        if isinstance(birth, Finding):
+            findings.append(birth)
+            birth = None
+        elif birth is None:
+            findings.append(
+                _err(
+                    "import.birth_date_empty",
+                    QT_TRANSLATE_NOOP(
+                        "Finding", "Tanggal lahir belum diisi. Tulis seperti 02-09-1980."
+                    ),
+                )
+            )
+        elif birth > self.today:
+            findings.append(
+                _err(
+                    "import.birth_date_future",
+                    QT_TRANSLATE_NOOP(
+                        "Finding", "Tanggal lahir {date} belum terjadi. Periksa tahunnya."
+                    ),
+                    date=long_date(birth),
+                )
+            )
+            birth = None
+        values["birth_date"] = birth
+
+        # Sex.
+        sex_text = _text(cell(cells, "sex"))
+        sex = parse_sex(sex_text) if sex_text else None
+        if sex_text and sex is None:
+            findings.append(
+                _err(
+                    "import.sex",
+                    QT_TRANSLATE_NOOP(
+                        "Finding",
+                        'Jenis kelamin "{text}" tidak dikenali. Tulis L (laki-laki) atau P '
+                        "(perempuan).",
+                    ),
+                    text=sex_text[:20],
+                )
+            )
+
+        # NIK, checked against the birth date and sex.
+        nik_text, nik_problem = read_nik_cell(cell(cells, "nik"))
+        nik = ""
+        if nik_problem is not None:
+            findings.append(nik_problem)
+        else:
+            check = check_nik(
+                nik_text, birth_date=birth, sex=sex, known_area=self.known_area, today=self.today
+            )
+            findings.extend(check.findings)
+            if check.info is not None:
+                nik = check.info.nik
+                if sex is None and not sex_text:
+                    sex = check.info.sex
+                    findings.append(
+                        _warn(
+                            "import.sex_from_nik",
+                            QT_TRANSLATE_NOOP(
+                                "Finding",
+                                "Jenis kelamin kosong; diisi {sex} menurut NIK.",
+                            ),
+                            sex=sex.label,
+                        )
+                    )
+        values["nik"] = nik
+        if sex is None and not sex_text and nik_problem is None and not nik:
+            findings.append(
+                _err(
+                    "import.sex_empty",
+                    QT_TRANSLATE_NOOP(
+                        "Finding", "Jenis kelamin belum diisi. Tulis L (laki-laki) atau P."
+                    ),
+                )
+            )
+        values["sex"] = sex.value if isinstance(sex, Sex) else None
+
+        # Region.
+        self._read_region(cells, values, findings)
+
+        # Category: the Kategori column, else the position, else the file's category.
+        position = _text(cell(cells, "position"))[:120]
+        values["position"] = position or None
+        label = _text(cell(cells, "category"))
+        category: Category | None = None
+        if label:
+            category = category_from_label(label)
+            if category is None:
+                findings.append(
+                    _err(
+                        "import.category_unknown",
+                        QT_TRANSLATE_NOOP(
+                            "Finding",
+                            'Kategori "{text}" tidak dikenali. Pakai salah satu: {choices}.',
+                        ),
+                        text=label[:60],
+                        choices=", ".join(c.label for c in Category),
+                    )
+                )
+        else:
+            category = self._position(position)[0] if position else None
+            category = category or self.category
+            if category is None:
+                findings.append(
+                    _err(
+                        "import.category_missing",
+                        QT_TRANSLATE_NOOP(
+                            "Finding",
+                            "Kategori tidak dapat ditentukan dari kolom Kategori maupun Jabatan. "
+                            "Isi kolom Kategori, atau pilih kategori untuk seluruh berkas.",
+                        ),
+                    )
+                )
+        values["category"] = category.value if category else None
+        position_category, sub = self._position(position) if position else (None, None)
+        values["subcategory"] = (
+            sub if category is not None and position_category is category else None
+        )
+
+        # Other identity numbers and details.
+        values["kpj"] = self._number(cells, "kpj", check_kpj, findings)
+        values["kk"] = self._number(cells, "kk", lambda t: check_kk(t, today=self.today), findings)
+        values["address"] = _text(cell(cells, "address"))[:300] or None
+        phone = _number_text(cell(cells, "phone"))
+        values["phone"] = re.sub(r"[^\d+]", "", phone)[:20] or None
+
+        # Coverage period.
+        start = self._date(cell(cells, "coverage_start"), "coverage_start", past=False)
+        end = self._date(cell(cells, "coverage_end"), "coverage_end", past=False)
+        if isinstance(start, Finding):
+            findings.append(start)
+            start = None
+        if isinstance(end, Finding):
+            findings.append(end)
+            end = None
+        if start is not None and end is not None and end < start:
+            findings.append(
+                _err(
+                    "import.coverage_order",
+                    QT_TRANSLATE_NOOP(
+                        "Finding",
+                        "Akhir kepesertaan ({end}) lebih awal dari mulainya ({start}). "
+                        "Periksa kedua tanggal.",
+                    ),
+                    end=long_date(end),
+                    start=long_date(start),
+                )
+            )
+        values["coverage_start"] = start
+        values["coverage_end"] = end
+        return RowVerdict(row, tuple(cells), values, tuple(findings))
+
+    def _number(
+        self,
+        cells: Sequence[Cell],
+        name: str,
+        check: Callable[[str], tuple[Finding, ...]],
+        findings: list[Finding],
+    ) -> str | None:
+        value = self._cell(cells, name)
+        if value is None:
+            return None
+        text = _number_text(value)
+        if not text.strip():
+            return None
+        if text.strip().startswith(MASK):
+            # A number Sigap masked on export ("•••••••1234"): not given, keep the stored one.
+            return None
+        problems = check(text)
+        if problems:
+            findings.extend(problems)
+            return None
+        return normalize_number(text)
+
+    def _read_region(
+        self, cells: Sequence[Cell], values: dict[str, Any], findings: list[Finding]
+    ) -> None:
+        district_text = _text(self._cell(cells, "district"))
+        village_text = _number_text(self._cell(cells, "village")).strip()
+        district: str | None = None
+        if district_text:
+            match = self.regions.district(district_text)
+            findings.extend(match.findings)
+            district = match.code
+            if district is None:
+                values["village_code"] = values["district_code"] = None
+                return
+        if not village_text:
+            findings.append(
+                _err(
+                    "import.village_empty",
+                    QT_TRANSLATE_NOOP(
+                        "Finding",
+                        "Desa/kelurahan belum diisi. Tulis nama atau kode desa/kelurahan.",
+                    ),
+                )
+            )
+            values["village_code"] = values["district_code"] = None
+            return
+        village = self.regions.village(village_text, district)
+        findings.extend(village.findings)
+        values["village_code"] = village.code
+        values["district_code"] = village.code.rsplit(".", 1)[0] if village.code else None
+
+
+def _duplicate(first: int) -> Finding:
+    return _err(
+        "import.nik_duplicate",
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "NIK ini sudah ada di baris {first} berkas ini. Hapus salah satu baris, atau "
+            "gabungkan isinya.",
+        ),
+        first=first,
+    )
+
+
+@dataclass
+class RowCounts:
+    """How many data rows got each verdict, and how many lines were skipped."""
+
+    ok: int = 0
+    warning: int = 0
+    error: int = 0
+    skipped: int = 0
+    by_code: dict[str, int] = field(default_factory=dict)
+
+
+def read_rows(
+    rows: Sequence[Sequence[Cell]], header_index: int, reader: RowReader
+) -> list[RowVerdict]:
+    """The verdicts of every data row under the header (0-based *header_index*).
+
+    Blank lines and a totals line are skipped silently; a NIK seen on an earlier row makes
+    the later row an error that names the first.
+    """
+    verdicts: list[RowVerdict] = []
+    first_row: dict[str, int] = {}
+    for index in range(header_index + 1, len(rows)):
+        cells = rows[index]
+        if reader.is_blank(cells) or reader.is_totals(cells):
+            continue
+        verdict = reader.read(index + 1, cells)
+        nik = verdict.values.get("nik")
+        if nik:
+            first = first_row.get(nik)
+            if first is None:
+                first_row[nik] = verdict.row
+            else:
+                verdict = RowVerdict(
+                    verdict.row,
+                    verdict.cells,
+                    verdict.values,
+                    (_duplicate(first), *verdict.findings),
+                )
+        verdicts.append(verdict)
+    return verdicts
+
+
+def count(verdicts: Iterable[RowVerdict]) -> RowCounts:
+    """Count verdicts, and findings by code."""
+    counts = RowCounts()
+    for verdict in verdicts:
+        kind = verdict.verdict
+        setattr(counts, kind, getattr(counts, kind) + 1)
+        for finding in verdict.findings:
+            counts.by_code[finding.code] = counts.by_code.get(finding.code, 0) + 1
+    return counts

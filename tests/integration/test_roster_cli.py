@@ -1,0 +1,76 @@
+"""``roster import`` and ``roster export`` as an admin scripts them."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from desktop.cli import run
+from tests import fixtures_messy as messy
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return run(list(argv), out, err), out.getvalue(), err.getvalue()
+
+
+def hub(tmp_path: Path) -> Path:
+    db = tmp_path / "hub.db"
+    assert cli("init", "--db", str(db), "--office", "hub", "--region", "16.02",
+               "--name", "Dinas Sosial OKI")[0] == 0  # fmt: skip
+    assert cli("regions", "import", "--db", str(db), str(messy.write_regions(tmp_path)))[0] == 0
+    return db
+
+
+def test_import_messy_file_reports_rejections_and_writes_the_report(tmp_path: Path) -> None:
+    db = hub(tmp_path)
+    source = messy.write_messy_xlsx(tmp_path)
+    report = tmp_path / "ditolak.xlsx"
+    code, out, err = cli("roster", "import", "--db", str(db), str(source), "--errors", str(report))
+    assert code == 1
+    assert out.strip() == "imported 6, updated 0, unchanged 0, rejected 5"
+    assert "5 baris ditolak" in err
+    for row in messy.expected_rejected("xlsx"):
+        assert f"baris {row}:" in err
+    for nik in (messy.NIK_SCIENTIFIC, messy.NIK_LOST):
+        assert nik not in err  # never a full NIK in a message
+    book = load_workbook(report, read_only=True)
+    sheet = book.active
+    assert sheet is not None
+    assert len(list(sheet.iter_rows(values_only=True))) == 1 + 5
+    book.close()
+
+    code, out, _ = cli("roster", "import", "--db", str(db), str(source))
+    assert code == 1
+    assert out.strip() == "imported 0, updated 0, unchanged 6, rejected 5"
+    code, out, err = cli("roster", "import", "--db", str(db), str(source), "--skip-existing")
+    assert out.strip().startswith("imported 0, updated 0, unchanged 0")
+    assert "6 NIK yang sudah ada dilewati" in err
+
+
+def test_unusable_roster_files_exit_2(tmp_path: Path) -> None:
+    db = hub(tmp_path)
+    no_nik = tmp_path / "no-nik.csv"
+    no_nik.write_text("Nama;Desa\nBudi;Sukadana\n", encoding="utf-8")
+    before = sqlite3.connect(db).execute("SELECT COUNT(*) FROM change_log").fetchone()
+    for path in (no_nik, tmp_path / "missing.xlsx"):
+        code, _, err = cli("roster", "import", "--db", str(db), str(path))
+        assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+    code, _, err = cli("roster", "import", "--db", str(db), str(no_nik), "--errors", "x.csv")
+    assert code == 2 and ".xlsx" in err
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM change_log").fetchone() == before
+
+
+def test_an_export_re_imported_is_unchanged(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    assert cli("demo", "--db", str(db), "--workers", "400", "--seed", "9", "--year", "2026")[0] == 0
+    log = sqlite3.connect(db).execute("SELECT COUNT(*) FROM change_log").fetchone()
+    for name, extra in (("masked.xlsx", ()), ("full.csv", ("--full",))):
+        target = tmp_path / name
+        assert cli("roster", "export", "--db", str(db), "--out", str(target), *extra)[0] == 0
+        code, out, err = cli("roster", "import", "--db", str(db), str(target))
+        assert (code, out.strip()) == (0, "imported 0, updated 0, unchanged 400, rejected 0"), err
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM change_log").fetchone() == log

@@ -1,0 +1,265 @@
+"""Importing the roster spreadsheets villages really send: preview, all or nothing, report."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop.domain.categories import Sex
+from desktop.domain.nik import make_nik
+from desktop.services.progress import Cancelled, CancelToken
+from desktop.services.roster_import import ImportPreview, RosterImportService
+from desktop.spreadsheets.reader import UnreadableSheet
+from desktop.spreadsheets.report import write_error_report
+from desktop.store import queries
+from tests import fixtures_messy as messy
+
+
+@pytest.fixture
+def hub(services, tmp_path: Path):
+    """The OKI hub with a small region master (two kecamatan, a Sukadana in each)."""
+    services.regions.import_file(messy.write_regions(tmp_path), actor=services.office.local_actor())
+    return services
+
+
+@pytest.fixture
+def importer(hub) -> RosterImportService:
+    return RosterImportService(hub.database.engine)
+
+
+def counts(app) -> dict[str, int]:
+    with app.database.engine.connect() as conn:
+        return queries.table_counts(conn, ("worker", "change_log", "audit_entry"))
+
+
+def workers(app) -> dict[str, dict]:
+    with app.database.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT nik, name, name_key, sex, birth_date, village_code, district_code, category,"
+            " subcategory, programmes, declared_income, funding_source, status, kpj FROM worker"
+        ).mappings()
+        return {row["nik"]: dict(row) for row in rows}
+
+
+def check_preview(preview: ImportPreview, kind: str) -> None:
+    assert preview.header_row == messy.HEADER_ROW
+    assert [r.row for r in preview.accepted] == sorted(messy.IMPORTED_ROWS)
+    rejected = {r.row: [f.code for f in r.errors] for r in preview.rejected}
+    assert rejected == {row: [code] for row, code in messy.expected_rejected(kind).items()}
+    assert {r.row for r in preview.rows if r.verdict == "warning"} == messy.WARNED_ROWS
+    assert (preview.counts.ok, preview.counts.warning, preview.counts.error) == (5, 1, 5)
+
+
+def check_imported(app) -> None:
+    found = workers(app)
+    assert set(found) == {
+        messy.NIK_NUMBER, messy.NIK_SPACES, messy.NIK_DOTS, messy.NIK_APOSTROPHE,
+        messy.NIK_SEP, messy.NIK_PLAIN,
+    }  # fmt: skip
+    budi = found[messy.NIK_NUMBER]
+    assert budi["name"] == "Budi Santoso"
+    assert budi["name_key"] == "budi santoso"
+    assert (budi["birth_date"], budi["sex"]) == ("1980-09-02", "L")
+    assert (budi["village_code"], budi["district_code"]) == ("16.02.05.2001", "16.02.05")
+    assert (budi["category"], budi["subcategory"]) == ("rt_rw", "ketua_rt")
+    assert (budi["programmes"], budi["declared_income"]) == ("JKK,JKM", 1_000_000)
+    assert (budi["funding_source"], budi["status"]) == ("apbd", "aktif")
+    assert found[messy.NIK_SPACES]["kpj"] == "12345678901"
+    assert found[messy.NIK_SPACES]["category"] == "kelembagaan_desa"
+    assert found[messy.NIK_DOTS]["name"] == "Dédi Kurniawan"  # Windows-1252 é survives
+    assert found[messy.NIK_DOTS]["village_code"] == "16.02.05.1001"
+    assert found[messy.NIK_APOSTROPHE]["birth_date"] == "1975-04-17"  # Excel serial
+    assert found[messy.NIK_SEP]["village_code"] == "16.02.06.2001"  # settled by kecamatan
+    assert found[messy.NIK_SEP]["birth_date"] == "1980-09-02"  # "02-Sep-80"
+
+
+def test_messy_xlsx_with_merged_title_imports_exactly_the_good_rows(hub, importer, tmp_path):
+    path = messy.write_messy_xlsx(tmp_path)
+    before = counts(hub)
+    preview = importer.preview(path)
+    assert counts(hub) == before  # a preview writes nothing
+    check_preview(preview, "xlsx")
+    result = importer.run(preview, actor=hub.office.local_actor())
+    assert (result.imported, result.updated, result.unchanged) == (6, 0, 0)
+    assert sorted(r.row for r in result.rejected) == [9, 10, 11, 13, 15]
+    assert result.summary() == "imported 6, updated 0, unchanged 0, rejected 5"
+    check_imported(hub)
+    after = counts(hub)
+    assert after["change_log"] == before["change_log"] + 6
+    assert after["audit_entry"] == before["audit_entry"] + 1
+
+
+@pytest.mark.parametrize(("delimiter", "encoding"), messy.CSV_VARIANTS)
+def test_messy_csv_variants(hub, importer, tmp_path, delimiter, encoding):
+    path = messy.write_messy_csv(tmp_path, delimiter=delimiter, encoding=encoding)
+    preview = importer.preview(path)
+    check_preview(preview, "csv")
+    result = importer.run(path, actor=hub.office.local_actor())
+    assert (result.imported, len(result.rejected)) == (6, 5)
+    check_imported(hub)
+
+
+def test_rejection_messages_say_what_to_do_and_hide_the_nik(importer, tmp_path):
+    preview = importer.preview(messy.write_messy_xlsx(tmp_path))
+    reasons = {r.row: r.reasons() for r in preview.rejected}
+    assert "notasi ilmiah" in reasons[9]
+    assert "15 angka" in reasons[10]
+    assert "Sukadana" in reasons[11] and "Kecamatan" in reasons[11]
+    assert "kategori tidak dapat ditentukan" in reasons[13].casefold()
+    assert "baris 5" in reasons[15]
+    for text in reasons.values():
+        assert messy.NIK_NUMBER not in text
+
+
+def test_file_wide_category_fills_rows_without_one(hub, importer, tmp_path):
+    preview = importer.preview(messy.write_messy_xlsx(tmp_path), category="pekerja_rentan")
+    assert 13 in {r.row for r in preview.accepted}
+    result = importer.run(preview, actor=hub.office.local_actor())
+    assert result.imported == 7
+    assert workers(hub)[messy.NIK_NO_CATEGORY]["category"] == "pekerja_rentan"
+    # Rows whose position names a category keep it.
+    assert workers(hub)[messy.NIK_NUMBER]["category"] == "rt_rw"
+    with pytest.raises(UnreadableSheet):
+        importer.preview(messy.write_messy_xlsx(tmp_path), category="astronaut")
+
+
+def test_importing_the_same_file_twice_changes_nothing(hub, importer, tmp_path):
+    path = messy.write_messy_xlsx(tmp_path)
+    actor = hub.office.local_actor()
+    importer.run(path, actor=actor)
+    before = counts(hub)
+    second = importer.run(path, actor=actor)
+    assert (second.imported, second.updated, second.unchanged) == (0, 0, 6)
+    assert counts(hub) == before  # no change-log rows, no audit entry
+
+
+def test_existing_niks_update_only_what_changed_or_are_skipped(hub, importer, tmp_path):
+    actor = hub.office.local_actor()
+    importer.run(messy.write_messy_xlsx(tmp_path), actor=actor)
+    rows = messy.data_rows("csv")
+    rows[11][2] = "Hendra Gunawan, S.Pd."  # row 16: a new name
+    rows[1][10] = ""  # row 6: an emptied KPJ cell keeps the stored KPJ
+    changed = tmp_path / "changed.csv"
+    changed.write_text(
+        "\n".join(";".join(str(c) for c in r) for r in [messy.HEADER, *rows]), encoding="utf-8"
+    )
+    before = counts(hub)
+    skipped = importer.run(changed, actor=actor, existing="skip")
+    assert (skipped.imported, skipped.updated, skipped.skipped) == (0, 0, 6)
+    assert counts(hub) == before
+    updated = importer.run(changed, actor=actor, existing="update")
+    assert (updated.imported, updated.updated, updated.unchanged) == (0, 1, 5)
+    found = workers(hub)
+    assert found[messy.NIK_PLAIN]["name"] == "Hendra Gunawan, S.Pd."
+    assert found[messy.NIK_PLAIN]["name_key"] == "hendra gunawan s pd"
+    assert found[messy.NIK_SPACES]["kpj"] == "12345678901"
+    after = counts(hub)
+    assert after["change_log"] == before["change_log"] + 1
+    assert after["worker"] == before["worker"]
+
+
+def test_cancel_mid_way_leaves_the_database_as_it_was(hub, importer, tmp_path):
+    actor = hub.office.local_actor()
+    importer.run(messy.write_messy_xlsx(tmp_path), actor=actor)
+    # A bigger file: the six known workers (one renamed) and 10,100 new ones, so that the
+    # update is done and a first batch of new workers written before the cancel.
+    rows = messy.data_rows("csv")
+    rows[11][2] = "Hendra Baru"
+    for i in range(10_100):
+        born = date(1970 + i % 30, 1 + i % 12, 1 + i % 28)
+        nik = make_nik("16.02.05", born, Sex.MALE, 100 + i % 9000)
+        rows.append([i, nik, f"Warga {i}", "", born.strftime("%d-%m-%Y"), "L", "Sukadana",
+                     "Kayu Agung", "Marbot Masjid", "", ""])  # fmt: skip
+    big = tmp_path / "big.csv"
+    big.write_text(
+        "\n".join(";".join(str(c) for c in r) for r in [messy.HEADER, *rows]), encoding="utf-8"
+    )
+    preview = importer.preview(big)
+    assert len(preview.accepted) == 10_106
+    before, snapshot = counts(hub), workers(hub)
+    token = CancelToken()
+    seen: list[tuple[int, int, str]] = []
+
+    def progress(done: int, total: int, stage: str) -> None:
+        seen.append((done, total, stage))
+        if stage == "Menyimpan peserta baru" and done > 0:
+            token.cancel()  # after the first batch of new workers was written
+
+    with pytest.raises(Cancelled):
+        importer.run(preview, actor=actor, progress=progress, cancel=token)
+    assert ("Menyimpan peserta baru", 10_000) in {(stage, done) for done, _t, stage in seen}
+    assert counts(hub) == before
+    assert workers(hub) == snapshot  # the renamed worker was rolled back too
+
+
+def test_error_report_round_trip(hub, importer, tmp_path):
+    actor = hub.office.local_actor()
+    result = importer.run(messy.write_messy_xlsx(tmp_path), actor=actor)
+    report = write_error_report(tmp_path / "ditolak.xlsx", result.header, result.rejected)
+    sheet = load_workbook(report).active
+    header = [c.value for c in sheet[1]]
+    assert header == [*messy.HEADER, "Baris asal", "Alasan"]
+    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=2)]
+    assert [r[-2] for r in rows] == [9, 10, 11, 13, 15]
+    by_row = {r[-2]: r for r in rows}
+    assert by_row[9][1] == "1.60205E+15"
+    assert by_row[10][1] == messy.NIK_LOST[:15] + "0"  # shown as text, digits visible
+    assert sheet.cell(row=3, column=2).number_format == "@"
+    assert by_row[11][6] == "Sukadana"
+    assert "notasi ilmiah" in by_row[9][-1]
+    assert "baris 5" in by_row[15][-1]
+
+    # The user fixes the rows in the report and imports it again.
+    fixes = {
+        9: {2: messy.NIK_SCIENTIFIC},
+        10: {2: messy.NIK_LOST},
+        11: {8: "Kayu Agung"},
+        13: {10: "Pekerja Rentan"},
+    }
+    for index, r in enumerate(sheet.iter_rows(min_row=2), start=2):
+        for column, value in fixes.get(r[-2].value, {}).items():
+            sheet.cell(row=index, column=column, value=value)
+    sheet.delete_rows(6)  # row 15 duplicated row 5: the user deletes it
+    sheet.parent.save(report)
+    again = importer.run(report, actor=actor)
+    assert (again.imported, again.updated, again.unchanged, len(again.rejected)) == (4, 0, 0, 0)
+    found = workers(hub)
+    assert found[messy.NIK_AMBIGUOUS]["village_code"] == "16.02.05.2002"
+    assert found[messy.NIK_NO_CATEGORY]["category"] == "pekerja_rentan"
+    assert len(found) == 10
+
+
+def test_unusable_files_are_refused_with_a_message(importer, tmp_path):
+    no_nik = tmp_path / "no-nik.csv"
+    no_nik.write_text("Nama;Alamat\nBudi;Jl. Mawar\n", encoding="utf-8")
+    with pytest.raises(UnreadableSheet, match="kolom NIK"):
+        importer.preview(no_nik)
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("NIK;Nama\n;\n", encoding="utf-8")
+    with pytest.raises(UnreadableSheet, match="tidak berisi satu pun baris"):
+        importer.preview(header_only)
+    pdf = tmp_path / "peserta.xlsx"
+    pdf.write_bytes(b"%PDF-1.4\x00\x01\x02" * 100)
+    with pytest.raises(UnreadableSheet):
+        importer.preview(pdf)
+
+
+def test_a_user_corrected_mapping_is_used(hub, importer, tmp_path):
+    path = tmp_path / "odd.csv"
+    nik = messy.NIK_PLAIN
+    path.write_text(
+        f"NIK;Nama;Lahir;Ket;Desa;Kec\n{nik};Hendra;31-12-1988;Relawan Damkar;Menggeris;"
+        "Pampangan\n",
+        encoding="utf-8",
+    )
+    guessed = importer.preview(path)
+    assert guessed.mapping.get("birth_date") is None
+    mapping = guessed.mapping.with_column("birth_date", 2).with_column("position", 3)
+    preview = importer.preview(path, mapping=mapping)
+    assert preview.counts.warning == 1  # sex taken from the NIK
+    result = importer.run(preview, actor=hub.office.local_actor())
+    assert result.imported == 1
+    assert workers(hub)[nik]["category"] == "pekerja_rentan"

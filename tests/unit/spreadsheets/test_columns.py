@@ -1,0 +1,139 @@
+"""Finding the header of a roster spreadsheet and guessing its columns."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.spreadsheets.columns import (
+    ColumnMapping,
+    MappingMemory,
+    find_roster_header,
+    guess_field,
+    guess_mapping,
+    mapping_key,
+    normalise_header,
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("NIK", "nik"),
+        ("No. KTP", "nik"),
+        ("No KTP", "nik"),
+        ("  nomor   induk  kependudukan ", "nik"),
+        ("NIK (16 digit)", "nik"),
+        ("Nama", "name"),
+        ("NAMA LENGKAP", "name"),
+        ("Name", "name"),
+        ("Tempat Lahir", "birth_place"),
+        ("Tgl. Lahir", "birth_date"),
+        ("Tanggal Lahir", "birth_date"),
+        ("Date of Birth", "birth_date"),
+        ("Tempat/Tgl Lahir", "birth_place_date"),
+        ("TTL", "birth_place_date"),
+        ("JK", "sex"),
+        ("L/P", "sex"),
+        ("Jenis Kelamin", "sex"),
+        ("Sex", "sex"),
+        ("Gender", "sex"),
+        ("Alamat", "address"),
+        ("Desa", "village"),
+        ("Kelurahan", "village"),
+        ("Desa/Kelurahan", "village"),
+        ("Kecamatan", "district"),
+        ("Jabatan", "position"),
+        ("Posisi", "position"),
+        ("Position", "position"),
+        ("Kategori", "category"),
+        ("No. KPJ", "kpj"),
+        ("KPJ", "kpj"),
+        ("Mulai", "coverage_start"),
+        ("Tgl Mulai", "coverage_start"),
+        ("Awal Kepesertaan", "coverage_start"),
+        ("Akhir", "coverage_end"),
+        ("Tgl. Akhir", "coverage_end"),
+        ("Berakhir", "coverage_end"),
+        ("No KK", "kk"),
+        ("No. HP", "phone"),
+        ("No", None),
+        ("Keterangan", None),
+        ("Alasan", None),
+        ("Baris asal", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_header_names_in_indonesian_and_english(header, field):
+    assert guess_field(header) == field
+
+
+def test_normalise_header_ignores_case_punctuation_and_spaces():
+    assert normalise_header("  No.  KTP ") == normalise_header("no ktp") == "no ktp"
+    assert normalise_header("L/P") == "l p"
+
+
+def test_header_found_under_title_rows_and_merged_cells():
+    rows = [
+        ["DAFTAR PESERTA BPJS KETENAGAKERJAAN", "", "", ""],  # merged: value in first cell
+        ["DESA TANJUNG RANCING (NIK DAN NAMA SESUAI KTP)", None, None, None],
+        ["", "", "", ""],
+        ["No", "NIK", "Nama Lengkap", "L/P"],
+        [1, "1602050209800001", "Budi", "L"],
+    ]
+    guess = find_roster_header(rows)
+    assert guess is not None
+    assert guess.row_index == 3
+    assert guess.mapping.columns == {"nik": 1, "name": 2, "sex": 3}
+
+
+def test_no_header_without_a_nik_column():
+    assert find_roster_header([["Nama", "Alamat"], ["Budi", "Jl. Mawar"]]) is None
+
+
+def test_first_column_naming_a_field_wins_and_ttl_gives_way_to_a_date_column():
+    mapping = guess_mapping(["NIK", "Nama", "Nama Desa", "TTL", "Tgl Lahir", "NIK KTP"])
+    assert mapping.columns == {"nik": 0, "name": 1, "village": 2, "birth_date": 4}
+
+
+def test_user_corrects_the_mapping():
+    mapping = guess_mapping(["NIK", "Nama", "Ket"])
+    corrected = mapping.with_column("position", 2).with_column("name", None)
+    assert corrected.columns == {"nik": 0, "position": 2}
+    # A column holds one field: mapping it again moves it.
+    assert corrected.with_column("category", 2).columns == {"nik": 0, "category": 2}
+    with pytest.raises(ValueError):
+        mapping.with_column("salary", 3)
+
+
+def test_mapping_key_is_stable_across_spelling_of_the_same_header():
+    a = mapping_key(["NIK", "Nama Lengkap", "L/P", "", None])
+    b = mapping_key(["nik", " nama  lengkap", "L / P"])
+    c = mapping_key(["NIK", "Nama", "L/P"])
+    assert a == b != c
+    assert len(a) == 32
+
+
+def test_mapping_memory_round_trip(tmp_path: Path):
+    path = tmp_path / "conf" / "mappings.json"
+    memory = MappingMemory(path)
+    key = mapping_key(["NIK", "Nama", "Ket"])
+    assert memory.get(key) is None
+    memory.remember(key, ColumnMapping({"nik": 0, "name": 1, "position": 2}))
+    memory.save()
+    again = MappingMemory(path)
+    assert again.get(key) == ColumnMapping({"nik": 0, "name": 1, "position": 2})
+    assert json.loads(path.read_text())[key] == {"nik": 0, "name": 1, "position": 2}
+
+
+def test_a_damaged_memory_file_is_an_empty_memory(tmp_path: Path):
+    path = tmp_path / "mappings.json"
+    path.write_text("{not json")
+    assert MappingMemory(path).get("x") is None
+    path.write_text(json.dumps({"k": {"nik": 0, "bogus": 3, "name": "x"}, "j": [1]}))
+    memory = MappingMemory(path)
+    assert memory.get("k") == ColumnMapping({"nik": 0})
+    assert memory.get("j") is None

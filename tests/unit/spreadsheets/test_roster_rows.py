@@ -1,0 +1,275 @@
+"""Row verdicts of a roster spreadsheet: normalised values, and errors never guessed away."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.domain.categories import Category, Sex
+from desktop.domain.names import name_key
+from desktop.domain.nik import make_nik
+from desktop.spreadsheets.columns import ColumnMapping, guess_mapping
+from desktop.spreadsheets.roster_rows import (
+    RegionMaster,
+    RowReader,
+    count,
+    fast_name_key,
+    place_key,
+    read_nik_cell,
+    read_rows,
+)
+
+TODAY = date(2026, 11, 25)
+NIK = make_nik("16.02.05", date(1980, 9, 2), Sex.MALE, 1)
+NIK_F = make_nik("16.02.05", date(1985, 3, 15), Sex.FEMALE, 12)
+
+MASTER = RegionMaster(
+    "16.02",
+    [("16.02.05", "Kayu Agung"), ("16.02.06", "Pampangan")],
+    [
+        ("16.02.05.1001", "Kayuagung"),
+        ("16.02.05.2001", "Tanjung Rancing"),
+        ("16.02.05.2002", "Sukadana"),
+        ("16.02.06.2001", "Sukadana"),
+        ("16.02.06.2002", "Menggeris"),
+    ],
+)
+HEADER = ["NIK", "Nama", "Tgl Lahir", "JK", "Desa", "Kecamatan", "Jabatan", "Kategori"]
+
+
+def reader(category: Category | None = None, header: list[str] = HEADER) -> RowReader:
+    return RowReader(guess_mapping(header), MASTER, category=category, known_area=None, today=TODAY)
+
+
+def row(**cells: object) -> list[object]:
+    base: dict[str, object] = {
+        "NIK": NIK,
+        "Nama": "Budi  Santoso ",
+        "Tgl Lahir": "02-09-1980",
+        "JK": "L",
+        "Desa": "Tanjung Rancing",
+        "Kecamatan": "Kayu Agung",
+        "Jabatan": "Ketua RT 01",
+        "Kategori": "",
+    }
+    base.update({k.replace("_", " "): v for k, v in cells.items()})
+    return [base[name] for name in HEADER]
+
+
+def codes(verdict) -> list[str]:
+    return [f.code for f in verdict.findings]
+
+
+# -- NIK cells --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "digits"),
+    [
+        (float(NIK), NIK),  # calamine: every number is a float
+        (int(NIK), NIK),
+        (NIK, NIK),
+        (f"{NIK[:4]} {NIK[4:8]} {NIK[8:12]} {NIK[12:]}", NIK),
+        (f"{NIK[:6]}.{NIK[6:12]}.{NIK[12:]}", NIK),
+        ("'" + NIK, NIK),
+    ],
+)
+def test_nik_as_number_or_text_with_separators_is_accepted(cell, digits):
+    text, problem = read_nik_cell(cell)
+    assert problem is None
+    verdict = reader().read(5, row(NIK=cell))
+    assert verdict.verdict == "ok", codes(verdict)
+    assert verdict.values["nik"] == digits
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [
+        (1.60205020980000e15, "nik.lost_digits"),  # Excel's 15 digits: last one became 0
+        (float(NIK[:15] + "0"), "nik.lost_digits"),
+        (9.6e15 + 1, "nik.lost_digits"),  # above 2**53 a double is not exact
+        (1602050209800001.5, "nik.decimal"),
+        ("1.60205E+15", "nik.scientific"),
+        ("1,60205020980000E+15", "nik.scientific"),
+        ("1602050209800000.0", "nik.decimal"),
+        ("160205020980001", "nik.length"),
+        ("", "nik.empty"),
+    ],
+)
+def test_nik_excel_mangled_is_rejected_with_that_reason(cell, code):
+    verdict = reader().read(7, row(NIK=cell))
+    assert verdict.verdict == "error"
+    assert code in codes(verdict)
+    assert verdict.values["nik"] == ""
+    assert NIK not in verdict.reasons()
+
+
+def test_nik_birth_date_mismatch_warns_and_sex_mismatch_warns():
+    verdict = reader().read(5, row(Tgl_Lahir="03-09-1980", JK="P"))
+    assert verdict.verdict == "warning"
+    assert set(codes(verdict)) == {"nik.birth_date_mismatch", "nik.sex_mismatch"}
+
+
+def test_blank_sex_is_taken_from_the_nik_with_a_warning():
+    verdict = reader().read(5, row(JK=""))
+    assert verdict.values["sex"] == "L"
+    assert codes(verdict) == ["import.sex_from_nik"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sex"), [("L", "L"), ("Laki-laki", "L"), ("M", "L"), ("lk", "L"), ("P", "P"),
+                      ("Perempuan", "P"), ("F", "P"), ("wanita", "P")]
+)  # fmt: skip
+def test_sex_variants(text, sex):
+    nik = NIK if sex == "L" else NIK_F
+    born = "02-09-1980" if sex == "L" else "15-03-1985"
+    verdict = reader().read(5, row(NIK=nik, JK=text, Tgl_Lahir=born))
+    assert verdict.values["sex"] == sex
+    assert verdict.verdict == "ok", codes(verdict)
+
+
+def test_unknown_sex_is_an_error():
+    assert "import.sex" in codes(reader().read(5, row(JK="X")))
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["02-09-1980", "02/09/1980", "1980-09-02", 29466.0, "29466", "2 September 1980",
+     "02-Sep-80", date(1980, 9, 2)],
+)  # fmt: skip
+def test_birth_dates_in_every_format(cell):
+    verdict = reader().read(5, row(Tgl_Lahir=cell))
+    assert verdict.values["birth_date"] == date(1980, 9, 2)
+    assert verdict.verdict == "ok", codes(verdict)
+
+
+def test_bad_or_missing_birth_date_is_an_error():
+    assert "value.date" in codes(reader().read(5, row(Tgl_Lahir="31-02-1980")))
+    assert "import.birth_date_empty" in codes(reader().read(5, row(Tgl_Lahir="")))
+
+
+def test_place_and_date_of_birth_in_one_cell():
+    header = ["NIK", "Nama", "Tempat/Tgl Lahir", "JK", "Desa", "Kecamatan", "Jabatan"]
+    verdict = reader(header=header).read(
+        5, [NIK, "Budi", "Palembang, 02-09-1980", "L", "Sukadana", "Kayu Agung", "Kader PKK"]
+    )
+    assert verdict.verdict == "ok", codes(verdict)
+    assert verdict.values["birth_place"] == "Palembang"
+    assert verdict.values["birth_date"] == date(1980, 9, 2)
+
+
+# -- regions ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("village", "district", "code", "found"),
+    [
+        ("Tanjung Rancing", "Kayu Agung", "16.02.05.2001", []),
+        ("Desa Tanjung Rancing", "", "16.02.05.2001", []),
+        ("TANJUNG  RANCING", "16.02.05", "16.02.05.2001", []),
+        ("16.02.05.2001", "", "16.02.05.2001", []),
+        ("1602052001", "", "16.02.05.2001", []),
+        ("Tanjung Rancinng", "Kayu Agung", "16.02.05.2001", ["import.village_variant"]),
+        ("Kel. Kayuagung", "Kec. Kayu Agung", "16.02.05.1001", []),
+        ("Sukadana", "Pampangan", "16.02.06.2001", []),
+        ("Sukadana", "Kayuagung", "16.02.05.2002", []),  # district written without a space
+        ("Sukadana", "", None, ["import.village_ambiguous"]),
+        ("Sukamaju", "", None, ["import.village_unknown"]),
+        ("Menggeris", "Kayu Agung", None, ["import.village_district"]),
+        ("16.02.09.2001", "", None, ["import.village_code"]),
+        ("Sukadana", "Lempuing", None, ["import.district_unknown"]),
+        ("", "Kayu Agung", None, ["import.village_empty"]),
+    ],
+)
+def test_villages_by_code_or_name(village, district, code, found):
+    verdict = reader().read(5, row(Desa=village, Kecamatan=district))
+    assert verdict.values["village_code"] == code
+    assert [c for c in codes(verdict) if c.startswith("import.")] == found
+    if code is not None:
+        assert verdict.values["district_code"] == code.rsplit(".", 1)[0]
+
+
+def test_ambiguous_village_names_the_candidates():
+    verdict = reader().read(5, row(Desa="Sukadana", Kecamatan=""))
+    message = verdict.reasons()
+    assert "16.02.05.2002" in message and "16.02.06.2001" in message
+    assert "Pampangan" in message and "Kayu Agung" in message
+
+
+def test_place_key_drops_prefixes_case_and_spaces():
+    assert place_key("Desa Tanjung-Rancing") == place_key("tanjung rancing") == "tanjungrancing"
+    assert place_key("Desa") == "desa"
+
+
+# -- category -----------------------------------------------------------------------------
+
+
+def test_category_from_column_then_position_then_file():
+    assert reader().read(5, row(Kategori="Perangkat Desa")).values["category"] == "perangkat_desa"
+    assert reader().read(5, row()).values["category"] == "rt_rw"
+    assert reader().read(5, row()).values["subcategory"] == "ketua_rt"
+    unknown = row(Jabatan="Penjaga Kebun")
+    verdict = reader().read(5, unknown)
+    assert verdict.values["category"] is None
+    assert codes(verdict) == ["import.category_missing"]
+    assert "kategori tidak dapat ditentukan" in verdict.reasons().casefold()
+    filed = reader(Category.PEKERJA_RENTAN).read(5, unknown)
+    assert filed.values["category"] == "pekerja_rentan"
+    assert filed.verdict == "ok"
+
+
+def test_unknown_category_label_is_an_error_not_a_guess():
+    verdict = reader(Category.PEKERJA_RENTAN).read(5, row(Kategori="Lain-lain"))
+    assert codes(verdict) == ["import.category_unknown"]
+
+
+# -- whole sheet ----------------------------------------------------------------------------
+
+
+def test_blank_lines_and_totals_are_skipped_and_duplicates_name_the_first_row():
+    rows = [
+        HEADER,
+        row(),
+        ["", None, "", "", "", "", "", ""],
+        row(Nama="Budi lagi"),
+        row(NIK=NIK_F, Tgl_Lahir="15-03-1985", JK="P", Nama="Siti"),
+        ["", "", "", "", "", "", "", ""],
+        ["JUMLAH", "", "", "", "", "", "", "3"],
+    ]
+    verdicts = read_rows(rows, 0, reader())
+    assert [v.row for v in verdicts] == [2, 4, 5]
+    assert codes(verdicts[1]) == ["import.nik_duplicate"]
+    assert "baris 2" in verdicts[1].reasons()
+    totals = count(verdicts)
+    assert (totals.ok, totals.warning, totals.error) == (2, 0, 1)
+
+
+def test_a_row_with_a_name_but_no_nik_is_not_a_totals_row():
+    verdicts = read_rows([HEADER, row(NIK="", Nama="Total Sejahtera")], 0, reader())
+    assert codes(verdicts[0]) == ["nik.empty"]
+
+
+def test_kpj_and_kk_and_coverage_are_checked():
+    header = [*HEADER, "No. KPJ", "No KK", "Mulai", "Akhir"]
+    good = reader(header=header).read(
+        5, [*row(), 12345678901.0, "1602050101100001", "01-10-2025", "31-12-2025"]
+    )
+    assert good.verdict == "ok", codes(good)
+    assert good.values["kpj"] == "12345678901"
+    assert good.values["coverage_end"] == date(2025, 12, 31)
+    bad = reader(header=header).read(5, [*row(), "123", "", "31-12-2025", "01-10-2025"])
+    assert set(codes(bad)) == {"kpj.length", "import.coverage_order"}
+
+
+def test_mapping_with_a_column_beyond_the_row_reads_as_empty():
+    mapping = ColumnMapping({"nik": 0, "name": 1, "birth_date": 9})
+    verdict = RowReader(mapping, MASTER, today=TODAY).read(5, [NIK, "Budi"])
+    assert "import.birth_date_empty" in codes(verdict)
+
+
+@pytest.mark.parametrize(
+    "name", ["Budi  Santoso", "Hendra Gunawan, S.Pd.", "M. Ali-Akbar", "Dédi Kurniawan", "ÅSA", ""]
+)
+def test_fast_name_key_matches_name_key(name):
+    assert fast_name_key(name) == name_key(name)
