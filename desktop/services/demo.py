@@ -733,31 +733,42 @@ def _workers(
     village_weights = [rng.uniform(0.4, 1.6) for _ in villages]
     chosen = rng.choices(villages, weights=village_weights, k=len(categories))
     serials: dict[str, int] = {}
-    ref = date(year, 7, 1)
+    ref = date(year, 7, 1).toordinal()
     ms0 = int(datetime(year - 1, 12, 1, tzinfo=UTC).timestamp() * 1000)
     full_start, full_end = date(year, 1, 1), date(year, 12, 31)
     late_start = date(year, 10, 1)
-    last_kk = date(year - 1, 12, 31)
-    year_start = date(year, 1, 1)
+    last_kk = date(year - 1, 12, 31).toordinal()
+    year_start = date(year, 1, 1).toordinal()
     keys: dict[str, str] = {}
     rnd = rng.random
+    getrandbits = rng.getrandbits
+    fromordinal = date.fromordinal
+    # Plain strings and tuples up front: enum attribute access is slow in a million-row loop.
+    plain_mixes = {
+        c: [(sub.value if sub else None, sub, pos) for sub, pos in mixes[c]] for c in Category
+    }
+    female_share = {c: 0.62 if c is Category.KELEMBAGAAN_DESA else 0.3 for c in Category}
+    funding = {c: "apbdes" if c is Category.PERANGKAT_DESA else "apbd" for c in Category}
+    n_female, n_male, n_family = len(FEMALE_NAMES), len(MALE_NAMES), len(FAMILY_NAMES)
+    n_places = len(PLACES)
 
     def pick(seq: Sequence[Any]) -> Any:
         return seq[int(rnd() * len(seq))]
 
     for i, (category, village) in enumerate(zip(categories, chosen, strict=True)):
-        female = rnd() < (0.62 if category is Category.KELEMBAGAAN_DESA else 0.3)
-        first = pick(FEMALE_NAMES if female else MALE_NAMES)
-        name = f"{first} {pick(FAMILY_NAMES)}" if rnd() < 0.8 else first
+        female = rnd() < female_share[category]
+        first = FEMALE_NAMES[int(rnd() * n_female)] if female else MALE_NAMES[int(rnd() * n_male)]
+        name = f"{first} {FAMILY_NAMES[int(rnd() * n_family)]}" if rnd() < 0.8 else first
         key = keys.get(name)
         if key is None:
             key = keys[name] = name_key(name)
-        birth = ref - timedelta(days=19 * 365 + int(rnd() * 49 * 365))
+        birth = fromordinal(ref - 6935 - int(rnd() * 17885))  # aged 19 to 68
         day = birth.day + 40 if female else birth.day
         prefix = f"{village.district_digits}{day:02d}{birth.month:02d}{birth.year % 100:02d}"
         serial = serials.get(prefix, 0) + 1
         serials[prefix] = serial
-        sub, position = pick(mixes[category])
+        mix = plain_mixes[category]
+        sub_value, sub, position = mix[int(rnd() * len(mix))]
         if sub is SubCategory.KETUA_RT:
             position = f"Ketua RT {1 + int(rnd() * 29):03d}"
         elif sub is SubCategory.KETUA_RW:
@@ -766,39 +777,40 @@ def _workers(
         status, reason, death = "aktif", None, None
         if roll < 0.015:
             status = "meninggal"
-            death = year_start + timedelta(days=int(rnd() * 300))
+            death = fromordinal(year_start + int(rnd() * 300))
         elif roll < 0.04:
             status, reason = "nonaktif", pick(NONAKTIF_REASONS)
         start = late_start if rnd() < 0.12 else full_start
         income = 1_000_000 if rnd() < 0.85 else pick((1_500_000, 2_000_000, 2_500_000))
-        worker_id = uuid7_from(ms0 + i, rng.getrandbits(74))
+        worker_id = uuid7_from(ms0 + i, getrandbits(74))
+        sex = "P" if female else "L"
         if death is not None:
             family = name.rsplit(" ", 1)[-1] if " " in name else pick(FAMILY_NAMES)
-            deceased.append(
-                _Deceased(worker_id, village.code, death, "P" if female else "L", family, income)
-            )
-        kk_date = min(birth + timedelta(days=18 * 365 + int(rnd() * 12 * 365)), last_kk)
+            deceased.append(_Deceased(worker_id, village.code, death, sex, family, income))
+        kk_date = fromordinal(min(birth.toordinal() + 6570 + int(rnd() * 4380), last_kk))
         yield {
             "id": worker_id,
             "nik": f"{prefix}{serial:04d}",
-            "kk": f"{village.district_digits}{kk_date:%d%m%y}{1 + int(rnd() * 9999):04d}",
+            "kk": f"{village.district_digits}{kk_date.day:02d}{kk_date.month:02d}"
+            f"{kk_date.year % 100:02d}{1 + int(rnd() * 9999):04d}",
             "name": name,
             "name_key": key,
-            "sex": "P" if female else "L",
-            "birth_place": pick(PLACES),
+            "sex": sex,
+            "birth_place": PLACES[int(rnd() * n_places)],
             "birth_date": birth,
-            "address": f"RT {1 + int(rnd() * 29):03d} RW {1 + int(rnd() * 9):02d}, {village.name}",
+            "address": f"RT {1 + int(rnd() * 29):03d} RW {1 + int(rnd() * 9):02d}, "
+            f"{village.name}",
             "village_code": village.code,
             "district_code": village.district,
             "category": category.value,
-            "subcategory": sub.value if sub else None,
+            "subcategory": sub_value,
             "position": position,
             "kpj": None if rnd() < 0.03 else str(21_000_000_000 + i * 53 + int(rnd() * 53)),
             "programmes": "JKK,JKM",
             "declared_income": income,
             "coverage_start": start,
             "coverage_end": full_end,
-            "funding_source": "apbdes" if category is Category.PERANGKAT_DESA else "apbd",
+            "funding_source": funding[category],
             "status": status,
             "status_reason": reason,
             "death_date": death,

@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import Any
 
 import orjson
-from sqlalchemy import Column, Connection, Engine, Table, insert, select, update
+from sqlalchemy import Column, Connection, Date, Engine, Table, insert, select, update
 from sqlmodel import SQLModel
 
 from desktop.store import models
@@ -103,7 +103,7 @@ class _BulkStatement:
         # guard's trigger program, so one execution per row would cost ~30 µs a row.
         self.rows_per_statement = max(1, min(500, _max_variables() // len(self.columns)))
         self.processors: list[Callable[[Any], Any] | None] = [
-            c.type.dialect_impl(dialect).bind_processor(dialect) for c in self.columns
+            _fast_processor(c, dialect) for c in self.columns
         ]
         self.defaults: list[Any] = []
         for column in self.columns:
@@ -157,6 +157,17 @@ class _BulkStatement:
         """Return *value* as the driver receives it for column *name*."""
         proc = self.processors[self.names.index(name)]
         return proc(value) if proc is not None and value is not None else value
+
+
+def _fast_processor(column: Column[Any], dialect: Any) -> Callable[[Any], Any] | None:
+    """The column's bind processor, with a C-speed one where SQLite's is plain ISO text."""
+    if dialect.name == "sqlite" and type(column.type) is Date:
+        # SQLite's Date processor writes YYYY-MM-DD, which is date.isoformat for years >= 1000.
+        return date.isoformat
+    processor: Callable[[Any], Any] | None = column.type.dialect_impl(dialect).bind_processor(
+        dialect
+    )
+    return processor
 
 
 def _max_variables() -> int:
@@ -456,6 +467,10 @@ class UnitOfWork:
                 strict=True,
             )
         )
+        names = [name for name, _proc, _default in plan]
+        defaults = [(name, default) for name, _proc, default in plan]
+        # Only these columns need converting (dates to ISO text; booleans stay as they are).
+        converters = [(j, proc) for j, (_n, proc, _d) in enumerate(plan) if proc is not None]
         table_name = core.name
         ids: list[str] = []
         done = 0
@@ -494,18 +509,18 @@ class UnitOfWork:
                         seq = self._seq
                         stamp = clock.now().encode()
                         vv = f'{{"{device}":{seq}}}'
-                        fields = {}
-                        data: list[Any] = [row_id, now, now, stamp, device, vv, 0]
-                        for name, proc, default in plan:
-                            value = values.get(name, default)
-                            if value is None:
-                                data.append(None)
-                                continue
-                            if proc is not None and type(value) is not bool:
-                                value = proc(value)  # dates as ISO text, in log and table
-                            fields[name] = (None, value)
-                            data.append(value)
-                        table_rows.append(tuple(data))
+                        get = values.get
+                        cells = [get(name, default) for name, default in defaults]
+                        for j, proc in converters:
+                            value = cells[j]
+                            if value is not None and type(value) is not bool:
+                                cells[j] = proc(value)  # dates as ISO text, in log and table
+                        fields = {
+                            name: (None, value)
+                            for name, value in zip(names, cells, strict=True)
+                            if value is not None
+                        }
+                        table_rows.append((row_id, now, now, stamp, device, vv, 0, *cells))
                         change_rows.append(
                             (
                                 device,
