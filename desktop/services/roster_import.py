@@ -32,7 +32,7 @@ from desktop.spreadsheets.roster_rows import (
     count,
     read_rows,
 )
-from desktop.store import models
+from desktop.store import models, queries
 from desktop.store import roster_import as store
 from desktop.store.unit_of_work import Actor, UnitOfWork, WriteCancelled
 
@@ -41,7 +41,7 @@ ExistingPolicy = Literal["update", "skip"]
 DEFAULT_PROGRAMMES = "JKK,JKM"
 DEFAULT_DECLARED_INCOME = 1_000_000
 UPDATE_CHECK_EVERY = 500
-DEFER_INDEXES = False
+DEFER_INDEXES_FROM = 20_000
 
 
 def _sheet_error(code: str, template: str, /, **params: object) -> UnreadableSheet:
@@ -109,6 +109,19 @@ def _as_category(category: str | Category | None) -> Category | None:
             choices=", ".join(c.value for c in Category),
         )
     return found
+
+
+def _defer_indexes(uow: UnitOfWork, new_rows: int) -> bool:
+    """Rebuild the worker indexes after the load when it outgrows the roster already there.
+
+    Keeping seven indexes up to date row by row costs more than building them once when the
+    load is big and the table small (a first import of a whole regency); for a small import
+    into a big roster, the rebuild would cost more than it saves.
+    """
+    if new_rows < DEFER_INDEXES_FROM:
+        return False
+    existing = queries.table_counts(uow.connection, ("worker",))["worker"]
+    return new_rows > existing
 
 
 class RosterImportService:
@@ -275,7 +288,7 @@ class RosterImportService:
                     progress=lambda done, all_: progress(done, all_, stage),
                     cancel=token,
                     batch_size=10_000,
-                    defer_indexes=DEFER_INDEXES,
+                    defer_indexes=_defer_indexes(uow, total),
                 )
                 result.imported = total
                 if token():

@@ -190,6 +190,49 @@ def bench_roster(workdir: Path) -> list[Result]:
     return results
 
 
+def bench_import(workdir: Path, rows: int = 120_000) -> list[Result]:
+    """``roster import`` of a 120,000-row CSV and XLSX (exported from demo data) into a
+    regency with the same regions, end to end: read, validate, write with change log and
+    audit. Baseline: executemany of the same worker rows."""
+    from desktop.services.app import AppServices
+    from desktop.services.roster import RosterFilter
+    from desktop.services.roster_import import RosterImportService
+
+    source_db = workdir / "import-source.db"
+    services = AppServices.open(source_db)
+    services.demo.generate(workers=rows, seed=3, year=2026)
+    actor = services.office.local_actor()
+    files = []
+    for suffix in ("csv", "xlsx"):
+        path = workdir / f"peserta-{rows}.{suffix}"
+        services.roster.export(RosterFilter(), path, actor=actor, full_numbers=True)
+        files.append(path)
+    services.close()
+    results = []
+    for path in files:
+        target = workdir / f"import-{path.suffix[1:]}.db"
+        app = AppServices.open(target)
+        app.demo.generate(workers=1, seed=3, year=2026)  # the same synthetic regions
+        importer = RosterImportService(app.database.engine)
+        started = time.perf_counter()
+        result = importer.run(path, actor=app.office.local_actor())
+        elapsed = time.perf_counter() - started
+        app.close()
+        baseline = _raw_copy(target, "worker", workdir / f"baseline-import-{path.suffix[1:]}.db")
+        results.append(
+            Result(
+                f"import:{path.suffix}",
+                f"`roster import` of a {rows:,}-row {path.suffix[1:].upper()} "
+                f"({result.imported:,} new, {len(result.rejected)} rejected)",
+                elapsed,
+                f"executemany of the same {rows:,} worker rows",
+                baseline,
+                f"file {path.stat().st_size / 1e6:,.1f} MB",
+            )
+        )
+    return results
+
+
 def _timed(fn: Callable[[], object]) -> float:
     started = time.perf_counter()
     fn()
@@ -200,6 +243,7 @@ BENCHES: dict[str, Callable[[Path, argparse.Namespace], Result | list[Result] | 
     "demo": lambda d, a: bench_demo(d, a.workers),
     "regions": lambda d, a: bench_regions(d),
     "roster": lambda d, a: bench_roster(d),
+    "import": lambda d, a: bench_import(d),
 }
 
 
