@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
         for tab in (self.roster_tab, self.claims_tab, self.reports_tab):
             self.countsChanged.connect(tab.update_counts)
         self.roster_tab.importRegionsRequested.connect(self.import_regions)
+        self.roster_tab.rosterImported.connect(lambda _result: self.refresh())
+        self.roster_tab.workerSaved.connect(lambda _worker_id: self.refresh())
 
     # ---- state ---------------------------------------------------------------------------
 

@@ -278,6 +278,57 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Ekspor daftar peserta</source>
+        <translation>Export the roster</translation>
+    </message>
+    <message>
+        <source>Tulis &amp;nomor KPJ lengkap</source>
+        <translation>Write &amp;full KPJ numbers</translation>
+    </message>
+    <message>
+        <source>&amp;Pilih berkas dan ekspor…</source>
+        <translation>&amp;Choose file and export…</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{count} peserta sesuai saringan yang sedang dipakai akan diekspor.</source>
+        <translation>{count} workers matching the current filters will be exported.</translation>
+    </message>
+    <message>
+        <source>Tanpa nomor lengkap, nomor KPJ disamarkan kecuali 4 angka terakhirnya. Nomor lengkap hanya untuk pengguna yang berhak melihatnya.</source>
+        <translation>Without full numbers, KPJ numbers are masked except for their last 4 digits. Full numbers are only for users allowed to see them.</translation>
+    </message>
+    <message>
+        <source>Nomor KPJ disamarkan kecuali 4 angka terakhirnya: peran Anda tidak berhak mengekspor nomor lengkap.</source>
+        <translation>KPJ numbers are masked except for their last 4 digits: your role may not export full numbers.</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>peserta.xlsx</source>
+        <translation>workers.xlsx</translation>
+    </message>
+    <message>
+        <source>{count} peserta diekspor ke {file}, dengan nomor KPJ lengkap.</source>
+        <translation>{count} workers exported to {file}, with full KPJ numbers.</translation>
+    </message>
+    <message>
+        <source>{count} peserta diekspor ke {file}.</source>
+        <translation>{count} workers exported to {file}.</translation>
+    </message>
+</context>
+<context>
     <name>Finding</name>
     <message>
         <source>Tidak ada aturan manfaat BPJS Ketenagakerjaan yang berlaku pada {date}.</source>
@@ -891,6 +942,45 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>peringatan</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>ditolak</source>
+        <translation>rejected</translation>
+    </message>
+</context>
+<context>
     <name>ImportReport</name>
     <message>
         <source>Baris asal</source>
@@ -903,6 +993,197 @@
     <message>
         <source>Baris ditolak</source>
         <translation>Rejected rows</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Impor peserta dari berkas</source>
+        <translation>Import workers from a file</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Kembali</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Lanjut &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Belum ada berkas dipilih</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <source>&amp;Pilih berkas…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
+        <source>— dari berkas —</source>
+        <translation>— from the file —</translation>
+    </message>
+    <message>
+        <source>Berkas:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Kategori untuk semua baris:</source>
+        <translation>Category for all rows:</translation>
+    </message>
+    <message>
+        <source>Pilih berkas daftar peserta dari desa (XLSX, XLS, ODS atau CSV). Baris judul di atas tabel tidak apa-apa: Sigap mencari sendiri baris judul kolomnya. Belum ada data yang disimpan sebelum Anda menekan Impor.</source>
+        <translation>Choose a village&apos;s roster file (XLSX, XLS, ODS or CSV). Title rows above the table are fine: Sigap finds the row of column headings itself. Nothing is saved until you press Import.</translation>
+    </message>
+    <message>
+        <source>Kategori dibaca dari kolom Kategori atau dari jabatan. Pilih satu kategori di sini bila seluruh berkas berisi satu kategori; kategori ini dipakai untuk baris yang kategorinya tidak dapat ditentukan.</source>
+        <translation>The category is read from a Kategori column or from the position. Choose a category here when the whole file holds one category; it is used for rows whose category cannot be determined.</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Judul di berkas</source>
+        <translation>Heading in the file</translation>
+    </message>
+    <message>
+        <source>Contoh isi</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>Isi</source>
+        <translation>Holds</translation>
+    </message>
+    <message>
+        <source>&amp;Perbarui datanya dengan isi berkas</source>
+        <translation>&amp;Update them with the file&apos;s data</translation>
+    </message>
+    <message>
+        <source>Le&amp;wati, biarkan data yang ada</source>
+        <translation>S&amp;kip, keep the existing data</translation>
+    </message>
+    <message>
+        <source>NIK yang sudah terdaftar:</source>
+        <translation>NIKs already registered:</translation>
+    </message>
+    <message>
+        <source>Baris yang ditolak tidak diimpor. Setelah impor, simpan laporan baris ditolak, perbaiki isinya, lalu impor laporan itu lagi.</source>
+        <translation>Rejected rows are not imported. After the import, save the report of rejected rows, fix them, then import that report again.</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan laporan baris ditolak…</source>
+        <translation>&amp;Save report of rejected rows…</translation>
+    </message>
+    <message>
+        <source>Langkah 1 dari 3: pilih berkas</source>
+        <translation>Step 1 of 3: choose the file</translation>
+    </message>
+    <message>
+        <source>Langkah 2 dari 3: periksa kolom</source>
+        <translation>Step 2 of 3: check the columns</translation>
+    </message>
+    <message>
+        <source>Langkah 3 dari 3: periksa setiap baris</source>
+        <translation>Step 3 of 3: check every row</translation>
+    </message>
+    <message>
+        <source>Impor selesai</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <source>&amp;Impor {count} baris</source>
+        <translation>&amp;Import {count} rows</translation>
+    </message>
+    <message>
+        <source>&amp;Selesai</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>Pilih berkas peserta</source>
+        <translation>Choose the roster file</translation>
+    </message>
+    <message>
+        <source>Lembar kerja ({patterns});;Semua berkas (*)</source>
+        <translation>Spreadsheets ({patterns});;All files (*)</translation>
+    </message>
+    <message>
+        <source>Membaca berkas…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>Impor peserta</source>
+        <translation>Import workers</translation>
+    </message>
+    <message>
+        <source>Membaca berkas</source>
+        <translation>Reading the file</translation>
+    </message>
+    <message>
+        <source>Baris {row}: {reasons}</source>
+        <translation>Row {row}: {reasons}</translation>
+    </message>
+    <message>
+        <source>{rows} baris: ok {ok} · peringatan {warning} · ditolak {error}</source>
+        <translation>{rows} rows: ok {ok} · warning {warning} · rejected {error}</translation>
+    </message>
+    <message>
+        <source>(abaikan)</source>
+        <translation>(ignore)</translation>
+    </message>
+    <message>
+        <source>Baris judul kolom ditemukan di baris {row}. Periksa isi tiap kolom dan perbaiki bila tebakannya salah; pilih (abaikan) untuk kolom yang tidak diimpor.</source>
+        <translation>The column headings were found in row {row}. Check what each column holds and correct any wrong guess; choose (ignore) for columns not to import.</translation>
+    </message>
+    <message>
+        <source>Pilihan kolom yang Anda simpan untuk judul yang sama sudah dipakai.</source>
+        <translation>The columns you confirmed for the same headings have been applied.</translation>
+    </message>
+    <message>
+        <source>{count} peserta baru diimpor.</source>
+        <translation>{count} new workers imported.</translation>
+    </message>
+    <message>
+        <source>{count} peserta diperbarui.</source>
+        <translation>{count} workers updated.</translation>
+    </message>
+    <message>
+        <source>{count} peserta tidak berubah.</source>
+        <translation>{count} workers unchanged.</translation>
+    </message>
+    <message>
+        <source>{count} NIK yang sudah terdaftar dilewati.</source>
+        <translation>{count} NIKs already registered were skipped.</translation>
+    </message>
+    <message>
+        <source>{count} baris ditolak.</source>
+        <translation>{count} rows rejected.</translation>
+    </message>
+    <message>
+        <source>{name}-ditolak.xlsx</source>
+        <translation>{name}-rejected.xlsx</translation>
+    </message>
+    <message>
+        <source>Simpan laporan baris ditolak</source>
+        <translation>Save report of rejected rows</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Laporan baris ditolak</source>
+        <translation>Report of rejected rows</translation>
+    </message>
+    <message>
+        <source>Laporan tidak dapat disimpan ke {file}: {error}</source>
+        <translation>The report could not be saved to {file}: {error}</translation>
+    </message>
+    <message>
+        <source>{count} baris ditolak disimpan ke {file}.</source>
+        <translation>{count} rejected rows saved to {file}.</translation>
     </message>
 </context>
 <context>
@@ -1560,6 +1841,14 @@
     <message>
         <source>&amp;Tambah peserta…</source>
         <translation>&amp;Add worker…</translation>
+    </message>
+    <message>
+        <source>I&amp;mpor dari berkas…</source>
+        <translation>I&amp;mport from file…</translation>
+    </message>
+    <message>
+        <source>&amp;Ekspor…</source>
+        <translation>E&amp;xport…</translation>
     </message>
     <message>
         <source>Semua kecamatan</source>

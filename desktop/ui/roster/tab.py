@@ -36,14 +36,18 @@ from PySide6.QtWidgets import (
 from desktop.domain.categories import Category, WorkerStatus
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
 from desktop.services.app import AppServices
+from desktop.services.health import HealthService
 from desktop.services.office import OfficeService
 from desktop.services.permissions import Permission, allows
 from desktop.services.regions import RegionService
 from desktop.services.roster import RosterFilter, RosterService, RosterSort
+from desktop.services.roster_import import ImportResult, RosterImportService
 from desktop.services.workers import WorkerService
 from desktop.store.unit_of_work import Actor
 from desktop.ui import messages
 from desktop.ui.i18n import error_text, number, translate
+from desktop.ui.roster.export_dialog import ExportDialog
+from desktop.ui.roster.import_wizard import ImportWizard
 from desktop.ui.roster.model import (
     COL_BIRTH,
     COL_CATEGORY,
@@ -96,11 +100,20 @@ class RosterServices:
     roster: RosterService
     workers: WorkerService
     office: OfficeService
+    importer: RosterImportService
+    health: HealthService
 
     @classmethod
     def of(cls, services: AppServices) -> RosterServices:
         """Take them from the app's services."""
-        return cls(services.regions, services.roster, services.workers, services.office)
+        return cls(
+            services.regions,
+            services.roster,
+            services.workers,
+            services.office,
+            RosterImportService(services.database.engine),
+            services.health,
+        )
 
 
 class RegionTree(QTreeWidget):
@@ -197,6 +210,7 @@ class RosterTab(QWidget):
     importRegionsRequested = Signal()
     idsLoaded = Signal(int)  # rows shown
     workerSaved = Signal(str)
+    rosterImported = Signal(object)  # ImportResult; the window may refresh its counts
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -244,6 +258,8 @@ class RosterTab(QWidget):
         top.addWidget(self.count_label)
         top.addStretch(1)
         top.addWidget(self.full_kpj_check)
+        top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
         top.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -314,6 +330,10 @@ class RosterTab(QWidget):
         self.full_kpj_check.toggled.connect(lambda on: self.model.set_full_kpj(on))
         self.add_button = QPushButton(self.tr("&Tambah peserta…"))
         self.add_button.clicked.connect(self.add_worker)
+        self.import_button = QPushButton(self.tr("I&mpor dari berkas…"))
+        self.import_button.clicked.connect(self.import_file)
+        self.export_button = QPushButton(self.tr("&Ekspor…"))
+        self.export_button.clicked.connect(self.export)
 
         row = QHBoxLayout()
         row.addWidget(self.search_edit, 2)
@@ -480,7 +500,10 @@ class RosterTab(QWidget):
 
     def _apply_permissions(self) -> None:
         actor = self._actor()
-        self.add_button.setEnabled(actor is not None and allows(actor.role, Permission.EDIT_ROSTER))
+        can_edit = actor is not None and allows(actor.role, Permission.EDIT_ROSTER)
+        self.add_button.setEnabled(can_edit)
+        self.import_button.setEnabled(can_edit)
+        self.export_button.setEnabled(actor is not None and allows(actor.role, Permission.VIEW))
         full = actor is not None and allows(actor.role, Permission.VIEW_FULL_NUMBERS)
         self.full_kpj_check.setEnabled(full)
         if not full:
@@ -521,6 +544,45 @@ class RosterTab(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._worker_saved)
         dialog.openRequested.connect(self.open_worker)
+        dialog.open()
+        return dialog
+
+    # ---- import and export ---------------------------------------------------------------
+
+    @Slot()
+    def import_file(self) -> ImportWizard | None:
+        """Open the import wizard (file, columns, preview, import)."""
+        actor = self._actor()
+        if actor is None:
+            return None
+        wizard = ImportWizard(self._services.importer, actor, parent=self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.imported.connect(self._imported)
+        wizard.open()
+        return wizard
+
+    @Slot(object)
+    def _imported(self, result: ImportResult) -> None:
+        self.model.refresh_rows()
+        self._worker_count = -1  # reload even when only updates happened
+        self.update_counts(self._services.health.counts())
+        self.rosterImported.emit(result)
+
+    @Slot()
+    def export(self) -> ExportDialog | None:
+        """Export the workers the current filters show to XLSX or CSV."""
+        actor = self._actor()
+        if actor is None:
+            return None
+        dialog = ExportDialog(
+            self._services.roster,
+            actor,
+            self.current_filter(),
+            rows=self.model.rowCount(),
+            full_numbers=self.full_kpj_check.isChecked(),
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

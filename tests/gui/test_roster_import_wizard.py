@@ -1,0 +1,299 @@
+"""The import wizard on a messy village file, and the export of the filtered roster."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.services.app import AppServices
+from desktop.services.roster import RosterFilter
+from desktop.services.roster_import import RosterImportService
+from desktop.ui.roster import RosterTab, import_wizard
+from desktop.ui.roster.export_dialog import ExportDialog
+from desktop.ui.roster.import_wizard import (
+    COL_NIK,
+    COL_REASONS,
+    PAGE_DONE,
+    PAGE_MAPPING,
+    PAGE_PREVIEW,
+    ImportWizard,
+    VerdictRole,
+)
+from tests import fixtures_messy as messy
+from tests.gui.conftest import MessageBoxes
+
+JABATAN_COLUMN = messy.HEADER.index("Jabatan")
+
+
+@pytest.fixture
+def hub(office_services: AppServices, tmp_path: Path) -> AppServices:
+    """The OKI hub with the small region master of the messy file."""
+    office_services.regions.import_file(
+        messy.write_regions(tmp_path), actor=office_services.office.local_actor()
+    )
+    return office_services
+
+
+@pytest.fixture
+def memory_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "data" / "column-mappings.json"
+    monkeypatch.setattr(import_wizard, "mapping_memory_path", lambda: path)
+    return path
+
+
+@pytest.fixture
+def tab(qtbot: QtBot, hub: AppServices, memory_file: Path) -> Iterator[RosterTab]:
+    widget = RosterTab(hub)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    with qtbot.waitSignal(widget.idsLoaded, timeout=5000):
+        widget.update_counts(hub.health.counts())
+    yield widget
+    widget.wait_for_queries()
+
+
+@pytest.fixture
+def messy_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = messy.write_messy_xlsx(tmp_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    return path
+
+
+def click(qtbot: QtBot, button: QWidget) -> None:
+    assert button.isEnabled() and button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def worker_count(app: AppServices) -> int:
+    return app.roster.count(RosterFilter())
+
+
+def open_on_preview(qtbot: QtBot, tab: RosterTab) -> ImportWizard:
+    """Open the wizard, choose the file and go to the mapping page."""
+    wizard = tab.import_file()
+    assert wizard is not None
+    qtbot.waitExposed(wizard)
+    assert not wizard.next_button.isEnabled()
+    click(qtbot, wizard.choose_button)
+    with qtbot.waitSignal(wizard.previewReady, timeout=10_000):
+        click(qtbot, wizard.next_button)
+    assert wizard.pages.currentIndex() == PAGE_MAPPING
+    return wizard
+
+
+def shown_verdicts(wizard: ImportWizard) -> dict[int, str]:
+    model = wizard.preview_model
+    return {
+        model.index(r, 0).data(): model.index(r, 0).data(VerdictRole)
+        for r in range(model.rowCount())
+    }
+
+
+def test_import_a_messy_file_step_by_step(
+    qtbot: QtBot,
+    tab: RosterTab,
+    hub: AppServices,
+    messy_file: Path,
+    memory_file: Path,
+    message_boxes: MessageBoxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tab.show()
+    wizard = open_on_preview(qtbot, tab)
+    # Page 2: every header column with its guessed field.
+    assert wizard.mapping_table.rowCount() == len(messy.HEADER)
+    assert wizard.mapping_combo(0).currentText() == "(abaikan)"  # "No"
+    assert wizard.mapping_combo(1).currentData() == "nik"
+    assert wizard.mapping_combo(2).currentData() == "name"
+    assert wizard.mapping_combo(JABATAN_COLUMN).currentData() == "position"
+    sample = wizard.mapping_table.item(1, 2).text()
+    assert sample.startswith(messy.NIK_NUMBER[:4]) and messy.NIK_NUMBER not in sample
+    assert "ok 5 · peringatan 1 · ditolak 5" in wizard.mapping_counts.text()
+
+    # Page 3: every row with its verdict, NIKs masked.
+    click(qtbot, wizard.next_button)
+    assert wizard.pages.currentIndex() == PAGE_PREVIEW
+    assert wizard.counts_label.text() == "11 baris: ok 5 · peringatan 1 · ditolak 5"
+    expected = {row: "ok" for row in messy.IMPORTED_ROWS - messy.WARNED_ROWS}
+    expected |= {row: "warning" for row in messy.WARNED_ROWS}
+    expected |= {row: "error" for row in messy.expected_rejected("xlsx")}
+    assert shown_verdicts(wizard) == expected
+    model = wizard.preview_model
+    niks = [model.index(r, COL_NIK).data() for r in range(model.rowCount())]
+    assert niks[0] == messy.NIK_NUMBER[:4] + "••••••••" + messy.NIK_NUMBER[-4:]
+    reasons = {
+        model.index(r, 0).data(): model.index(r, COL_REASONS).data()
+        for r in range(model.rowCount())
+    }
+    assert "notasi ilmiah" in reasons[9] and "baris 5" in reasons[15]
+    assert model.index(0, 1).data() == "ok" and model.index(4, 1).data() == "ditolak"
+    assert wizard.next_button.text() == "&Impor 6 baris"
+    assert worker_count(hub) == 0  # nothing written yet
+
+    # Page 4: import in the background, then the summary; the tab shows the new workers.
+    with qtbot.waitSignal(tab.idsLoaded, timeout=10_000):
+        click(qtbot, wizard.next_button)
+    assert wizard.pages.currentIndex() == PAGE_DONE
+    assert worker_count(hub) == 6
+    assert {w.nik for w in hub.roster.rows(hub.roster.matching_ids(RosterFilter()))} == {
+        messy.NIK_NUMBER, messy.NIK_SPACES, messy.NIK_DOTS, messy.NIK_APOSTROPHE,
+        messy.NIK_SEP, messy.NIK_PLAIN,
+    }  # fmt: skip
+    assert tab.count_label.text() == "6 peserta"
+    qtbot.waitUntil(lambda: tab.workers_card.value_label.text() == "6")
+    summary = wizard.summary_label.text()
+    assert "6 peserta baru diimpor." in summary and "5 baris ditolak." in summary
+    assert message_boxes.shown == []
+
+    # The confirmed mapping is remembered for files with the same header.
+    remembered = json.loads(memory_file.read_text(encoding="utf-8"))
+    assert list(remembered.values())[0]["nik"] == 1
+
+    # The rejected rows go to an XLSX report.
+    report = memory_file.parent / "ditolak.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(report), ""))
+    click(qtbot, wizard.report_button)
+    sheet = load_workbook(report).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][-2:] == ("Baris asal", "Alasan")
+    assert sorted(r[-2] for r in rows[1:]) == [9, 10, 11, 13, 15]
+    assert message_boxes.texts[-1] == f"5 baris ditolak disimpan ke {report}."
+    click(qtbot, wizard.next_button)  # Selesai
+    assert not wizard.isVisible()
+
+
+def test_a_corrected_column_reruns_the_preview_and_is_remembered(
+    qtbot: QtBot, tab: RosterTab, messy_file: Path, memory_file: Path
+) -> None:
+    wizard = open_on_preview(qtbot, tab)
+    combo = wizard.mapping_combo(JABATAN_COLUMN)
+    with qtbot.waitSignal(wizard.previewReady, timeout=10_000):
+        combo.setCurrentIndex(0)  # (abaikan): no position, so fewer categories are known
+    assert wizard.preview is not None and wizard.preview.mapping.get("position") is None
+    assert wizard.preview.counts.error > 5
+    click(qtbot, wizard.next_button)  # confirms the mapping
+    assert memory_file.exists()
+    wizard.reject()
+
+    again = open_on_preview(qtbot, tab)
+    assert again.mapping_combo(JABATAN_COLUMN).currentData() is None
+    assert again.preview is not None and again.preview.mapping.get("position") is None
+    assert "sudah dipakai" in again.mapping_hint.text()
+    again.reject()
+
+
+def test_a_file_wide_category_fills_rows_without_one(
+    qtbot: QtBot, tab: RosterTab, messy_file: Path
+) -> None:
+    wizard = tab.import_file()
+    assert wizard is not None
+    click(qtbot, wizard.choose_button)
+    combo = wizard.category_combo
+    assert combo.itemText(0) == "— dari berkas —"
+    combo.setCurrentIndex(combo.findData("pekerja_rentan"))
+    with qtbot.waitSignal(wizard.previewReady, timeout=10_000):
+        click(qtbot, wizard.next_button)
+    assert shown_verdicts(wizard)[13] == "ok"
+    wizard.reject()
+
+
+def test_cancel_during_the_import_changes_nothing(
+    qtbot: QtBot,
+    tab: RosterTab,
+    hub: AppServices,
+    messy_file: Path,
+    message_boxes: MessageBoxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real_run = RosterImportService.run
+
+    def run_then_cancel(self: RosterImportService, preview: Any, **kwargs: Any) -> Any:
+        cancel, progress = kwargs["cancel"], kwargs["progress"]
+
+        def cancelling(done: int, total: int, stage: str) -> None:
+            progress(done, total, stage)
+            cancel.cancel()  # as if the user pressed Batal in the progress dialog
+
+        return real_run(self, preview, **{**kwargs, "progress": cancelling})
+
+    monkeypatch.setattr(RosterImportService, "run", run_then_cancel)
+    wizard = open_on_preview(qtbot, tab)
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.next_button)
+    qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=10_000)
+    assert message_boxes.texts == ["Dibatalkan. Tidak ada data yang diubah."]
+    assert worker_count(hub) == 0
+    assert hub.health.counts()["worker"] == 0
+    assert wizard.pages.currentIndex() == PAGE_PREVIEW
+    qtbot.waitUntil(lambda: wizard.next_button.isEnabled())  # ready to try again
+    wizard.reject()
+
+
+def test_an_unusable_file_says_why(
+    qtbot: QtBot,
+    tab: RosterTab,
+    tmp_path: Path,
+    message_boxes: MessageBoxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bad = tmp_path / "catatan.csv"
+    bad.write_text("halo,dunia\n1,2\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    wizard = tab.import_file()
+    assert wizard is not None
+    click(qtbot, wizard.choose_button)
+    with qtbot.waitSignal(wizard.previewFailed, timeout=10_000):
+        click(qtbot, wizard.next_button)
+    assert "tidak punya kolom NIK" in message_boxes.texts[-1]
+    assert wizard.pages.currentIndex() == 0
+    wizard.reject()
+
+
+def test_the_preview_model_passes_the_model_tester(
+    qtbot: QtBot, tab: RosterTab, messy_file: Path, qtmodeltester: Any
+) -> None:
+    wizard = open_on_preview(qtbot, tab)
+    qtmodeltester.check(wizard.preview_model)
+    wizard.reject()
+
+
+def test_export_writes_the_filtered_rows(
+    qtbot: QtBot,
+    tab: RosterTab,
+    hub: AppServices,
+    tmp_path: Path,
+    message_boxes: MessageBoxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    importer = RosterImportService(hub.database.engine)
+    importer.run(messy.write_messy_xlsx(tmp_path), actor=hub.office.local_actor())
+    with qtbot.waitSignal(tab.idsLoaded, timeout=5000):
+        tab.update_counts(hub.health.counts())
+    with qtbot.waitSignal(tab.idsLoaded, timeout=5000):
+        tab.set_region("16.02.06", None)  # Pampangan: Maya Sari and Hendra Gunawan
+    assert tab.count_label.text() == "2 peserta"
+
+    out = tmp_path / "ekspor"  # no suffix: the chosen filter's is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "CSV (*.csv)"))
+    dialog = tab.export()
+    assert isinstance(dialog, ExportDialog)
+    assert dialog.full_check.isEnabled()  # the local hub user may see full numbers
+    assert not dialog.full_check.isChecked()
+    click(qtbot, dialog.export_button)
+    qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=10_000)
+    written = tmp_path / "ekspor.csv"
+    assert message_boxes.texts == [f"2 peserta diekspor ke {written}."]
+    with written.open(encoding="utf-8-sig", newline="") as fh:
+        header, *rows = list(csv.reader(fh, delimiter=";"))
+    names = {row[header.index("Nama")] for row in rows}
+    assert names == {"Maya Sari", "Hendra Gunawan"}
