@@ -41,28 +41,6 @@ EXACT_FLOAT_LIMIT = 2**53
 _PLACE_PREFIXES = frozenset({"desa", "ds", "kelurahan", "kel", "kecamatan", "kec"})
 _TOTALS = re.compile(r"^(jumlah|jml|total|sub ?total|grand total)\b")
 
-# Worker columns filled from a row (besides the derived name_key and district_code).
-WORKER_FIELDS: tuple[str, ...] = (
-    "nik",
-    "kk",
-    "name",
-    "name_key",
-    "sex",
-    "birth_place",
-    "birth_date",
-    "address",
-    "village_code",
-    "district_code",
-    "category",
-    "subcategory",
-    "position",
-    "kpj",
-    "coverage_start",
-    "coverage_end",
-    "phone",
-)
-
-
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
