@@ -31,6 +31,7 @@ from desktop.store.ids import stable_id, uuid7_from
 from desktop.store.unit_of_work import Actor, UnitOfWork, WriteCancelled
 
 MAX_WORKERS = 5_000_000
+BIG_LOAD = 100_000  # from here the load runs with a rollback journal (see UnitOfWork)
 DEFAULT_REGENCY = "16.02"
 
 # ---- vocabulary ---------------------------------------------------------------------------
@@ -453,12 +454,15 @@ class DemoService:
             self._regions.import_file(regions_file, actor=actor, progress=progress, cancel=token)
         ref_year = year or date.today().year
         rng = random.Random(seed)
+        # Idle pooled connections would keep SQLite from leaving WAL for this big load.
+        self._engine.dispose()
         try:
             with UnitOfWork(
                 self._engine,
                 actor,
                 action="demo.generate",
                 summary=f"Data contoh: {workers} peserta, benih {seed}",
+                rollback_journal=workers >= BIG_LOAD,
             ) as uow:
                 villages = self._villages(uow, regency, rng)
                 result = DemoResult(regency_code=regency, year=ref_year)

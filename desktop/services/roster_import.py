@@ -42,6 +42,7 @@ DEFAULT_PROGRAMMES = "JKK,JKM"
 DEFAULT_DECLARED_INCOME = 1_000_000
 UPDATE_CHECK_EVERY = 500
 DEFER_INDEXES_FROM = 20_000
+BIG_LOAD = 50_000  # from here the import runs with a rollback journal (see UnitOfWork)
 
 
 def _sheet_error(code: str, template: str, /, **params: object) -> UnreadableSheet:
@@ -244,12 +245,16 @@ class RosterImportService:
         good = preview.accepted
         if token():
             raise Cancelled
+        big = len(good) >= BIG_LOAD
+        if big:
+            self._engine.dispose()  # idle pooled connections would keep SQLite in WAL
         try:
             with UnitOfWork(
                 self._engine,
                 actor,
                 action="roster.import",
                 summary=f"Impor peserta dari {preview.path.name}",
+                rollback_journal=big,
             ) as uow:
                 progress(0, len(good), QT_TRANSLATE_NOOP("Progress", "Mencocokkan NIK"))
                 known = store.workers_by_nik(uow.connection, (r.values["nik"] for r in good))

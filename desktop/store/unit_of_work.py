@@ -170,6 +170,17 @@ def _fast_processor(column: Column[Any], dialect: Any) -> Callable[[Any], Any] |
     return processor
 
 
+def _set_journal(conn: Connection, mode: str) -> bool:
+    """Switch the journal mode outside any transaction; True when SQLite agreed."""
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    try:
+        answer = raw.execute(f"PRAGMA journal_mode={mode}").fetchone()
+    except sqlite3.OperationalError:  # another connection holds the file: keep WAL
+        return False
+    return bool(answer) and str(answer[0]).lower() == mode
+
+
 def _max_variables() -> int:
     # SQLite raised its bound-parameter limit from 999 to 32766 in 3.32.
     return 32_766 if sqlite3.sqlite_version_info >= (3, 32, 0) else 999
@@ -191,8 +202,21 @@ class UnitOfWork:
     :class:`WriteCancelled`) rolls everything back.
     """
 
-    def __init__(self, engine: Engine, actor: Actor, *, action: str, summary: str = "") -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        actor: Actor,
+        *,
+        action: str,
+        summary: str = "",
+        rollback_journal: bool = False,
+    ) -> None:
         self._engine = engine
+        # For a huge load: a WAL transaction of gigabytes slows down as it grows; SQLite's
+        # rollback journal does not. Taken only when no other connection has the file open
+        # (else SQLite refuses and the load runs in WAL as usual); WAL is restored after.
+        self._rollback_journal = rollback_journal
+        self._switched_journal = False
         self.actor = actor
         self.action = action
         self.summary = summary
@@ -208,6 +232,8 @@ class UnitOfWork:
 
     def __enter__(self) -> UnitOfWork:
         conn = self._engine.connect().execution_options(sqlite_begin="IMMEDIATE")
+        if self._rollback_journal:
+            self._switched_journal = _set_journal(conn, "delete")
         conn.begin()
         self._conn = conn
         try:
@@ -238,6 +264,8 @@ class UnitOfWork:
             else:
                 conn.rollback()
         finally:
+            if self._switched_journal:
+                _set_journal(conn, "wal")
             conn.close()
             self._conn = None
 
@@ -549,15 +577,23 @@ class UnitOfWork:
         return ids
 
     def _drop_indexes(self, core: Table) -> list[str]:
-        """Drop the table's plain indexes for a big load; return the SQL that recreates them."""
+        """Drop the table's plain indexes and insert guard for a big load.
+
+        Returns the SQL that recreates them, run at the end of the load in the same
+        transaction (a rollback restores them too). Dropping the guard is safe here: this
+        transaction holds the write lock, so no other writer can slip in, and every row of
+        the load is logged by the loop that inserts it; the guard's per-row look-up would
+        cost ~10 µs a row.
+        """
         rows = self.connection.exec_driver_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
-            "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
-            (core.name,),
+            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL "
+            "AND ((type = 'index' AND sql NOT LIKE 'CREATE UNIQUE%') "
+            "OR (type = 'trigger' AND name = ?))",
+            (core.name, f"guard_{core.name}_insert"),
         ).all()
-        for name, _sql in rows:
-            self.connection.exec_driver_sql(f'DROP INDEX "{name}"')
-        return [str(sql) for _name, sql in rows]
+        for kind, name, _sql in rows:
+            self.connection.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
+        return [str(sql) for _kind, _name, sql in rows]
 
     def _change_statement(self) -> _BulkStatement:
         if self._change_stmt is None:

@@ -300,3 +300,52 @@ def test_reads_inside_the_unit_see_its_writes(services: AppServices, tmp_path: P
         uow.insert(models.Region, {"code": "16", "name": "Sumsel", "level": 1})
         table = table_of(models.Region)
         assert uow.connection.execute(select(table.c.name)).scalar() == "Sumsel"
+
+
+def _journal(services: AppServices) -> str:
+    return str(sqlite3.connect(services.path).execute("PRAGMA journal_mode").fetchone()[0])
+
+
+def test_a_big_load_with_a_rollback_journal_returns_to_wal_with_its_guards(
+    services: AppServices,
+) -> None:
+    actor = services.office.local_actor()
+    engine = services.database.engine
+    engine.dispose()
+    rows = [{"code": f"16.02.{i:02d}", "name": f"K{i}", "level": 3} for i in range(1, 60)]
+    with UnitOfWork(engine, actor, action="bulk", rollback_journal=True) as uow:
+        assert uow.connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "delete"
+        uow.bulk_insert(models.Region, rows, defer_indexes=True)
+    assert _journal(services) == "wal"
+    assert services.health.check().sound  # guards and indexes back, every row logged
+    con = _raw(services)
+    with pytest.raises(sqlite3.IntegrityError, match="write outside the unit of work"):
+        con.execute("UPDATE region SET name = 'x'")
+    con.rollback()
+    con.close()
+
+    engine.dispose()
+    more = [{"code": f"16.03.{i:02d}", "name": f"L{i}", "level": 3} for i in range(1, 60)]
+    with (
+        pytest.raises(WriteCancelled),
+        UnitOfWork(engine, actor, action="bulk2", rollback_journal=True) as uow,
+    ):
+        calls = iter(range(10))
+        uow.bulk_insert(models.Region, more, batch_size=10, defer_indexes=True,
+                        cancel=lambda: next(calls) >= 2)  # fmt: skip
+    assert _journal(services) == "wal"
+    assert services.health.counts()["region"] == 59
+    assert services.health.check().sound
+
+
+def test_a_rollback_journal_is_not_forced_on_a_shared_file(services: AppServices) -> None:
+    """Another connection reading the file keeps it in WAL; the load still works."""
+    actor = services.office.local_actor()
+    reader = _raw(services)
+    reader.execute("BEGIN")
+    reader.execute("SELECT COUNT(*) FROM region").fetchone()
+    with UnitOfWork(services.database.engine, actor, action="bulk", rollback_journal=True) as uow:
+        uow.bulk_insert(models.Region, [{"code": "16", "name": "Sumsel", "level": 1}])
+    reader.rollback()
+    assert _journal(services) == "wal"
+    assert services.health.counts()["region"] == 1
