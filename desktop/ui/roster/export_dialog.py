@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.permissions import Permission, allows
+from desktop.services.permissions import Actor, Permission, allows
 from desktop.services.roster import ExportResult, RosterFilter, RosterService
-from desktop.store.unit_of_work import Actor
 from desktop.ui import messages
 from desktop.ui.i18n import number
 from desktop.ui.jobs import Job

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.domain.categories import Category
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
+from desktop.services.permissions import Actor
 from desktop.services.roster_import import ImportPreview, ImportResult, RosterImportService
 from desktop.spreadsheets.columns import (
     FIELD_LABELS,
@@ -52,7 +53,6 @@ from desktop.spreadsheets.columns import (
 from desktop.spreadsheets.reader import Cell, cell_text
 from desktop.spreadsheets.report import write_error_report
 from desktop.spreadsheets.roster_rows import RowVerdict
-from desktop.store.unit_of_work import Actor
 from desktop.ui import messages
 from desktop.ui.i18n import error_text, finding_text, number, translate
 from desktop.ui.jobs import Job, show_error

@@ -38,12 +38,11 @@ from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
 from desktop.services.app import AppServices
 from desktop.services.health import HealthService
 from desktop.services.office import OfficeService
-from desktop.services.permissions import Permission, allows
+from desktop.services.permissions import Actor, Permission, allows
 from desktop.services.regions import RegionService
 from desktop.services.roster import RosterFilter, RosterService, RosterSort
 from desktop.services.roster_import import ImportResult, RosterImportService
 from desktop.services.workers import WorkerService
-from desktop.store.unit_of_work import Actor
 from desktop.ui import messages
 from desktop.ui.i18n import error_text, number, translate
 from desktop.ui.roster.export_dialog import ExportDialog

@@ -41,10 +41,9 @@ from desktop.domain.dates import long_date
 from desktop.domain.findings import DomainError
 from desktop.domain.identifiers import check_kk, check_kpj, mask_kpj
 from desktop.domain.nik import check_nik
-from desktop.services.permissions import Permission, allows
+from desktop.services.permissions import Actor, Permission, allows
 from desktop.services.regions import RegionService
 from desktop.services.workers import WorkerRecord, WorkerService, district_of
-from desktop.store.unit_of_work import Actor
 from desktop.ui import messages
 from desktop.ui.i18n import error_text, finding_text, translate
 from desktop.ui.roster.model import short_date
