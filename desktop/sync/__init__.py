@@ -1,0 +1,1 @@
+"""Sync between offices: device keys, the bundle file format and the USB transport."""

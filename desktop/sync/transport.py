@@ -1,0 +1,215 @@
+"""Moving bundle files to and from a USB stick without trusting the stick.
+
+:func:`deliver` copies a finished bundle onto the stick as ``<name>.partial``, fsyncs it,
+renames it and reads it back: only then may the user remove the stick. :func:`fetch`
+copies a bundle from the stick to a local staging file, which every later check reads, so
+a stick pulled out or a file changed half-way cannot split what is checked from what is
+applied.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import re
+import shutil
+import stat
+import tempfile
+from pathlib import Path
+from typing import IO
+
+from desktop.sync.bundle import MAX_BUNDLE_SIZE, BundleHeader
+from desktop.sync.errors import BundleError
+
+PARTIAL_SUFFIX = ".partial"
+BUNDLE_SUFFIX = ".sigap"
+_BLOCK = 1 << 20
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
+_NOT_REGENCY = re.compile(r"[^A-Za-z0-9.]")
+
+
+def bundle_file_name(header: BundleHeader) -> str:
+    """``sigap-<regency>-<sender>-to-<recipient>-<UTC yyyymmddThhmmss>-<bundle>.sigap``.
+
+    Device and bundle ids are cut to their first 8 letters or digits; the regency keeps
+    letters, digits and dots. Only characters safe on FAT32 are used.
+    """
+    regency = _NOT_REGENCY.sub("", header.regency_code).strip(".")[:16] or "x"
+    stamp = header.created_at.strftime("%Y%m%dT%H%M%S")
+    return (
+        f"sigap-{regency}-{_short(header.sender_device)}-to-{_short(header.recipient_device)}"
+        f"-{stamp}-{_short(header.bundle_id)}{BUNDLE_SUFFIX}"
+    )
+
+
+def deliver(bundle: Path, target_dir: Path, *, name: str | None = None) -> Path:
+    """Copy *bundle* into *target_dir* safely and return the path of the verified copy.
+
+    The copy is written as ``<name>.partial``, flushed and fsynced, renamed to *name*
+    (default: the bundle's own name), the directory fsynced where the platform allows, and
+    the copy read back and compared with SHA-256; the cached pages are dropped first where
+    the platform allows, so the read-back comes from the stick. On any failure neither the
+    ``.partial`` nor the final file is left behind. Raises ``BundleError``:
+    "bundle.no_space" (params need and free when found before copying, none when the disk
+    filled up during the copy), "bundle.write_verify", "bundle.io" (params errno).
+    """
+    name = bundle.name if name is None else name
+    _check_file_name(name)
+    final = target_dir / name
+    partial = target_dir / (name + PARTIAL_SUFFIX)
+    try:
+        need = bundle.stat().st_size
+        free = shutil.disk_usage(target_dir).free
+    except OSError as exc:
+        raise _io_error(exc) from exc
+    if need > free:
+        raise BundleError(
+            "bundle.no_space", "not enough free space on the target", need=need, free=free
+        )
+    renamed = False
+    try:
+        digest = hashlib.sha256()
+        with open(bundle, "rb") as source, open(partial, "wb") as copy:
+            while block := source.read(_BLOCK):
+                copy.write(block)
+                digest.update(block)
+            copy.flush()
+            os.fsync(copy.fileno())
+            _drop_cache(copy)
+        os.replace(partial, final)
+        renamed = True
+        _fsync_dir(target_dir)
+        if _file_sha256(final) != digest.hexdigest():
+            raise BundleError("bundle.write_verify", "the copy read back differs from the bundle")
+    except BaseException as exc:
+        _remove(partial)
+        if renamed:
+            _remove(final)
+        if isinstance(exc, OSError):
+            raise _io_error(exc) from exc
+        raise
+    return final
+
+
+def fetch(source: Path, staging_dir: Path, *, max_size: int = MAX_BUNDLE_SIZE) -> Path:
+    """Copy a bundle from removable media into *staging_dir*; return the local copy.
+
+    Refuses what is not a regular file ("bundle.not_a_file"), what is bigger than
+    *max_size* ("bundle.too_big") and a file whose size or time changes while it is being
+    copied ("bundle.changed"). Nothing is left in *staging_dir* on failure. Read errors
+    become "bundle.io".
+    """
+    try:
+        before = os.stat(source)  # before opening: opening a FIFO or a device can block
+    except OSError as exc:
+        raise _io_error(exc) from exc
+    _check_source(before, max_size)
+    handle, staged_name = tempfile.mkstemp(prefix="fetch-", suffix=BUNDLE_SUFFIX, dir=staging_dir)
+    staged = Path(staged_name)
+    try:
+        with os.fdopen(handle, "wb") as copy:
+            flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+            with os.fdopen(os.open(source, flags), "rb") as stick:
+                opened = os.fstat(stick.fileno())
+                _check_source(opened, max_size)
+                if _identity(opened) != _identity(before):
+                    raise BundleError("bundle.changed", "the file changed before it was copied")
+                copied = 0
+                while block := _read_block(stick, _BLOCK):
+                    copied += len(block)
+                    if copied > opened.st_size:
+                        raise BundleError("bundle.changed", "the file grew while being copied")
+                    copy.write(block)
+                after = os.fstat(stick.fileno())
+            if copied != opened.st_size or _identity(after) != _identity(opened):
+                raise BundleError("bundle.changed", "the file changed while being copied")
+            copy.flush()
+            os.fsync(copy.fileno())
+    except BaseException as exc:
+        _remove(staged)
+        if isinstance(exc, OSError):
+            raise _io_error(exc) from exc
+        raise
+    return staged
+
+
+def _read_block(file: IO[bytes], size: int) -> bytes:
+    return file.read(size)
+
+
+def _check_source(status: os.stat_result, max_size: int) -> None:
+    if not stat.S_ISREG(status.st_mode):
+        raise BundleError("bundle.not_a_file", "a bundle must be a regular file")
+    if status.st_size > max_size:
+        raise BundleError(
+            "bundle.too_big",
+            "the file is bigger than a bundle may be",
+            size=status.st_size,
+            limit=max_size,
+        )
+
+
+def _identity(status: os.stat_result) -> tuple[int, int, int, int]:
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+
+
+def _check_file_name(name: str) -> None:
+    if (
+        not name
+        or name in (".", "..")
+        or "/" in name
+        or "\\" in name
+        or "\x00" in name
+        or name.endswith(PARTIAL_SUFFIX)
+    ):
+        raise ValueError("the target name must be a plain file name")
+
+
+def _short(value: str) -> str:
+    return _NOT_ALNUM.sub("", value)[:8] or "x"
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        _drop_cache(file)
+        while block := file.read(_BLOCK):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _drop_cache(file: IO[bytes]) -> None:
+    """Ask the OS to forget cached pages of a synced file, so reading it hits the device."""
+    if hasattr(os, "posix_fadvise"):
+        with contextlib.suppress(OSError):
+            os.posix_fadvise(file.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make a rename durable; not possible on Windows, and some filesystems refuse it."""
+    try:
+        handle = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def _io_error(exc: OSError) -> BundleError:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return BundleError("bundle.no_space", "the target ran out of space")
+    return BundleError("bundle.io", "reading or writing the bundle failed", errno=exc.errno)
+
+
+__all__ = ["bundle_file_name", "deliver", "fetch"]
