@@ -10,6 +10,7 @@ from desktop.services.health import HealthService
 from desktop.services.office import OfficeService
 from desktop.services.regions import RegionService
 from desktop.services.roster import RosterService
+from desktop.services.sync import SyncService
 from desktop.services.workers import WorkerService
 from desktop.store.database import Database, open_database
 
@@ -25,6 +26,7 @@ class AppServices:
     demo: DemoService
     roster: RosterService
     workers: WorkerService
+    sync: SyncService
 
     @classmethod
     def open(cls, path: Path, *, create: bool = True) -> AppServices:
@@ -39,6 +41,7 @@ class AppServices:
             demo=DemoService(engine),
             roster=RosterService(engine),
             workers=WorkerService(engine),
+            sync=SyncService(engine, database.path),
         )
 
     @property

@@ -95,8 +95,13 @@ class OfficeService:
             raise _not_ready()
         return info
 
-    def set_up(self, *, kind: OfficeKind, region: str, name: str) -> OfficeInfo:
-        """Make this database the office's: device identity, admin account, settings."""
+    def set_up(
+        self, *, kind: OfficeKind, region: str, name: str, device_id: str | None = None
+    ) -> OfficeInfo:
+        """Make this database the office's: device identity, admin account, settings.
+
+        *device_id* is given when a laptop joins the hub, which chose it at enrolment.
+        """
         code = RegionCode.parse(region)
         expected = RegionLevel.REGENCY if kind is OfficeKind.HUB else RegionLevel.DISTRICT
         if code.level is not expected:
@@ -125,7 +130,7 @@ class OfficeService:
             )
         regency = code.regency
         assert regency is not None
-        device_id = new_id()
+        device_id = device_id or new_id()
         now = utc_now()
         with self._engine.begin() as conn:
             if queries.local_state(conn) is not None:

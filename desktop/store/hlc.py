@@ -46,11 +46,12 @@ class HybridClock:
     """A hybrid logical clock for one device (Kulkarni et al.), never running backwards."""
 
     def __init__(
-        self, ms: int = 0, counter: int = 0, wall: Callable[[], int] = wall_clock_ms
+        self, ms: int = 0, counter: int = 0, wall: Callable[[], int] | None = None
     ) -> None:
         self.ms = ms
         self.counter = counter
-        self._wall = wall
+        # Looked up at each tick, so a test can set a laptop's clock wrong.
+        self._wall = wall or (lambda: wall_clock_ms())
 
     def now(self) -> HlcStamp:
         """Issue a stamp later than every stamp issued or observed so far."""

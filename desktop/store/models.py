@@ -274,9 +274,71 @@ class Device(SQLModel, table=True):
     exchange_public_key: str | None = None
     revoked_at: datetime | None = None
     last_bundle_at: datetime | None = None
-    # Version vector this device last acknowledged (JSON).
+    # Version vector this device last acknowledged (JSON): what it has, as it told us.
     acknowledged_vv: str = Field(default="{}")
     created_at: datetime
+    # What we are sure to have received from this device: every change in our scope up to
+    # this version vector (JSON). Moves only when a bundle leaves no gap behind.
+    watermark_vv: str = Field(default="{}")
+    # The sender's clock stamp of the newest bundle applied from this device (orders acks).
+    last_bundle_hlc: str | None = Field(default=None, max_length=24)
+    # Hub side: a hash of the secret derived from the one-time enrolment code, which the
+    # laptop proves it knows in its first bundle; cleared once the laptop's keys are pinned.
+    enrollment_verifier: str | None = Field(default=None, max_length=128)
+    pinned_at: datetime | None = None
+
+
+class DeviceSecret(SQLModel, table=True):
+    """This device's private keys (never exported, never in a bundle or a log)."""
+
+    __tablename__ = "device_secret"
+
+    device_id: str = Field(primary_key=True, max_length=36)
+    # Raw Ed25519 signing key and X25519 exchange key, 32 bytes each.
+    private_keys: bytes
+    created_at: datetime
+
+
+class BundleLog(SQLModel, table=True):
+    """A bundle this device wrote or applied: replays are recognised by the bundle id."""
+
+    __tablename__ = "bundle_log"
+    __table_args__ = (Index("ix_bundle_peer", "peer_device", "processed_at"),)
+
+    bundle_id: str = Field(primary_key=True, max_length=36)
+    # "out" for a bundle written here, "in" for one applied here.
+    direction: str = Field(max_length=3)
+    peer_device: str = Field(max_length=36)
+    created_at: datetime
+    processed_at: datetime
+    file_name: str = Field(max_length=300)
+    size: int
+    sha256: str = Field(max_length=64)
+    change_count: int = 0
+    # JSON summary of what applying did (new, changed, conflicts, duplicates ...).
+    summary: str = Field(default="{}")
+
+
+class DuplicatePair(SQLModel, table=True):
+    """Two worker records that may be one person, waiting for the admin's decision."""
+
+    __tablename__ = "duplicate_pair"
+    __table_args__ = (
+        UniqueConstraint("worker_a", "worker_b", name="uq_duplicate_pair"),
+        Index("ix_duplicate_open", "resolved_at"),
+    )
+
+    id: str = Field(primary_key=True, max_length=36)
+    # The two worker ids, worker_a < worker_b.
+    worker_a: str = Field(max_length=36)
+    worker_b: str = Field(max_length=36)
+    # "nik" (same NIK) or "name_birth" (same name and birth date, different NIK).
+    reason: str = Field(max_length=16)
+    detected_at: datetime
+    resolved_at: datetime | None = None
+    # "merged" or "distinct".
+    resolution: str | None = Field(default=None, max_length=16)
+    resolved_by: str | None = Field(default=None, max_length=36)
 
 
 class AuditEntry(SQLModel, table=True):
@@ -328,7 +390,12 @@ class Conflict(SQLModel, table=True):
     """A hard conflict found while merging: the winner was applied, the loser is kept here."""
 
     __tablename__ = "conflict"
-    __table_args__ = (Index("ix_conflict_open", "resolved_at", "table_name"),)
+    __table_args__ = (
+        Index("ix_conflict_open", "resolved_at", "table_name"),
+        Index(
+            "uq_conflict_changes", "row_id", "field", "winner_change", "loser_change", unique=True
+        ),
+    )
 
     id: str = Field(primary_key=True, max_length=36)
     table_name: str = Field(max_length=40)

@@ -383,10 +383,19 @@ class UnitOfWork:
         return row_id
 
     def update(
-        self, table: type[SQLModel] | Table, row_id: str, changes: Mapping[str, Any]
+        self,
+        table: type[SQLModel] | Table,
+        row_id: str,
+        changes: Mapping[str, Any],
+        *,
+        force: bool = False,
     ) -> bool:
-        """Change fields of one synced row; return False when nothing actually changed."""
-        return self._change(table, row_id, dict(changes), op="update")
+        """Change fields of one synced row; return False when nothing actually changed.
+
+        With *force* the change is logged even when the values are already the row's: a
+        settled sync conflict must travel to every office, whichever value was chosen.
+        """
+        return self._change(table, row_id, dict(changes), op="update", force=force)
 
     def delete(self, table: type[SQLModel] | Table, row_id: str) -> bool:
         """Tombstone one synced row (synced rows are never removed)."""
@@ -399,6 +408,7 @@ class UnitOfWork:
         changes: dict[str, Any],
         *,
         op: str,
+        force: bool = False,
     ) -> bool:
         core = self._synced(table)
         bad = set(changes) - {c.name for c in core.columns} - {"deleted"}
@@ -410,7 +420,7 @@ class UnitOfWork:
         )
         if current is None:
             raise WriteRefused(f"no {core.name} row with that id")
-        diff = {k: (current[k], v) for k, v in changes.items() if current[k] != v}
+        diff = {k: (current[k], v) for k, v in changes.items() if force or current[k] != v}
         if not diff:
             return False
         seq, stamp = self._stamp()

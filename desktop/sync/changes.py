@@ -1,0 +1,319 @@
+"""What a bundle carries: change-log entries and audit entries, chosen for one receiver.
+
+A change travels exactly as the sender's change log stores it (driver-level text), so a
+relayed change arrives byte for byte as its author wrote it, and the receiver can tell a
+replay (same id, same content) from an alarm (same id, different content).
+
+Which changes go to a receiver: every change the receiver has not acknowledged (its version
+vector, sent back in each of its bundles) whose row is in the receiver's scope. The hub's
+scope is everything; a kecamatan's is its own workers and claims plus the shared tables
+(regions, settings, coverage targets) and the accounts of its office and the hub. A row that
+moves into a kecamatan's scope travels with its whole history, so the receiver can build it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection
+
+from desktop.store.hlc import VersionVector, vv_merge
+
+CHANGE_FIELDS = (
+    "device_id",
+    "device_seq",
+    "table_name",
+    "row_id",
+    "op",
+    "fields",
+    "vv",
+    "hlc",
+    "user_id",
+    "audit_id",
+    "recorded_at",
+)
+AUDIT_FIELDS = (
+    "id",
+    "at",
+    "user_id",
+    "username",
+    "role",
+    "device_id",
+    "action",
+    "summary",
+    "change_count",
+)
+CHANGE_KIND = "c"
+AUDIT_KIND = "a"
+
+# Tables every office holds whole.
+SHARED_TABLES = frozenset({"region", "setting", "coverage_target"})
+# Tables that hang off a claim.
+CLAIM_CHILDREN = frozenset({"claim_event", "heir", "claim_document", "letter"})
+# The column that puts a row of a table into a kecamatan's scope.
+SCOPE_COLUMNS = {"worker": "district_code", "claim": "village_code"}
+
+
+class RecordError(ValueError):
+    """A payload record that is not a well-formed change or audit entry."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one office holds: everything (the hub) or one kecamatan (district code)."""
+
+    district: str | None = None
+    hub_region: str | None = None
+
+    @property
+    def is_everything(self) -> bool:
+        """True for the hub, which holds every row of the regency."""
+        return self.district is None
+
+    def label(self) -> str:
+        """A short text for manifests and logs."""
+        return "*" if self.district is None else self.district
+
+
+def encode_change(row: tuple[Any, ...]) -> bytes:
+    """Encode one change-log row (in :data:`CHANGE_FIELDS` order) as a payload record."""
+    return orjson.dumps([CHANGE_KIND, *row])
+
+
+def encode_audit(row: tuple[Any, ...]) -> bytes:
+    """Encode one audit entry (in :data:`AUDIT_FIELDS` order) as a payload record."""
+    return orjson.dumps([AUDIT_KIND, *row])
+
+
+_CHANGE_TYPES: tuple[tuple[type, ...], ...] = (
+    (str,),
+    (int,),
+    (str,),
+    (str,),
+    (str,),
+    (str,),
+    (str,),
+    (str,),
+    (str,),
+    (str,),
+    (str,),
+)
+_AUDIT_TYPES: tuple[tuple[type, ...], ...] = (
+    (str,),
+    (str,),
+    (str,),
+    (str,),
+    (str,),
+    (str,),
+    (str,),
+    (str,),
+    (int,),
+)
+
+
+def decode_record(data: bytes) -> tuple[str, tuple[Any, ...]]:
+    """Decode a payload record into its kind and its values, checking every type."""
+    try:
+        value = orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise RecordError("record is not JSON") from exc
+    if not isinstance(value, list) or not value:
+        raise RecordError("record is not a list")
+    kind, *rest = value
+    if kind == CHANGE_KIND:
+        types = _CHANGE_TYPES
+    elif kind == AUDIT_KIND:
+        types = _AUDIT_TYPES
+    else:
+        raise RecordError("unknown record kind")
+    if len(rest) != len(types):
+        raise RecordError("record has the wrong number of values")
+    for item, allowed in zip(rest, types, strict=True):
+        if type(item) not in allowed:
+            raise RecordError("record value has the wrong type")
+    if kind == CHANGE_KIND:
+        if rest[4] not in ("insert", "update", "delete") or rest[1] < 1:
+            raise RecordError("change has a bad operation or sequence number")
+        for index in (5, 6):  # fields and vv are JSON objects
+            try:
+                parsed = orjson.loads(rest[index])
+            except orjson.JSONDecodeError as exc:
+                raise RecordError("change carries malformed JSON") from exc
+            if not isinstance(parsed, dict):
+                raise RecordError("change carries malformed JSON")
+    return str(kind), tuple(rest)
+
+
+# ---- version vectors ---------------------------------------------------------------------
+
+
+def ack_vector(conn: Connection, own_device: str, own_seq: int) -> VersionVector:
+    """What this office is sure to hold: its own changes and every peer's watermark."""
+    vector: VersionVector = {own_device: own_seq} if own_seq else {}
+    for (text,) in conn.exec_driver_sql("SELECT watermark_vv FROM device"):
+        vector = vv_merge(vector, orjson.loads(text or "{}"))
+    return vector
+
+
+def dominated_by(small: Mapping[str, int], big: Mapping[str, int]) -> bool:
+    """True when every entry of *small* is covered by *big*."""
+    return all(seq <= big.get(device, 0) for device, seq in small.items())
+
+
+# ---- choosing what to send ---------------------------------------------------------------
+
+
+@dataclass
+class Selection:
+    """Counts of what :func:`select_changes` yielded, filled in as it runs."""
+
+    changes: int = 0
+    audits: int = 0
+    per_table: dict[str, int] = field(default_factory=dict)
+    ranges: dict[str, list[int]] = field(default_factory=dict)
+
+    def _count(self, row: tuple[Any, ...]) -> None:
+        self.changes += 1
+        table = str(row[2])
+        self.per_table[table] = self.per_table.get(table, 0) + 1
+        device, seq = str(row[0]), int(row[1])
+        span = self.ranges.get(device)
+        if span is None:
+            self.ranges[device] = [seq, seq]
+        else:
+            span[0] = min(span[0], seq)
+            span[1] = max(span[1], seq)
+
+
+_SELECT_CHANGES = f"SELECT {', '.join(CHANGE_FIELDS)} FROM change_log"
+
+
+def _in_scope_ids(conn: Connection, scope: Scope) -> dict[str, frozenset[str]]:
+    """Ids of the scoped tables' rows that are in a kecamatan's scope now."""
+    district = scope.district
+    assert district is not None
+    workers = frozenset(
+        row[0]
+        for row in conn.exec_driver_sql(
+            "SELECT id FROM worker WHERE district_code = ?", (district,)
+        )
+    )
+    claims = frozenset(
+        row[0]
+        for row in conn.exec_driver_sql(
+            "SELECT id FROM claim WHERE village_code LIKE ? OR worker_id IN "
+            "(SELECT id FROM worker WHERE district_code = ?)",
+            (district + ".%", district),
+        )
+    )
+    children: set[str] = set()
+    if claims:
+        for table in ("claim_event", "heir", "claim_document"):
+            for row_id, claim_id in conn.exec_driver_sql(f"SELECT id, claim_id FROM {table}"):
+                if claim_id in claims:
+                    children.add(row_id)
+        for row_id, claim_id in conn.exec_driver_sql("SELECT id, claim_id FROM letter"):
+            if claim_id in claims:
+                children.add(row_id)
+    regions = {d for d in (district, scope.hub_region) if d}
+    users = frozenset(
+        row[0]
+        for row in conn.exec_driver_sql("SELECT id, office_region FROM app_user")
+        if row[1] in regions
+    )
+    return {"worker": workers, "claim": claims, "children": frozenset(children), "user": users}
+
+
+def _wanted(row: tuple[Any, ...], scope: Scope, ids: Mapping[str, frozenset[str]]) -> bool:
+    table, row_id = str(row[2]), str(row[3])
+    if table in SHARED_TABLES:
+        return True
+    if table == "worker":
+        if row_id in ids["worker"]:
+            return True
+        # A worker moving out of the kecamatan: the receiver must learn that it left.
+        return _touches_scope(row, "district_code", scope)
+    if table == "claim":
+        return row_id in ids["claim"] or _touches_scope(row, "village_code", scope)
+    if table in CLAIM_CHILDREN:
+        return row_id in ids["children"]
+    if table == "app_user":
+        return row_id in ids["user"]
+    return False
+
+
+def _touches_scope(row: tuple[Any, ...], column: str, scope: Scope) -> bool:
+    text = str(row[5])
+    if column not in text or scope.district is None:
+        return False
+    fields = orjson.loads(text)
+    old_new = fields.get(column)
+    if not isinstance(old_new, list):
+        return False
+    prefix = scope.district
+    return any(isinstance(v, str) and (v == prefix or v.startswith(prefix + ".")) for v in old_new)
+
+
+def _moved_in(row: tuple[Any, ...]) -> bool:
+    """True for an update that changes the column putting the row into a scope."""
+    column = SCOPE_COLUMNS.get(str(row[2]))
+    return column is not None and row[4] == "update" and column in str(row[5])
+
+
+def select_changes(
+    conn: Connection,
+    scope: Scope,
+    base: Mapping[str, int],
+    selection: Selection,
+) -> Iterator[bytes]:
+    """Yield the encoded changes, then audit entries, that a receiver with *base* lacks.
+
+    Streams from the change log device by device (through its (device, seq) index), so
+    memory stays bounded by the set of ids in the receiver's scope, not by the bundle.
+    """
+    ids = {} if scope.is_everything else _in_scope_ids(conn, scope)
+    devices = [row[0] for row in conn.exec_driver_sql("SELECT DISTINCT device_id FROM change_log")]
+    audit_ids: set[str] = set()
+    history_rows: set[str] = set()
+    sent_for_history: set[tuple[str, int]] = set()
+    for device in sorted(devices):
+        cursor = conn.exec_driver_sql(
+            f"{_SELECT_CHANGES} WHERE device_id = ? AND device_seq > ? ORDER BY device_seq",
+            (device, int(base.get(device, 0))),
+        )
+        for row in cursor:
+            if not scope.is_everything:
+                if not _wanted(row, scope, ids):
+                    continue
+                if _moved_in(row):
+                    history_rows.add(str(row[3]))
+            selection._count(row)
+            audit_ids.add(str(row[9]))
+            if str(row[3]) in history_rows:
+                sent_for_history.add((str(row[0]), int(row[1])))
+            yield encode_change(tuple(row))
+    # Rows that moved into the scope: their earlier changes too (the receiver never had them).
+    for row_id in sorted(history_rows):
+        for row in conn.exec_driver_sql(f"{_SELECT_CHANGES} WHERE row_id = ?", (row_id,)):
+            key = (str(row[0]), int(row[1]))
+            if key in sent_for_history or int(row[1]) > int(base.get(key[0], 0)):
+                continue  # sent above already
+            selection._count(row)
+            audit_ids.add(str(row[9]))
+            yield encode_change(tuple(row))
+    for chunk in _chunks(sorted(audit_ids), 500):
+        marks = ", ".join("?" for _ in chunk)
+        for row in conn.exec_driver_sql(
+            f"SELECT {', '.join(AUDIT_FIELDS)} FROM audit_entry WHERE id IN ({marks})",
+            tuple(chunk),
+        ):
+            selection.audits += 1
+            yield encode_audit(tuple(row))
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

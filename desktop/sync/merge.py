@@ -1,0 +1,657 @@
+"""Apply received changes: stage them, check them, then merge them into the database.
+
+The state of a synced row is a function of the *set* of its changes, never of the order in
+which they arrived, so every office that has received the same changes holds the same rows:
+
+- Change *a* happened before change *b* when *b*'s version vector covers *a*'s dot
+  (``b.vv[a.device] >= a.seq``).
+- For each field, the changes that set it and that no other such change happened after are
+  its *heads*. One head: its value. Several heads with different values: a hard conflict;
+  the head with the greatest (HLC stamp, device id) wins, the others are kept in the
+  ``conflict`` table for the admin. Concurrent changes to different fields simply merge.
+- ``deleted`` is asserted by every change (a delete says true, any edit says false): a
+  delete concurrent with an edit is a hard conflict that the edit wins, so no data vanishes
+  on one side only.
+
+Received changes go first into a staging database (a separate file), where they are checked
+(an id that repeats with different content raises an alarm) before anything touches the
+real database; the merge then runs in one transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, Table
+
+from desktop.store import models
+from desktop.store.hlc import HlcStamp, vv_dumps, vv_loads, vv_merge
+from desktop.store.ids import new_id
+from desktop.store.unit_of_work import table_of
+from desktop.sync.changes import AUDIT_FIELDS, AUDIT_KIND, CHANGE_FIELDS, CHANGE_KIND
+
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+
+# Tables in the order their rows are materialised (parents before children).
+TABLE_ORDER: tuple[str, ...] = (
+    "region",
+    "setting",
+    "app_user",
+    "coverage_target",
+    "worker",
+    "claim",
+    "claim_event",
+    "heir",
+    "claim_document",
+    "letter",
+)
+assert frozenset(TABLE_ORDER) == models.SYNCED_TABLE_NAMES
+SYNC_COLUMNS = frozenset(models.SYNC_COLUMNS)
+ROWS_PER_STEP = 2_000
+# Stamps outside these bounds come from a laptop whose clock is wrong: still merged (the
+# stamp only breaks ties), but reported.
+EARLIEST_PLAUSIBLE_MS = int(datetime(2020, 1, 1, tzinfo=UTC).timestamp() * 1000)
+FUTURE_TOLERANCE_MS = 24 * 3600 * 1000
+
+
+class MergeAlarm(Exception):
+    """The bundle reuses a change id with different content: refused as a whole."""
+
+    def __init__(self, device: str, seq: int) -> None:
+        super().__init__(f"change {device[:8]}…:{seq} repeats with different content")
+        self.device = device
+        self.seq = seq
+
+
+class MergeCancelled(Exception):
+    """The user cancelled; the transaction was rolled back."""
+
+
+@dataclass
+class MergeSummary:
+    """What a merge did (or, for a preview, would do)."""
+
+    received: int = 0
+    already_known: int = 0
+    new_rows: int = 0
+    changed_rows: int = 0
+    unchanged_rows: int = 0
+    waiting_rows: int = 0
+    conflicts: int = 0
+    soft_merges: int = 0
+    duplicates: int = 0
+    audits: int = 0
+    future_stamps: int = 0
+    past_stamps: int = 0
+    per_table: dict[str, list[int]] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The summary as plain JSON-able data."""
+        return dict(self.__dict__)
+
+    def _table(self, table: str, index: int) -> None:
+        counts = self.per_table.setdefault(table, [0, 0])
+        counts[index] += 1
+
+
+# ---- staging -----------------------------------------------------------------------------
+
+
+class Staging:
+    """A scratch SQLite file holding one bundle's records until they are merged."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.unlink(missing_ok=True)
+        self._conn = sqlite3.connect(path)
+        self._conn.executescript(
+            """
+            PRAGMA journal_mode = OFF;
+            PRAGMA synchronous = OFF;
+            CREATE TABLE change (device_id TEXT, device_seq INTEGER, table_name TEXT,
+                row_id TEXT, op TEXT, fields TEXT, vv TEXT, hlc TEXT, user_id TEXT,
+                audit_id TEXT, recorded_at TEXT);
+            CREATE TABLE audit (id TEXT, at TEXT, user_id TEXT, username TEXT, role TEXT,
+                device_id TEXT, action TEXT, summary TEXT, change_count INTEGER);
+            """
+        )
+        self._changes: list[tuple[Any, ...]] = []
+        self._audits: list[tuple[Any, ...]] = []
+        self.change_count = 0
+        self.audit_count = 0
+
+    def add(self, kind: str, values: tuple[Any, ...]) -> None:
+        """Stage one decoded record."""
+        if kind == CHANGE_KIND:
+            self._changes.append(values)
+            self.change_count += 1
+            if len(self._changes) >= 5_000:
+                self._flush()
+        elif kind == AUDIT_KIND:
+            self._audits.append(values)
+            self.audit_count += 1
+            if len(self._audits) >= 5_000:
+                self._flush()
+
+    def _flush(self) -> None:
+        if self._changes:
+            marks = ", ".join("?" for _ in CHANGE_FIELDS)
+            self._conn.executemany(f"INSERT INTO change VALUES ({marks})", self._changes)
+            self._changes = []
+        if self._audits:
+            marks = ", ".join("?" for _ in AUDIT_FIELDS)
+            self._conn.executemany(f"INSERT INTO audit VALUES ({marks})", self._audits)
+            self._audits = []
+
+    def seal(self) -> None:
+        """Finish staging: index the changes and check the bundle against itself."""
+        self._flush()
+        self._conn.execute("CREATE INDEX ix_change_id ON change (device_id, device_seq)")
+        clash = self._conn.execute(
+            "SELECT device_id, device_seq FROM change GROUP BY device_id, device_seq "
+            "HAVING count(DISTINCT table_name || '|' || row_id || '|' || op || '|' || fields "
+            "|| '|' || vv || '|' || hlc) > 1 LIMIT 1"
+        ).fetchone()
+        self._conn.commit()
+        if clash is not None:
+            raise MergeAlarm(str(clash[0]), int(clash[1]))
+
+    def close(self) -> None:
+        """Close and delete the scratch file."""
+        self._conn.close()
+        self.path.unlink(missing_ok=True)
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# ---- the fold ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Change:
+    device: str
+    seq: int
+    op: str
+    fields: Mapping[str, Any]
+    vv: Mapping[str, int]
+    hlc: str
+    recorded_at: str
+    user_id: str
+
+    @property
+    def ref(self) -> str:
+        return f"{self.device}:{self.seq}"
+
+    @property
+    def rank(self) -> tuple[str, str]:
+        return (self.hlc, self.device)
+
+    def before(self, other: _Change) -> bool:
+        return self is not other and other.vv.get(self.device, 0) >= self.seq
+
+
+@dataclass
+class _Folded:
+    values: dict[str, Any]
+    conflicts: list[tuple[str, Any, _Change, _Change, Any, Any]]
+    concurrent: bool
+    has_insert: bool
+
+
+def _heads(changes: Sequence[_Change]) -> list[_Change]:
+    if len(changes) == 1:
+        return list(changes)
+    return [c for c in changes if not any(c.before(other) for other in changes)]
+
+
+def fold(changes: Sequence[_Change]) -> _Folded:
+    """Compute a row's columns from the set of its changes (order does not matter)."""
+    by_field: dict[str, list[_Change]] = {}
+    for change in changes:
+        for name in change.fields:
+            if name != "deleted":
+                by_field.setdefault(name, []).append(change)
+    values: dict[str, Any] = {}
+    conflicts: list[tuple[str, Any, _Change, _Change, Any, Any]] = []
+    for name, setters in by_field.items():
+        heads = _heads(setters)
+        winner = max(heads, key=lambda c: c.rank)
+        value = winner.fields[name][1]
+        values[name] = value
+        for head in heads:
+            if head is not winner and head.fields[name][1] != value:
+                conflicts.append(
+                    (name, _base(setters, heads, name), winner, head, value, head.fields[name][1])
+                )
+    # deleted: every change asserts it; an edit concurrent with a delete wins.
+    heads = _heads(changes)
+    asserted = [
+        (bool(c.fields["deleted"][1]) if "deleted" in c.fields else False, c) for c in heads
+    ]
+    alive = [c for flag, c in asserted if not flag]
+    dead = [c for flag, c in asserted if flag]
+    values["deleted"] = not alive
+    if alive and dead:
+        winner = max(alive, key=lambda c: c.rank)
+        for loser in dead:
+            conflicts.append(("deleted", False, winner, loser, False, True))
+    top = max(changes, key=lambda c: c.rank)
+    vector: dict[str, int] = {}
+    for change in changes:
+        vector = vv_merge(vector, change.vv)
+    inserts = [c for c in changes if c.op == "insert"]
+    values["vv"] = vv_dumps(vector)
+    values["hlc"] = top.hlc
+    values["origin_device"] = top.device
+    values["updated_at"] = top.recorded_at
+    values["created_at"] = min(c.recorded_at for c in (inserts or changes))
+    return _Folded(values, conflicts, len(heads) > 1, bool(inserts))
+
+
+def _base(setters: Sequence[_Change], heads: Sequence[_Change], name: str) -> Any:
+    """The field's value before the conflicting heads: the latest change all heads follow."""
+    common = [c for c in setters if all(c.before(h) for h in heads)]
+    if not common:
+        return None
+    return max(common, key=lambda c: c.rank).fields[name][1]
+
+
+# ---- the merge ---------------------------------------------------------------------------
+
+
+class _TableWriter:
+    """Upserts whole rows of one table through the driver."""
+
+    def __init__(self, conn: Connection, table: Table) -> None:
+        self.table = table
+        self.columns = [c.name for c in table.columns]
+        self.defaults: dict[str, Any] = {}
+        for column in table.columns:
+            default = column.default
+            arg = getattr(default, "arg", None) if default is not None else None
+            value = None if callable(arg) else arg
+            self.defaults[column.name] = int(value) if type(value) is bool else value
+        updates = ", ".join(f"{c} = excluded.{c}" for c in self.columns if c != "id")
+        marks = ", ".join("?" for _ in self.columns)
+        self.sql = (
+            f"INSERT INTO {table.name} ({', '.join(self.columns)}) VALUES ({marks}) "
+            f"ON CONFLICT(id) DO UPDATE SET {updates}"
+        )
+        self.pending: list[tuple[Any, ...]] = []
+        self._conn = conn
+
+    def row(self, row_id: str, values: Mapping[str, Any]) -> tuple[Any, ...]:
+        out: list[Any] = []
+        for name in self.columns:
+            if name == "id":
+                out.append(row_id)
+                continue
+            value = values.get(name, self.defaults.get(name))
+            out.append(int(value) if type(value) is bool else value)
+        return tuple(out)
+
+    def flush(self) -> None:
+        if self.pending:
+            self._conn.exec_driver_sql(self.sql, self.pending)
+            self.pending = []
+
+
+def _same(current: Sequence[Any], new: Sequence[Any]) -> bool:
+    return all(
+        a == b or (isinstance(a, int | bool) and isinstance(b, int | bool) and int(a) == int(b))
+        for a, b in zip(current, new, strict=True)
+    )
+
+
+def _drop_guards(conn: Connection) -> list[str]:
+    """Drop the insert and update guards of the synced tables inside this transaction.
+
+    The merge is the other logged write path: every row it writes is computed from change-log
+    entries already in the database, and its stamp names one of them (``check`` verifies it).
+    The guards cannot tell a merge from a stray write, and a merge may legitimately keep a
+    row's stamp (an older concurrent change to another field). They come back before commit.
+    """
+    rows = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
+        "(name LIKE 'guard\\_%\\_insert' ESCAPE '\\' OR name LIKE 'guard\\_%\\_update' ESCAPE '\\')"
+    ).all()
+    statements = []
+    for name, sql in rows:
+        table = str(name)[len("guard_") :].rsplit("_", 1)[0]
+        if table in models.SYNCED_TABLE_NAMES:
+            conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+            statements.append(str(sql))
+    return statements
+
+
+def stamp_plausibility(hlc: str, now_ms: int) -> int:
+    """-1 for a stamp from before 2020, 1 for one more than a day ahead, else 0."""
+    try:
+        ms = HlcStamp.decode(hlc).ms
+    except ValueError:
+        return 0
+    if ms < EARLIEST_PLAUSIBLE_MS:
+        return -1
+    if ms > now_ms + FUTURE_TOLERANCE_MS:
+        return 1
+    return 0
+
+
+class Merger:
+    """Merges one staged bundle into the database over an open connection."""
+
+    def __init__(self, conn: Connection, staging: Staging) -> None:
+        self._conn = conn
+        self._staging = staging
+        self.summary = MergeSummary()
+
+    def check_known(self) -> None:
+        """Raise :class:`MergeAlarm` if a staged change reuses a known id with new content."""
+        clash = self._conn.exec_driver_sql(
+            "SELECT s.device_id, s.device_seq FROM stage.change s JOIN change_log c "
+            "ON c.device_id = s.device_id AND c.device_seq = s.device_seq "
+            "WHERE c.table_name IS NOT s.table_name OR c.row_id IS NOT s.row_id "
+            "OR c.op IS NOT s.op OR c.fields IS NOT s.fields OR c.vv IS NOT s.vv "
+            "OR c.hlc IS NOT s.hlc LIMIT 1"
+        ).first()
+        if clash is not None:
+            raise MergeAlarm(str(clash[0]), int(clash[1]))
+
+    def run(
+        self,
+        *,
+        detected_at: datetime,
+        progress: ProgressFn | None = None,
+        cancel: CancelFn | None = None,
+        write: bool = True,
+    ) -> MergeSummary:
+        """Merge the staged changes (or, with ``write=False``, only count what would happen).
+
+        Runs inside the caller's transaction; the caller commits or rolls back.
+        """
+        conn = self._conn
+        summary = self.summary
+        self.check_known()
+        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.fresh")
+        conn.exec_driver_sql(
+            "CREATE TEMP TABLE fresh AS SELECT DISTINCT s.* FROM stage.change s "
+            "WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.device_id = s.device_id "
+            "AND c.device_seq = s.device_seq)"
+        )
+        summary.received = self._staging.change_count
+        fresh = int(conn.exec_driver_sql("SELECT count(*) FROM temp.fresh").scalar() or 0)
+        summary.already_known = summary.received - fresh
+        now_ms = int(detected_at.timestamp() * 1000)
+        for (hlc,) in conn.exec_driver_sql("SELECT DISTINCT hlc FROM temp.fresh"):
+            verdict = stamp_plausibility(str(hlc), now_ms)
+            if verdict < 0:
+                summary.past_stamps += 1
+            elif verdict > 0:
+                summary.future_stamps += 1
+        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.affected")
+        conn.exec_driver_sql(
+            "CREATE TEMP TABLE affected AS SELECT DISTINCT table_name, row_id FROM temp.fresh"
+        )
+        total = int(conn.exec_driver_sql("SELECT count(*) FROM temp.affected").scalar() or 0)
+        guards: list[str] = []
+        if write:
+            guards = _drop_guards(conn)
+            cols = ", ".join(CHANGE_FIELDS)
+            conn.exec_driver_sql(
+                f"INSERT INTO change_log ({cols}) SELECT {cols} FROM temp.fresh "
+                "ORDER BY device_id, device_seq"
+            )
+            audit_cols = ", ".join(AUDIT_FIELDS)
+            before = int(conn.exec_driver_sql("SELECT count(*) FROM audit_entry").scalar() or 0)
+            conn.exec_driver_sql(
+                f"INSERT OR IGNORE INTO audit_entry ({audit_cols}) "
+                f"SELECT {audit_cols} FROM stage.audit"
+            )
+            after = int(conn.exec_driver_sql("SELECT count(*) FROM audit_entry").scalar() or 0)
+            summary.audits = after - before
+        done = 0
+        workers: list[str] = []
+        for table_name in TABLE_ORDER:
+            for row_ids in self._affected(table_name):
+                if cancel is not None and cancel():
+                    raise MergeCancelled
+                touched = self._merge_rows(table_name, row_ids, detected_at, write=write)
+                if table_name == "worker":
+                    workers.extend(touched)
+                done += len(row_ids)
+                if progress is not None:
+                    progress(done, total)
+        if write:
+            for statement in guards:
+                conn.exec_driver_sql(statement)
+            summary.duplicates = find_duplicates(conn, workers, detected_at)
+        else:
+            summary.duplicates = count_duplicates(conn, workers)
+        return summary
+
+    def _affected(self, table_name: str) -> Iterator[list[str]]:
+        last = 0
+        while True:
+            rows = self._conn.exec_driver_sql(
+                "SELECT rowid, row_id FROM temp.affected WHERE table_name = ? AND rowid > ? "
+                "ORDER BY rowid LIMIT ?",
+                (table_name, last, ROWS_PER_STEP),
+            ).all()
+            if not rows:
+                return
+            last = int(rows[-1][0])
+            yield [str(r[1]) for r in rows]
+
+    def _changes_of(self, row_ids: Sequence[str], *, write: bool) -> dict[str, list[_Change]]:
+        marks = ", ".join("?" for _ in row_ids)
+        source = (
+            "change_log"
+            if write
+            else (
+                "(SELECT device_id, device_seq, row_id, op, fields, vv, hlc, recorded_at, user_id "
+                "FROM change_log UNION SELECT device_id, device_seq, row_id, op, fields, vv, hlc, "
+                "recorded_at, user_id FROM temp.fresh)"
+            )
+        )
+        grouped: dict[str, list[_Change]] = {}
+        loads = orjson.loads
+        for device, seq, row_id, op, fields, vv, hlc, recorded, user in self._conn.exec_driver_sql(
+            "SELECT device_id, device_seq, row_id, op, fields, vv, hlc, recorded_at, user_id "
+            f"FROM {source} WHERE row_id IN ({marks})",
+            tuple(row_ids),
+        ):
+            grouped.setdefault(row_id, []).append(
+                _Change(device, int(seq), op, loads(fields), loads(vv), hlc, recorded, user)
+            )
+        return grouped
+
+    def _merge_rows(
+        self, table_name: str, row_ids: Sequence[str], detected_at: datetime, *, write: bool
+    ) -> list[str]:
+        conn = self._conn
+        table = table_of(_MODELS[table_name])
+        writer = _TableWriter(conn, table)
+        marks = ", ".join("?" for _ in row_ids)
+        current = {
+            row[0]: row
+            for row in conn.exec_driver_sql(
+                f"SELECT {', '.join(writer.columns)} FROM {table_name} WHERE id IN ({marks})",
+                tuple(row_ids),
+            )
+        }
+        changes = self._changes_of(row_ids, write=write)
+        summary = self.summary
+        touched: list[str] = []
+        conflicts: list[tuple[Any, ...]] = []
+        for row_id in row_ids:
+            row_changes = changes.get(row_id, [])
+            if not row_changes:
+                continue
+            folded = fold(row_changes)
+            existing = current.get(row_id)
+            if existing is None and not folded.has_insert:
+                summary.waiting_rows += 1  # its insert has not arrived yet: keep the changes
+                continue
+            new_row = writer.row(row_id, folded.values)
+            if existing is not None and _same(tuple(existing), new_row):
+                summary.unchanged_rows += 1
+                continue
+            if existing is None:
+                summary.new_rows += 1
+                summary._table(table_name, 0)
+            else:
+                summary.changed_rows += 1
+                summary._table(table_name, 1)
+            if folded.concurrent and not folded.conflicts:
+                summary.soft_merges += 1
+            for name, base, winner, loser, won, lost in folded.conflicts:
+                conflicts.append(
+                    (
+                        new_id(),
+                        table_name,
+                        row_id,
+                        name,
+                        _json(base),
+                        _json(won),
+                        _json(lost),
+                        winner.ref,
+                        loser.ref,
+                        db_time(detected_at),
+                    )
+                )
+            writer.pending.append(new_row)
+            touched.append(row_id)
+        if conflicts:
+            before = self._open_conflicts()
+            if write:
+                conn.exec_driver_sql(
+                    "INSERT OR IGNORE INTO conflict (id, table_name, row_id, field, base_value, "
+                    "winner_value, loser_value, winner_change, loser_change, detected_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    conflicts,
+                )
+                summary.conflicts += self._open_conflicts() - before
+            else:
+                summary.conflicts += len(conflicts)
+        if write:
+            writer.flush()
+            self._settle_resolved(table_name, touched, changes, detected_at)
+        return touched
+
+    def _open_conflicts(self) -> int:
+        return int(
+            self._conn.exec_driver_sql(
+                "SELECT count(*) FROM conflict WHERE resolved_at IS NULL"
+            ).scalar()
+            or 0
+        )
+
+    def _settle_resolved(
+        self,
+        table_name: str,
+        row_ids: Sequence[str],
+        changes: Mapping[str, Sequence[_Change]],
+        detected_at: datetime,
+    ) -> None:
+        """Close open conflicts of these rows once a later change has superseded them."""
+        if not row_ids:
+            return
+        marks = ", ".join("?" for _ in row_ids)
+        open_rows = self._conn.exec_driver_sql(
+            f"SELECT id, row_id, field, winner_change, loser_change FROM conflict "
+            f"WHERE resolved_at IS NULL AND table_name = ? AND row_id IN ({marks})",
+            (table_name, *row_ids),
+        ).all()
+        for conflict_id, row_id, name, winner_ref, loser_ref in open_rows:
+            row_changes = changes.get(row_id, [])
+            by_ref = {c.ref: c for c in row_changes}
+            winner, loser = by_ref.get(winner_ref), by_ref.get(loser_ref)
+            if winner is None or loser is None:
+                continue
+            later = [
+                c
+                for c in row_changes
+                if (name in c.fields or name == "deleted") and winner.before(c) and loser.before(c)
+            ]
+            if later:
+                settler = max(later, key=lambda c: c.rank)
+                self._conn.exec_driver_sql(
+                    "UPDATE conflict SET resolved_at = ?, resolved_by = ? WHERE id = ?",
+                    (db_time(detected_at), settler.user_id, conflict_id),
+                )
+
+
+def db_time(moment: datetime) -> str:
+    """A moment as SQLite columns of Sigap store it (UTC, no offset, microseconds)."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else orjson.dumps(value).decode()
+
+
+_MODELS = {str(model.__tablename__): model for model in models.SYNCED_TABLES}
+
+
+# ---- duplicate people --------------------------------------------------------------------
+
+_DUPLICATE_SQL = (
+    # Same NIK, another live record.
+    "SELECT w.id, o.id, 'nik' FROM worker w JOIN worker o ON o.nik = w.nik AND o.id <> w.id "
+    "WHERE w.id IN ({marks}) AND w.deleted = 0 AND w.merged_into IS NULL "
+    "AND o.deleted = 0 AND o.merged_into IS NULL "
+    "UNION "
+    # Same name and birth date under another NIK.
+    "SELECT w.id, o.id, 'name_birth' FROM worker w JOIN worker o ON o.name_key = w.name_key "
+    "AND o.birth_date = w.birth_date AND o.nik <> w.nik AND o.id <> w.id "
+    "WHERE w.id IN ({marks}) AND w.deleted = 0 AND w.merged_into IS NULL "
+    "AND o.deleted = 0 AND o.merged_into IS NULL"
+)
+
+
+def _duplicate_pairs(conn: Connection, worker_ids: Sequence[str]) -> Iterable[tuple[str, str, str]]:
+    for start in range(0, len(worker_ids), 400):
+        chunk = tuple(worker_ids[start : start + 400])
+        marks = ", ".join("?" for _ in chunk)
+        for a, b, reason in conn.exec_driver_sql(_DUPLICATE_SQL.format(marks=marks), chunk + chunk):
+            first, second = sorted((str(a), str(b)))
+            yield first, second, str(reason)
+
+
+def count_duplicates(conn: Connection, worker_ids: Sequence[str]) -> int:
+    """How many new pairs of possible duplicates these workers would make."""
+    return len({(a, b) for a, b, _ in _duplicate_pairs(conn, worker_ids)})
+
+
+def find_duplicates(conn: Connection, worker_ids: Sequence[str], detected_at: datetime) -> int:
+    """Queue new pairs of possible duplicates among these workers; return how many."""
+    pairs = {(a, b): reason for a, b, reason in _duplicate_pairs(conn, worker_ids)}
+    if not pairs:
+        return 0
+    before = int(conn.exec_driver_sql("SELECT count(*) FROM duplicate_pair").scalar() or 0)
+    conn.exec_driver_sql(
+        "INSERT OR IGNORE INTO duplicate_pair (id, worker_a, worker_b, reason, detected_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(new_id(), a, b, reason, db_time(detected_at)) for (a, b), reason in pairs.items()],
+    )
+    after = int(conn.exec_driver_sql("SELECT count(*) FROM duplicate_pair").scalar() or 0)
+    return after - before
+
+
+def row_vector(conn: Connection, table_name: str, row_id: str) -> dict[str, int]:
+    """The version vector of one row (empty when the row is unknown)."""
+    if table_name not in models.SYNCED_TABLE_NAMES:
+        raise ValueError("not a synced table")
+    text = conn.exec_driver_sql(f"SELECT vv FROM {table_name} WHERE id = ?", (row_id,)).scalar()
+    return vv_loads(str(text)) if text else {}
