@@ -52,6 +52,7 @@ from desktop.sync.changes import (
 from desktop.sync.errors import BundleError
 from desktop.sync.keys import DeviceKeys, PublicKeys
 from desktop.sync.merge import (
+    MalformedChange,
     MergeAlarm,
     MergeCancelled,
     Merger,
@@ -1205,7 +1206,7 @@ class SyncService:
                     name=name,
                 ) from None
             raise _bundle_refusal(error, name) from None
-        except RecordError:
+        except (RecordError, MalformedChange):
             raise _bundle_refusal(BundleError("bundle.manifest", "record"), name) from None
         except MergeAlarm as alarm:
             raise _refuse(

@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
+import orjson
+
 VersionVector = dict[str, int]
 
 
@@ -96,7 +98,7 @@ def vv_loads(text: str | None) -> VersionVector:
 
 def vv_dumps(vector: Mapping[str, int]) -> str:
     """Serialise a version vector canonically (sorted keys, no spaces)."""
-    return json.dumps(dict(sorted(vector.items())), separators=(",", ":"))
+    return orjson.dumps(dict(vector), option=orjson.OPT_SORT_KEYS).decode()
 
 
 def vv_merge(a: Mapping[str, int], b: Mapping[str, int]) -> VersionVector:

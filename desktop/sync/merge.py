@@ -70,6 +70,10 @@ class MergeAlarm(Exception):
         self.seq = seq
 
 
+class MalformedChange(Exception):
+    """A staged change whose fields or version vector is not the JSON a change log holds."""
+
+
 class MergeCancelled(Exception):
     """The user cancelled; the transaction was rolled back."""
 
@@ -153,15 +157,37 @@ class Staging:
     def seal(self) -> None:
         """Finish staging: index the changes and check the bundle against itself."""
         self._flush()
-        self._conn.execute("CREATE INDEX ix_change_id ON change (device_id, device_seq)")
-        clash = self._conn.execute(
-            "SELECT device_id, device_seq FROM change GROUP BY device_id, device_seq "
-            "HAVING count(DISTINCT table_name || '|' || row_id || '|' || op || '|' || fields "
-            "|| '|' || vv || '|' || hlc) > 1 LIMIT 1"
+        conn = self._conn
+        conn.execute("CREATE INDEX ix_change_id ON change (device_id, device_seq)")
+        # The JSON of every change, checked in SQLite's C code rather than parsed in Python:
+        # fields is {"column": [old, new], ...}, vv is {"device": positive integer, ...}.
+        malformed = conn.execute(
+            "SELECT 1 FROM change WHERE NOT json_valid(fields) OR NOT json_valid(vv) "
+            "OR json_type(fields) <> 'object' OR json_type(vv) <> 'object' "
+            "OR EXISTS (SELECT 1 FROM json_each(change.fields) "
+            "   WHERE type <> 'array' OR json_array_length(value) <> 2) "
+            "OR EXISTS (SELECT 1 FROM json_each(change.vv) WHERE type <> 'integer' OR value < 1) "
+            "LIMIT 1"
         ).fetchone()
-        self._conn.commit()
-        if clash is not None:
-            raise MergeAlarm(str(clash[0]), int(clash[1]))
+        if malformed is not None:
+            raise MalformedChange()
+        distinct = conn.execute(
+            "SELECT count(*) FROM (SELECT DISTINCT device_id, device_seq FROM change)"
+        ).fetchone()[0]
+        if distinct != self.change_count:
+            clash = conn.execute(
+                "SELECT device_id, device_seq FROM change GROUP BY device_id, device_seq "
+                "HAVING count(DISTINCT table_name || '|' || row_id || '|' || op || '|' || fields "
+                "|| '|' || vv || '|' || hlc) > 1 LIMIT 1"
+            ).fetchone()
+            if clash is not None:
+                raise MergeAlarm(str(clash[0]), int(clash[1]))
+            # The same change twice with the same content: keep one.
+            conn.execute(
+                "DELETE FROM change WHERE rowid NOT IN "
+                "(SELECT min(rowid) FROM change GROUP BY device_id, device_seq)"
+            )
+        conn.commit()
 
     def close(self) -> None:
         """Close and delete the scratch file."""
@@ -178,16 +204,38 @@ class Staging:
 # ---- the fold ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class _Change:
-    device: str
-    seq: int
-    op: str
-    fields: Mapping[str, Any]
-    vv: Mapping[str, int]
-    hlc: str
-    recorded_at: str
-    user_id: str
+    """One change-log entry of a row, as the fold needs it."""
+
+    __slots__ = ("_vv", "device", "fields", "hlc", "op", "recorded_at", "seq", "user_id", "vv_text")
+
+    def __init__(
+        self,
+        device: str,
+        seq: int,
+        op: str,
+        fields: Mapping[str, Any],
+        vv_text: str,
+        hlc: str,
+        recorded_at: str,
+        user_id: str,
+    ) -> None:
+        self.device = device
+        self.seq = seq
+        self.op = op
+        self.fields = fields
+        self.vv_text = vv_text
+        self.hlc = hlc
+        self.recorded_at = recorded_at
+        self.user_id = user_id
+        self._vv: Mapping[str, int] | None = None
+
+    @property
+    def vv(self) -> Mapping[str, int]:
+        """The row's version vector after this change (parsed on first use)."""
+        if self._vv is None:
+            self._vv = orjson.loads(self.vv_text)
+        return self._vv
 
     @property
     def ref(self) -> str:
@@ -217,6 +265,8 @@ def _heads(changes: Sequence[_Change]) -> list[_Change]:
 
 def fold(changes: Sequence[_Change]) -> _Folded:
     """Compute a row's columns from the set of its changes (order does not matter)."""
+    if len(changes) == 1:
+        return _fold_one(changes[0])
     by_field: dict[str, list[_Change]] = {}
     for change in changes:
         for name in change.fields:
@@ -259,6 +309,18 @@ def fold(changes: Sequence[_Change]) -> _Folded:
     return _Folded(values, conflicts, len(heads) > 1, bool(inserts))
 
 
+def _fold_one(change: _Change) -> _Folded:
+    """The common case of a row with one change (a new row): its values as they are."""
+    values = {name: new for name, (_old, new) in change.fields.items()}
+    values["deleted"] = bool(values.get("deleted", False))
+    values["vv"] = change.vv_text
+    values["hlc"] = change.hlc
+    values["origin_device"] = change.device
+    values["updated_at"] = change.recorded_at
+    values["created_at"] = change.recorded_at
+    return _Folded(values, [], False, change.op == "insert")
+
+
 def _base(setters: Sequence[_Change], heads: Sequence[_Change], name: str) -> Any:
     """The field's value before the conflicting heads: the latest change all heads follow."""
     common = [c for c in setters if all(c.before(h) for h in heads)]
@@ -290,16 +352,13 @@ class _TableWriter:
         )
         self.pending: list[tuple[Any, ...]] = []
         self._conn = conn
+        self._plan = [(name, self.defaults.get(name)) for name in self.columns if name != "id"]
+        assert self.columns[0] == "id"
 
     def row(self, row_id: str, values: Mapping[str, Any]) -> tuple[Any, ...]:
-        out: list[Any] = []
-        for name in self.columns:
-            if name == "id":
-                out.append(row_id)
-                continue
-            value = values.get(name, self.defaults.get(name))
-            out.append(int(value) if type(value) is bool else value)
-        return tuple(out)
+        get = values.get
+        out = [get(name, default) for name, default in self._plan]
+        return (row_id, *[int(v) if type(v) is bool else v for v in out])
 
     def flush(self) -> None:
         if self.pending:
@@ -385,10 +444,11 @@ class Merger:
         self.check_known()
         conn.exec_driver_sql("DROP TABLE IF EXISTS temp.fresh")
         conn.exec_driver_sql(
-            "CREATE TEMP TABLE fresh AS SELECT DISTINCT s.* FROM stage.change s "
+            "CREATE TEMP TABLE fresh AS SELECT s.* FROM stage.change s "
             "WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.device_id = s.device_id "
             "AND c.device_seq = s.device_seq)"
         )
+        conn.exec_driver_sql("CREATE INDEX temp.ix_fresh_row ON fresh (row_id)")
         summary.received = self._staging.change_count
         fresh = int(conn.exec_driver_sql("SELECT count(*) FROM temp.fresh").scalar() or 0)
         summary.already_known = summary.received - fresh
@@ -423,6 +483,10 @@ class Merger:
         done = 0
         workers: list[str] = []
         for table_name in TABLE_ORDER:
+            created = self._create_new_rows(table_name, write=write)
+            if table_name == "worker":
+                workers.extend(created)
+            done += len(created)
             for row_ids in self._affected(table_name):
                 if cancel is not None and cancel():
                     raise MergeCancelled
@@ -439,6 +503,69 @@ class Merger:
         else:
             summary.duplicates = count_duplicates(conn, workers)
         return summary
+
+    def _create_new_rows(self, table_name: str, *, write: bool) -> list[str]:
+        """Materialise, in one SQL statement, the rows whose only change is a fresh insert.
+
+        That is every row of a first bundle or of a roster import on another office: their
+        values are the insert's "new" values, extracted by SQLite's JSON functions without
+        a Python round trip per row. Returns their ids (they leave the ``affected`` list).
+        """
+        conn = self._conn
+        table = table_of(_MODELS[table_name])
+        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.fast")
+        conn.exec_driver_sql(
+            "CREATE TEMP TABLE fast AS SELECT f.rowid AS fresh_rowid, f.row_id FROM temp.fresh f "
+            "WHERE f.table_name = ? AND f.op = 'insert' "
+            f"AND NOT EXISTS (SELECT 1 FROM {table_name} t WHERE t.id = f.row_id) "
+            "AND NOT EXISTS (SELECT 1 FROM temp.fresh o WHERE o.row_id = f.row_id "
+            "    AND o.rowid <> f.rowid) "
+            "AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.row_id = f.row_id "
+            "    AND NOT (c.device_id = f.device_id AND c.device_seq = f.device_seq))",
+            (table_name,),
+        )
+        ids = [str(r[0]) for r in conn.exec_driver_sql("SELECT row_id FROM temp.fast")]
+        if not ids:
+            return ids
+        if write:
+            writer = _TableWriter(conn, table)
+            columns: list[str] = []
+            values: list[str] = []
+            params: list[Any] = []
+            sync = {
+                "id": "f.row_id",
+                "created_at": "f.recorded_at",
+                "updated_at": "f.recorded_at",
+                "hlc": "f.hlc",
+                "origin_device": "f.device_id",
+                "vv": "f.vv",
+                "deleted": "0",
+            }
+            for name in writer.columns:
+                columns.append(name)
+                if name in sync:
+                    values.append(sync[name])
+                    continue
+                default = writer.defaults.get(name)
+                if default is None:
+                    values.append(f"json_extract(f.fields, '$.\"{name}\"[1]')")
+                else:
+                    values.append(f"coalesce(json_extract(f.fields, '$.\"{name}\"[1]'), ?)")
+                    params.append(default)
+            conn.exec_driver_sql(
+                f"INSERT INTO {table_name} ({', '.join(columns)}) SELECT {', '.join(values)} "
+                "FROM temp.fast x JOIN temp.fresh f ON f.rowid = x.fresh_rowid",
+                tuple(params),
+            )
+        conn.exec_driver_sql(
+            "DELETE FROM temp.affected WHERE table_name = ? AND row_id IN "
+            "(SELECT row_id FROM temp.fast)",
+            (table_name,),
+        )
+        self.summary.new_rows += len(ids)
+        counts = self.summary.per_table.setdefault(table_name, [0, 0])
+        counts[0] += len(ids)
+        return ids
 
     def _affected(self, table_name: str) -> Iterator[list[str]]:
         last = 0
@@ -472,7 +599,7 @@ class Merger:
             tuple(row_ids),
         ):
             grouped.setdefault(row_id, []).append(
-                _Change(device, int(seq), op, loads(fields), loads(vv), hlc, recorded, user)
+                _Change(device, int(seq), op, loads(fields), vv, hlc, recorded, user)
             )
         return grouped
 

@@ -1,0 +1,229 @@
+"""Sync benchmarks: a kecamatan laptop's bundle of N changed workers, exported and imported.
+
+Run by ``make bench`` through tests/bench/run.py. The memory figure comes from separate
+processes (``python -m tests.bench.sync_bench memory …``), each of which reports its own
+peak resident memory, so the parent's allocations do not count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _network(workdir: Path) -> tuple[Any, Any, str]:
+    """A small hub, and a laptop enrolled, joined and pinned (returns hub, laptop, district)."""
+    from desktop.services.app import AppServices
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    hub = AppServices.open(workdir / "hub.db")
+    hub.demo.generate(workers=200, seed=5, year=2026)
+    hub_actor = hub.office.local_actor()
+    with sqlite3.connect(hub.path) as conn:
+        district = str(
+            conn.execute(
+                "SELECT district_code FROM worker GROUP BY district_code ORDER BY count(*) DESC"
+            ).fetchone()[0]
+        )
+    stick = workdir / "stick"
+    stick.mkdir(exist_ok=True)
+    enrolment = hub.sync.enroll(hub_actor, district=district, out=stick / "enrol.sigap")
+    laptop = AppServices.open(workdir / "laptop.db")
+    laptop.sync.join(enrolment.path, enrolment.code)
+    [first] = laptop.sync.export(laptop.office.local_actor(), stick)
+    hub.sync.import_bundle(hub_actor, first.path)
+    return hub, laptop, district
+
+
+def synthetic_workers(villages: list[str], district: str, count: int) -> Iterator[dict[str, Any]]:
+    """Worker rows as a roster import would write them (deterministic)."""
+    rng = random.Random(11)
+    names = ["Ahmad", "Siti", "Budi", "Dewi", "Rahmat", "Nur", "Agus", "Sri", "Hendra", "Rina"]
+    last = ["Saputra", "Wati", "Hidayat", "Lestari", "Pratama", "Sari", "Kurniawan", "Yanti"]
+    area = district.replace(".", "")
+    for i in range(count):
+        sex = "L" if i % 2 == 0 else "P"
+        born = date(1960, 1, 1) + timedelta(days=rng.randrange(0, 15_000))
+        day = born.day + (40 if sex == "P" else 0)
+        nik = f"{area}{day:02d}{born.month:02d}{born.year % 100:02d}{i % 10_000:04d}"
+        name = f"{rng.choice(names)} {rng.choice(last)} {i}"
+        yield {
+            "nik": nik,
+            "name": name,
+            "name_key": name.lower(),
+            "sex": sex,
+            "birth_date": born,
+            "village_code": villages[i % len(villages)],
+            "district_code": district,
+            "category": "rt_rw",
+            "position": "Ketua RT",
+            "status": "aktif",
+            "coverage_start": date(2026, 1, 1),
+            "coverage_end": date(2026, 12, 31),
+        }
+
+
+def add_workers(laptop: Any, district: str, count: int) -> None:
+    """Write *count* new workers on the laptop through the unit of work (bulk path)."""
+    from desktop.store import models
+    from desktop.store.unit_of_work import UnitOfWork
+
+    with sqlite3.connect(laptop.path) as conn:
+        villages = [
+            str(r[0])
+            for r in conn.execute(
+                "SELECT code FROM region WHERE parent_code = ? ORDER BY code", (district,)
+            )
+        ]
+    with UnitOfWork(
+        laptop.database.engine,
+        laptop.office.local_actor(),
+        action="bench.workers",
+        rollback_journal=count >= 100_000,
+    ) as uow:
+        uow.bulk_insert(
+            models.Worker,
+            synthetic_workers(villages, district, count),
+            total=count,
+            defer_indexes=count >= 20_000,
+        )
+
+
+def _raw_copy_seconds(source: Path, target: Path) -> float:
+    from tests.bench.run import _raw_copy
+
+    return _raw_copy(source, "worker", target)
+
+
+def bench_sync(workdir: Path, rows: int = 120_000) -> list[Any]:
+    """Export of a laptop bundle with *rows* new workers, its import on the hub, a replay."""
+    from tests.bench.run import Result
+
+    folder = workdir / "sync"
+    hub, laptop, district = _network(folder)
+    add_workers(laptop, district, rows)
+    laptop_actor = laptop.office.local_actor()
+    hub_actor = hub.office.local_actor()
+    out = folder / "out"
+    out.mkdir()
+    started = time.perf_counter()
+    [bundle] = laptop.sync.export(laptop_actor, out)
+    export_s = time.perf_counter() - started
+    started = time.perf_counter()
+    result = hub.sync.import_bundle(hub_actor, bundle.path)
+    import_s = time.perf_counter() - started
+    started = time.perf_counter()
+    replay = hub.sync.import_bundle(hub_actor, bundle.path)
+    replay_s = time.perf_counter() - started
+    assert replay.replayed and result.summary.new_rows >= rows
+    laptop.close()
+    hub.close()
+    baseline = _raw_copy_seconds(folder / "laptop.db", folder / "baseline-sync.db")
+    size = f"bundle {bundle.size / 1e6:,.1f} MB"
+    return [
+        Result(
+            "sync:export",
+            f"`sync export` of a laptop bundle with {rows:,} new workers (goal < 5 s)",
+            export_s,
+            f"executemany of the same {rows:,} worker rows",
+            baseline,
+            size,
+        ),
+        Result(
+            "sync:import",
+            "`sync import` of that bundle on the hub: check, stage, back up, merge (goal < 10 s)",
+            import_s,
+            f"executemany of the same {rows:,} worker rows",
+            baseline,
+            f"{result.summary.new_rows:,} new rows",
+        ),
+        Result(
+            "sync:replay",
+            "`sync import` of the same bundle again: recognised, nothing changed (goal < 2 s)",
+            replay_s,
+            f"executemany of the same {rows:,} worker rows",
+            baseline,
+        ),
+    ]
+
+
+def bench_sync_memory(workdir: Path, changes: int = 1_000_000) -> list[Any]:
+    """Peak resident memory of exporting and of importing a bundle of *changes* workers,
+    each in its own process (goal < 400 MB)."""
+    from tests.bench.run import Result
+
+    folder = workdir / "sync-memory"
+    hub, laptop, district = _network(folder)
+    add_workers(laptop, district, changes)
+    hub.close()
+    laptop.close()
+    peaks = {}
+    seconds = {}
+    for phase in ("export", "import"):
+        started = time.perf_counter()
+        output = subprocess.run(
+            [sys.executable, "-m", "tests.bench.sync_bench", phase, str(folder)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        seconds[phase] = time.perf_counter() - started
+        peaks[phase] = json.loads(output.strip().splitlines()[-1])["peak_mb"]
+    shutil.rmtree(folder, ignore_errors=True)
+    return [
+        Result(
+            f"sync:memory-{phase}",
+            f"peak memory of a process doing `sync {phase}` of {changes:,} changes "
+            f"(goal < 400 MB): **{peaks[phase]:,.0f} MB**",
+            seconds[phase],
+            "—",
+            0.0,
+            f"{peaks[phase]:,.0f} MB resident at peak",
+        )
+        for phase in ("export", "import")
+    ]
+
+
+def _child(phase: str, folder: Path) -> None:
+    from desktop.services.app import AppServices
+
+    if phase == "export":
+        laptop = AppServices.open(folder / "laptop.db")
+        out = folder / "out-memory"
+        out.mkdir(exist_ok=True)
+        laptop.sync.export(laptop.office.local_actor(), out)
+        laptop.close()
+    else:
+        hub = AppServices.open(folder / "hub.db")
+        [bundle] = sorted((folder / "out-memory").glob("*.sigap"))
+        hub.sync.import_bundle(hub.office.local_actor(), bundle)
+        hub.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"peak_mb": peak}))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("phase", choices=("export", "import", "quick"))
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--rows", type=int, default=120_000)
+    args = parser.parse_args()
+    if args.phase == "quick":
+        for r in bench_sync(args.folder, args.rows):
+            print(f"{r.name}: {r.seconds:.2f} s (baseline {r.baseline_seconds:.2f} s)")
+    else:
+        _child(args.phase, args.folder)
