@@ -546,10 +546,10 @@ def cmd_roster_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     return EXIT_OK
 
 
-def _sync(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _sync(args: argparse.Namespace, *, create: bool = False):  # type: ignore[no-untyped-def]
     from desktop.services.sync import SyncService
 
-    services = _open(args)
+    services = _open(args, create=create)
     return services, SyncService(services.database.engine, services.path)
 
 
@@ -575,7 +575,7 @@ def cmd_sync_enroll(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_sync_join(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Laptop: join the hub with the enrolment file and code."""
-    services, sync = _sync(args)
+    services, sync = _sync(args, create=True)
     progress = TextProgress(err)
     try:
         result = sync.join(args.file, args.code, progress=progress)
