@@ -29,6 +29,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Connection, Table
+from sqlalchemy.exc import IntegrityError
 
 from desktop.store import models
 from desktop.store.hlc import HlcStamp, vv_dumps, vv_loads, vv_merge
@@ -160,12 +161,13 @@ class Staging:
         conn = self._conn
         conn.execute("CREATE INDEX ix_change_id ON change (device_id, device_seq)")
         # The JSON of every change, checked in SQLite's C code rather than parsed in Python:
-        # fields is {"column": [old, new], ...}, vv is {"device": positive integer, ...}.
+        # fields is an object, vv an object of positive integers. The shape of each field's
+        # [old, new] pair is checked where a change is folded in Python; the fast path for
+        # new rows reads the pairs with json_extract (a NOT NULL column left empty by a
+        # malformed pair makes the insert fail, which refuses the bundle).
         malformed = conn.execute(
             "SELECT 1 FROM change WHERE NOT json_valid(fields) OR NOT json_valid(vv) "
             "OR json_type(fields) <> 'object' OR json_type(vv) <> 'object' "
-            "OR EXISTS (SELECT 1 FROM json_each(change.fields) "
-            "   WHERE type <> 'array' OR json_array_length(value) <> 2) "
             "OR EXISTS (SELECT 1 FROM json_each(change.vv) WHERE type <> 'integer' OR value < 1) "
             "LIMIT 1"
         ).fetchone()
@@ -552,11 +554,14 @@ class Merger:
                 else:
                     values.append(f"coalesce(json_extract(f.fields, '$.\"{name}\"[1]'), ?)")
                     params.append(default)
-            conn.exec_driver_sql(
-                f"INSERT INTO {table_name} ({', '.join(columns)}) SELECT {', '.join(values)} "
-                "FROM temp.fast x JOIN temp.fresh f ON f.rowid = x.fresh_rowid",
-                tuple(params),
-            )
+            try:
+                conn.exec_driver_sql(
+                    f"INSERT INTO {table_name} ({', '.join(columns)}) SELECT {', '.join(values)} "
+                    "FROM temp.fast x JOIN temp.fresh f ON f.rowid = x.fresh_rowid",
+                    tuple(params),
+                )
+            except IntegrityError as error:
+                raise MalformedChange() from error
         conn.exec_driver_sql(
             "DELETE FROM temp.affected WHERE table_name = ? AND row_id IN "
             "(SELECT row_id FROM temp.fast)",
@@ -598,8 +603,11 @@ class Merger:
             f"FROM {source} WHERE row_id IN ({marks})",
             tuple(row_ids),
         ):
+            parsed = loads(fields)
+            if not all(type(pair) is list and len(pair) == 2 for pair in parsed.values()):
+                raise MalformedChange()
             grouped.setdefault(row_id, []).append(
-                _Change(device, int(seq), op, loads(fields), vv, hlc, recorded, user)
+                _Change(device, int(seq), op, parsed, vv, hlc, recorded, user)
             )
         return grouped
 
