@@ -28,6 +28,7 @@ from desktop.ui.i18n import error_text, translate
 from desktop.ui.jobs import Job
 from desktop.ui.reports import ReportsTab
 from desktop.ui.roster import RosterTab
+from desktop.ui.sync import JoinDialog, SyncDialog
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._services = services
         self.welcome_dialog: WelcomeDialog | None = None
+        self.sync_dialog: SyncDialog | None = None
+        self.join_dialog: JoinDialog | None = None
         self.resize(1100, 720)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -84,6 +87,12 @@ class MainWindow(QMainWindow):
             self.tr("&Impor data wilayah…"), self.import_regions
         )
         self.check_action = self._action(self.tr("&Periksa basis data"), self.check_database)
+        self.sync_action = self._action(
+            self.tr("&Sinkronisasi…"), self.open_sync, QKeySequence("Ctrl+Shift+S")
+        )
+        self.join_action = self._action(
+            self.tr("Ber&gabung dengan kantor kabupaten…"), self.join_hub
+        )
         self.quit_action = self._action(self.tr("&Keluar"), self.close, QKeySequence("Ctrl+Q"))
         self.about_action = self._action(self.tr("&Tentang Sigap"), self.show_about)
 
@@ -93,12 +102,17 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_action)
         file_menu.addSeparator()
         file_menu.addAction(self.set_up_action)
+        file_menu.addAction(self.join_action)
         file_menu.addAction(self.demo_action)
         file_menu.addAction(self.import_regions_action)
         file_menu.addSeparator()
         file_menu.addAction(self.check_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        sync_menu = self.menuBar().addMenu(self.tr("Si&nkronisasi"))
+        sync_menu.addAction(self.sync_action)
+        sync_menu.addSeparator()
+        sync_menu.addAction(self.join_action)
         help_menu = self.menuBar().addMenu(self.tr("Ban&tuan"))
         help_menu.addAction(self.about_action)
 
@@ -146,6 +160,8 @@ class MainWindow(QMainWindow):
         """Read the office and the row counts again and show them everywhere."""
         info = self._services.office.info()
         self._show_office(info)
+        self.sync_action.setEnabled(info is not None)
+        self.join_action.setEnabled(info is None)
         self.officeChanged.emit(info)
         self.countsChanged.emit(self._services.health.counts())
 
@@ -267,6 +283,8 @@ class MainWindow(QMainWindow):
             self.open_demo_database()
         elif dialog.choice is WelcomeChoice.OPEN_OTHER:
             self.choose_database()
+        elif dialog.choice is WelcomeChoice.JOIN:
+            self.join_hub(back_to_welcome=True)
 
     def open_demo_database(self) -> None:
         """Switch to the demo database beside this one, filling it on first use.
@@ -410,6 +428,69 @@ class MainWindow(QMainWindow):
         dialog.setObjectName("healthReport")
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    # ---- sync ----------------------------------------------------------------------------
+
+    @Slot()
+    def open_sync(self) -> None:
+        """Sinkronisasi → Sinkronisasi…: send and receive bundles, settle the queues."""
+        if self.sync_dialog is not None:  # it is window-modal: only reached by code
+            self.sync_dialog.activateWindow()
+            return
+        if self._busy():
+            return
+        try:
+            dialog = SyncDialog(self._services, self)
+        except DomainError as exc:
+            messages.warn(self, self.tr("Sinkronisasi"), error_text(exc))
+            return
+        dialog.dataChanged.connect(self.refresh)
+        dialog.finished.connect(lambda _result: self._sync_closed(dialog))
+        self.sync_dialog = dialog
+        dialog.open()
+
+    def _sync_closed(self, dialog: SyncDialog) -> None:
+        self.sync_dialog = None
+        dialog.deleteLater()
+        self.refresh()
+
+    @Slot()
+    def join_hub(self, *, back_to_welcome: bool = False) -> None:
+        """Berkas → Bergabung dengan kantor kabupaten…: a new laptop joins from its file.
+
+        With *back_to_welcome* (opened from the welcome dialog), closing without joining
+        shows the welcome dialog again.
+        """
+        if self._busy():
+            return
+        info = self._services.office.info()
+        if info is not None:
+            messages.inform(
+                self,
+                self.tr("Bergabung dengan kantor kabupaten"),
+                self.tr(
+                    "Basis data ini sudah milik {name}. Untuk bergabung, buat dulu basis data "
+                    "baru lewat Berkas → Basis data baru…"
+                ).format(name=info.name),
+            )
+            return
+        dialog = JoinDialog(self._services, self)
+        dialog.joined.connect(lambda _result: self._joined())
+        dialog.finished.connect(lambda _result: self._join_closed(dialog, back_to_welcome))
+        self.join_dialog = dialog
+        dialog.open()
+
+    def _joined(self) -> None:
+        self.refresh()
+        info = self._services.office.info()
+        if info is not None:
+            self.show_status(self.tr("Bergabung sebagai {name}.").format(name=info.name))
+
+    def _join_closed(self, dialog: JoinDialog, back_to_welcome: bool) -> None:
+        self.join_dialog = None
+        dialog.deleteLater()
+        if back_to_welcome and self._services.office.info() is None:
+            self.show_welcome()
 
     # ---- help and closing ----------------------------------------------------------------
 

@@ -57,19 +57,20 @@ def test_reports_tab_counts_every_table(qtbot: QtBot, office_services: AppServic
     assert rows["Pengguna"] == "1"  # the built-in administrator
 
 
-def test_menus_offer_the_file_actions_and_no_sync_yet(qtbot: QtBot, office_services):
+def test_menus_offer_the_file_and_sync_actions(qtbot: QtBot, office_services):
     window = _window(qtbot, office_services)
     menus = {
         _plain(action.text()): action.menu()
         for action in window.menuBar().actions()
         if isinstance(action.menu(), QMenu)
     }
-    assert list(menus) == ["Berkas", "Bantuan"]
+    assert list(menus) == ["Berkas", "Sinkronisasi", "Bantuan"]
     file_actions = [_plain(a.text()) for a in menus["Berkas"].actions() if not a.isSeparator()]
     assert file_actions == [
         "Buka basis data…",
         "Basis data baru…",
         "Siapkan kantor…",
+        "Bergabung dengan kantor kabupaten…",
         "Muat data contoh…",
         "Impor data wilayah…",
         "Periksa basis data",

@@ -30,6 +30,7 @@ class WelcomeChoice(Enum):
     SET_UP = "set_up"
     DEMO = "demo"  # open (making it when needed) the demo database beside this one
     OPEN_OTHER = "open_other"
+    JOIN = "join"  # a kecamatan laptop joins the regency hub with its enrolment file
 
 
 class WelcomeDialog(QDialog):
@@ -68,6 +69,13 @@ class WelcomeDialog(QDialog):
                 "dengan data sungguhan."
             ),
         )
+        self.join_button = QCommandLinkButton(
+            self.tr("Bergabung dengan kantor kabupaten"),
+            self.tr(
+                "Untuk laptop kecamatan: pakai berkas pendaftaran dan kode sekali pakai dari "
+                "kantor kabupaten. Data kecamatan ikut dimuat."
+            ),
+        )
         self.demo_button = QCommandLinkButton(
             self.tr("Buka data contoh"),
             self.tr(
@@ -81,6 +89,7 @@ class WelcomeDialog(QDialog):
         )
         self.later_button = QPushButton(self.tr("Nanti saja"))
         self.set_up_button.clicked.connect(self._go_set_up)
+        self.join_button.clicked.connect(self._join)
         self.demo_button.clicked.connect(self._load_demo)
         self.open_button.clicked.connect(self._open_other)
         self.later_button.clicked.connect(self.reject)
@@ -94,6 +103,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(intro)
         layout.addSpacing(6)
         layout.addWidget(self.set_up_button)
+        layout.addWidget(self.join_button)
         layout.addWidget(self.demo_button)
         layout.addWidget(self.open_button)
         layout.addStretch(1)
@@ -152,6 +162,11 @@ class WelcomeDialog(QDialog):
     @Slot()
     def _open_other(self) -> None:
         self.choice = WelcomeChoice.OPEN_OTHER
+        self.accept()
+
+    @Slot()
+    def _join(self) -> None:
+        self.choice = WelcomeChoice.JOIN
         self.accept()
 
     @Slot()

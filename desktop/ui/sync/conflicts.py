@@ -1,0 +1,241 @@
+"""Konflik: two offices changed the same field; the admin keeps one of the two values."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.findings import DomainError
+from desktop.services.permissions import Actor, Permission, allows
+from desktop.services.sync import ChangeInfo, ConflictView, SyncService
+from desktop.ui import messages
+from desktop.ui.i18n import error_text
+from desktop.ui.sync.models import ConflictModel, ObjectRole
+from desktop.ui.sync.text import field_label, local_time, record_label, value_text
+from desktop.ui.sync.views import list_view, sortable
+from desktop.ui.widgets import HintLabel, heading_label
+
+
+class ValueCard(QFrame):
+    """One side of a conflict: the value, and which office and user wrote it, when."""
+
+    chosen = Signal()
+
+    def __init__(self, title: str, *, choosable: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("valueCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title_label = QLabel(title)
+        font = self.title_label.font()
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.value_label = heading_label("–", 1.35)
+        self.value_label.setObjectName("value")
+        self.value_label.setWordWrap(True)
+        self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.office_label = QLabel()
+        self.user_label = QLabel()
+        self.time_label = QLabel()
+        for label in (self.office_label, self.user_label, self.time_label):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts = QFormLayout()
+        self.facts.setContentsMargins(0, 4, 0, 0)
+        self.facts.setVerticalSpacing(2)
+        self.facts.addRow(self.tr("Kantor:"), self.office_label)
+        self.facts.addRow(self.tr("Pengguna:"), self.user_label)
+        self.facts.addRow(self.tr("Waktu:"), self.time_label)
+        self.note = HintLabel()
+        self.keep_button = QPushButton(self.tr("Pakai nilai ini"))
+        self.keep_button.clicked.connect(self.chosen)
+        self.keep_button.setVisible(choosable)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.value_label)
+        layout.addLayout(self.facts)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.keep_button)
+        layout.addLayout(buttons)
+
+    def show_change(self, text: str, change: ChangeInfo | None, note: str = "") -> None:
+        """Show a value and its origin (None: the base value, which has no single origin)."""
+        self.value_label.setText(text)
+        for label in (self.office_label, self.user_label, self.time_label):
+            self.facts.setRowVisible(label, change is not None)
+        if change is not None:
+            self.office_label.setText(change.device_name)
+            self.user_label.setText(change.username or "–")
+            self.time_label.setText(local_time(change.at))
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+
+
+class ConflictsTab(QWidget):
+    """Open conflicts in a table; the chosen one in detail with base / applied / other."""
+
+    settled = Signal(str)  # conflict id
+
+    def __init__(self, sync: SyncService, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sync = sync
+        self._actor = actor
+        self._allowed = allows(actor.role, Permission.SYNC) and allows(
+            actor.role, Permission.MANAGE_OFFICE
+        )
+        self.model = ConflictModel(self)
+        self.proxy = sortable(self.model, self)
+        self.table = list_view(self.proxy)
+        self.table.setObjectName("conflictTable")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.detail_title = heading_label("", 1.15)
+        self.detail_title.setObjectName("conflictTitle")
+        self.detail_title.setWordWrap(True)
+        self.base_card = ValueCard(self.tr("Nilai awal"), choosable=False)
+        self.winner_card = ValueCard(self.tr("Nilai terpakai"), choosable=True)
+        self.loser_card = ValueCard(self.tr("Nilai lain"), choosable=True)
+        self.winner_card.chosen.connect(lambda: self.settle("winner"))
+        self.loser_card.chosen.connect(lambda: self.settle("loser"))
+        cards = QHBoxLayout()
+        cards.setSpacing(10)
+        for card in (self.base_card, self.winner_card, self.loser_card):
+            cards.addWidget(card, 1)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 6, 0, 0)
+        detail_layout.addWidget(self.detail_title)
+        detail_layout.addLayout(cards)
+        detail_layout.addStretch(1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.empty_label = QLabel(self.tr("Tidak ada konflik yang menunggu keputusan."))
+        self.empty_label.setObjectName("noConflicts")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty_label)
+        self.pages.addWidget(splitter)
+
+        hint = self.tr(
+            "Dua kantor mengubah kolom yang sama sebelum saling menerima paket. Sementara itu "
+            "semua kantor memakai nilai terpakai (dipilih dengan aturan yang sama di setiap "
+            "kantor). Pilih nilai yang benar; pilihan Anda ikut terkirim ke semua kantor pada "
+            "paket berikutnya."
+        )
+        if not self._allowed:
+            hint += " " + self.tr("Hanya admin yang dapat memutuskan konflik.")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(HintLabel(hint))
+        layout.addWidget(self.pages, 1)
+
+    # ---- data ----------------------------------------------------------------------------
+
+    def reload(self) -> int:
+        """Read the open conflicts again; return how many there are."""
+        chosen = self.current()
+        conflicts = self._sync.conflicts(self._actor)
+        self.model.set_rows(conflicts)
+        self.pages.setCurrentIndex(1 if conflicts else 0)
+        self.table.resizeColumnsToContents()
+        self._select(chosen.id if chosen is not None else None)
+        return len(conflicts)
+
+    def _select(self, conflict_id: str | None) -> None:
+        rows = self.proxy.rowCount()
+        target = 0
+        for row in range(rows):
+            view = self.proxy.index(row, 0).data(ObjectRole)
+            if view is not None and view.id == conflict_id:
+                target = row
+                break
+        if rows:
+            self.table.selectRow(min(target, rows - 1))
+        else:
+            self._show(None)
+
+    def current(self) -> ConflictView | None:
+        """The conflict shown in detail."""
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        view = indexes[0].data(ObjectRole)
+        return view if isinstance(view, ConflictView) else None
+
+    @Slot(QItemSelection, QItemSelection)
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show(self.current())
+
+    def _show(self, conflict: ConflictView | None) -> None:
+        if conflict is None:
+            self.detail_title.setText("")
+            for card in (self.base_card, self.winner_card, self.loser_card):
+                card.show_change("–", None)
+                card.keep_button.setEnabled(False)
+            return
+        field = conflict.field
+        self.detail_title.setText(
+            self.tr("{kind}: {record} — kolom {field}").format(
+                kind=record_label(conflict.table_name),
+                record=conflict.row_label,
+                field=field_label(conflict.table_name, field),
+            )
+        )
+        self.base_card.show_change(
+            value_text(field, conflict.base),
+            None,
+            self.tr("Nilai sebelum kedua perubahan."),
+        )
+        self.winner_card.show_change(
+            value_text(field, conflict.winner.value),
+            conflict.winner,
+            self.tr("Dipakai sekarang di semua kantor."),
+        )
+        self.loser_card.show_change(
+            value_text(field, conflict.loser.value),
+            conflict.loser,
+            self.tr("Disimpan, tidak dipakai."),
+        )
+        for card in (self.winner_card, self.loser_card):
+            card.keep_button.setEnabled(self._allowed)
+
+    # ---- settling ------------------------------------------------------------------------
+
+    def settle(self, keep: str) -> None:
+        """Keep the applied value (``"winner"``) or the other one for the shown conflict."""
+        conflict = self.current()
+        if conflict is None:
+            return
+        row = self.table.selectionModel().selectedRows()[0].row()
+        try:
+            self._sync.settle(self._actor, conflict.id, keep=keep)
+        except DomainError as exc:
+            messages.warn(self, self.tr("Selesaikan konflik"), error_text(exc))
+        self.reload()
+        if self.proxy.rowCount():
+            self.table.selectRow(min(row, self.proxy.rowCount() - 1))
+        self.settled.emit(conflict.id)

@@ -1,0 +1,149 @@
+"""How the sync screens write times, sizes, key fingerprints and the values of a conflict."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from desktop.domain.categories import Category, Sex, WorkerStatus
+from desktop.domain.findings import QT_TRANSLATE_NOOP
+from desktop.domain.identifiers import mask_kpj
+from desktop.services.progress import ProgressFn
+from desktop.spreadsheets.columns import FIELD_LABELS
+from desktop.ui.i18n import translate
+from desktop.ui.labels import table_label
+
+# The sync service reports its stages by code; the progress dialog shows these words.
+STAGES = {
+    "export": QT_TRANSLATE_NOOP("Progress", "Menulis paket"),
+    "merge": QT_TRANSLATE_NOOP("Progress", "Menggabungkan data"),
+    # Shown from the start, before the service reports its first count.
+    "check": QT_TRANSLATE_NOOP("Progress", "Memeriksa paket"),
+    "enrol": QT_TRANSLATE_NOOP("Progress", "Menulis berkas pendaftaran"),
+    "join": QT_TRANSLATE_NOOP("Progress", "Memeriksa berkas pendaftaran"),
+}
+
+# Columns of synced tables that FIELD_LABELS (the roster import's columns) does not name.
+_MORE_FIELDS = {
+    "deleted": QT_TRANSLATE_NOOP("SyncField", "Dihapus"),
+    "status": QT_TRANSLATE_NOOP("SyncField", "Status"),
+    "status_reason": QT_TRANSLATE_NOOP("SyncField", "Alasan status"),
+    "death_date": QT_TRANSLATE_NOOP("SyncField", "Tanggal meninggal"),
+    "village_code": QT_TRANSLATE_NOOP("SyncField", "Desa/kelurahan"),
+    "district_code": QT_TRANSLATE_NOOP("SyncField", "Kecamatan"),
+    "subcategory": QT_TRANSLATE_NOOP("SyncField", "Sub-kategori"),
+    "programmes": QT_TRANSLATE_NOOP("SyncField", "Program"),
+    "declared_income": QT_TRANSLATE_NOOP("SyncField", "Penghasilan"),
+    "funding_source": QT_TRANSLATE_NOOP("SyncField", "Sumber dana"),
+    "merged_into": QT_TRANSLATE_NOOP("SyncField", "Digabung ke"),
+    "value": QT_TRANSLATE_NOOP("SyncField", "Nilai"),
+    "target": QT_TRANSLATE_NOOP("SyncField", "Target"),
+}
+
+
+def stage_progress(progress: ProgressFn, first: str = "") -> ProgressFn:
+    """Pass *progress* on with the service's stage codes turned into words to show.
+
+    With *first* (a stage code), that stage is reported at once, so the progress dialog
+    names the step before the service reports its first count.
+    """
+
+    def report(done: int, total: int, stage: str) -> None:
+        progress(done, total, STAGES.get(stage, stage))
+
+    if first:
+        report(0, 0, first)
+    return report
+
+
+def local_time(value: datetime | str | None) -> str:
+    """A moment (aware, or a UTC text as the database keeps it) in local time: dd-mm-yyyy hh:mm."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+    else:
+        moment = value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%d-%m-%Y %H:%M")
+
+
+def file_size(size: int) -> str:
+    """A size in bytes as people read it: "840 KB", "12,5 MB"."""
+    if size < 1024:
+        return translate("SyncText", "{size} bita").format(size=size)
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    if size < 1024**3:
+        return f"{size / 1024**2:.1f} MB".replace(".", ",")
+    return f"{size / 1024**3:.1f} GB".replace(".", ",")
+
+
+def grouped_fingerprint(fingerprint: str | None) -> str:
+    """A key fingerprint in groups of four, easy to read aloud over the phone."""
+    if not fingerprint:
+        return "–"
+    text = fingerprint.upper()
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def field_label(table: str, field: str) -> str:
+    """The name people know a column by (the raw name when unknown)."""
+    if field in FIELD_LABELS and field != "village":
+        return translate("RosterField", FIELD_LABELS[field])
+    if field in _MORE_FIELDS:
+        return translate("SyncField", _MORE_FIELDS[field])
+    return field
+
+
+def record_label(table: str) -> str:
+    """The kind of record a conflict is about ("Peserta", "Wilayah", ...)."""
+    return table_label(table)
+
+
+def value_text(field: str, value: Any, *, full_numbers: bool = False) -> str:
+    """One value of a conflict or a worker card as the user reads it; KPJ masked."""
+    if field == "deleted":
+        return (
+            translate("SyncText", "dihapus")
+            if value
+            else translate("SyncText", "ada (tidak dihapus)")
+        )
+    if value is None or value == "":
+        return translate("SyncText", "(kosong)")
+    if field == "kpj" and not full_numbers:
+        return mask_kpj(str(value))
+    if isinstance(value, bool):
+        return translate("SyncText", "ya") if value else translate("SyncText", "tidak")
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, datetime):
+        return local_time(value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    text = str(value)
+    if field == "sex":
+        try:
+            return translate("Sex", Sex(text).label)
+        except ValueError:
+            return text
+    if field == "category":
+        try:
+            return translate("Category", Category(text).label)
+        except ValueError:
+            return text
+    if field == "status":
+        try:
+            return translate("WorkerStatus", WorkerStatus(text).label)
+        except ValueError:
+            return text
+    if field.endswith("_date") or field in ("coverage_start", "coverage_end"):
+        try:
+            return date.fromisoformat(text[:10]).strftime("%d-%m-%Y")
+        except ValueError:
+            return text
+    return text
