@@ -626,7 +626,7 @@ def cmd_sync_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     s = result.summary
     if result.replayed:
         out.write(
-            f"paket {result.bundle_id[:8]} dari {result.sender_name} sudah pernah diimpor; "
+            f"paket {result.bundle_id[-8:]} dari {result.sender_name} sudah pernah diimpor; "
             "tidak ada yang berubah\n"
         )
         return EXIT_OK
@@ -667,7 +667,7 @@ def cmd_sync_status(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         state = "dicabut" if device.revoked_at else ("aktif" if device.pinned else "menunggu paket")
         last = device.last_bundle_at.strftime("%Y-%m-%d %H:%M") if device.last_bundle_at else "-"
         out.write(
-            f"{device.device_id[:8]}  {device.region_code:<10} {device.name}  [{state}]  "
+            f"{device.device_id[-8:]}  {device.region_code:<10} {device.name}  [{state}]  "
             f"paket terakhir {last}; tertinggal {_number(device.behind)} perubahan\n"
         )
     return EXIT_OK
@@ -682,7 +682,7 @@ def cmd_sync_conflicts(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
         services.close()
     for c in conflicts:
         out.write(
-            f"{c.id[:8]}  {c.row_label} · {c.field}: terpakai {c.winner.value!r} "
+            f"{c.id[-8:]}  {c.row_label} · {c.field}: terpakai {c.winner.value!r} "
             f"({c.winner.device_name}), lain {c.loser.value!r} ({c.loser.device_name})\n"
         )
     if not conflicts:
@@ -697,14 +697,16 @@ def cmd_sync_revoke(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         actor = services.office.local_actor()
         matches = [
-            d.device_id for d in sync.status(actor).devices if d.device_id.startswith(args.device)
+            d.device_id
+            for d in sync.status(actor).devices
+            if d.device_id.endswith(args.device) or d.device_id.startswith(args.device)
         ]
         if len(matches) != 1:
             raise UsageError(f"perangkat {args.device!r} tidak dikenal atau tidak unik")
         sync.revoke(actor, matches[0])
     finally:
         services.close()
-    out.write(f"perangkat {matches[0][:8]} dicabut; paketnya akan ditolak\n")
+    out.write(f"perangkat {matches[0][-8:]} dicabut; paketnya akan ditolak\n")
     return EXIT_OK
 
 

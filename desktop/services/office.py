@@ -51,8 +51,8 @@ class OfficeInfo:
 
     @property
     def device_short(self) -> str:
-        """The first 8 characters of the device id, enough to tell devices apart."""
-        return self.device_id[:8]
+        """The last 8 characters of the device id (its random part), to tell devices apart."""
+        return self.device_id[-8:]
 
 
 def _not_ready() -> OfficeNotReady:

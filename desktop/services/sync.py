@@ -203,6 +203,20 @@ class ImportResult:
 
 
 @dataclass(frozen=True)
+class BundleSummary:
+    """What a bundle's cleartext header says, for listing the bundles on a stick."""
+
+    path: Path
+    bundle_id: str
+    created_at: datetime
+    sender_device: str
+    sender_name: str
+    for_this_office: bool
+    already_imported: bool
+    size: int
+
+
+@dataclass(frozen=True)
 class DeviceStatus:
     """One device as the devices list shows it."""
 
@@ -321,6 +335,18 @@ def _proof(proof_key: bytes, public: PublicKeys) -> str:
 
 
 _KEPT = {"winner": "nilai terpakai", "loser": "nilai lain"}
+# Worker fields a merge copies from the redirected record when the kept one lacks them.
+MERGE_FILLS = (
+    "kk",
+    "birth_place",
+    "address",
+    "subcategory",
+    "position",
+    "kpj",
+    "coverage_start",
+    "coverage_end",
+    "phone",
+)
 
 
 class SyncService:
@@ -470,7 +496,9 @@ class SyncService:
                 conn.exec_driver_sql("DELETE FROM device WHERE id = ?", (device_id,))
             raise
         self._audit(
-            actor, "sync.enroll", f"Kecamatan {code.dotted} didaftarkan (perangkat {device_id[:8]})"
+            actor,
+            "sync.enroll",
+            f"Kecamatan {code.dotted} didaftarkan (perangkat {device_id[-8:]})",
         )
         return Enrollment(final, one_time, device_id, code.dotted, written.changes)
 
@@ -524,47 +552,88 @@ class SyncService:
                     or str(RegionCode.parse(district).regency) != header.regency_code
                 ):
                     raise _bundle_refusal(BundleError("bundle.header", "regency"), name)
-                # Everything checked: become the office.
-                self._office.set_up(
-                    kind=OfficeKind.KECAMATAN,
-                    region=district,
-                    name=str(enrolment["office_name"]),
-                    device_id=header.recipient_device,
-                )
-                own = self.keys()
-                with self._engine.begin() as conn:
-                    conn.exec_driver_sql(
-                        "INSERT INTO device (id, name, office_kind, region_code, "
-                        "signing_public_key, exchange_public_key, acknowledged_vv, "
-                        "watermark_vv, created_at, pinned_at, enrollment_verifier) "
-                        "VALUES (?, ?, 'hub', ?, ?, ?, '{}', '{}', ?, ?, ?)",
-                        (
-                            header.sender_device,
-                            str(enrolment["hub_name"])[:200],
-                            str(enrolment["hub_region"]),
-                            _b64(hub_public.signing),
-                            _b64(hub_public.exchange),
-                            db_time(utc_now()),
-                            db_time(utc_now()),
-                            _proof(proof_key, own.public),
-                        ),
+                # Everything checked: become the office. Setting up and merging are two
+                # transactions, so a failure or cancel in between puts the empty database
+                # back exactly as it was (joining can then be tried again).
+                pristine = self._snapshot()
+                try:
+                    self._office.set_up(
+                        kind=OfficeKind.KECAMATAN,
+                        region=district,
+                        name=str(enrolment["office_name"]),
+                        device_id=header.recipient_device,
                     )
-                incoming = _Incoming(
-                    header=header,
-                    manifest=manifest,
-                    staging=staging,
-                    sender={"id": header.sender_device, "name": enrolment["hub_name"]},
-                    sender_public=hub_public,
-                    pin=False,
-                    file_name=name,
-                    size=local.stat().st_size,
-                    sha256=_sha256(local),
-                )
-                return self._apply(incoming, self._office.local_actor(), progress, cancel)
+                    own = self.keys()
+                    with self._engine.begin() as conn:
+                        conn.exec_driver_sql(
+                            "INSERT INTO device (id, name, office_kind, region_code, "
+                            "signing_public_key, exchange_public_key, acknowledged_vv, "
+                            "watermark_vv, created_at, pinned_at, enrollment_verifier) "
+                            "VALUES (?, ?, 'hub', ?, ?, ?, '{}', '{}', ?, ?, ?)",
+                            (
+                                header.sender_device,
+                                str(enrolment["hub_name"])[:200],
+                                str(enrolment["hub_region"]),
+                                _b64(hub_public.signing),
+                                _b64(hub_public.exchange),
+                                db_time(utc_now()),
+                                db_time(utc_now()),
+                                _proof(proof_key, own.public),
+                            ),
+                        )
+                    incoming = _Incoming(
+                        header=header,
+                        manifest=manifest,
+                        staging=staging,
+                        sender={"id": header.sender_device, "name": enrolment["hub_name"]},
+                        sender_public=hub_public,
+                        pin=False,
+                        file_name=name,
+                        size=local.stat().st_size,
+                        sha256=_sha256(local),
+                    )
+                    return self._apply(incoming, self._office.local_actor(), progress, cancel)
+                except BaseException:
+                    self._restore(pristine)
+                    raise
+                finally:
+                    pristine.unlink(missing_ok=True)
             finally:
                 staging.close()
         finally:
             local.unlink(missing_ok=True)
+
+    def _snapshot(self) -> Path:
+        """Copy the whole database aside (SQLite's online backup) to restore it later."""
+        target = self.work_dir / f"pristine-{new_id()}.db"
+        raw = self._engine.raw_connection()
+        try:
+            source = raw.driver_connection
+            assert isinstance(source, sqlite3.Connection)
+            dest = sqlite3.connect(target)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            raw.close()
+        return target
+
+    def _restore(self, snapshot: Path) -> None:
+        """Put the database back as :meth:`_snapshot` saw it."""
+        self._engine.dispose()  # no pooled connection keeps an old view or a lock
+        raw = self._engine.raw_connection()
+        try:
+            live = raw.driver_connection
+            assert isinstance(live, sqlite3.Connection)
+            source = sqlite3.connect(snapshot)
+            try:
+                source.backup(live)
+            finally:
+                source.close()
+        finally:
+            raw.close()
+        self._engine.dispose()
 
     def revoke(self, actor: Actor, device_id: str) -> None:
         """Hub: refuse every later bundle of a kecamatan device."""
@@ -583,7 +652,7 @@ class SyncService:
             ).rowcount
         if not found:
             raise _unknown_device(device_id)
-        self._audit(actor, "sync.revoke", f"Perangkat {device_id[:8]} dicabut")
+        self._audit(actor, "sync.revoke", f"Perangkat {device_id[-8:]} dicabut")
 
     # -- export --------------------------------------------------------------------------
 
@@ -593,7 +662,8 @@ class SyncService:
         with self._engine.connect() as conn:
             rows = (
                 conn.exec_driver_sql(
-                    "SELECT id, name, office_kind, region_code FROM device WHERE id <> ? "
+                    "SELECT id, name, office_kind, region_code, "
+                    "signing_public_key IS NOT NULL AS pinned FROM device WHERE id <> ? "
                     "AND revoked_at IS NULL ORDER BY region_code, name",
                     (info.device_id,),
                 )
@@ -617,9 +687,18 @@ class SyncService:
         info = self._office.require_info()
         peers = self.peers()
         if peer is not None:
-            peers = [p for p in peers if p["id"] == peer or str(p["id"]).startswith(peer)]
+            peers = [
+                p
+                for p in peers
+                if p["id"] == peer or str(p["id"]).endswith(peer) or str(p["id"]).startswith(peer)
+            ]
             if len(peers) != 1:
                 raise _unknown_device(peer)
+        elif len(peers) > 1:
+            # To every kecamatan: those still waiting for their first bundle are skipped
+            # (their keys are not known yet); the caller sees them in status().
+            pinned = [p for p in peers if p["pinned"]]
+            peers = pinned or peers[:1]
         if not peers:
             raise _refuse(
                 "sync.no_peer",
@@ -780,7 +859,15 @@ class SyncService:
             except BundleError as error:
                 temp.unlink(missing_ok=True)
                 raise _bundle_refusal(error, temp.name) from None
-        name = bundle_file_name(written.header)
+        with self._engine.connect() as conn:
+            peer_region = conn.exec_driver_sql(
+                "SELECT region_code FROM device WHERE id = ?", (peer_id,)
+            ).scalar()
+        name = bundle_file_name(
+            written.header,
+            sender_label=info.region_code,
+            recipient_label=str(peer_region) if peer_region else None,
+        )
         return _Written(
             temp,
             name,
@@ -804,6 +891,33 @@ class SyncService:
         return stamp.encode()
 
     # -- import --------------------------------------------------------------------------
+
+    def peek(self, file: Path) -> BundleSummary:
+        """Read a bundle's cleartext header only: who sent it, to whom, when (cheap)."""
+        info = self._office.require_info()
+        header = self._read_header(file, file.name)
+        with self._engine.connect() as conn:
+            names: dict[str, str] = dict(
+                conn.exec_driver_sql(
+                    "SELECT id, name FROM device WHERE id IN (?, ?)",
+                    (header.sender_device, header.recipient_device),
+                ).all()
+            )
+            seen = conn.exec_driver_sql(
+                "SELECT 1 FROM bundle_log WHERE bundle_id = ? AND direction = 'in'",
+                (header.bundle_id,),
+            ).first()
+        return BundleSummary(
+            path=file,
+            bundle_id=header.bundle_id,
+            created_at=header.created_at,
+            sender_device=header.sender_device,
+            sender_name=str(names.get(header.sender_device, "")),
+            for_this_office=header.recipient_device == info.device_id
+            and header.regency_code == info.regency_code,
+            already_imported=seen is not None,
+            size=file.stat().st_size,
+        )
 
     def preview(
         self,
@@ -873,7 +987,7 @@ class SyncService:
                     "Periksa flashdisk: mungkin paket untuk kecamatan lain.",
                 ),
                 name=name,
-                device=header.recipient_device[:8],
+                device=header.recipient_device[-8:],
             )
         if header.schema_version != head_revision():
             raise _refuse(
@@ -910,7 +1024,7 @@ class SyncService:
                     "ini. Paket ditolak; daftarkan kecamatan itu dulu.",
                 ),
                 name=name,
-                device=header.sender_device[:8],
+                device=header.sender_device[-8:],
             )
         if sender["revoked_at"] is not None:
             raise _refuse(
@@ -920,7 +1034,7 @@ class SyncService:
                     "Perangkat {device} ({office}) sudah dicabut; paketnya ditolak. Daftarkan "
                     "ulang kecamatan itu bila perangkatnya dipakai lagi.",
                 ),
-                device=header.sender_device[:8],
+                device=header.sender_device[-8:],
                 office=sender["name"],
             )
         keys = self.keys()
@@ -1027,7 +1141,7 @@ class SyncService:
                     "admin kabupaten: perangkat itu mungkin dipulihkan dari cadangan lama atau "
                     "disalin.",
                 ),
-                ref=f"{alarm.device[:8]}:{alarm.seq}",
+                ref=f"{alarm.device[-8:]}:{alarm.seq}",
             ) from None
 
     def _record_receipt(
@@ -1218,7 +1332,7 @@ class SyncService:
                     "admin kabupaten: perangkat itu mungkin dipulihkan dari cadangan lama atau "
                     "disalin.",
                 ),
-                ref=f"{alarm.device[:8]}:{alarm.seq}",
+                ref=f"{alarm.device[-8:]}:{alarm.seq}",
             ) from None
         if staging.change_count != manifest.get("changes") or (
             staging.audit_count != manifest.get("audits")
@@ -1239,7 +1353,7 @@ class SyncService:
     def _backup(self, bundle_id: str) -> Path:
         folder = self.work_dir / "backups"
         folder.mkdir(exist_ok=True)
-        target = backup_database(self._engine, folder / self._path.name, f"sync-{bundle_id[:8]}")
+        target = backup_database(self._engine, folder / self._path.name, f"sync-{bundle_id[-8:]}")
         backups = sorted(
             folder.glob(f"{self._path.stem}.backup-sync-*"), key=lambda p: p.stat().st_mtime
         )
@@ -1429,9 +1543,20 @@ class SyncService:
             self._engine,
             actor,
             action="sync.merge_duplicate",
-            summary=f"Dua data peserta digabung ({other[:8]} → {keep[:8]})",
+            summary=f"Dua data peserta digabung ({other[-8:]} → {keep[-8:]})",
         ) as uow:
             conn = uow.connection
+            # What only the other record knows (KK, KPJ, address, phone ...) moves over.
+            table = table_of(models.Worker)
+            kept_row = conn.execute(table.select().where(table.c.id == keep)).mappings().one()
+            other_row = conn.execute(table.select().where(table.c.id == other)).mappings().one()
+            filled = {
+                name: other_row[name]
+                for name in MERGE_FILLS
+                if kept_row[name] in (None, "") and other_row[name] not in (None, "")
+            }
+            if filled:
+                uow.update(models.Worker, keep, filled)
             uow.update(models.Worker, other, {"merged_into": keep})
             claims = [
                 str(r[0])
@@ -1534,7 +1659,7 @@ def _unknown_device(device: str) -> SyncRefused:
     return _refuse(
         "sync.unknown_device",
         QT_TRANSLATE_NOOP("Finding", "Perangkat {device} tidak dikenal di kantor ini."),
-        device=device[:8],
+        device=device[-8:],
     )
 
 
@@ -1598,8 +1723,8 @@ def _change_info(conn: Connection, ref: str, value: Any) -> ChangeInfo:
     return ChangeInfo(
         ref=ref,
         device_id=device,
-        device_name=str(name or device[:8]),
-        username=str(row[2] or row[1][:8]) if row else "",
+        device_name=str(name or device[-8:]),
+        username=str(row[2] or row[1][-8:]) if row else "",
         at=str(row[0]) if row else "",
         value=value,
     )
@@ -1618,7 +1743,7 @@ def _row_label(conn: Connection, table_name: str, row_id: str) -> str:
         key = conn.exec_driver_sql("SELECT key FROM setting WHERE id = ?", (row_id,)).scalar()
         if key:
             return str(key)
-    return f"{table_name} {row_id[:8]}"
+    return f"{table_name} {row_id[-8:]}"
 
 
 def _worker_card(conn: Connection, worker_id: str) -> dict[str, Any] | None:

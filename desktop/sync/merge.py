@@ -485,6 +485,8 @@ class Merger:
         done = 0
         workers: list[str] = []
         for table_name in TABLE_ORDER:
+            if cancel is not None and cancel():
+                raise MergeCancelled
             created = self._create_new_rows(table_name, write=write)
             if table_name == "worker":
                 workers.extend(created)

@@ -30,18 +30,30 @@ _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
 _NOT_REGENCY = re.compile(r"[^A-Za-z0-9.]")
 
 
-def bundle_file_name(header: BundleHeader) -> str:
+def bundle_file_name(
+    header: BundleHeader,
+    *,
+    sender_label: str | None = None,
+    recipient_label: str | None = None,
+) -> str:
     """``sigap-<regency>-<sender>-to-<recipient>-<UTC yyyymmddThhmmss>-<bundle>.sigap``.
 
-    Device and bundle ids are cut to their first 8 letters or digits; the regency keeps
-    letters, digits and dots. Only characters safe on FAT32 are used.
+    Sender and recipient are named by their labels (region codes, which people recognise)
+    when given, else by the last 8 letters or digits of their device ids (the random part
+    of a time-ordered id: devices made in the same minute share the first ones); the regency
+    and labels keep letters, digits and dots. Only characters safe on FAT32 are used.
     """
     regency = _NOT_REGENCY.sub("", header.regency_code).strip(".")[:16] or "x"
     stamp = header.created_at.strftime("%Y%m%dT%H%M%S")
+    sender = _label(sender_label) or _short(header.sender_device)
+    recipient = _label(recipient_label) or _short(header.recipient_device)
     return (
-        f"sigap-{regency}-{_short(header.sender_device)}-to-{_short(header.recipient_device)}"
-        f"-{stamp}-{_short(header.bundle_id)}{BUNDLE_SUFFIX}"
+        f"sigap-{regency}-{sender}-to-{recipient}-{stamp}-{_short(header.bundle_id)}{BUNDLE_SUFFIX}"
     )
+
+
+def _label(text: str | None) -> str:
+    return _NOT_REGENCY.sub("", text or "").strip(".")[:20]
 
 
 def deliver(bundle: Path, target_dir: Path, *, name: str | None = None) -> Path:
@@ -168,7 +180,7 @@ def _check_file_name(name: str) -> None:
 
 
 def _short(value: str) -> str:
-    return _NOT_ALNUM.sub("", value)[:8] or "x"
+    return _NOT_ALNUM.sub("", value)[-8:] or "x"
 
 
 def _file_sha256(path: Path) -> str:

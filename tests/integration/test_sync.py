@@ -317,3 +317,63 @@ def test_everything_converges_after_a_round(network: tuple[Office, Office, Offic
     assert a.rows("claim"), "kecamatan A holds the claims of its villages"
     for office in (hub, a, b):
         assert office.app.health.check().sound, office.name
+
+
+def test_a_cancelled_join_leaves_the_new_database_empty_and_joining_works_after(
+    tmp_path: Path,
+) -> None:
+    from desktop.services.app import AppServices
+    from desktop.services.progress import Cancelled
+
+    hub = make_hub(tmp_path, workers=40)
+    [district] = districts_with_workers(hub, 1)
+    enrolment = hub.app.sync.enroll(hub.actor, district=district, out=hub.stick / "e.sigap")
+    laptop = AppServices.open(tmp_path / "laptop.db")
+    try:
+        with pytest.raises(Cancelled):
+            laptop.sync.join(enrolment.path, enrolment.code, cancel=lambda: True)
+        assert laptop.office.info() is None
+        assert count(Office("l", laptop, tmp_path), "SELECT count(*) FROM change_log") == 0
+        laptop.sync.join(enrolment.path, enrolment.code)
+        assert laptop.office.require_info().region_code == district
+    finally:
+        laptop.close()
+        hub.close()
+
+
+def test_merging_duplicates_keeps_what_only_the_other_record_knew(
+    network: tuple[Office, Office, Office],
+) -> None:
+    hub, a, _b = network
+    worker = worker_in(a)
+    record = a.app.workers.get(worker).values()
+    values = {
+        k: record[k]
+        for k in ("nik", "name", "sex", "birth_date", "village_code", "category", "position")
+    }
+    values["address"] = "Dusun Sukamaju RT 02"
+    a.app.workers.update(a.actor, worker, {"address": None})
+    twin = hub.app.workers.create(hub.actor, values)
+    a.receive(hub.export(peer=a.app.office.require_info().device_id))
+    [pair] = a.app.sync.duplicates(a.actor)
+    a.app.sync.merge_duplicate(a.actor, pair.id, keep=worker)
+    assert value(a, worker, "address") == "Dusun Sukamaju RT 02"
+    assert value(a, twin, "merged_into") == worker
+
+
+def test_export_to_every_kecamatan_skips_those_still_waiting(
+    network: tuple[Office, Office, Office], tmp_path: Path
+) -> None:
+    hub, a, b = network
+    districts = districts_with_workers(hub, 3)
+    hub.app.sync.enroll(hub.actor, district=districts[2], out=hub.stick / "c.sigap")
+    results = hub.app.sync.export(hub.actor, hub.stick)
+    assert {r.peer_device for r in results} == {
+        o.app.office.require_info().device_id for o in (a, b)
+    }
+    for result in results:
+        peek = a.app.sync.peek(result.path)
+        assert peek.sender_name == hub.app.office.require_info().name
+        assert peek.for_this_office == (result.peer_device == a.app.office.require_info().device_id)
+        region = a.app.office.require_info().region_code
+        assert (region in result.path.name) == peek.for_this_office
