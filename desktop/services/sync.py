@@ -88,7 +88,7 @@ _BUNDLE_MESSAGES: dict[str, str] = {
     ),
     "bundle.version": QT_TRANSLATE_NOOP(
         "Finding",
-        "Paket {name} dibuat dengan format yang tidak dikenal versi Sigap ini. "
+        "Paket {name} dibuat dengan format yang tidak dikenal oleh versi Sigap ini. "
         "Perbarui Sigap di kedua kantor ke versi yang sama.",
     ),
     "bundle.truncated": QT_TRANSLATE_NOOP(
@@ -516,8 +516,8 @@ class SyncService:
                 "sync.join_set_up",
                 QT_TRANSLATE_NOOP(
                     "Finding",
-                    "Basis data ini sudah milik sebuah kantor. Bergabung hanya dapat dilakukan "
-                    "pada basis data baru.",
+                    "Basis data ini sudah menjadi milik sebuah kantor. Bergabung hanya dapat "
+                    "dilakukan pada basis data baru.",
                 ),
             )
         name = file.name

@@ -469,8 +469,8 @@ class MainWindow(QMainWindow):
                 self,
                 self.tr("Bergabung dengan kantor kabupaten"),
                 self.tr(
-                    "Basis data ini sudah milik {name}. Untuk bergabung, buat dulu basis data "
-                    "baru lewat Berkas → Basis data baru…"
+                    "Basis data ini sudah menjadi milik {name}. Untuk bergabung, buat dulu "
+                    "basis data baru lewat Berkas → Basis data baru…"
                 ).format(name=info.name),
             )
             return

@@ -184,6 +184,76 @@
     </message>
 </context>
 <context>
+    <name>ConflictModel</name>
+    <message>
+        <source>Data</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Nilai terpakai</source>
+        <translation>Applied value</translation>
+    </message>
+    <message>
+        <source>Nilai lain</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <source>Ditemukan</source>
+        <translation>Found</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsTab</name>
+    <message>
+        <source>Nilai awal</source>
+        <translation>Original value</translation>
+    </message>
+    <message>
+        <source>Nilai terpakai</source>
+        <translation>Applied value</translation>
+    </message>
+    <message>
+        <source>Nilai lain</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <source>Tidak ada konflik yang menunggu keputusan.</source>
+        <translation>No conflicts are waiting for a decision.</translation>
+    </message>
+    <message>
+        <source>Dua kantor mengubah kolom yang sama sebelum saling menerima paket. Sementara itu semua kantor memakai nilai terpakai (dipilih dengan aturan yang sama di setiap kantor). Pilih nilai yang benar; pilihan Anda ikut terkirim ke semua kantor pada paket berikutnya.</source>
+        <translation>Two offices changed the same field before receiving each other&apos;s bundles. Until you decide, every office uses the applied value (chosen by the same rule at every office). Choose the correct value; your choice is sent to every office with the next bundle.</translation>
+    </message>
+    <message>
+        <source>Hanya admin yang dapat memutuskan konflik.</source>
+        <translation>Only an admin can resolve conflicts.</translation>
+    </message>
+    <message>
+        <source>{kind}: {record} — kolom {field}</source>
+        <translation>{kind}: {record} — field {field}</translation>
+    </message>
+    <message>
+        <source>Nilai sebelum kedua perubahan.</source>
+        <translation>The value before both changes.</translation>
+    </message>
+    <message>
+        <source>Dipakai sekarang di semua kantor.</source>
+        <translation>Now in use at every office.</translation>
+    </message>
+    <message>
+        <source>Disimpan, tidak dipakai.</source>
+        <translation>Kept, but not in use.</translation>
+    </message>
+    <message>
+        <source>Selesaikan konflik</source>
+        <translation>Resolve conflict</translation>
+    </message>
+</context>
+<context>
     <name>DemoDialog</name>
     <message>
         <source>Memuat data contoh</source>
@@ -216,6 +286,92 @@
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceModel</name>
+    <message>
+        <source>Dicabut {date}</source>
+        <translation>Revoked {date}</translation>
+    </message>
+    <message>
+        <source>Menunggu paket pertama</source>
+        <translation>Waiting for its first bundle</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>mutakhir</source>
+        <translation>up to date</translation>
+    </message>
+    <message>
+        <source>{count} perubahan</source>
+        <translation>{count} changes</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Nama kantor</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <source>Sidik kunci</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Paket terakhir</source>
+        <translation>Last bundle</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Kapan paket terakhir dari perangkat ini diterima di sini</source>
+        <translation>When the last bundle from this device was received here</translation>
+    </message>
+    <message>
+        <source>Tertinggal</source>
+        <translation>Behind</translation>
+    </message>
+    <message>
+        <source>Perubahan di kantor ini yang belum dikonfirmasi diterima perangkat itu</source>
+        <translation>Changes at this office that the device has not yet confirmed receiving</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesTab</name>
+    <message>
+        <source>&amp;Daftarkan kecamatan…</source>
+        <translation>Register &amp;district…</translation>
+    </message>
+    <message>
+        <source>&amp;Cabut perangkat…</source>
+        <translation>&amp;Revoke device…</translation>
+    </message>
+    <message>
+        <source>Laptop kecamatan yang terdaftar di kantor ini. &quot;Tertinggal&quot; menghitung perubahan di kantor ini yang belum dikonfirmasi diterima laptop itu (pengakuan ikut di paket berikutnya dari laptop itu). Cabut perangkat yang hilang atau tidak dipakai lagi: paketnya akan ditolak.</source>
+        <translation>District laptops registered with this office. &quot;Behind&quot; counts the changes at this office that a laptop has not yet confirmed receiving (the acknowledgement comes with the next bundle from that laptop). Revoke a device that is lost or no longer used: its bundles will be rejected.</translation>
+    </message>
+    <message>
+        <source>Cabut perangkat</source>
+        <translation>Revoke device</translation>
+    </message>
+    <message>
+        <source>Cabut perangkat {name} ({code}, sidik kunci {fingerprint})?
+
+Semua paket dari perangkat ini akan ditolak, juga paket yang belum diimpor. Bila laptop itu dipakai lagi, daftarkan ulang kecamatannya.</source>
+        <translation>Revoke the device {name} ({code}, key fingerprint {fingerprint})?
+
+Every bundle from this device will be rejected, including bundles not yet imported. If that laptop is used again, register its district again.</translation>
     </message>
 </context>
 <context>
@@ -275,6 +431,498 @@
     <message>
         <source>Surat keterangan tidak mampu (SKTM)</source>
         <translation>Certificate of low income (SKTM)</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateModel</name>
+    <message>
+        <source>NIK sama</source>
+        <translation>Same NIK</translation>
+    </message>
+    <message>
+        <source>Nama dan tanggal lahir sama</source>
+        <translation>Same name and date of birth</translation>
+    </message>
+    <message>
+        <source>Data kiri</source>
+        <translation>Left record</translation>
+    </message>
+    <message>
+        <source>Data kanan</source>
+        <translation>Right record</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Ditemukan</source>
+        <translation>Found</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesTab</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>No. KK</source>
+        <translation>KK no.</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>No. KPJ</source>
+        <translation>KPJ no.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>No. HP</source>
+        <translation>Mobile no.</translation>
+    </message>
+    <message>
+        <source>Didaftarkan oleh</source>
+        <translation>Registered by</translation>
+    </message>
+    <message>
+        <source>Dicatat</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Data kiri</source>
+        <translation>Left record</translation>
+    </message>
+    <message>
+        <source>Data kanan</source>
+        <translation>Right record</translation>
+    </message>
+    <message>
+        <source>Gabungkan ke &amp;kiri</source>
+        <translation>Merge into &amp;left</translation>
+    </message>
+    <message>
+        <source>Data kiri tetap; data kanan digabung ke dalamnya.</source>
+        <translation>The left record stays; the right record is merged into it.</translation>
+    </message>
+    <message>
+        <source>Gabungkan ke k&amp;anan</source>
+        <translation>Merge into &amp;right</translation>
+    </message>
+    <message>
+        <source>Data kanan tetap; data kiri digabung ke dalamnya.</source>
+        <translation>The right record stays; the left record is merged into it.</translation>
+    </message>
+    <message>
+        <source>&amp;Bukan orang yang sama</source>
+        <translation>&amp;Not the same person</translation>
+    </message>
+    <message>
+        <source>Kedua data tetap ada sebagai dua peserta.</source>
+        <translation>Both records stay, as two workers.</translation>
+    </message>
+    <message>
+        <source>Tidak ada data ganda yang menunggu keputusan.</source>
+        <translation>No duplicates are waiting for a decision.</translation>
+    </message>
+    <message>
+        <source>Dua kantor mendaftarkan orang yang mungkin sama. Bila keduanya orang yang sama, gabungkan ke data yang paling benar: klaim data lainnya ikut pindah, dan data itu tidak tampil lagi di daftar peserta. Kolom yang berbeda diberi warna.</source>
+        <translation>Two offices registered what may be the same person. If they are the same person, merge them into the more accurate record: the other record&apos;s claims move with it, and that record no longer appears in the roster. Fields that differ are highlighted.</translation>
+    </message>
+    <message>
+        <source>Hanya admin yang dapat menggabungkan data.</source>
+        <translation>Only an admin can merge records.</translation>
+    </message>
+    <message>
+        <source>{reason}: {first} dan {second}</source>
+        <translation>{reason}: {first} and {second}</translation>
+    </message>
+    <message>
+        <source>{name} ({code})</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <source>Data kanan ({other}) digabung ke data kiri ({keep}). Klaim milik data kanan dipindah ke data kiri, dan data kanan tidak tampil lagi di daftar peserta. Keputusan ini dikirim ke semua kantor. Lanjutkan?</source>
+        <translation>The right record ({other}) will be merged into the left record ({keep}). The right record&apos;s claims move to the left record, and the right record no longer appears in the roster. This decision is sent to every office. Continue?</translation>
+    </message>
+    <message>
+        <source>Data kiri ({other}) digabung ke data kanan ({keep}). Klaim milik data kiri dipindah ke data kanan, dan data kiri tidak tampil lagi di daftar peserta. Keputusan ini dikirim ke semua kantor. Lanjutkan?</source>
+        <translation>The left record ({other}) will be merged into the right record ({keep}). The left record&apos;s claims move to the right record, and the left record no longer appears in the roster. This decision is sent to every office. Continue?</translation>
+    </message>
+    <message>
+        <source>Gabungkan data peserta</source>
+        <translation>Merge worker records</translation>
+    </message>
+    <message>
+        <source>Gabungkan</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Data ganda</source>
+        <translation>Duplicates</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Daftarkan kecamatan</source>
+        <translation>Register district</translation>
+    </message>
+    <message>
+        <source>{code} — {name}</source>
+        <translation>{code} — {name}</translation>
+    </message>
+    <message>
+        <source>{district} (sudah terdaftar)</source>
+        <translation>{district} (already registered)</translation>
+    </message>
+    <message>
+        <source>contoh: {code}.05</source>
+        <translation>for example: {code}.05</translation>
+    </message>
+    <message>
+        <source>&amp;Pilih…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <source>&amp;Kecamatan:</source>
+        <translation>&amp;District:</translation>
+    </message>
+    <message>
+        <source>&amp;Nama kantor:</source>
+        <translation>Office &amp;name:</translation>
+    </message>
+    <message>
+        <source>Simpan ke:</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <source>&amp;Buat berkas pendaftaran</source>
+        <translation>Create &amp;registration file</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sigap membuat berkas pendaftaran berisi data kecamatan itu, terkunci dengan kode sekali pakai. Laptop kecamatan memakai berkas dan kode ini untuk bergabung dengan kantor kabupaten.</source>
+        <translation>Sigap creates a registration file with that district&apos;s data, locked with a one-time code. The district laptop uses this file and code to join the regency office.</translation>
+    </message>
+    <message>
+        <source>&amp;Salin kode</source>
+        <translation>&amp;Copy code</translation>
+    </message>
+    <message>
+        <source>Kode sekali pakai</source>
+        <translation>One-time code</translation>
+    </message>
+    <message>
+        <source>Kode ini hanya ditampilkan sekali. Berikan kode secara terpisah dari flashdisk — lewat telepon atau di kertas tertutup — agar flashdisk yang hilang tidak cukup untuk membuka berkasnya.</source>
+        <translation>This code is shown only once. Pass it on separately from the USB stick — by phone or on a sealed note — so that a lost USB stick is not enough to open the file.</translation>
+    </message>
+    <message>
+        <source>&amp;Selesai</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>Kecamatan ini sudah punya perangkat terdaftar ({name}). Mendaftarkan lagi menambah perangkat kedua; bila laptop lama diganti, cabut perangkat lamanya di tab Perangkat.</source>
+        <translation>This district already has a registered device ({name}). Registering it again adds a second device; if the old laptop has been replaced, revoke the old device on the Devices tab.</translation>
+    </message>
+    <message>
+        <source>Kecamatan {name}</source>
+        <translation>Kecamatan {name}</translation>
+    </message>
+    <message>
+        <source>Simpan berkas pendaftaran</source>
+        <translation>Save registration file</translation>
+    </message>
+    <message>
+        <source>Berkas pendaftaran Sigap (*.sigap)</source>
+        <translation>Sigap registration files (*.sigap)</translation>
+    </message>
+    <message>
+        <source>Pilih kecamatan yang akan didaftarkan.</source>
+        <translation>Choose the district to register.</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan yang tidak terduga. Rinciannya sudah dicatat di log untuk petugas teknis.</source>
+        <translation>An unexpected error occurred. The details have been written to the log for technical support.</translation>
+    </message>
+    <message>
+        <source>{office} sudah didaftarkan</source>
+        <translation>{office} has been registered</translation>
+    </message>
+    <message>
+        <source>Berkas pendaftaran: {path} ({count} data kecamatan di dalamnya)</source>
+        <translation>Registration file: {path} ({count} district records in it)</translation>
+    </message>
+    <message>
+        <source>Di laptop kecamatan:
+1. Buka Sigap dengan basis data baru.
+2. Pilih Bergabung dengan kantor kabupaten (di layar pembuka atau menu Berkas).
+3. Pilih berkas pendaftaran dari flashdisk dan ketik kode di atas.
+4. Pastikan sidik kunci kantor kabupaten yang ditunjukkan laptop sama dengan:
+    {fingerprint}</source>
+        <translation>On the district laptop:
+1. Open Sigap with a new database.
+2. Choose Join the regency office (on the welcome screen or in the File menu).
+3. Choose the registration file on the USB stick and type the code above.
+4. Make sure the regency office key fingerprint shown on the laptop is the same as:
+    {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Kode disalin</source>
+        <translation>Code copied</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeTab</name>
+    <message>
+        <source>Kirim paket</source>
+        <translation>Send bundle</translation>
+    </message>
+    <message>
+        <source>Paket berisi perubahan yang belum diterima kecamatan tujuan: satu berkas untuk tiap kecamatan. Bawa flashdisk ke kecamatan dan impor di sana.</source>
+        <translation>A bundle holds the changes the destination district has not received yet: one file for each district. Take the USB stick to the district and import it there.</translation>
+    </message>
+    <message>
+        <source>Paket berisi perubahan kantor ini yang belum diterima kantor kabupaten. Bawa flashdisk ke kantor kabupaten dan impor di sana.</source>
+        <translation>A bundle holds this office&apos;s changes that the regency office has not received yet. Take the USB stick to the regency office and import it there.</translation>
+    </message>
+    <message>
+        <source>Pilih &amp;folder…</source>
+        <translation>Choose &amp;folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Muat ulang daftar</source>
+        <translation>&amp;Refresh list</translation>
+    </message>
+    <message>
+        <source>Pasang flashdisk, lalu tekan ini agar flashdisk muncul di daftar.</source>
+        <translation>Plug in the USB stick, then press this to make it appear in the list.</translation>
+    </message>
+    <message>
+        <source>&amp;Kirim paket</source>
+        <translation>&amp;Send bundle</translation>
+    </message>
+    <message>
+        <source>T&amp;ujuan:</source>
+        <translation>&amp;Destination:</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan ke flashdisk atau folder:</source>
+        <translation>Save &amp;to a USB stick or folder:</translation>
+    </message>
+    <message>
+        <source>Terima paket</source>
+        <translation>Receive bundle</translation>
+    </message>
+    <message>
+        <source>Belum ada paket dipilih</source>
+        <translation>No bundle chosen yet</translation>
+    </message>
+    <message>
+        <source>Pilih &amp;paket…</source>
+        <translation>Choose &amp;bundle…</translation>
+    </message>
+    <message>
+        <source>Data baru</source>
+        <translation>New records</translation>
+    </message>
+    <message>
+        <source>Data berubah</source>
+        <translation>Changed records</translation>
+    </message>
+    <message>
+        <source>Tidak berubah</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Sudah diterima sebelumnya</source>
+        <translation>Already received</translation>
+    </message>
+    <message>
+        <source>Digabung (kolom berbeda)</source>
+        <translation>Merged (different fields)</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Kemungkinan data ganda</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <source>Jenis data</source>
+        <translation>Kind of data</translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Berubah</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>&amp;Terapkan</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <source>Tin&amp;jau konflik</source>
+        <translation>Re&amp;view conflicts</translation>
+    </message>
+    <message>
+        <source>Pilih berkas paket (.sigap) dari flashdisk. Sigap memeriksa paket dan menunjukkan isinya lebih dulu; data di sini baru berubah setelah Anda menekan Terapkan.</source>
+        <translation>Choose a bundle file (.sigap) on the USB stick. Sigap checks the bundle and shows what it holds first; the data here only changes when you press Apply.</translation>
+    </message>
+    <message>
+        <source>Kantor berikut belum dapat dikirimi paket karena paket pertamanya belum diterima di sini: {peers}.</source>
+        <translation>No bundle can be sent yet to these offices, because their first bundle has not been received here: {peers}.</translation>
+    </message>
+    <message>
+        <source>{count} perubahan bercap waktu jauh di masa lalu: jam komputer pengirim mungkin salah.</source>
+        <translation>{count} changes have timestamps far in the past: the sender&apos;s computer clock may be wrong.</translation>
+    </message>
+    <message>
+        <source>Tin&amp;jau data ganda</source>
+        <translation>Re&amp;view duplicates</translation>
+    </message>
+    <message>
+        <source>Semua kecamatan terdaftar ({count})</source>
+        <translation>All registered districts ({count})</translation>
+    </message>
+    <message>
+        <source>{name} ({code})</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <source>{peer} — menunggu paket pertamanya</source>
+        <translation>{peer} — waiting for its first bundle</translation>
+    </message>
+    <message>
+        <source>(belum ada kantor tujuan)</source>
+        <translation>(no destination office yet)</translation>
+    </message>
+    <message>
+        <source>{name} ({root}) — kosong {free} dari {total}</source>
+        <translation>{name} ({root}) — {free} free of {total}</translation>
+    </message>
+    <message>
+        <source>Tidak ada flashdisk terpasang. Pasang flashdisk atau pilih folder.</source>
+        <translation>No USB stick plugged in. Plug in a USB stick or choose a folder.</translation>
+    </message>
+    <message>
+        <source>Pilih folder tujuan paket</source>
+        <translation>Choose the folder for the bundle</translation>
+    </message>
+    <message>
+        <source>Folder {path}</source>
+        <translation>Folder {path}</translation>
+    </message>
+    <message>
+        <source>Paket sudah ditulis dan dibaca ulang: isinya utuh. Flashdisk aman dicabut.</source>
+        <translation>The bundle was written and read back: its contents are intact. The USB stick can be safely removed.</translation>
+    </message>
+    <message>
+        <source>• {peer}: {changes} perubahan, {size}
+   {file}</source>
+        <translation>• {peer}: {changes} changes, {size}
+   {file}</translation>
+    </message>
+    <message>
+        <source>Tidak ada paket yang ditulis.</source>
+        <translation>No bundle was written.</translation>
+    </message>
+    <message>
+        <source>Pilih paket sinkronisasi</source>
+        <translation>Choose a sync bundle</translation>
+    </message>
+    <message>
+        <source>Paket Sigap (*.sigap);;Semua berkas (*)</source>
+        <translation>Sigap bundles (*.sigap);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Memeriksa paket</source>
+        <translation>Checking the bundle</translation>
+    </message>
+    <message>
+        <source>Paket ini sudah pernah diimpor. Mengimpornya lagi tidak mengubah apa pun.</source>
+        <translation>This bundle has already been imported. Importing it again changes nothing.</translation>
+    </message>
+    <message>
+        <source>Setelah diterapkan, konflik dan kemungkinan data ganda menunggu keputusan Anda di tab Konflik dan Data ganda.</source>
+        <translation>Once the bundle is applied, conflicts and possible duplicates wait for your decision on the Conflicts and Duplicates tabs.</translation>
+    </message>
+    <message>
+        <source>{count} perubahan bercap waktu jauh di masa depan: jam komputer pengirim mungkin salah. Data tetap digabung dengan benar; minta pengirim membetulkan jamnya.</source>
+        <translation>{count} changes are timestamped far in the future: the sender&apos;s computer clock may be wrong. The data is still merged correctly; ask the sender to correct the clock.</translation>
+    </message>
+    <message>
+        <source>Paket sudah diperiksa dan utuh. Tekan Terapkan.</source>
+        <translation>The bundle has been checked and is intact. Press Apply.</translation>
+    </message>
+    <message>
+        <source>Dari {sender} · dibuat {time} · {count} perubahan</source>
+        <translation>From {sender} · created {time} · {count} changes</translation>
+    </message>
+    <message>
+        <source>Menerapkan paket</source>
+        <translation>Applying the bundle</translation>
+    </message>
+    <message>
+        <source>Paket ini sudah pernah diimpor; tidak ada yang berubah.</source>
+        <translation>This bundle had already been imported; nothing changed.</translation>
+    </message>
+    <message>
+        <source>Paket dari {sender} sudah diterapkan: {new} data baru, {changed} berubah.</source>
+        <translation>The bundle from {sender} has been applied: {new} new records, {changed} changed.</translation>
+    </message>
+    <message>
+        <source>{conflicts} konflik dan {duplicates} kemungkinan data ganda menunggu keputusan Anda.</source>
+        <translation>{conflicts} conflicts and {duplicates} possible duplicates are waiting for your decision.</translation>
+    </message>
+    <message>
+        <source>Salinan basis data sebelum impor disimpan: {file}</source>
+        <translation>A copy of the database from before the import was saved: {file}</translation>
     </message>
 </context>
 <context>
@@ -866,6 +1514,138 @@
         <source>NIK ini sudah ada di baris {first} berkas ini. Hapus salah satu baris, atau gabungkan isinya.</source>
         <translation>This NIK is already in row {first} of this file. Delete one of the rows, or merge their contents.</translation>
     </message>
+    <message>
+        <source>Berkas {name} bukan paket sinkronisasi Sigap. Pilih berkas berakhiran .sigap.</source>
+        <translation>The file {name} is not a Sigap sync bundle. Choose a file ending in .sigap.</translation>
+    </message>
+    <message>
+        <source>Paket {name} tidak lengkap (terpotong, mungkin flashdisk dicabut saat menyalin). Minta kantor pengirim mengekspor ulang.</source>
+        <translation>The bundle {name} is incomplete (cut short; perhaps the USB stick was removed during copying). Ask the sending office to export it again.</translation>
+    </message>
+    <message>
+        <source>Tanda tangan paket {name} tidak sah: paket diubah setelah dibuat atau bukan dari perangkat yang terdaftar. Paket ditolak; minta kantor pengirim mengekspor ulang.</source>
+        <translation>The signature of the bundle {name} is not valid: the bundle was changed after it was made, or it does not come from a registered device. The bundle was rejected; ask the sending office to export it again.</translation>
+    </message>
+    <message>
+        <source>Paket {name} tidak dapat dibuka dengan kunci kantor ini (rusak, atau dibuat untuk perangkat lain). Minta kantor pengirim mengekspor ulang.</source>
+        <translation>The bundle {name} cannot be opened with this office&apos;s key (it is damaged, or was made for another device). Ask the sending office to export it again.</translation>
+    </message>
+    <message>
+        <source>Paket {name} terlalu besar ({size}); batasnya {limit}.</source>
+        <translation>The bundle {name} is too large ({size}); the limit is {limit}.</translation>
+    </message>
+    <message>
+        <source>Ruang kosong di tujuan tidak cukup: perlu {need}, tersedia {free}. Kosongkan flashdisk atau pilih tujuan lain.</source>
+        <translation>Not enough free space at the destination: {need} needed, {free} available. Free up space on the USB stick or choose another destination.</translation>
+    </message>
+    <message>
+        <source>Salinan paket di flashdisk tidak sama dengan aslinya (flashdisk rusak?). Salinan dihapus; coba flashdisk lain.</source>
+        <translation>The copy of the bundle on the USB stick does not match the original (is the USB stick faulty?). The copy was deleted; try another USB stick.</translation>
+    </message>
+    <message>
+        <source>Berkas {name} tidak dapat dibaca atau ditulis (flashdisk dicabut atau rusak?). Periksa flashdisk, lalu coba lagi.</source>
+        <translation>The file {name} cannot be read or written (was the USB stick removed, or is it faulty?). Check the USB stick, then try again.</translation>
+    </message>
+    <message>
+        <source>Berkas {name} berubah ukuran saat disalin (masih ditulis?). Tunggu penyalinan selesai, lalu coba lagi.</source>
+        <translation>The file {name} changed size while being copied (is it still being written?). Wait for the copying to finish, then try again.</translation>
+    </message>
+    <message>
+        <source>{name} bukan berkas biasa. Pilih berkas paket berakhiran .sigap.</source>
+        <translation>{name} is not a regular file. Choose a bundle file ending in .sigap.</translation>
+    </message>
+    <message>
+        <source>Kunci perangkat di paket {name} tidak sah. Paket ditolak; minta kantor pengirim mengekspor ulang.</source>
+        <translation>The device key in the bundle {name} is not valid. The bundle was rejected; ask the sending office to export it again.</translation>
+    </message>
+    <message>
+        <source>Paket {name} rusak dan tidak dapat dibaca. Minta kantor pengirim mengekspor ulang.</source>
+        <translation>The bundle {name} is damaged and cannot be read. Ask the sending office to export it again.</translation>
+    </message>
+    <message>
+        <source>Pendaftaran kecamatan hanya dapat dilakukan di kantor kabupaten.</source>
+        <translation>Districts can only be registered at the regency office.</translation>
+    </message>
+    <message>
+        <source>Kode {code} bukan kecamatan di kabupaten {regency}. Pakai kode kecamatan seperti {regency}.05.</source>
+        <translation>Code {code} is not a district of regency {regency}. Use a district code such as {regency}.05.</translation>
+    </message>
+    <message>
+        <source>Paket {name} dibuat dengan format yang tidak dikenal oleh versi Sigap ini. Perbarui Sigap di kedua kantor ke versi yang sama.</source>
+        <translation>The bundle {name} was made in a format this version of Sigap does not know. Update Sigap at both offices to the same version.</translation>
+    </message>
+    <message>
+        <source>Basis data ini sudah menjadi milik sebuah kantor. Bergabung hanya dapat dilakukan pada basis data baru.</source>
+        <translation>This database already belongs to an office. Only a new database can join.</translation>
+    </message>
+    <message>
+        <source>Berkas {name} adalah paket biasa, bukan berkas pendaftaran kecamatan. Minta berkas pendaftaran dari kantor kabupaten.</source>
+        <translation>The file {name} is an ordinary bundle, not a district registration file. Ask the regency office for the registration file.</translation>
+    </message>
+    <message>
+        <source>Perangkat kantor ini sendiri tidak dapat dicabut.</source>
+        <translation>This office&apos;s own device cannot be revoked.</translation>
+    </message>
+    <message>
+        <source>Belum ada kantor tujuan: daftarkan kecamatan dulu (di kantor kabupaten) atau bergabung dengan kantor kabupaten (di laptop kecamatan).</source>
+        <translation>There is no destination office yet: first register a district (at the regency office) or join the regency office (on a district laptop).</translation>
+    </message>
+    <message>
+        <source>Folder tujuan {name} tidak ada. Pasang flashdisk atau pilih folder lain.</source>
+        <translation>The destination folder {name} does not exist. Plug in the USB stick or choose another folder.</translation>
+    </message>
+    <message>
+        <source>{peer} belum pernah mengirim paket, jadi kuncinya belum dikenal. Impor dulu paket pertama dari {peer}.</source>
+        <translation>{peer} has not sent a bundle yet, so its key is not known. Start by importing the first bundle from {peer}.</translation>
+    </message>
+    <message>
+        <source>Paket {name} berasal dari kabupaten {theirs}, bukan kabupaten kantor ini ({ours}). Paket ditolak.</source>
+        <translation>The bundle {name} comes from regency {theirs}, not from this office&apos;s regency ({ours}). The bundle was rejected.</translation>
+    </message>
+    <message>
+        <source>Paket {name} ditujukan ke perangkat lain ({device}), bukan kantor ini. Periksa flashdisk: mungkin paket untuk kecamatan lain.</source>
+        <translation>The bundle {name} is addressed to another device ({device}), not to this office. Check the USB stick: it may be the bundle for another district.</translation>
+    </message>
+    <message>
+        <source>Paket {name} dibuat oleh versi Sigap dengan skema {theirs}; kantor ini memakai skema {ours}. Samakan versi Sigap di kedua kantor, lalu ekspor ulang.</source>
+        <translation>The bundle {name} was made by a version of Sigap with schema {theirs}; this office uses schema {ours}. Bring both offices to the same version of Sigap, then export again.</translation>
+    </message>
+    <message>
+        <source>Paket {name} berasal dari perangkat {device} yang tidak terdaftar di kantor ini. Paket ditolak; daftarkan kecamatan itu dulu.</source>
+        <translation>The bundle {name} comes from device {device}, which is not registered at this office. The bundle was rejected; register that district first.</translation>
+    </message>
+    <message>
+        <source>Perangkat {device} ({office}) sudah dicabut; paketnya ditolak. Daftarkan ulang kecamatan itu bila perangkatnya dipakai lagi.</source>
+        <translation>The device {device} ({office}) has been revoked; its bundles are rejected. Register that district again if the device is to be used again.</translation>
+    </message>
+    <message>
+        <source>PERINGATAN: paket berisi perubahan {ref} yang nomornya sama dengan perubahan yang sudah ada tetapi isinya berbeda. Paket ditolak. Laporkan ke admin kabupaten: perangkat itu mungkin dipulihkan dari cadangan lama atau disalin.</source>
+        <translation>WARNING: the bundle contains a change {ref} with the same number as an existing change but different contents. The bundle was rejected. Report this to the regency admin: that device may have been restored from an old backup or copied.</translation>
+    </message>
+    <message>
+        <source>Berkas {name} tidak ditemukan atau bukan berkas.</source>
+        <translation>The file {name} was not found or is not a file.</translation>
+    </message>
+    <message>
+        <source>Berkas {name} tidak dapat dibaca dari flashdisk. Periksa flashdisk, lalu coba lagi.</source>
+        <translation>The file {name} cannot be read from the USB stick. Check the USB stick, then try again.</translation>
+    </message>
+    <message>
+        <source>Kode sekali pakai tidak cocok dengan berkas pendaftaran {name}. Periksa kode yang diberikan kantor kabupaten (12 huruf/angka).</source>
+        <translation>The one-time code does not match the registration file {name}. Check the code the regency office gave you (12 letters/digits).</translation>
+    </message>
+    <message>
+        <source>Konflik ini sudah diselesaikan atau tidak ada lagi.</source>
+        <translation>This conflict has already been resolved or no longer exists.</translation>
+    </message>
+    <message>
+        <source>Pasangan data ganda ini sudah diputuskan atau tidak ada lagi.</source>
+        <translation>This pair of duplicates has already been decided or no longer exists.</translation>
+    </message>
+    <message>
+        <source>Perangkat {device} tidak dikenal di kantor ini.</source>
+        <translation>The device {device} is not known at this office.</translation>
+    </message>
 </context>
 <context>
     <name>FundingSource</name>
@@ -1210,6 +1990,95 @@
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Kode tidak memakai {chars}: kode hanya berisi huruf A–Z tanpa I dan O, dan angka 2–9. Periksa lagi.</source>
+        <translation>Codes never contain {chars}: a code has only the letters A–Z without I and O, and the digits 2–9. Check it again.</translation>
+    </message>
+    <message>
+        <source>Kode terlalu panjang: {count} huruf/angka, seharusnya {length}.</source>
+        <translation>The code is too long: {count} letters/digits instead of {length}.</translation>
+    </message>
+    <message>
+        <source>{count} dari {length} huruf/angka.</source>
+        <translation>{count} of {length} letters/digits.</translation>
+    </message>
+    <message>
+        <source>Kode lengkap.</source>
+        <translation>Code complete.</translation>
+    </message>
+    <message>
+        <source>Bergabung dengan kantor kabupaten</source>
+        <translation>Join the regency office</translation>
+    </message>
+    <message>
+        <source>pendaftaran-….sigap dari kantor kabupaten</source>
+        <translation>pendaftaran-….sigap from the regency office</translation>
+    </message>
+    <message>
+        <source>&amp;Pilih…</source>
+        <translation>Ch&amp;oose…</translation>
+    </message>
+    <message>
+        <source>Berkas &amp;pendaftaran:</source>
+        <translation>Registration &amp;file:</translation>
+    </message>
+    <message>
+        <source>&amp;Kode sekali pakai:</source>
+        <translation>One-time &amp;code:</translation>
+    </message>
+    <message>
+        <source>&amp;Bergabung</source>
+        <translation>&amp;Join</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Untuk laptop kecamatan yang baru. Kantor kabupaten memberi berkas pendaftaran (di flashdisk) dan kode sekali pakai 12 huruf/angka (lewat telepon atau kertas). Setelah bergabung, basis data ini menjadi milik kantor kecamatan itu dan berisi data kecamatannya.</source>
+        <translation>For a new district laptop. The regency office provides a registration file (on a USB stick) and a one-time code of 12 letters/digits (by phone or on paper). After joining, this database belongs to that district office and holds its district&apos;s data.</translation>
+    </message>
+    <message>
+        <source>&amp;Selesai</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>Pilih berkas pendaftaran</source>
+        <translation>Choose the registration file</translation>
+    </message>
+    <message>
+        <source>Berkas pendaftaran Sigap (*.sigap);;Semua berkas (*)</source>
+        <translation>Sigap registration files (*.sigap);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Tanda hubung dan spasi boleh ditulis atau tidak.</source>
+        <translation>Hyphens and spaces are optional.</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan yang tidak terduga. Rinciannya sudah dicatat di log untuk petugas teknis.</source>
+        <translation>An unexpected error occurred. The details have been written to the log for technical support.</translation>
+    </message>
+    <message>
+        <source>Laptop ini sekarang {office}</source>
+        <translation>This laptop is now {office}</translation>
+    </message>
+    <message>
+        <source>Kode wilayah {code}. {count} data diterima dari {hub}.
+
+Sidik kunci kantor kabupaten: {fingerprint}
+Cocokkan dengan sidik kunci yang disebutkan kantor kabupaten. Bila berbeda, hubungi kantor kabupaten sebelum mengirim paket.
+
+Kirim paket pertama ke kantor kabupaten lewat Sinkronisasi → Kirim &amp; Terima.</source>
+        <translation>Region code {code}. {count} records received from {hub}.
+
+Key fingerprint of the regency office: {fingerprint}
+Compare it with the key fingerprint the regency office gave you. If they differ, contact the regency office before sending any bundle.
+
+Send the first bundle to the regency office with Sync → Send &amp; Receive.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Buka basis data…</source>
@@ -1236,6 +2105,14 @@
         <translation>&amp;Check database</translation>
     </message>
     <message>
+        <source>&amp;Sinkronisasi…</source>
+        <translation>&amp;Sync…</translation>
+    </message>
+    <message>
+        <source>Ber&amp;gabung dengan kantor kabupaten…</source>
+        <translation>&amp;Join the regency office…</translation>
+    </message>
+    <message>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1246,6 +2123,10 @@
     <message>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Si&amp;nkronisasi</source>
+        <translation>&amp;Sync</translation>
     </message>
     <message>
         <source>Ban&amp;tuan</source>
@@ -1360,6 +2241,22 @@
     <message>
         <source>Periksa basis data</source>
         <translation>Check database</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Bergabung dengan kantor kabupaten</source>
+        <translation>Join the regency office</translation>
+    </message>
+    <message>
+        <source>Basis data ini sudah menjadi milik {name}. Untuk bergabung, buat dulu basis data baru lewat Berkas → Basis data baru…</source>
+        <translation>This database already belongs to {name}. To join, first create a new database with File → New database…</translation>
+    </message>
+    <message>
+        <source>Bergabung sebagai {name}.</source>
+        <translation>Joined as {name}.</translation>
     </message>
     <message>
         <source>Tentang Sigap</source>
@@ -1557,6 +2454,26 @@
     <message>
         <source>Menyimpan peserta baru</source>
         <translation>Saving new workers</translation>
+    </message>
+    <message>
+        <source>Menulis paket</source>
+        <translation>Writing the bundle</translation>
+    </message>
+    <message>
+        <source>Menggabungkan data</source>
+        <translation>Merging data</translation>
+    </message>
+    <message>
+        <source>Memeriksa paket</source>
+        <translation>Checking the bundle</translation>
+    </message>
+    <message>
+        <source>Menulis berkas pendaftaran</source>
+        <translation>Writing the registration file</translation>
+    </message>
+    <message>
+        <source>Memeriksa berkas pendaftaran</source>
+        <translation>Checking the registration file</translation>
     </message>
 </context>
 <context>
@@ -1883,10 +2800,6 @@
         <translation>Workers</translation>
     </message>
     <message>
-        <source>Daftar peserta dengan pencarian, penambahan dan impor dari desa akan tampil di tab ini.</source>
-        <translation type="vanished">The list of workers, with search, adding and import from the villages, will appear in this tab.</translation>
-    </message>
-    <message>
         <source>Belum ada peserta. Untuk mencoba Sigap dengan data rekaan, pilih Berkas → Muat data contoh… pada basis data baru.</source>
         <translation>No workers yet. To try Sigap with invented data, choose File → Load demo data… on a new database.</translation>
     </message>
@@ -2040,6 +2953,151 @@
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Kirim &amp;&amp; Terima</source>
+        <translation>Send &amp;&amp; Receive</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Data ganda</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>Perangkat</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Kantor:</source>
+        <translation>Office:</translation>
+    </message>
+    <message>
+        <source>Sidik kunci perangkat ini:</source>
+        <translation>This device&apos;s key fingerprint:</translation>
+    </message>
+    <message>
+        <source>Paket terakhir dikirim:</source>
+        <translation>Last bundle sent:</translation>
+    </message>
+    <message>
+        <source>Paket terakhir diterima:</source>
+        <translation>Last bundle received:</translation>
+    </message>
+    <message>
+        <source>Kantor kabupaten:</source>
+        <translation>Regency office:</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>belum ada</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>{kind}, kode {code}</source>
+        <translation>{kind}, code {code}</translation>
+    </message>
+    <message>
+        <source>{name} · sidik kunci {fingerprint}</source>
+        <translation>{name} · key fingerprint {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Tunggu sampai paket selesai ditulis atau dibaca.</source>
+        <translation>Wait until the bundle has been written or read.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncField</name>
+    <message>
+        <source>Dihapus</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Alasan status</source>
+        <translation>Status reason</translation>
+    </message>
+    <message>
+        <source>Tanggal meninggal</source>
+        <translation>Date of death</translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Sub-kategori</source>
+        <translation>Sub-category</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>Penghasilan</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <source>Sumber dana</source>
+        <translation>Funding source</translation>
+    </message>
+    <message>
+        <source>Digabung ke</source>
+        <translation>Merged into</translation>
+    </message>
+    <message>
+        <source>Nilai</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+</context>
+<context>
+    <name>SyncText</name>
+    <message>
+        <source>{size} bita</source>
+        <translation>{size} bytes</translation>
+    </message>
+    <message>
+        <source>dihapus</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>ada (tidak dihapus)</source>
+        <translation>present (not deleted)</translation>
+    </message>
+    <message>
+        <source>(kosong)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>tidak</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
     <name>Table</name>
     <message>
         <source>Wilayah</source>
@@ -2099,6 +3157,25 @@
     </message>
 </context>
 <context>
+    <name>ValueCard</name>
+    <message>
+        <source>Kantor:</source>
+        <translation>Office:</translation>
+    </message>
+    <message>
+        <source>Pengguna:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>Waktu:</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <source>Pakai nilai ini</source>
+        <translation>Use this value</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeDialog</name>
     <message>
         <source>Selamat datang di Sigap</source>
@@ -2115,6 +3192,14 @@
     <message>
         <source>Isi jenis kantor, kode wilayah dan nama kantor. Pilih ini untuk bekerja dengan data sungguhan.</source>
         <translation>Fill in the kind of office, its region code and its name. Choose this to work with real data.</translation>
+    </message>
+    <message>
+        <source>Bergabung dengan kantor kabupaten</source>
+        <translation>Join the regency office</translation>
+    </message>
+    <message>
+        <source>Untuk laptop kecamatan: pakai berkas pendaftaran dan kode sekali pakai dari kantor kabupaten. Data kecamatan ikut dimuat.</source>
+        <translation>For a district laptop: use the registration file and one-time code from the regency office. The district&apos;s data is loaded with it.</translation>
     </message>
     <message>
         <source>Buka data contoh</source>

@@ -540,7 +540,7 @@ def test_join_refuses_a_database_that_has_an_office(
     assert not window.join_action.isEnabled()
     window.join_hub()
     assert window.join_dialog is None
-    assert message_boxes.texts[0].startswith("Basis data ini sudah milik ")
+    assert message_boxes.texts[0].startswith("Basis data ini sudah menjadi milik ")
 
 
 # ---- models ------------------------------------------------------------------------------------

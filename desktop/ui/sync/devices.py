@@ -72,9 +72,9 @@ class DevicesTab(QWidget):
             HintLabel(
                 self.tr(
                     'Laptop kecamatan yang terdaftar di kantor ini. "Tertinggal" menghitung '
-                    "perubahan di kantor ini yang belum diakui diterima laptop itu (pengakuan "
-                    "ikut di paket berikutnya dari laptop itu). Cabut perangkat yang hilang "
-                    "atau tidak dipakai lagi: paketnya akan ditolak."
+                    "perubahan di kantor ini yang belum dikonfirmasi diterima laptop itu "
+                    "(pengakuan ikut di paket berikutnya dari laptop itu). Cabut perangkat yang "
+                    "hilang atau tidak dipakai lagi: paketnya akan ditolak."
                 )
             )
         )

@@ -139,7 +139,7 @@ class ExchangeTab(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        peer_caption = QLabel(self.tr("&Tujuan:"))
+        peer_caption = QLabel(self.tr("T&ujuan:"))
         peer_caption.setBuddy(self.peer_combo)
         form.addRow(peer_caption, peer_row)
         layout = QVBoxLayout(box)
@@ -228,7 +228,7 @@ class ExchangeTab(QWidget):
             self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
         )
         self.apply_button.clicked.connect(self.apply)
-        self.review_button = QPushButton(self.tr("&Tinjau konflik"))
+        self.review_button = QPushButton(self.tr("Tin&jau konflik"))
         self.review_button.clicked.connect(self._review)
         self.review_button.setVisible(False)
         apply_row = QHBoxLayout()
@@ -245,7 +245,7 @@ class ExchangeTab(QWidget):
             HintLabel(
                 self.tr(
                     "Pilih berkas paket (.sigap) dari flashdisk. Sigap memeriksa paket dan "
-                    "menunjukkan isinya lebih dulu; data baru berubah setelah Anda menekan "
+                    "menunjukkan isinya lebih dulu; data di sini baru berubah setelah Anda menekan "
                     "Terapkan."
                 )
             )
@@ -472,8 +472,8 @@ class ExchangeTab(QWidget):
         if waiting:
             self.export_waiting.setText(
                 self.tr(
-                    "Belum dapat dikirimi paket karena paket pertamanya belum diterima di "
-                    "sini: {peers}."
+                    "Kantor berikut belum dapat dikirimi paket karena paket pertamanya belum "
+                    "diterima di sini: {peers}."
                 ).format(peers=", ".join(waiting))
             )
         self.export_waiting.setVisible(bool(waiting))
@@ -553,7 +553,7 @@ class ExchangeTab(QWidget):
             if summary.past_stamps:
                 notes.append(
                     self.tr(
-                        "{count} perubahan bercap waktu yang terlalu lama: jam komputer "
+                        "{count} perubahan bercap waktu jauh di masa lalu: jam komputer "
                         "pengirim mungkin salah."
                     ).format(count=number(summary.past_stamps))
                 )
@@ -665,7 +665,7 @@ class ExchangeTab(QWidget):
             self.import_result.setToolTip(str(result.backup or ""))
             self.preview_note.setVisible(False)
             self.review_button.setText(
-                self.tr("&Tinjau konflik") if summary.conflicts else self.tr("&Tinjau data ganda")
+                self.tr("Tin&jau konflik") if summary.conflicts else self.tr("Tin&jau data ganda")
             )
             self.review_button.setVisible(result.needs_review)
         self._update_buttons()

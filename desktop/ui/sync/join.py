@@ -106,7 +106,7 @@ class JoinDialog(QDialog):
         self.error_label.setVisible(False)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        file_label = QLabel(self.tr("&Berkas pendaftaran:"))
+        file_label = QLabel(self.tr("Berkas &pendaftaran:"))
         file_label.setBuddy(self.file_edit)
         code_label = QLabel(self.tr("&Kode sekali pakai:"))
         code_label.setBuddy(self.code_edit)

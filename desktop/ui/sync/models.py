@@ -238,7 +238,7 @@ class DeviceModel(ViewListModel[DeviceStatus]):
             align_right=True,
             header_tip=QT_TRANSLATE_NOOP(
                 "DeviceModel",
-                "Perubahan di kantor ini yang belum diakui diterima perangkat itu",
+                "Perubahan di kantor ini yang belum dikonfirmasi diterima perangkat itu",
             ),
         ),
     )
