@@ -36,7 +36,7 @@ def bundle_file_name(
     sender_label: str | None = None,
     recipient_label: str | None = None,
 ) -> str:
-    """``sigap-<regency>-<sender>-to-<recipient>-<UTC yyyymmddThhmmss>-<bundle>.sigap``.
+    """``sigap-<regency>-<sender>-ke-<recipient>-<UTC yyyymmddThhmmss>-<bundle>.sigap``.
 
     Sender and recipient are named by their labels (region codes, which people recognise)
     when given, else by the last 8 letters or digits of their device ids (the random part
@@ -48,7 +48,7 @@ def bundle_file_name(
     sender = _label(sender_label) or _short(header.sender_device)
     recipient = _label(recipient_label) or _short(header.recipient_device)
     return (
-        f"sigap-{regency}-{sender}-to-{recipient}-{stamp}-{_short(header.bundle_id)}{BUNDLE_SUFFIX}"
+        f"sigap-{regency}-{sender}-ke-{recipient}-{stamp}-{_short(header.bundle_id)}{BUNDLE_SUFFIX}"
     )
 
 

@@ -149,7 +149,7 @@ def test_export_to_a_stick_says_it_is_safe_to_remove(
     tab = dialog.exchange_tab
     assert _plain(dialog.tabs.tabText(0)) == "Kirim & Terima"
     assert dialog.devices_tab is None  # the devices list is the hub's
-    assert tab.drive_list.currentItem().text() == (
+    assert tab.drive_list.currentItem().text().replace("\u00a0", " ") == (
         f"FLASHDISK ({stick}) — kosong 3,0 GB dari 8,0 GB"
     )
     assert tab.peer_label.text() == hub.app.office.require_info().name  # the only peer

@@ -50,9 +50,14 @@ class ValueCard(QFrame):
         for label in (self.office_label, self.user_label, self.time_label):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Office names are long ("Dinas Sosial Kabupaten Ogan Komering Ilir") and wrap; a
+        # form row does not grow for a wrapped label, so two lines are reserved up front.
+        self.office_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 2)
         self.facts = QFormLayout()
         self.facts.setContentsMargins(0, 4, 0, 0)
         self.facts.setVerticalSpacing(2)
+        self.facts.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.facts.addRow(self.tr("Kantor:"), self.office_label)
         self.facts.addRow(self.tr("Pengguna:"), self.user_label)
         self.facts.addRow(self.tr("Waktu:"), self.time_label)
@@ -125,6 +130,9 @@ class ConflictsTab(QWidget):
         detail_layout.addWidget(self.detail_title)
         detail_layout.addLayout(cards)
         detail_layout.addStretch(1)
+        # Room for the cards' wrapped lines (a long office name takes two): a splitter does
+        # not ask word-wrapped labels for the height they need at their width.
+        detail.setMinimumHeight(self.fontMetrics().lineSpacing() * 14)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from desktop.ui.i18n import error_text, number
 from desktop.ui.jobs import Job
 from desktop.ui.sync import drives
 from desktop.ui.sync.text import grouped_fingerprint, stage_progress
+from desktop.ui.sync.views import fit_height, show_page
 from desktop.ui.widgets import HintLabel, heading_label
 
 ERROR_STYLE = "color: #b3261e;"
@@ -74,6 +75,8 @@ class EnrollDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 18)
         layout.addWidget(self.pages)
+        show_page(self.pages, 0)
+        QTimer.singleShot(0, lambda: fit_height(self))
         self._district_changed()
 
     # ---- building ------------------------------------------------------------------------
@@ -361,8 +364,9 @@ class EnrollDialog(QDialog):
                 "dengan:\n    {fingerprint}"
             ).format(fingerprint=grouped_fingerprint(self._sync.fingerprint()))
         )
-        self.pages.setCurrentIndex(PAGE_CODE)
+        show_page(self.pages, PAGE_CODE)
         self.adjustSize()
+        fit_height(self)
         self.copy_button.setFocus()
         self.enrolled.emit(enrollment)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +26,7 @@ from desktop.ui.i18n import error_text, number, translate
 from desktop.ui.jobs import Job
 from desktop.ui.sync import drives
 from desktop.ui.sync.text import grouped_fingerprint, stage_progress
+from desktop.ui.sync.views import fit_height, show_page
 from desktop.ui.widgets import HintLabel, heading_label
 
 ERROR_STYLE = "color: #b3261e;"
@@ -72,6 +73,8 @@ class JoinDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 18)
         layout.addWidget(self.pages)
+        show_page(self.pages, 0)
+        QTimer.singleShot(0, lambda: fit_height(self))
         self._code_changed(self.code_edit.text())
 
     # ---- building ------------------------------------------------------------------------
@@ -281,6 +284,7 @@ class JoinDialog(QDialog):
                 fingerprint=hub_fingerprint,
             )
         )
-        self.pages.setCurrentIndex(PAGE_DONE)
+        show_page(self.pages, PAGE_DONE)
         self.adjustSize()
+        fit_height(self)
         self.joined.emit(result)

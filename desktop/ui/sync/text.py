@@ -75,12 +75,12 @@ def local_time(value: datetime | str | None) -> str:
 def file_size(size: int) -> str:
     """A size in bytes as people read it: "840 KB", "12,5 MB"."""
     if size < 1024:
-        return translate("SyncText", "{size} bita").format(size=size)
+        return translate("SyncText", "{size} bita").format(size=size).replace(" ", "\u00a0")
     if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
+        return f"{size / 1024:.0f}\u00a0KB"
     if size < 1024**3:
-        return f"{size / 1024**2:.1f} MB".replace(".", ",")
-    return f"{size / 1024**3:.1f} GB".replace(".", ",")
+        return f"{size / 1024**2:.1f}\u00a0MB".replace(".", ",")
+    return f"{size / 1024**3:.1f}\u00a0GB".replace(".", ",")
 
 
 def grouped_fingerprint(fingerprint: str | None) -> str:

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QSizePolicy,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
 
 from desktop.ui.sync.models import SortRole
 
@@ -33,3 +39,32 @@ def list_view(proxy: QSortFilterProxyModel) -> QTableView:
     view.horizontalHeader().setHighlightSections(False)
     view.horizontalHeader().setStretchLastSection(True)
     return view
+
+
+def show_page(stack: QStackedWidget, index: int) -> None:
+    """Show one page of *stack* and let only that page decide the stack's size.
+
+    A stacked widget is as big as its biggest page; a dialog whose pages differ in height
+    then shows an empty band under the smaller one.
+    """
+    for i in range(stack.count()):
+        policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+        page = stack.widget(i)
+        if page is not None:
+            page.setSizePolicy(policy, policy)
+    stack.setCurrentIndex(index)
+    stack.adjustSize()
+
+
+def fit_height(widget: QWidget) -> None:
+    """Shrink *widget* to the height its layout needs at its current width.
+
+    Word-wrapped labels report a size hint measured at a narrow width, which makes a dialog
+    taller than it needs (an empty band above the buttons); the layout's height-for-width
+    is the real need.
+    """
+    layout = widget.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        height = layout.totalHeightForWidth(widget.width())
+        if 0 < height < widget.height():
+            widget.resize(widget.width(), max(height, widget.minimumHeight()))

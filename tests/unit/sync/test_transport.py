@@ -55,20 +55,20 @@ def stick(tmp_path: Path) -> Path:
 
 def test_bundle_file_name() -> None:
     assert bundle_file_name(_header()) == (
-        "sigap-16.02-00000001-to-7d41e0bb-20250902T101112-3d0e9a11.sigap"
+        "sigap-16.02-00000001-ke-7d41e0bb-20250902T101112-3d0e9a11.sigap"
     )
 
 
 def test_bundle_file_name_names_offices_by_region_when_given() -> None:
     name = bundle_file_name(_header(), sender_label="16.02.05", recipient_label="16.02/..")
-    assert name == "sigap-16.02-16.02.05-to-16.02-20250902T101112-3d0e9a11.sigap"
+    assert name == "sigap-16.02-16.02.05-ke-16.02-20250902T101112-3d0e9a11.sigap"
 
 
 def test_bundle_file_name_keeps_only_safe_characters() -> None:
     name = bundle_file_name(
         _header(sender_device="../../é x", recipient_device="::", regency_code="1/6:0*2")
     )
-    assert name == "sigap-1602-x-to-x-20250902T101112-3d0e9a11.sigap"
+    assert name == "sigap-1602-x-ke-x-20250902T101112-3d0e9a11.sigap"
 
 
 def test_deliver_copies_and_verifies(source: Path, stick: Path) -> None:
