@@ -819,7 +819,7 @@ class SyncService:
         sender_hlc = self._tick()
         temp = self.work_dir / f"out-{bundle_id}.sigap"
         # One read transaction: the bundle is a consistent snapshot even while others write.
-        with self._engine.connect() as conn, conn.begin():
+        with self._engine.connect() as conn, conn.begin(), _small_cache(conn):
             state = conn.exec_driver_sql("SELECT device_seq FROM local_state").scalar()
             have = ack_vector(conn, info.device_id, int(state or 0))
             records = select_changes(conn, scope, base, selection)
@@ -1342,13 +1342,15 @@ class SyncService:
 
     def _attach(self, conn: Connection, staging: Staging) -> None:
         # Through the driver: ATTACH cannot run inside the transaction SQLAlchemy would begin.
-        _raw(conn).execute("ATTACH DATABASE ? AS stage", (str(staging.path),))
+        raw = _raw(conn)
+        raw.execute("ATTACH DATABASE ? AS stage", (str(staging.path),))
+        # Sorts and DISTINCTs over a big bundle go to disk, not to memory.
+        raw.execute("PRAGMA temp_store = FILE")
 
     def _detach(self, conn: Connection) -> None:
         raw = _raw(conn)
-        raw.execute("DROP TABLE IF EXISTS temp.fresh")
-        raw.execute("DROP TABLE IF EXISTS temp.affected")
         raw.execute("DETACH DATABASE stage")
+        raw.execute("PRAGMA temp_store = MEMORY")
 
     def _backup(self, bundle_id: str) -> Path:
         folder = self.work_dir / "backups"
@@ -1661,6 +1663,19 @@ def _unknown_device(device: str) -> SyncRefused:
         QT_TRANSLATE_NOOP("Finding", "Perangkat {device} tidak dikenal di kantor ini."),
         device=device[-8:],
     )
+
+
+@contextlib.contextmanager
+def _small_cache(conn: Connection) -> Iterator[None]:
+    """A small page cache while streaming the change log once: the bundle is read in order,
+    so a big cache only holds pages that are never read again (and counts as memory)."""
+    raw = _raw(conn)
+    (previous,) = raw.execute("PRAGMA cache_size").fetchone()
+    raw.execute("PRAGMA cache_size = -8192")
+    try:
+        yield
+    finally:
+        raw.execute(f"PRAGMA cache_size = {int(previous)}")
 
 
 def _raw(conn: Connection) -> sqlite3.Connection:

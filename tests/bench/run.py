@@ -382,7 +382,17 @@ BENCHES: dict[str, Callable[[Path, argparse.Namespace], Result | list[Result] | 
     "roster": lambda d, a: bench_roster(d),
     "tab": lambda d, a: bench_roster_tab(d),
     "import": lambda d, a: bench_import(d),
+    "sync": lambda d, a: _bench_sync(d, a),
 }
+
+
+def _bench_sync(workdir: Path, args: argparse.Namespace) -> list[Result]:
+    from tests.bench.sync_bench import bench_sync, bench_sync_memory
+
+    results: list[Result] = bench_sync(workdir, 120_000)
+    if args.workers >= 1_000_000:
+        results += bench_sync_memory(workdir, 1_000_000)
+    return results
 
 
 def _seconds(value: float) -> str:
@@ -395,9 +405,10 @@ def _table(results: list[Result]) -> str:
         "|---|---:|---|---:|---:|---|",
     ]
     for r in results:
+        baseline = _seconds(r.baseline_seconds) if r.baseline_seconds else "—"
+        ratio = f"{r.ratio:.1f}×" if r.baseline_seconds else "—"
         lines.append(
-            f"| {r.what} | {_seconds(r.seconds)} | {r.baseline} | {_seconds(r.baseline_seconds)} "
-            f"| {r.ratio:.1f}× | {r.note} |"
+            f"| {r.what} | {_seconds(r.seconds)} | {r.baseline} | {baseline} | {ratio} | {r.note} |"
         )
     return "\n".join(lines)
 
