@@ -453,6 +453,21 @@ class UnitOfWork:
                 vv=vv,
             )
         )
+        # The user has just decided these fields: sync conflicts still open on them are
+        # settled by this change (it follows both sides, so it wins on every office too).
+        fields = sorted(diff)
+        marks = ", ".join("?" for _ in fields)
+        self.connection.exec_driver_sql(
+            "UPDATE conflict SET resolved_at = ?, resolved_by = ? WHERE resolved_at IS NULL "
+            f"AND row_id = ? AND table_name = ? AND field IN ({marks})",
+            (
+                now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f"),
+                self.actor.user_id,
+                row_id,
+                core.name,
+                *fields,
+            ),
+        )
         return True
 
     def _logged(self, core: Table, name: str, value: Any) -> Any:
