@@ -169,3 +169,67 @@ def write_messy_csv(
 
 
 CSV_VARIANTS = [(";", "cp1252"), (",", "utf-8-sig"), ("\t", "utf-8")]
+
+
+# -- A header over two rows -------------------------------------------------------------
+# Row 4 names the columns, with "Tempat/Tgl Lahir" merged over the two birth columns; row 5
+# names those two only (every other column of row 4 is merged down over row 5). The data
+# rows are those above, one row lower.
+
+BIRTH_GROUP = "Tempat/Tgl Lahir"
+BIRTH_PARTS = {"short": ("Tempat", "Tgl Lahir"), "long": ("Tempat Lahir", "Tanggal Lahir")}
+BIRTH_COLUMNS = (3, 4)  # 0-based, as in HEADER
+TWO_ROW_HEADER_ROW = 5  # the spreadsheet row of the header's second row
+
+
+def two_row_header(parts: str = "short") -> tuple[list[object], list[object]]:
+    """The two header rows: the group name over the birth columns, their names under it."""
+    place, born = BIRTH_COLUMNS
+    top: list[object] = [*HEADER[:place], BIRTH_GROUP, "", *HEADER[born + 1 :]]
+    below: list[object] = ["" for _ in HEADER]
+    below[place], below[born] = BIRTH_PARTS[parts]
+    return top, below
+
+
+def two_row_shifted(rows: set[int] | dict[int, str]) -> set[int]:
+    """Row numbers of the one-row-header file, in the file with the two-row header."""
+    return {row + 1 for row in rows}
+
+
+def write_two_row_xlsx(tmp_path: Path, parts: str = "short") -> Path:
+    """The messy file with a two-row header made of real merged cells."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    top, below = two_row_header(parts)
+    sheet.append([TITLE])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADER))
+    sheet.append([SUBTITLE])
+    sheet.append([])
+    sheet.append([None if value == "" else value for value in top])
+    sheet.append([None if value == "" else value for value in below])
+    first, second = TWO_ROW_HEADER_ROW - 1, TWO_ROW_HEADER_ROW
+    place, born = (column + 1 for column in BIRTH_COLUMNS)
+    sheet.merge_cells(start_row=first, start_column=place, end_row=first, end_column=born)
+    for column in range(1, len(HEADER) + 1):
+        if column not in (place, born):
+            sheet.merge_cells(
+                start_row=first, start_column=column, end_row=second, end_column=column
+            )
+    for row in data_rows("xlsx"):
+        sheet.append([None if value == "" else value for value in row])
+    path = tmp_path / f"peserta-2baris-{parts}.xlsx"
+    workbook.save(path)
+    return path
+
+
+def write_two_row_csv(tmp_path: Path, parts: str = "short") -> Path:
+    """The same file as a CSV: the merged cells' value in their first cell, the rest empty."""
+    top, below = two_row_header(parts)
+    rows: list[list[object]] = [[TITLE], [SUBTITLE], [], top, below, *data_rows("csv")]
+    path = tmp_path / f"peserta-2baris-{parts}.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, delimiter=";").writerows(rows)
+    return path

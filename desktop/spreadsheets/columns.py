@@ -225,8 +225,9 @@ def find_roster_header(
     """Find the header: the row within *scan* rows that names a NIK column and most fields.
 
     Title rows ("DAFTAR PESERTA BPJS KETENAGAKERJAAN DESA ...", often one merged cell) name
-    at most one field and lose to the real header. None when no row names a NIK column and at
-    least one other field.
+    at most one field and lose to the real header. A header split over two rows (see
+    :func:`two_row_header`) is taken when its second row names more fields. None when no row
+    names a NIK column and at least one other field.
     """
     best: HeaderGuess | None = None
     best_score = 1
@@ -234,10 +235,77 @@ def find_roster_header(
         mapping = guess_mapping(row)
         if "nik" not in mapping.columns:
             continue
-        score = len(mapping.columns)
+        guess = HeaderGuess(index, tuple(row), mapping)
+        if index + 1 < len(rows):
+            split = two_row_header(row, rows[index + 1])
+            if split is not None and len(split[1].columns) > len(mapping.columns):
+                guess = HeaderGuess(index + 1, *split)
+        score = len(guess.mapping.columns)
         if score > best_score:
-            best, best_score = HeaderGuess(index, tuple(row), mapping), score
+            best, best_score = guess, score
     return best
+
+
+_WORDS = re.compile(r"[0-9A-Za-z]+")
+
+
+def two_row_header(
+    top: Sequence[Cell], below: Sequence[Cell]
+) -> tuple[tuple[Cell, ...], ColumnMapping] | None:
+    """Read *top* and the row *below* it as one header, as villages make them.
+
+    A group name over several columns (a merged "Tempat/Tgl Lahir") has the names of its
+    columns in the row below ("Tempat" | "Tgl Lahir"); the other columns are named in the top
+    row only (merged down, so the row below is empty there). A name below is read on its own,
+    else completed with the last word of its group's name: "Tempat" under "Tempat/Tgl Lahir"
+    is "Tempat Lahir". Returns the header as one row — each column named by the one-row name
+    that means the same, so an error report with that header reads back the same way — and
+    its mapping.
+
+    None when the row below is not such a row: a cell under the NIK column, or one whose name
+    means no field (a data row, most likely).
+    """
+    nik = guess_mapping(top).columns.get("nik")
+    if nik is None or (nik < len(below) and normalise_header(below[nik])):
+        return None
+    cells: list[Cell] = []
+    group: list[str] = []  # the words of the group over the current column
+    named_below = False
+    for index in range(max(len(top), len(below))):
+        upper = top[index] if index < len(top) else None
+        lower = below[index] if index < len(below) else None
+        upper_text = cell_text(upper)
+        lower_text = " ".join(cell_text(lower).split())
+        if not lower_text:
+            cells.append(upper)
+            group = []
+            continue
+        if upper_text:
+            group = _WORDS.findall(upper_text)
+        name = _completed(lower_text, group)
+        if name is None:
+            return None
+        cells.append(lower if name == lower_text else name)
+        named_below = True
+    if not named_below:
+        return None
+    return tuple(cells), guess_mapping(cells)
+
+
+def _completed(name: str, group: Sequence[str]) -> str | None:
+    """*name* if it names a field, else *name* and the last word of its *group* if that names
+    one ("Tempat" + "Lahir"); None when neither does.
+
+    Only the last word: more of the group would bring in its other columns' names ("Kota"
+    under "Tempat/Tgl Lahir" is no "Kota Tgl Lahir").
+    """
+    if guess_field(name) is not None:
+        return name
+    if group:
+        candidate = f"{name} {group[-1]}"
+        if guess_field(candidate) is not None:
+            return candidate
+    return None
 
 
 def mapping_key(header_cells: Iterable[Cell]) -> str:

@@ -21,6 +21,7 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 CSV_DELIMITERS = ",;\t|"
+SNIFF_CHARS = 1 << 16  # the delimiter is guessed from the first lines, within these
 
 
 class UnreadableSheet(DomainError):
@@ -190,7 +191,11 @@ def _read_csv(path: Path) -> Sheet:
 
 
 def _sniff_delimiter(text: str) -> str:
-    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    head = text[:SNIFF_CHARS]
+    lines = head.splitlines()[:50]
+    if len(head) < len(text) and len(lines) < 50:
+        lines = lines[:-1] or lines  # the last one may be cut short
+    lines = [line for line in lines if line.strip()]
     best, best_score = ",", -1
     for delimiter in CSV_DELIMITERS:
         counts = [line.count(delimiter) for line in lines]

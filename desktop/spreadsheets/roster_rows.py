@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -25,9 +26,17 @@ from desktop.domain.categories import (
 )
 from desktop.domain.dates import long_date
 from desktop.domain.findings import QT_TRANSLATE_NOOP, Finding, Severity
-from desktop.domain.identifiers import MASK, check_kk, check_kpj, normalize_number
+from desktop.domain.identifiers import (
+    MASK,
+    area_findings,
+    check_kk,
+    check_kpj,
+    expand_two_digit_year,
+    make_date,
+    normalize_number,
+)
 from desktop.domain.names import clean_name, name_key
-from desktop.domain.nik import check_nik
+from desktop.domain.nik import FEMALE_DAY_OFFSET, check_nik
 from desktop.spreadsheets.columns import FIELD_LABELS, ColumnMapping
 from desktop.spreadsheets.reader import Cell, cell_text
 from desktop.spreadsheets.values import parse_date
@@ -342,14 +351,16 @@ class RowVerdict:
     @property
     def verdict(self) -> Verdict:
         """The verdict: error (not imported), warning (imported, look at it) or ok."""
+        if not self.findings:
+            return "ok"
         if any(f.severity is Severity.ERROR for f in self.findings):
             return "error"
-        return "warning" if self.findings else "ok"
+        return "warning"
 
     @property
     def ok(self) -> bool:
         """True when the row can be imported (it may carry warnings)."""
-        return self.verdict != "error"
+        return not self.findings or self.verdict != "error"
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -404,8 +415,50 @@ def read_nik_cell(value: Cell) -> tuple[str, Finding | None]:
     return cell_text(value), None
 
 
+def _key(value: Cell) -> object:
+    """A cache key for a cell: its text, else its value with its type (1, 1.0 and True are
+    equal in Python, but read differently)."""
+    return value if type(value) is str else (type(value), value)
+
+
+def _sex_from_nik(sex: Sex) -> Finding:
+    return _warn(
+        "import.sex_from_nik",
+        QT_TRANSLATE_NOOP("Finding", "Jenis kelamin kosong; diisi {sex} menurut NIK."),
+        sex=sex.label,
+    )
+
+
+_SEX_FROM_NIK = {sex: _sex_from_nik(sex) for sex in Sex}
+_SEX_VALUES = {sex: sex.value for sex in Sex}
+_NOT_PHONE = re.compile(r"[^\d+]")
+# An unmapped field reads from a column no row reaches: its cell is empty.
+_UNMAPPED = sys.maxsize
+_UNREAD: Any = object()  # not in a cache yet (None is a result)
+# The fields in the order RowReader.read unpacks their columns.
+_READ_FIELDS = (
+    "nik", "name", "birth_place", "birth_date", "birth_place_date", "sex", "address",
+    "village", "district", "position", "category", "kpj", "coverage_start", "coverage_end",
+    "kk", "phone",
+)  # fmt: skip
+
+# What one cell says, worked out once per distinct cell (see _key).
+_Name = tuple[str, str, Finding | None]  # name, name key, error
+_Birth = tuple[date | None, Finding | None]
+_SexCell = tuple[str, Sex | None, Finding | None]  # text, sex, error
+_Region = tuple[str | None, str | None, tuple[Finding, ...]]  # village, district, findings
+# position, category, sub-category, findings
+_Category = tuple[str | None, str | None, str | None, tuple[Finding, ...]]
+
+
 class RowReader:
-    """Turns the cells of one row into worker values and findings."""
+    """Turns the cells of one row into worker values and findings.
+
+    A 120,000-row file repeats the same villages, positions, dates and spellings thousands
+    of times, so what such a cell says is worked out once per distinct cell and kept. A NIK
+    or KK of plain digits that agrees with its row takes a short path that builds nothing;
+    anything else goes through the full checks of the domain.
+    """
 
     def __init__(
         self,
@@ -423,8 +476,20 @@ class RowReader:
         self.today = today or date.today()
         self._columns = list(mapping.columns.values())
         self._index = dict(mapping.columns)
+        self._at = tuple(mapping.columns.get(name, _UNMAPPED) for name in _READ_FIELDS)
         self._date_cache: dict[tuple[str, bool, str], date | Finding | None] = {}
         self._positions: dict[str, tuple[Category | None, str | None]] = {}
+        self._names: dict[object, _Name] = {}
+        self._places: dict[object, str] = {}
+        self._births: dict[object, _Birth] = {}
+        self._sexes: dict[object, _SexCell] = {}
+        self._regions: dict[tuple[object, object], _Region] = {}
+        self._categories: dict[tuple[object, object], _Category] = {}
+        self._starts: dict[object, date | Finding | None] = {}
+        self._ends: dict[object, date | Finding | None] = {}
+        self._nik_areas: dict[str, bool] = {}
+        self._kk_areas: dict[str, bool] = {}
+        self._kk_dates: dict[str, bool] = {}
 
     def _cell(self, cells: Sequence[Cell], name: str) -> Cell:
         index = self._index.get(name)
@@ -457,17 +522,24 @@ class RowReader:
         return parse_date(value, field=label, past=past, today=self.today)
 
     def is_blank(self, cells: Sequence[Cell]) -> bool:
-        """True when no mapped column of the row holds anything."""
-        return all(
-            index >= len(cells) or cells[index] is None or cell_text(cells[index]) == ""
-            for index in self._columns
-        )
+        """True when no mapped column of the row holds anything (spaces count as nothing)."""
+        width = len(cells)
+        for index in self._columns:
+            if index < width:
+                value = cells[index]
+                if value is not None and (
+                    not isinstance(value, str) or (value and not value.isspace())
+                ):
+                    return False
+        return True
 
     def is_totals(self, cells: Sequence[Cell]) -> bool:
         """True for a "Jumlah"/"Total" line: no NIK digits, no birth date, and a first text
         cell that starts with such a word."""
         nik = self._cell(cells, "nik")
-        if nik is not None and (not isinstance(nik, str) or any(ch.isdigit() for ch in nik)):
+        if nik is not None and (
+            not isinstance(nik, str) or nik.isdigit() or any(ch.isdigit() for ch in nik)
+        ):
             return False
         if self._cell(cells, "birth_date") is not None:
             return False
@@ -478,101 +550,87 @@ class RowReader:
 
     def read(self, row: int, cells: Sequence[Cell]) -> RowVerdict:
         """Read one non-blank row (*row* is its spreadsheet row number)."""
+        (
+            at_nik, at_name, at_place, at_birth, at_place_date, at_sex, at_address,
+            at_village, at_district, at_position, at_category, at_kpj, at_start, at_end,
+            at_kk, at_phone,
+        ) = self._at  # fmt: skip
+        width = len(cells)
         findings: list[Finding] = []
-        values: dict[str, Any] = {}
-        cell = self._cell
 
         # Name.
-        name = clean_name(_text(cell(cells, "name")))
-        if not name:
-            findings.append(
-                _err(
-                    "import.name_empty",
-                    QT_TRANSLATE_NOOP("Finding", "Nama belum diisi. Isi nama sesuai KTP."),
-                )
-            )
-        values["name"] = name[:200]
-        values["name_key"] = fast_name_key(name)[:200]
+        value = cells[at_name] if at_name < width else None
+        key = value if type(value) is str else _key(value)
+        name_found = self._names.get(key)
+        if name_found is None:
+            name_found = self._names[key] = self._read_name(value)
+        name, key_of_name, problem = name_found
+        if problem is not None:
+            findings.append(problem)
 
         # Birth place and date, possibly in one "Tempat, tanggal lahir" cell.
-        birth_cell = cell(cells, "birth_date")
-        place = _text(cell(cells, "birth_place"))
-        combined = cell(cells, "birth_place_date")
-        if birth_cell is None and combined is not None:
-            if isinstance(combined, str) and "," in combined:
-                head, _sep, tail = combined.rpartition(",")
-                place = place or " ".join(head.split())
-                birth_cell = tail.strip() or None
-            else:
-                birth_cell = combined
-        values["birth_place"] = place[:100] or None
-        birth = self._date(birth_cell, "birth_date", past=True)
-        if isinstance(birth, Finding):
-            findings.append(birth)
-            birth = None
-        elif birth is None:
-            findings.append(
-                _err(
-                    "import.birth_date_empty",
-                    QT_TRANSLATE_NOOP(
-                        "Finding", "Tanggal lahir belum diisi. Tulis seperti 02-09-1980."
-                    ),
-                )
-            )
-        elif birth > self.today:
-            findings.append(
-                _err(
-                    "import.birth_date_future",
-                    QT_TRANSLATE_NOOP(
-                        "Finding", "Tanggal lahir {date} belum terjadi. Periksa tahunnya."
-                    ),
-                    date=long_date(birth),
-                )
-            )
-            birth = None
-        values["birth_date"] = birth
+        value = cells[at_place] if at_place < width else None
+        key = value if type(value) is str else _key(value)
+        place = self._places.get(key)
+        if place is None:
+            place = self._places[key] = _text(value)
+        birth_cell = cells[at_birth] if at_birth < width else None
+        if birth_cell == "":
+            birth_cell = None
+        if birth_cell is None and at_place_date < width:
+            combined = cells[at_place_date]
+            if combined is not None and combined != "":
+                if isinstance(combined, str) and "," in combined:
+                    head, _sep, tail = combined.rpartition(",")
+                    place = place or " ".join(head.split())
+                    birth_cell = tail.strip() or None
+                else:
+                    birth_cell = combined
+        key = birth_cell if type(birth_cell) is str else _key(birth_cell)
+        birth_found = self._births.get(key)
+        if birth_found is None:
+            birth_found = self._births[key] = self._read_birth(birth_cell)
+        birth, problem = birth_found
+        if problem is not None:
+            findings.append(problem)
 
         # Sex.
-        sex_text = _text(cell(cells, "sex"))
-        sex = parse_sex(sex_text) if sex_text else None
-        if sex_text and sex is None:
-            findings.append(
-                _err(
-                    "import.sex",
-                    QT_TRANSLATE_NOOP(
-                        "Finding",
-                        'Jenis kelamin "{text}" tidak dikenali. Tulis L (laki-laki) atau P '
-                        "(perempuan).",
-                    ),
-                    text=sex_text[:20],
-                )
-            )
+        value = cells[at_sex] if at_sex < width else None
+        key = value if type(value) is str else _key(value)
+        sex_found = self._sexes.get(key)
+        if sex_found is None:
+            sex_found = self._sexes[key] = self._read_sex(value)
+        sex_text, sex, problem = sex_found
+        if problem is not None:
+            findings.append(problem)
 
         # NIK, checked against the birth date and sex.
-        nik_text, nik_problem = read_nik_cell(cell(cells, "nik"))
+        value = cells[at_nik] if at_nik < width else None
         nik = ""
-        if nik_problem is not None:
-            findings.append(nik_problem)
+        nik_problem: Finding | None = None
+        nik_sex: Sex | None = None
+        if type(value) is str and len(value) == 16 and value.isdigit() and value.isascii():
+            nik_sex = self._clean_nik_sex(value, birth, sex)
+        if nik_sex is not None:
+            nik = value  # type: ignore[assignment]  # a str, checked above
         else:
-            check = check_nik(
-                nik_text, birth_date=birth, sex=sex, known_area=self.known_area, today=self.today
-            )
-            findings.extend(check.findings)
-            if check.info is not None:
-                nik = check.info.nik
-                if sex is None and not sex_text:
-                    sex = check.info.sex
-                    findings.append(
-                        _warn(
-                            "import.sex_from_nik",
-                            QT_TRANSLATE_NOOP(
-                                "Finding",
-                                "Jenis kelamin kosong; diisi {sex} menurut NIK.",
-                            ),
-                            sex=sex.label,
-                        )
-                    )
-        values["nik"] = nik
+            nik_text, nik_problem = read_nik_cell(None if value == "" else value)
+            if nik_problem is not None:
+                findings.append(nik_problem)
+            else:
+                check = check_nik(
+                    nik_text,
+                    birth_date=birth,
+                    sex=sex,
+                    known_area=self.known_area,
+                    today=self.today,
+                )
+                findings.extend(check.findings)
+                if check.info is not None:
+                    nik, nik_sex = check.info.nik, check.info.sex
+        if nik_sex is not None and sex is None and not sex_text:
+            sex = nik_sex
+            findings.append(_SEX_FROM_NIK[sex])
         if sex is None and not sex_text and nik_problem is None and not nik:
             findings.append(
                 _err(
@@ -582,15 +640,173 @@ class RowReader:
                     ),
                 )
             )
-        values["sex"] = sex.value if isinstance(sex, Sex) else None
 
         # Region.
-        self._read_region(cells, values, findings)
+        district_cell = cells[at_district] if at_district < width else None
+        village_cell = cells[at_village] if at_village < width else None
+        region_key = (
+            district_cell if type(district_cell) is str else _key(district_cell),
+            village_cell if type(village_cell) is str else _key(village_cell),
+        )
+        region = self._regions.get(region_key)
+        if region is None:
+            region = self._regions[region_key] = self._read_region(district_cell, village_cell)
+        village_code, district_code, found = region
+        if found:
+            findings.extend(found)
 
         # Category: the Kategori column, else the position, else the file's category.
-        position = _text(cell(cells, "position"))[:120]
-        values["position"] = position or None
-        label = _text(cell(cells, "category"))
+        position_cell = cells[at_position] if at_position < width else None
+        label_cell = cells[at_category] if at_category < width else None
+        category_key = (
+            position_cell if type(position_cell) is str else _key(position_cell),
+            label_cell if type(label_cell) is str else _key(label_cell),
+        )
+        categorised = self._categories.get(category_key)
+        if categorised is None:
+            categorised = self._categories[category_key] = self._read_category(
+                position_cell, label_cell
+            )
+        position, category, subcategory, found = categorised
+        if found:
+            findings.extend(found)
+
+        # Other identity numbers and details.
+        value = cells[at_kpj] if at_kpj < width else None
+        if type(value) is str and len(value) == 11 and value.isdigit() and value.isascii():
+            kpj: str | None = value
+        else:
+            kpj = self._number(value, check_kpj, findings)
+        value = cells[at_kk] if at_kk < width else None
+        if (
+            type(value) is str
+            and len(value) == 16
+            and value.isdigit()
+            and value.isascii()
+            and self._clean_kk(value)
+        ):
+            kk: str | None = value
+        else:
+            kk = self._number(value, self._check_kk, findings)
+        value = cells[at_address] if at_address < width else None
+        address = (" ".join(value.split()) if type(value) is str else _text(value))[:300]
+        value = cells[at_phone] if at_phone < width else None
+        if value is None or value == "":
+            phone = ""
+        elif type(value) is str and value.isdigit() and value.isascii():
+            phone = value[:20]
+        else:
+            phone = _NOT_PHONE.sub("", _number_text(value))[:20]
+
+        # Coverage period.
+        value = cells[at_start] if at_start < width else None
+        start = self._starts.get(value if type(value) is str else _key(value), _UNREAD)
+        if start is _UNREAD:
+            start = self._coverage_date(value, "coverage_start")
+        value = cells[at_end] if at_end < width else None
+        end = self._ends.get(value if type(value) is str else _key(value), _UNREAD)
+        if end is _UNREAD:
+            end = self._coverage_date(value, "coverage_end")
+        if isinstance(start, Finding):
+            findings.append(start)
+            start = None
+        if isinstance(end, Finding):
+            findings.append(end)
+            end = None
+        if start is not None and end is not None and end < start:
+            findings.append(
+                _err(
+                    "import.coverage_order",
+                    QT_TRANSLATE_NOOP(
+                        "Finding",
+                        "Akhir kepesertaan ({end}) lebih awal dari mulainya ({start}). "
+                        "Periksa kedua tanggal.",
+                    ),
+                    end=long_date(end),
+                    start=long_date(start),
+                )
+            )
+        values = {
+            "name": name,
+            "name_key": key_of_name,
+            "birth_place": place[:100] or None,
+            "birth_date": birth,
+            "nik": nik,
+            "sex": None if sex is None else _SEX_VALUES[sex],
+            "village_code": village_code,
+            "district_code": district_code,
+            "position": position,
+            "category": category,
+            "subcategory": subcategory,
+            "kpj": kpj,
+            "kk": kk,
+            "address": address or None,
+            "phone": phone or None,
+            "coverage_start": start,
+            "coverage_end": end,
+        }
+        return RowVerdict(row, tuple(cells), values, tuple(findings))
+
+    # -- what one cell says, worked out once per distinct cell ------------------------------
+
+    @staticmethod
+    def _read_name(value: Cell) -> _Name:
+        name = clean_name(_text(None if value == "" else value))
+        problem = (
+            None
+            if name
+            else _err(
+                "import.name_empty",
+                QT_TRANSLATE_NOOP("Finding", "Nama belum diisi. Isi nama sesuai KTP."),
+            )
+        )
+        return name[:200], fast_name_key(name)[:200], problem
+
+    def _read_birth(self, value: Cell) -> _Birth:
+        birth = self._date(value, "birth_date", past=True)
+        if isinstance(birth, Finding):
+            return None, birth
+        if birth is None:
+            return None, _err(
+                "import.birth_date_empty",
+                QT_TRANSLATE_NOOP(
+                    "Finding", "Tanggal lahir belum diisi. Tulis seperti 02-09-1980."
+                ),
+            )
+        if birth > self.today:
+            return None, _err(
+                "import.birth_date_future",
+                QT_TRANSLATE_NOOP(
+                    "Finding", "Tanggal lahir {date} belum terjadi. Periksa tahunnya."
+                ),
+                date=long_date(birth),
+            )
+        return birth, None
+
+    @staticmethod
+    def _read_sex(value: Cell) -> _SexCell:
+        sex_text = _text(None if value == "" else value)
+        sex = parse_sex(sex_text) if sex_text else None
+        if sex_text and sex is None:
+            return (
+                sex_text,
+                None,
+                _err(
+                    "import.sex",
+                    QT_TRANSLATE_NOOP(
+                        "Finding",
+                        'Jenis kelamin "{text}" tidak dikenali. Tulis L (laki-laki) atau P '
+                        "(perempuan).",
+                    ),
+                    text=sex_text[:20],
+                ),
+            )
+        return sex_text, sex, None
+
+    def _read_category(self, position_cell: Cell, label_cell: Cell) -> _Category:
+        findings: list[Finding] = []
+        position = _text(None if position_cell == "" else position_cell)[:120]
+        label = _text(None if label_cell == "" else label_cell)
         category: Category | None = None
         if label:
             category = category_from_label(label)
@@ -620,54 +836,65 @@ class RowReader:
                         ),
                     )
                 )
-        values["category"] = category.value if category else None
         position_category, sub = self._position(position) if position else (None, None)
-        values["subcategory"] = (
-            sub if category is not None and position_category is category else None
+        return (
+            position or None,
+            category.value if category else None,
+            sub if category is not None and position_category is category else None,
+            tuple(findings),
         )
 
-        # Other identity numbers and details.
-        values["kpj"] = self._number(cells, "kpj", check_kpj, findings)
-        values["kk"] = self._number(cells, "kk", lambda t: check_kk(t, today=self.today), findings)
-        values["address"] = _text(cell(cells, "address"))[:300] or None
-        phone = _number_text(cell(cells, "phone"))
-        values["phone"] = re.sub(r"[^\d+]", "", phone)[:20] or None
+    def _coverage_date(self, value: Cell, name: str) -> date | Finding | None:
+        cache = self._starts if name == "coverage_start" else self._ends
+        found = cache[_key(value)] = self._date(None if value == "" else value, name, past=False)
+        return found
 
-        # Coverage period.
-        start = self._date(cell(cells, "coverage_start"), "coverage_start", past=False)
-        end = self._date(cell(cells, "coverage_end"), "coverage_end", past=False)
-        if isinstance(start, Finding):
-            findings.append(start)
-            start = None
-        if isinstance(end, Finding):
-            findings.append(end)
-            end = None
-        if start is not None and end is not None and end < start:
-            findings.append(
-                _err(
-                    "import.coverage_order",
-                    QT_TRANSLATE_NOOP(
-                        "Finding",
-                        "Akhir kepesertaan ({end}) lebih awal dari mulainya ({start}). "
-                        "Periksa kedua tanggal.",
-                    ),
-                    end=long_date(end),
-                    start=long_date(start),
-                )
+    def _clean_nik_sex(self, nik: str, birth: date | None, sex: Sex | None) -> Sex | None:
+        """The sex a 16-digit NIK gives, when :func:`check_nik` would find nothing to say.
+
+        The short path of the common row: the NIK's area is known, its DDMMYY is the row's
+        birth date (day + 40 for women), its sex is the row's (or the row gives none) and its
+        serial is not 0000. None sends the NIK through :func:`check_nik` itself.
+        """
+        if birth is None or nik.endswith("0000"):
+            return None
+        area = self._nik_areas.get(nik[:6])
+        if area is None:
+            known = self.known_area
+            area = self._nik_areas[nik[:6]] = not area_findings(nik, "nik") and (
+                known is None or known(f"{nik[0:2]}.{nik[2:4]}.{nik[4:6]}")
             )
-        values["coverage_start"] = start
-        values["coverage_end"] = end
-        return RowVerdict(row, tuple(cells), values, tuple(findings))
+        if not area:
+            return None
+        day, nik_sex = int(nik[6:8]), Sex.MALE
+        if day > FEMALE_DAY_OFFSET:
+            day, nik_sex = day - FEMALE_DAY_OFFSET, Sex.FEMALE
+        if (day, int(nik[8:10]), int(nik[10:12])) != (birth.day, birth.month, birth.year % 100):
+            return None
+        if sex is not None and sex is not nik_sex:
+            return None
+        return nik_sex
 
+    def _clean_kk(self, kk: str) -> bool:
+        """True when :func:`check_kk` finds nothing wrong with a 16-digit KK (else: unsure)."""
+        area = self._kk_areas.get(kk[:6])
+        if area is None:
+            area = self._kk_areas[kk[:6]] = not area_findings(kk, "kk")
+        issued = self._kk_dates.get(kk[6:12])
+        if issued is None:
+            day, month, year = int(kk[6:8]), int(kk[8:10]), int(kk[10:12])
+            on = make_date(expand_two_digit_year(year, self.today), month, day)
+            issued = self._kk_dates[kk[6:12]] = on is not None and on <= self.today
+        return area and issued
+
+    def _check_kk(self, text: str) -> tuple[Finding, ...]:
+        return check_kk(text, today=self.today)
+
+    @staticmethod
     def _number(
-        self,
-        cells: Sequence[Cell],
-        name: str,
-        check: Callable[[str], tuple[Finding, ...]],
-        findings: list[Finding],
+        value: Cell, check: Callable[[str], tuple[Finding, ...]], findings: list[Finding]
     ) -> str | None:
-        value = self._cell(cells, name)
-        if value is None:
+        if value is None or value == "":
             return None
         text = _number_text(value)
         if not text.strip():
@@ -681,19 +908,17 @@ class RowReader:
             return None
         return normalize_number(text)
 
-    def _read_region(
-        self, cells: Sequence[Cell], values: dict[str, Any], findings: list[Finding]
-    ) -> None:
-        district_text = _text(self._cell(cells, "district"))
-        village_text = _number_text(self._cell(cells, "village")).strip()
+    def _read_region(self, district_cell: Cell, village_cell: Cell) -> _Region:
+        findings: list[Finding] = []
+        district_text = _text(None if district_cell == "" else district_cell)
+        village_text = _number_text(None if village_cell == "" else village_cell).strip()
         district: str | None = None
         if district_text:
             match = self.regions.district(district_text)
             findings.extend(match.findings)
             district = match.code
             if district is None:
-                values["village_code"] = values["district_code"] = None
-                return
+                return None, None, tuple(findings)
         if not village_text:
             findings.append(
                 _err(
@@ -704,12 +929,11 @@ class RowReader:
                     ),
                 )
             )
-            values["village_code"] = values["district_code"] = None
-            return
+            return None, None, tuple(findings)
         village = self.regions.village(village_text, district)
         findings.extend(village.findings)
-        values["village_code"] = village.code
-        values["district_code"] = village.code.rsplit(".", 1)[0] if village.code else None
+        code = village.code
+        return code, code.rsplit(".", 1)[0] if code else None, tuple(findings)
 
 
 def _duplicate(first: int) -> Finding:
@@ -735,22 +959,34 @@ class RowCounts:
     by_code: dict[str, int] = field(default_factory=dict)
 
 
-def read_rows(
-    rows: Sequence[Sequence[Cell]], header_index: int, reader: RowReader
-) -> list[RowVerdict]:
-    """The verdicts of every data row under the header (0-based *header_index*).
-
-    Blank lines and a totals line are skipped silently; a NIK seen on an earlier row makes
-    the later row an error that names the first.
-    """
-    verdicts: list[RowVerdict] = []
-    first_row: dict[str, int] = {}
+def data_rows(rows: Sequence[Sequence[Cell]], header_index: int, reader: RowReader) -> list[int]:
+    """The indexes of the data rows under the header (0-based *header_index*): every row but
+    blank lines and a totals line."""
+    nik = reader.mapping.columns.get("nik", _UNMAPPED)
+    indexes = []
     for index in range(header_index + 1, len(rows)):
         cells = rows[index]
-        if reader.is_blank(cells) or reader.is_totals(cells):
-            continue
-        verdict = reader.read(index + 1, cells)
-        nik = verdict.values.get("nik")
+        if nik < len(cells):
+            value = cells[nik]
+            if type(value) is str and value.isdigit():  # a NIK of digits: neither
+                indexes.append(index)
+                continue
+        if not reader.is_blank(cells) and not reader.is_totals(cells):
+            indexes.append(index)
+    return indexes
+
+
+def iter_verdicts(
+    rows: Sequence[Sequence[Cell]], indexes: Iterable[int], reader: RowReader
+) -> Iterator[RowVerdict]:
+    """The verdicts of the data rows at *indexes* (see :func:`data_rows`), one at a time.
+
+    A NIK seen on an earlier row makes the later row an error that names the first.
+    """
+    first_row: dict[str, int] = {}
+    for index in indexes:
+        verdict = reader.read(index + 1, rows[index])
+        nik = verdict.values["nik"]
         if nik:
             first = first_row.get(nik)
             if first is None:
@@ -762,8 +998,27 @@ def read_rows(
                     verdict.values,
                     (_duplicate(first), *verdict.findings),
                 )
-        verdicts.append(verdict)
-    return verdicts
+        yield verdict
+
+
+def read_rows(
+    rows: Sequence[Sequence[Cell]], header_index: int, reader: RowReader
+) -> list[RowVerdict]:
+    """The verdicts of every data row under the header (0-based *header_index*).
+
+    Blank lines and a totals line are skipped silently; a NIK seen on an earlier row makes
+    the later row an error that names the first.
+    """
+    return list(iter_verdicts(rows, data_rows(rows, header_index, reader), reader))
+
+
+def nik_of_row(cells: Sequence[Cell], reader: RowReader) -> str:
+    """The NIK a row gives when its NIK cell is valid (without checking that it is)."""
+    index = reader.mapping.columns.get("nik")
+    value = cells[index] if index is not None and index < len(cells) else None
+    if type(value) is str and len(value) == 16 and value.isdigit() and value.isascii():
+        return value
+    return normalize_number(read_nik_cell(None if value == "" else value)[0])
 
 
 def count(verdicts: Iterable[RowVerdict]) -> RowCounts:

@@ -51,28 +51,45 @@ def district_codes(conn: Connection) -> set[str]:
 def workers_by_nik(conn: Connection, niks: Iterable[str]) -> dict[str, dict[str, Any]]:
     """The live, unmerged workers with these NIKs: NIK → {id, and every imported column}.
 
-    One query per 50,000 NIKs (passed as a JSON array, so no bound-parameter limit); dates
-    come back as the ISO text the database keeps. When a NIK has several live records (a
-    duplicate enrolment not yet settled), the oldest is returned.
+    One query per 50,000 NIKs (passed as a JSON array, so no bound-parameter limit), or, when
+    the table holds fewer rows than there are NIKs (a first import), one pass over the table;
+    dates come back as the ISO text the database keeps. When a NIK has several live records
+    (a duplicate enrolment not yet settled), the oldest is returned.
     """
     found: dict[str, dict[str, Any]] = {}
     oldest: dict[str, tuple[str, str]] = {}
-    wanted: Sequence[str] = sorted(set(niks))
+    wanted = set(niks)
+    if not wanted:
+        return found
     columns = ", ".join(IMPORTED_COLUMNS)
-    sql = (
-        f"SELECT created_at, id, {columns} FROM worker "
-        "WHERE nik IN (SELECT value FROM json_each(?)) AND deleted = 0 AND merged_into IS NULL"
-    )
+    live = "deleted = 0 AND merged_into IS NULL"
     # The driver's cursor, in this connection's transaction: SQLAlchemy's result rows would
     # double the cost of reading 100,000 workers.
     driver = conn.connection.driver_connection
     assert driver is not None
     names = ("id", *IMPORTED_COLUMNS)
-    for start in range(0, len(wanted), NIK_CHUNK):
-        chunk = json.dumps(list(wanted[start : start + NIK_CHUNK]))
-        for created_at, *row in driver.execute(sql, (chunk,)):
+    (rows,) = driver.execute("SELECT count(*) FROM worker").fetchone()
+    if rows < len(wanted):
+        batches: Iterable[Iterable[Sequence[Any]]] = [
+            driver.execute(f"SELECT created_at, id, {columns} FROM worker WHERE {live}")
+        ]
+    else:
+        sql = (
+            f"SELECT created_at, id, {columns} FROM worker "
+            f"WHERE nik IN (SELECT value FROM json_each(?)) AND {live}"
+        )
+        ordered: Sequence[str] = sorted(wanted)
+        batches = (
+            driver.execute(sql, (json.dumps(list(ordered[start : start + NIK_CHUNK])),))
+            for start in range(0, len(ordered), NIK_CHUNK)
+        )
+    at = names.index("nik")
+    for batch in batches:
+        for created_at, *row in batch:
+            nik = str(row[at])
+            if nik not in wanted:
+                continue
             record = dict(zip(names, row, strict=True))
-            nik = str(record["nik"])
             age = (str(created_at), str(record["id"]))
             if nik not in oldest or age < oldest[nik]:
                 oldest[nik] = age

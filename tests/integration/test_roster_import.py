@@ -15,6 +15,8 @@ from desktop.services.roster_import import ImportPreview, RosterImportService
 from desktop.spreadsheets.reader import UnreadableSheet
 from desktop.spreadsheets.report import write_error_report
 from desktop.store import queries
+from desktop.store import roster_import as roster_store
+from desktop.store.roster_import import IMPORTED_COLUMNS
 from tests import fixtures_messy as messy
 
 
@@ -263,3 +265,96 @@ def test_a_user_corrected_mapping_is_used(hub, importer, tmp_path):
     result = importer.run(preview, actor=hub.office.local_actor())
     assert result.imported == 1
     assert workers(hub)[nik]["category"] == "pekerja_rentan"
+
+
+# -- a header over two rows ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("parts", ["short", "long"])
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_a_header_over_two_rows_with_merged_cells(hub, importer, tmp_path, kind, parts):
+    write = messy.write_two_row_xlsx if kind == "xlsx" else messy.write_two_row_csv
+    path = write(tmp_path, parts)
+    preview = importer.preview(path)
+    assert preview.header_row == messy.TWO_ROW_HEADER_ROW
+    place, born = messy.BIRTH_COLUMNS
+    assert (preview.mapping.get("birth_place"), preview.mapping.get("birth_date")) == (place, born)
+    assert preview.mapping.get("birth_place_date") is None
+    assert [r.row for r in preview.accepted] == sorted(messy.two_row_shifted(messy.IMPORTED_ROWS))
+    rejected = {r.row: [f.code for f in r.errors] for r in preview.rejected}
+    assert rejected == {row + 1: [code] for row, code in messy.expected_rejected(kind).items()}
+    assert "baris 6" in {r.row: r.reasons() for r in preview.rejected}[16]  # the first Budi
+    result = importer.run(path, actor=hub.office.local_actor())
+    assert (result.imported, len(result.rejected)) == (6, 5)
+    check_imported(hub)
+    with hub.database.engine.connect() as conn:
+        places = dict(conn.exec_driver_sql("SELECT nik, birth_place FROM worker").all())
+    assert places[messy.NIK_NUMBER] == "Kayuagung"
+    assert places[messy.NIK_SPACES] == "Palembang"
+    # The error report has the header as one row, which reads back the same way.
+    report = write_error_report(tmp_path / "ditolak.xlsx", result.header, result.rejected)
+    again = importer.preview(report)
+    assert again.header_row == 1
+    assert again.mapping.get("birth_place") == place
+    assert again.mapping.get("birth_date") == born
+
+
+# -- a file judged while it is written -----------------------------------------------------
+
+
+def test_a_file_read_while_it_is_written_gives_what_its_preview_gives(hub, importer, tmp_path):
+    path = messy.write_messy_xlsx(tmp_path)
+    preview = importer.preview(path)
+    result = importer.run(path, actor=hub.office.local_actor())
+    assert [(r.row, r.findings) for r in result.rejected] == [
+        (r.row, r.findings) for r in preview.rejected
+    ]
+    assert result.header == preview.header
+    assert set(workers(hub)) == {r.values["nik"] for r in preview.accepted}
+    # Every value a row gives is a column the import writes, and the other way round.
+    assert all(set(r.values) == set(IMPORTED_COLUMNS) for r in preview.rows)
+
+
+def test_cancelling_a_file_import_mid_way_leaves_the_database_as_it_was(hub, importer, tmp_path):
+    actor = hub.office.local_actor()
+    importer.run(messy.write_messy_xlsx(tmp_path), actor=actor)
+    rows = messy.data_rows("csv")
+    rows[11][2] = "Hendra Baru"
+    for i in range(20_100):
+        born = date(1970 + i % 30, 1 + i % 12, 1 + i % 28)
+        nik = make_nik("16.02.05", born, Sex.MALE, 100 + i % 9000)
+        rows.append([i, nik, f"Warga {i}", "", born.strftime("%d-%m-%Y"), "L", "Sukadana",
+                     "Kayu Agung", "Marbot Masjid", "", ""])  # fmt: skip
+    big = tmp_path / "big.csv"
+    big.write_text(
+        "\n".join(";".join(str(c) for c in r) for r in [messy.HEADER, *rows]), encoding="utf-8"
+    )
+    before, snapshot = counts(hub), workers(hub)
+    token = CancelToken()
+    seen: list[tuple[int, str]] = []
+
+    def progress(done: int, _total: int, stage: str) -> None:
+        seen.append((done, stage))
+        if stage == "Menyimpan peserta baru" and done > 0:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        importer.run(big, actor=actor, progress=progress, cancel=token)
+    assert (10_000, "Menyimpan peserta baru") in seen  # a first batch was written
+    assert counts(hub) == before
+    assert workers(hub) == snapshot
+
+
+def test_known_workers_are_found_by_nik_in_a_big_roster_or_a_small_one(hub, importer, tmp_path):
+    importer.run(messy.write_messy_xlsx(tmp_path), actor=hub.office.local_actor())
+    with hub.database.engine.connect() as conn:
+        few = roster_store.workers_by_nik(conn, [messy.NIK_PLAIN, "1602050101800001"])
+        many = roster_store.workers_by_nik(
+            conn, [messy.NIK_PLAIN, messy.NIK_NUMBER, *(f"16020501018{i:05d}" for i in range(20))]
+        )
+        none = roster_store.workers_by_nik(conn, [])
+    assert set(few) == {messy.NIK_PLAIN}  # fewer NIKs than workers: looked up by NIK
+    assert set(many) == {messy.NIK_PLAIN, messy.NIK_NUMBER}  # more: one pass over the table
+    assert many[messy.NIK_PLAIN] == few[messy.NIK_PLAIN]
+    assert few[messy.NIK_PLAIN]["name"] == "Hendra Gunawan"
+    assert none == {}

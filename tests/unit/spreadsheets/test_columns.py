@@ -15,6 +15,7 @@ from desktop.spreadsheets.columns import (
     guess_mapping,
     mapping_key,
     normalise_header,
+    two_row_header,
 )
 
 
@@ -137,3 +138,63 @@ def test_a_damaged_memory_file_is_an_empty_memory(tmp_path: Path):
     memory = MappingMemory(path)
     assert memory.get("k") == ColumnMapping({"nik": 0})
     assert memory.get("j") is None
+
+
+# -- a header over two rows ---------------------------------------------------------------
+
+TOP = ["No", "NIK", "Nama", "Tempat/Tgl Lahir", "", "L/P", "Desa"]
+
+
+@pytest.mark.parametrize(
+    ("below", "names"),
+    [
+        (["Tempat", "Tgl Lahir"], ("Tempat Lahir", "Tgl Lahir")),
+        (["Tempat Lahir", "Tanggal Lahir"], ("Tempat Lahir", "Tanggal Lahir")),
+        (["Tmp", "Tgl"], ("Tmp Lahir", "Tgl Lahir")),
+    ],
+)
+def test_a_merged_group_over_two_columns_is_named_by_the_row_below(below, names):
+    rows = [
+        ["DAFTAR PESERTA", "", "", "", "", "", ""],
+        TOP,
+        ["", "", "", *below, "", ""],
+        [1, "1602050209800001", "Budi", "Palembang", "02-09-1980", "L", "Sukadana"],
+    ]
+    guess = find_roster_header(rows)
+    assert guess is not None
+    assert guess.row_index == 2  # data starts under the second header row
+    assert guess.mapping.columns == {
+        "nik": 1, "name": 2, "birth_place": 3, "birth_date": 4, "sex": 5, "village": 6,
+    }  # fmt: skip
+    # As one row, the header means the same (an error report carries it).
+    assert guess.cells == ("No", "NIK", "Nama", *names, "L/P", "Desa")
+    assert guess_mapping(guess.cells) == guess.mapping
+
+
+def test_a_group_name_is_completed_only_where_the_name_below_says_nothing():
+    top = ["NIK", "Nama", "Masa Kepesertaan", "", "Nomor", ""]
+    below = ["", "", "Mulai", "Akhir", "KPJ", "KK"]
+    assert two_row_header(top, below) == (
+        ("NIK", "Nama", "Mulai", "Akhir", "KPJ", "KK"),
+        ColumnMapping(
+            {"nik": 0, "name": 1, "coverage_start": 2, "coverage_end": 3, "kpj": 4, "kk": 5}
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        ["", "1602050209800001", "Budi", "Palembang", "02-09-1980", "L", "Sukadana"],  # data
+        ["", "", "Budi", "Palembang", "02-09-1980", "L", "Sukadana"],  # data without a NIK
+        ["", "", "", "Kota", "Tgl Lahir", "", ""],  # a name that says nothing
+        ["", "", "", "", "", "", ""],
+    ],
+)
+def test_a_row_under_the_header_that_is_no_second_header_row_is_data(below):
+    assert two_row_header(TOP, below) is None
+    guess = find_roster_header([TOP, below])
+    assert guess is not None
+    assert guess.row_index == 0
+    assert guess.cells == tuple(TOP)
+    assert guess.mapping.get("birth_place_date") == 3

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.domain.categories import Category, Sex
 from desktop.domain.names import name_key
 from desktop.domain.nik import make_nik
+from desktop.spreadsheets import roster_rows
 from desktop.spreadsheets.columns import ColumnMapping, guess_mapping
 from desktop.spreadsheets.roster_rows import (
     RegionMaster,
@@ -273,3 +276,115 @@ def test_mapping_with_a_column_beyond_the_row_reads_as_empty():
 )
 def test_fast_name_key_matches_name_key(name):
     assert fast_name_key(name) == name_key(name)
+
+
+# -- the short paths agree with the full checks ------------------------------------------
+
+KNOWN_DISTRICTS = {"16.02.05", "16.02.06"}
+FULL_HEADER = [*HEADER, "No. KPJ", "No KK"]
+
+
+def full_reader(known: bool) -> RowReader:
+    return RowReader(
+        guess_mapping(FULL_HEADER),
+        MASTER,
+        known_area=KNOWN_DISTRICTS.__contains__ if known else None,
+        today=TODAY,
+    )
+
+
+def ddmmyy(day: date, sex: Sex = Sex.MALE) -> str:
+    shown = day.day + (40 if sex is Sex.FEMALE else 0)
+    return f"{shown:02d}{day.month:02d}{day.year % 100:02d}"
+
+
+@st.composite
+def identity_rows(draw: st.DrawFn) -> tuple[list[object], bool]:
+    """A row whose NIK, KPJ and KK are plain digits: mostly right, often a little wrong."""
+    good_areas = ["160205", "160206"] * 3
+    area = draw(st.sampled_from([*good_areas, "160299", "990205", "160005", "000000"]))
+    born = draw(st.dates(date(1925, 1, 1), TODAY + timedelta(days=40)))
+    sex = draw(st.sampled_from([Sex.MALE, Sex.FEMALE]))
+    nik_date = draw(
+        st.one_of(
+            st.just(ddmmyy(born, sex)),
+            st.just(ddmmyy(born, sex)),
+            st.just(ddmmyy(born, Sex.MALE if sex is Sex.FEMALE else Sex.FEMALE)),
+            st.just(ddmmyy(born.replace(year=born.year - 1) if born.day < 29 else born, sex)),
+            st.text("0123456789", min_size=6, max_size=6),
+        )
+    )
+    serial = draw(st.sampled_from(["0001", "4321", "9999", "0000"]))
+    right = born.strftime("%d-%m-%Y")
+    written_born = draw(
+        st.sampled_from([right, right, right, "", "31-02-1980", born.replace(day=1).isoformat()])
+    )
+    written_sex = draw(st.sampled_from([sex.value, sex.value, "L", "P", "", "X"]))
+    issued = draw(st.dates(date(1960, 1, 1), TODAY + timedelta(days=40)))
+    kk_date = draw(
+        st.one_of(
+            st.just(ddmmyy(issued)),
+            st.just(ddmmyy(TODAY + timedelta(days=3))),
+            st.text("0123456789", min_size=6, max_size=6),
+        )
+    )
+    kk_area = draw(st.sampled_from(["160205", "160205", "990205", "160200"]))
+    kk = kk_area + kk_date + draw(st.text("0123456789", min_size=4, max_size=4))
+    kpj = draw(st.text("0123456789", min_size=10, max_size=12))
+    cells = row(NIK=f"{area}{nik_date}{serial}", Tgl_Lahir=written_born, JK=written_sex)
+    return [*cells, kpj, kk], draw(st.booleans())
+
+
+@settings(max_examples=300, deadline=None)
+@given(identity_rows())
+def test_plain_digit_numbers_read_the_same_as_through_the_full_checks(case) -> None:
+    """A NIK, KPJ or KK of plain digits takes a short path; written with Excel's apostrophe
+    the same number goes through the domain's checks. Both must say the same."""
+    cells, known = case
+    quoted = [*cells]
+    for column in (0, len(HEADER), len(HEADER) + 1):  # NIK, KPJ, KK
+        quoted[column] = "'" + str(cells[column])
+    short = full_reader(known).read(5, cells)
+    full = full_reader(known).read(5, quoted)
+    assert short.values == full.values
+    assert short.findings == full.findings
+
+
+def test_the_same_cell_read_twice_gives_the_same_verdict():
+    reader_ = reader()
+    rows = [row(), row(Desa="Sukadana", Kecamatan=""), row(JK="X"), row(Tgl_Lahir="31-02-1980")]
+    first = [reader_.read(5, r) for r in rows]
+    again = [reader_.read(5, r) for r in rows]
+    fresh = [reader().read(5, r) for r in rows]
+    assert [(v.values, v.findings) for v in first] == [(v.values, v.findings) for v in again]
+    assert [(v.values, v.findings) for v in first] == [(v.values, v.findings) for v in fresh]
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (1, "1"),  # equal in Python, read differently: no cache mixes them up
+        (1.0, "1"),
+        (True, "True"),
+    ],
+)
+def test_cells_equal_in_python_but_of_another_type_are_not_confused(cells, expected):
+    reader_ = reader()
+    for value in (1, 1.0, True):
+        reader_.read(5, row(Nama=value))
+    assert reader_.read(5, row(Nama=cells)).values["name"] == expected
+
+
+def test_a_clean_row_needs_no_full_nik_or_kk_check(monkeypatch):
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the short path should have answered")
+
+    monkeypatch.setattr(roster_rows, "check_nik", refuse)
+    monkeypatch.setattr(roster_rows, "check_kk", refuse)
+    monkeypatch.setattr(roster_rows, "check_kpj", refuse)
+    female = row(NIK=NIK_F, Tgl_Lahir="15-03-1985", JK="P")
+    for cells in (row(), female, row(JK="")):
+        verdict = full_reader(True).read(5, [*cells, "12345678901", "1602050101100001"])
+        assert verdict.values["kk"] == "1602050101100001"
+        assert verdict.values["sex"] in ("L", "P")
+        assert [f.code for f in verdict.findings if f.code != "import.sex_from_nik"] == []
