@@ -8,7 +8,10 @@ Which changes go to a receiver: every change the receiver has not acknowledged (
 vector, sent back in each of its bundles) whose row is in the receiver's scope. The hub's
 scope is everything; a kecamatan's is its own workers and claims plus the shared tables
 (regions, settings, coverage targets) and the accounts of its office and the hub. A row that
-moves into a kecamatan's scope travels with its whole history, so the receiver can build it.
+moves into a kecamatan's scope travels with its whole history, so the receiver can build it,
+and so do the rows hanging off it (a worker's claims, a claim's events, heirs, documents and
+letters). A claim of the kecamatan brings its worker into the scope even when the worker lives
+elsewhere (moved away, or merged into a record of another kecamatan): the claim points to it.
 """
 
 from __future__ import annotations
@@ -55,6 +58,10 @@ SHARED_TABLES = frozenset({"region", "setting", "coverage_target"})
 CLAIM_CHILDREN = frozenset({"claim_event", "heir", "claim_document", "letter"})
 # The column that puts a row of a table into a kecamatan's scope.
 SCOPE_COLUMNS = {"worker": "district_code", "claim": "village_code"}
+# The columns whose change can bring a row into a kecamatan's scope: a claim is in it by its
+# village or by its worker's kecamatan, so a claim given to another worker (a merged
+# duplicate) can move in too.
+MOVE_COLUMNS = {"worker": ("district_code",), "claim": ("village_code", "worker_id")}
 
 
 class RecordError(ValueError):
@@ -211,13 +218,28 @@ def _in_scope_ids(conn: Connection, scope: Scope) -> dict[str, frozenset[str]]:
         for row_id, claim_id in conn.exec_driver_sql("SELECT id, claim_id FROM letter"):
             if claim_id in claims:
                 children.add(row_id)
+    # The workers of those claims that live elsewhere (one who moved away, the record a
+    # duplicate was merged into): a claim cannot be held without its worker.
+    parents = frozenset(
+        row[0]
+        for row in conn.exec_driver_sql(
+            "SELECT DISTINCT worker_id FROM claim WHERE village_code LIKE ?", (district + ".%",)
+        )
+        if row[0] not in workers
+    )
     regions = {d for d in (district, scope.hub_region) if d}
     users = frozenset(
         row[0]
         for row in conn.exec_driver_sql("SELECT id, office_region FROM app_user")
         if row[1] in regions
     )
-    return {"worker": workers, "claim": claims, "children": frozenset(children), "user": users}
+    return {
+        "worker": workers | parents,
+        "parents": parents,
+        "claim": claims,
+        "children": frozenset(children),
+        "user": users,
+    }
 
 
 def _wanted(row: tuple[Any, ...], scope: Scope, ids: Mapping[str, frozenset[str]]) -> bool:
@@ -251,9 +273,59 @@ def _touches_scope(row: tuple[Any, ...], column: str, scope: Scope) -> bool:
 
 
 def _moved_in(row: tuple[Any, ...]) -> bool:
-    """True for an update that changes the column putting the row into a scope."""
-    column = SCOPE_COLUMNS.get(str(row[2]))
-    return column is not None and row[4] == "update" and column in str(row[5])
+    """True for an update that changes a column that can put the row into a scope."""
+    columns = MOVE_COLUMNS.get(str(row[2]), ())
+    return row[4] == "update" and any(column in str(row[5]) for column in columns)
+
+
+def _places_claim(row: tuple[Any, ...]) -> bool:
+    """True for a claim change that gives the claim its worker or its village."""
+    return str(row[2]) == "claim" and (
+        row[4] == "insert" or any(column in str(row[5]) for column in MOVE_COLUMNS["claim"])
+    )
+
+
+def _parents_of(conn: Connection, claims: set[str], ids: Mapping[str, frozenset[str]]) -> set[str]:
+    """The workers from elsewhere that these claims belong to."""
+    parents: set[str] = set()
+    for chunk in _chunks(sorted(claims), 500):
+        marks = ", ".join("?" for _ in chunk)
+        parents.update(
+            str(row[0])
+            for row in conn.exec_driver_sql(
+                f"SELECT worker_id FROM claim WHERE id IN ({marks})", tuple(chunk)
+            )
+            if row[0] in ids["parents"]
+        )
+    return parents
+
+
+def _hanging_off(conn: Connection, moved: set[str], ids: Mapping[str, frozenset[str]]) -> set[str]:
+    """The rows in scope that hang off rows that moved in: a worker's claims, a claim's
+    events, heirs, documents and letters. They came into the scope with it, so the receiver
+    needs their earlier changes too (their later ones are in scope and sent anyway)."""
+    claims = set(moved & ids["claim"])
+    for chunk in _chunks(sorted(moved), 500):
+        marks = ", ".join("?" for _ in chunk)
+        claims.update(
+            str(row[0])
+            for row in conn.exec_driver_sql(
+                f"SELECT id FROM claim WHERE worker_id IN ({marks})", tuple(chunk)
+            )
+            if row[0] in ids["claim"]
+        )
+    children: set[str] = set()
+    for table in sorted(CLAIM_CHILDREN):
+        for chunk in _chunks(sorted(claims), 500):
+            marks = ", ".join("?" for _ in chunk)
+            children.update(
+                str(row[0])
+                for row in conn.exec_driver_sql(
+                    f"SELECT id FROM {table} WHERE claim_id IN ({marks})", tuple(chunk)
+                )
+                if row[0] in ids["children"]
+            )
+    return (claims | children) - moved
 
 
 def select_changes(
@@ -271,6 +343,7 @@ def select_changes(
     devices = [row[0] for row in conn.exec_driver_sql("SELECT DISTINCT device_id FROM change_log")]
     audit_ids: set[str] = set()
     history_rows: set[str] = set()
+    placed: set[str] = set()
     sent_for_history: set[tuple[str, int]] = set()
     for device in sorted(devices):
         cursor = conn.exec_driver_sql(
@@ -283,12 +356,21 @@ def select_changes(
                     continue
                 if _moved_in(row):
                     history_rows.add(str(row[3]))
+                if _places_claim(row):
+                    placed.add(str(row[3]))
             selection._count(row)
             audit_ids.add(str(row[9]))
             if str(row[3]) in history_rows:
                 sent_for_history.add((str(row[0]), int(row[1])))
             yield encode_change(tuple(row))
-    # Rows that moved into the scope: their earlier changes too (the receiver never had them).
+    # Rows that moved into the scope, and the rows hanging off them: their earlier changes
+    # too (the receiver never had them).
+    if history_rows:
+        history_rows |= _hanging_off(conn, history_rows, ids)
+    # And the workers from elsewhere that the claims sent (or moved in) belong to: the receiver
+    # may never have had them.
+    if placed or history_rows:
+        history_rows |= _parents_of(conn, placed | (history_rows & ids["claim"]), ids)
     for row_id in sorted(history_rows):
         for row in conn.exec_driver_sql(f"{_SELECT_CHANGES} WHERE row_id = ?", (row_id,)):
             key = (str(row[0]), int(row[1]))

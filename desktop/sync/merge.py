@@ -9,9 +9,12 @@ which they arrived, so every office that has received the same changes holds the
   its *heads*. One head: its value. Several heads with different values: a hard conflict;
   the head with the greatest (HLC stamp, device id) wins, the others are kept in the
   ``conflict`` table for the admin. Concurrent changes to different fields simply merge.
-- ``deleted`` is asserted by every change (a delete says true, any edit says false): a
-  delete concurrent with an edit is a hard conflict that the edit wins, so no data vanishes
-  on one side only.
+- ``deleted`` is set by inserts (false), deletes (true) and settled conflicts; a delete
+  concurrent with an edit is a hard conflict that the edit wins, so no data vanishes on one
+  side only. An edit that follows a delete leaves the row deleted, as the local write does.
+- The row's version vector is the union of its changes' vectors; its stamp and origin are
+  those of its greatest head, which is what a local write leaves (its change is the only
+  head), so a row stamped by a local write and the same row merged elsewhere are equal.
 
 Received changes go first into a staging database (a separate file), where they are checked
 (an id that repeats with different content raises an alarm) before anything touches the
@@ -118,7 +121,7 @@ class Staging:
         self._conn = sqlite3.connect(path)
         self._conn.executescript(
             """
-            PRAGMA journal_mode = OFF;
+            PRAGMA journal_mode = MEMORY;
             PRAGMA synchronous = OFF;
             CREATE TABLE change (device_id TEXT, device_seq INTEGER, table_name TEXT,
                 row_id TEXT, op TEXT, fields TEXT, vv TEXT, hlc TEXT, user_id TEXT,
@@ -286,19 +289,34 @@ def fold(changes: Sequence[_Change]) -> _Folded:
                 conflicts.append(
                     (name, _base(setters, heads, name), winner, head, value, head.fields[name][1])
                 )
-    # deleted: every change asserts it; an edit concurrent with a delete wins.
+    # deleted: set like any field by the changes that say it (inserts: alive; deletes; a
+    # settled conflict), except that an edit concurrent with every delete in force wins, so
+    # that no data vanishes on one side only. An edit that follows a delete (settling an old
+    # conflict of a deleted row) leaves the row deleted, as that local write did; an edit
+    # that its own office deleted afterwards revives nothing.
     heads = _heads(changes)
-    asserted = [
-        (bool(c.fields["deleted"][1]) if "deleted" in c.fields else False, c) for c in heads
-    ]
-    alive = [c for flag, c in asserted if not flag]
-    dead = [c for flag, c in asserted if flag]
-    values["deleted"] = not alive
+    setters = _heads([c for c in changes if "deleted" in c.fields or c.op == "insert"])
+    dead = [c for c in setters if _kills(c)]
+    alive = [c for c in setters if not _kills(c)]
+    if dead:
+        unaware = [
+            c
+            for c in changes
+            if not _kills(c) and all(not c.before(d) and not d.before(c) for d in dead)
+        ]
+        alive.extend(c for c in _heads(unaware) if all(c is not a for a in alive))
+    values["deleted"] = bool(dead) and not alive
     if alive and dead:
         winner = max(alive, key=lambda c: c.rank)
         for loser in dead:
-            conflicts.append(("deleted", False, winner, loser, False, True))
-    top = max(changes, key=lambda c: c.rank)
+            # A change made knowing both sides (an edit of the row kept alive) settles it.
+            if not any(loser.before(c) and winner.before(c) for c in changes):
+                conflicts.append(("deleted", False, winner, loser, False, True))
+    # The row's stamp comes from its latest change in causal order (a head), not from the
+    # greatest stamp of all its changes: a local write stamps the row with its own change,
+    # which follows every change of the row even when an earlier one carries a greater stamp
+    # (a laptop whose clock ran ahead), and every office must compute the same row.
+    top = max(heads, key=lambda c: c.rank)
     vector: dict[str, int] = {}
     for change in changes:
         vector = vv_merge(vector, change.vv)
@@ -321,6 +339,11 @@ def _fold_one(change: _Change) -> _Folded:
     values["updated_at"] = change.recorded_at
     values["created_at"] = change.recorded_at
     return _Folded(values, [], False, change.op == "insert")
+
+
+def _kills(change: _Change) -> bool:
+    """True for a change that marks the row deleted."""
+    return "deleted" in change.fields and bool(change.fields["deleted"][1])
 
 
 def _base(setters: Sequence[_Change], heads: Sequence[_Change], name: str) -> Any:
@@ -444,35 +467,36 @@ class Merger:
         conn = self._conn
         summary = self.summary
         self.check_known()
-        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.fresh")
+        conn.exec_driver_sql("DROP TABLE IF EXISTS stage.fresh")
         conn.exec_driver_sql(
-            "CREATE TEMP TABLE fresh AS SELECT s.* FROM stage.change s "
+            "CREATE TABLE stage.fresh AS SELECT s.* FROM stage.change s "
             "WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.device_id = s.device_id "
             "AND c.device_seq = s.device_seq)"
         )
-        conn.exec_driver_sql("CREATE INDEX temp.ix_fresh_row ON fresh (row_id)")
+        conn.exec_driver_sql("CREATE INDEX stage.ix_fresh_row ON fresh (row_id)")
         summary.received = self._staging.change_count
-        fresh = int(conn.exec_driver_sql("SELECT count(*) FROM temp.fresh").scalar() or 0)
+        fresh = int(conn.exec_driver_sql("SELECT count(*) FROM stage.fresh").scalar() or 0)
         summary.already_known = summary.received - fresh
         now_ms = int(detected_at.timestamp() * 1000)
-        for (hlc,) in conn.exec_driver_sql("SELECT DISTINCT hlc FROM temp.fresh"):
+        for (hlc,) in conn.exec_driver_sql("SELECT DISTINCT hlc FROM stage.fresh"):
             verdict = stamp_plausibility(str(hlc), now_ms)
             if verdict < 0:
                 summary.past_stamps += 1
             elif verdict > 0:
                 summary.future_stamps += 1
-        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.affected")
+        conn.exec_driver_sql("DROP TABLE IF EXISTS stage.affected")
         conn.exec_driver_sql(
-            "CREATE TEMP TABLE affected AS SELECT DISTINCT table_name, row_id FROM temp.fresh"
+            "CREATE TABLE stage.affected AS SELECT DISTINCT table_name, row_id FROM stage.fresh"
         )
-        total = int(conn.exec_driver_sql("SELECT count(*) FROM temp.affected").scalar() or 0)
+        total = int(conn.exec_driver_sql("SELECT count(*) FROM stage.affected").scalar() or 0)
         guards: list[str] = []
         if write:
             guards = _drop_guards(conn)
             cols = ", ".join(CHANGE_FIELDS)
             conn.exec_driver_sql(
-                f"INSERT INTO change_log ({cols}) SELECT {cols} FROM temp.fresh "
-                "ORDER BY device_id, device_seq"
+                # In the bundle's order (device by device, by sequence), without a sort: a
+                # sort of a million changes would be held in memory.
+                f"INSERT INTO change_log ({cols}) SELECT {cols} FROM stage.fresh"
             )
             audit_cols = ", ".join(AUDIT_FIELDS)
             before = int(conn.exec_driver_sql("SELECT count(*) FROM audit_entry").scalar() or 0)
@@ -483,54 +507,56 @@ class Merger:
             after = int(conn.exec_driver_sql("SELECT count(*) FROM audit_entry").scalar() or 0)
             summary.audits = after - before
         done = 0
-        workers: list[str] = []
+        conn.exec_driver_sql("DROP TABLE IF EXISTS stage.touched")
+        conn.exec_driver_sql("CREATE TABLE stage.touched (id TEXT PRIMARY KEY) WITHOUT ROWID")
         for table_name in TABLE_ORDER:
             if cancel is not None and cancel():
                 raise MergeCancelled
-            created = self._create_new_rows(table_name, write=write)
-            if table_name == "worker":
-                workers.extend(created)
-            done += len(created)
+            done += self._create_new_rows(table_name, write=write)
             for row_ids in self._affected(table_name):
                 if cancel is not None and cancel():
                     raise MergeCancelled
                 touched = self._merge_rows(table_name, row_ids, detected_at, write=write)
-                if table_name == "worker":
-                    workers.extend(touched)
+                if table_name == "worker" and touched:
+                    conn.exec_driver_sql(
+                        "INSERT OR IGNORE INTO stage.touched (id) VALUES (?)",
+                        [(row_id,) for row_id in touched],
+                    )
                 done += len(row_ids)
                 if progress is not None:
                     progress(done, total)
         if write:
             for statement in guards:
                 conn.exec_driver_sql(statement)
-            summary.duplicates = find_duplicates(conn, workers, detected_at)
+            summary.duplicates = find_duplicates(conn, _TOUCHED, detected_at)
         else:
-            summary.duplicates = count_duplicates(conn, workers)
+            summary.duplicates = count_duplicates(conn, _TOUCHED)
         return summary
 
-    def _create_new_rows(self, table_name: str, *, write: bool) -> list[str]:
+    def _create_new_rows(self, table_name: str, *, write: bool) -> int:
         """Materialise, in one SQL statement, the rows whose only change is a fresh insert.
 
         That is every row of a first bundle or of a roster import on another office: their
         values are the insert's "new" values, extracted by SQLite's JSON functions without
-        a Python round trip per row. Returns their ids (they leave the ``affected`` list).
+        a Python round trip per row. Returns how many (they leave the ``affected`` list; new
+        workers join ``stage.touched`` for the duplicate check).
         """
         conn = self._conn
         table = table_of(_MODELS[table_name])
-        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.fast")
+        conn.exec_driver_sql("DROP TABLE IF EXISTS stage.fast")
         conn.exec_driver_sql(
-            "CREATE TEMP TABLE fast AS SELECT f.rowid AS fresh_rowid, f.row_id FROM temp.fresh f "
+            "CREATE TABLE stage.fast AS SELECT f.rowid AS fresh_rowid, f.row_id FROM stage.fresh f "
             "WHERE f.table_name = ? AND f.op = 'insert' "
             f"AND NOT EXISTS (SELECT 1 FROM {table_name} t WHERE t.id = f.row_id) "
-            "AND NOT EXISTS (SELECT 1 FROM temp.fresh o WHERE o.row_id = f.row_id "
+            "AND NOT EXISTS (SELECT 1 FROM stage.fresh o WHERE o.row_id = f.row_id "
             "    AND o.rowid <> f.rowid) "
             "AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.row_id = f.row_id "
             "    AND NOT (c.device_id = f.device_id AND c.device_seq = f.device_seq))",
             (table_name,),
         )
-        ids = [str(r[0]) for r in conn.exec_driver_sql("SELECT row_id FROM temp.fast")]
-        if not ids:
-            return ids
+        created = int(conn.exec_driver_sql("SELECT count(*) FROM stage.fast").scalar() or 0)
+        if not created:
+            return 0
         if write:
             writer = _TableWriter(conn, table)
             columns: list[str] = []
@@ -559,26 +585,30 @@ class Merger:
             try:
                 conn.exec_driver_sql(
                     f"INSERT INTO {table_name} ({', '.join(columns)}) SELECT {', '.join(values)} "
-                    "FROM temp.fast x JOIN temp.fresh f ON f.rowid = x.fresh_rowid",
+                    "FROM stage.fast x JOIN stage.fresh f ON f.rowid = x.fresh_rowid",
                     tuple(params),
                 )
             except IntegrityError as error:
                 raise MalformedChange() from error
         conn.exec_driver_sql(
-            "DELETE FROM temp.affected WHERE table_name = ? AND row_id IN "
-            "(SELECT row_id FROM temp.fast)",
+            "DELETE FROM stage.affected WHERE table_name = ? AND row_id IN "
+            "(SELECT row_id FROM stage.fast)",
             (table_name,),
         )
-        self.summary.new_rows += len(ids)
+        if table_name == "worker":
+            conn.exec_driver_sql(
+                "INSERT OR IGNORE INTO stage.touched SELECT row_id FROM stage.fast"
+            )
+        self.summary.new_rows += created
         counts = self.summary.per_table.setdefault(table_name, [0, 0])
-        counts[0] += len(ids)
-        return ids
+        counts[0] += created
+        return created
 
     def _affected(self, table_name: str) -> Iterator[list[str]]:
         last = 0
         while True:
             rows = self._conn.exec_driver_sql(
-                "SELECT rowid, row_id FROM temp.affected WHERE table_name = ? AND rowid > ? "
+                "SELECT rowid, row_id FROM stage.affected WHERE table_name = ? AND rowid > ? "
                 "ORDER BY rowid LIMIT ?",
                 (table_name, last, ROWS_PER_STEP),
             ).all()
@@ -595,7 +625,7 @@ class Merger:
             else (
                 "(SELECT device_id, device_seq, row_id, op, fields, vv, hlc, recorded_at, user_id "
                 "FROM change_log UNION SELECT device_id, device_seq, row_id, op, fields, vv, hlc, "
-                "recorded_at, user_id FROM temp.fresh)"
+                "recorded_at, user_id FROM stage.fresh)"
             )
         )
         grouped: dict[str, list[_Change]] = {}
@@ -631,6 +661,7 @@ class Merger:
         summary = self.summary
         touched: list[str] = []
         conflicts: list[tuple[Any, ...]] = []
+        standing: dict[str, set[tuple[str, str, str]]] = {}
         for row_id in row_ids:
             row_changes = changes.get(row_id, [])
             if not row_changes:
@@ -667,15 +698,21 @@ class Merger:
                         db_time(detected_at),
                     )
                 )
+            standing[row_id] = {(c[0], c[2].ref, c[3].ref) for c in folded.conflicts}
             writer.pending.append(new_row)
             touched.append(row_id)
         if conflicts:
             before = self._open_conflicts()
             if write:
+                # A conflict closed while another change stood in for one of its sides is
+                # open again when the fold makes it again (the same changes, so no settlement:
+                # a settlement follows both sides, which then never conflict again).
                 conn.exec_driver_sql(
-                    "INSERT OR IGNORE INTO conflict (id, table_name, row_id, field, base_value, "
+                    "INSERT INTO conflict (id, table_name, row_id, field, base_value, "
                     "winner_value, loser_value, winner_change, loser_change, detected_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (row_id, field, winner_change, loser_change) "
+                    "DO UPDATE SET resolved_at = NULL, resolved_by = NULL",
                     conflicts,
                 )
                 summary.conflicts += self._open_conflicts() - before
@@ -683,7 +720,7 @@ class Merger:
                 summary.conflicts += len(conflicts)
         if write:
             writer.flush()
-            self._settle_resolved(table_name, touched, changes, detected_at)
+            self._settle_resolved(table_name, standing, changes, detected_at)
         return touched
 
     def _open_conflicts(self) -> int:
@@ -697,13 +734,23 @@ class Merger:
     def _settle_resolved(
         self,
         table_name: str,
-        row_ids: Sequence[str],
+        standing: Mapping[str, set[tuple[str, str, str]]],
         changes: Mapping[str, Sequence[_Change]],
         detected_at: datetime,
     ) -> None:
-        """Close open conflicts of these rows once a later change has superseded them."""
-        if not row_ids:
+        """Close the open conflicts of these rows that their changes no longer make.
+
+        A conflict stays open while its two changes are still conflicting heads of the row
+        (*standing*: the fold's conflicts). It closes when a later change follows it (a
+        settlement, an edit, a delete), and also when one of its sides was overtaken (its own
+        office changed the field again, or deleted the row after the edit) or a newer
+        concurrent change took the winner's place (that conflict is then open instead). So
+        every office holds the same open conflicts for the same changes, whatever the order
+        in which they arrived.
+        """
+        if not standing:
             return
+        row_ids = list(standing)
         marks = ", ".join("?" for _ in row_ids)
         open_rows = self._conn.exec_driver_sql(
             f"SELECT id, row_id, field, winner_change, loser_change FROM conflict "
@@ -711,22 +758,24 @@ class Merger:
             (table_name, *row_ids),
         ).all()
         for conflict_id, row_id, name, winner_ref, loser_ref in open_rows:
+            if (name, winner_ref, loser_ref) in standing[row_id]:
+                continue
             row_changes = changes.get(row_id, [])
             by_ref = {c.ref: c for c in row_changes}
             winner, loser = by_ref.get(winner_ref), by_ref.get(loser_ref)
             if winner is None or loser is None:
                 continue
+            # Settled by whoever wrote the latest change that follows a side of it.
             later = [
                 c
                 for c in row_changes
-                if (name in c.fields or name == "deleted") and winner.before(c) and loser.before(c)
+                if (name in c.fields or name == "deleted") and (winner.before(c) or loser.before(c))
             ]
-            if later:
-                settler = max(later, key=lambda c: c.rank)
-                self._conn.exec_driver_sql(
-                    "UPDATE conflict SET resolved_at = ?, resolved_by = ? WHERE id = ?",
-                    (db_time(detected_at), settler.user_id, conflict_id),
-                )
+            settler = max(later, key=lambda c: c.rank).user_id if later else None
+            self._conn.exec_driver_sql(
+                "UPDATE conflict SET resolved_at = ?, resolved_by = ? WHERE id = ?",
+                (db_time(detected_at), settler, conflict_id),
+            )
 
 
 def db_time(moment: datetime) -> str:
@@ -743,37 +792,52 @@ _MODELS = {str(model.__tablename__): model for model in models.SYNCED_TABLES}
 
 # ---- duplicate people --------------------------------------------------------------------
 
+_TOUCHED = "SELECT id FROM stage.touched"
 _DUPLICATE_SQL = (
     # Same NIK, another live record.
     "SELECT w.id, o.id, 'nik' FROM worker w JOIN worker o ON o.nik = w.nik AND o.id <> w.id "
-    "WHERE w.id IN ({marks}) AND w.deleted = 0 AND w.merged_into IS NULL "
+    "WHERE w.id IN ({ids}) AND w.deleted = 0 AND w.merged_into IS NULL "
     "AND o.deleted = 0 AND o.merged_into IS NULL "
     "UNION "
     # Same name and birth date under another NIK.
     "SELECT w.id, o.id, 'name_birth' FROM worker w JOIN worker o ON o.name_key = w.name_key "
     "AND o.birth_date = w.birth_date AND o.nik <> w.nik AND o.id <> w.id "
-    "WHERE w.id IN ({marks}) AND w.deleted = 0 AND w.merged_into IS NULL "
+    "WHERE w.id IN ({ids}) AND w.deleted = 0 AND w.merged_into IS NULL "
     "AND o.deleted = 0 AND o.merged_into IS NULL"
 )
 
 
-def _duplicate_pairs(conn: Connection, worker_ids: Sequence[str]) -> Iterable[tuple[str, str, str]]:
-    for start in range(0, len(worker_ids), 400):
-        chunk = tuple(worker_ids[start : start + 400])
-        marks = ", ".join("?" for _ in chunk)
-        for a, b, reason in conn.exec_driver_sql(_DUPLICATE_SQL.format(marks=marks), chunk + chunk):
+def _duplicate_pairs(
+    conn: Connection, workers: Sequence[str] | str
+) -> Iterable[tuple[str, str, str]]:
+    """Pairs (first id, second id, reason) of live workers that may be one person.
+
+    *workers* is a list of ids, or a SELECT giving them (a staging table: a big bundle's
+    new workers never pass through Python).
+    """
+    queries: list[tuple[str, tuple[str, ...]]]
+    if isinstance(workers, str):
+        queries = [(_DUPLICATE_SQL.format(ids=workers), ())]
+    else:
+        queries = []
+        for start in range(0, len(workers), 400):
+            chunk = tuple(workers[start : start + 400])
+            marks = ", ".join("?" for _ in chunk)
+            queries.append((_DUPLICATE_SQL.format(ids=marks), chunk + chunk))
+    for sql, params in queries:
+        for a, b, reason in conn.exec_driver_sql(sql, params):
             first, second = sorted((str(a), str(b)))
             yield first, second, str(reason)
 
 
-def count_duplicates(conn: Connection, worker_ids: Sequence[str]) -> int:
+def count_duplicates(conn: Connection, workers: Sequence[str] | str) -> int:
     """How many new pairs of possible duplicates these workers would make."""
-    return len({(a, b) for a, b, _ in _duplicate_pairs(conn, worker_ids)})
+    return len({(a, b) for a, b, _ in _duplicate_pairs(conn, workers)})
 
 
-def find_duplicates(conn: Connection, worker_ids: Sequence[str], detected_at: datetime) -> int:
+def find_duplicates(conn: Connection, workers: Sequence[str] | str, detected_at: datetime) -> int:
     """Queue new pairs of possible duplicates among these workers; return how many."""
-    pairs = {(a, b): reason for a, b, reason in _duplicate_pairs(conn, worker_ids)}
+    pairs = {(a, b): reason for a, b, reason in _duplicate_pairs(conn, workers)}
     if not pairs:
         return 0
     before = int(conn.exec_driver_sql("SELECT count(*) FROM duplicate_pair").scalar() or 0)

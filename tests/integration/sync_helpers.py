@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,3 +129,159 @@ def join_kecamatan(hub: Office, folder: Path, district: str, name: str) -> Offic
     # The hub pins the laptop's keys from its first bundle.
     hub.receive(office.export())
     return office
+
+
+# ---- networks for property and adversarial tests (added; the helpers above are unchanged) ----
+
+SCOPED_TABLES = ("worker", "claim", "claim_event", "heir", "claim_document")
+SHARED_TABLES = ("region", "setting", "coverage_target")
+
+
+def device_of(office: Office) -> str:
+    """The office's device id (what ``export(peer=...)`` takes)."""
+    return office.app.office.require_info().device_id
+
+
+def district_of(office: Office) -> str:
+    """The office's region code: the regency for the hub, the kecamatan for a laptop."""
+    return office.app.office.require_info().region_code
+
+
+def checkpoint(path: Path) -> None:
+    """Fold the WAL into the database file, so that copying the file copies everything."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
+def clone_offices(source: Path, target: Path, names: Sequence[str]) -> list[Office]:
+    """Open copies of closed offices (``<name>.db`` in *source*) in *target*.
+
+    Building a network through the enrolment flow takes about a second; a copy of one built
+    once takes a few milliseconds, and its offices are exactly as enrolment left them.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    offices = []
+    for name in names:
+        checkpoint(source / f"{name}.db")
+        shutil.copyfile(source / f"{name}.db", target / f"{name}.db")
+        stick = target / f"stick-{name}"
+        stick.mkdir(exist_ok=True)
+        offices.append(Office(name, AppServices.open(target / f"{name}.db", create=False), stick))
+    return offices
+
+
+def exchange_rounds(hub: Office, laptops: Sequence[Office], rounds: int = 3) -> None:
+    """Full rounds: every laptop sends to the hub, then the hub sends to every laptop."""
+    for _ in range(rounds):
+        for laptop in laptops:
+            hub.receive(laptop.export())
+        for laptop in laptops:
+            laptop.receive(hub.export(peer=device_of(laptop)))
+
+
+def scope_ids(hub: Office, district: str) -> dict[str, set[str]]:
+    """Ids of the hub's rows that a kecamatan holds, by table (DESIGN.md, Sync).
+
+    Its workers, the claims of its villages or of its workers, those claims' events, heirs
+    and documents, and the workers those claims belong to (even when they live elsewhere).
+    """
+    conn = sqlite3.connect(hub.app.path)
+    try:
+        workers = {
+            str(r[0])
+            for r in conn.execute("SELECT id FROM worker WHERE district_code = ?", (district,))
+        }
+        claims: dict[str, str] = {
+            str(r[0]): str(r[1])
+            for r in conn.execute(
+                "SELECT id, worker_id FROM claim WHERE village_code LIKE ? OR worker_id IN "
+                "(SELECT id FROM worker WHERE district_code = ?)",
+                (district + ".%", district),
+            )
+        }
+        found = {"worker": workers | set(claims.values()), "claim": set(claims)}
+        for table in ("claim_event", "heir", "claim_document"):
+            found[table] = {
+                str(r[0])
+                for r in conn.execute(f"SELECT id, claim_id FROM {table}")
+                if r[1] in claims
+            }
+        return found
+    finally:
+        conn.close()
+
+
+def divergences(
+    hub: Office, laptops: Sequence[Office], *, moved: Collection[str] = ()
+) -> list[str]:
+    """Where a laptop's synced rows differ from the hub's rows in its scope (empty: none).
+
+    A laptop holds the rows of its scope and nothing else, except workers that moved out of
+    it (ids in *moved*): it learnt that they left, and keeps them as they were then.
+    """
+    found = []
+    for laptop in laptops:
+        ids = scope_ids(hub, district_of(laptop))
+        for table in (*SCOPED_TABLES, *SHARED_TABLES):
+            mine, theirs = laptop.rows(table), hub.rows(table)
+            if table in ids:
+                strays = {row for row in mine if row[0] not in ids[table]}
+                mine = [row for row in mine if row[0] in ids[table]]
+                theirs = [row for row in theirs if row[0] in ids[table]]
+                if {row[0] for row in strays} - (set(moved) if table == "worker" else set()):
+                    found.append(f"{laptop.name}.{table}: rows out of its scope {strays}")
+            if mine != theirs:
+                extra = sorted(set(mine) - set(theirs), key=repr)[:3]
+                missing = sorted(set(theirs) - set(mine), key=repr)[:3]
+                found.append(
+                    f"{laptop.name}.{table}: {len(mine)} rows vs hub {len(theirs)}; "
+                    f"only on the laptop {extra}; only on the hub {missing}"
+                )
+    return found
+
+
+def open_conflicts(office: Office) -> dict[tuple[str, str, str], list[tuple[object, ...]]]:
+    """Open hard conflicts by (table, row, field): their winner and loser values and changes."""
+    conn = sqlite3.connect(office.app.path)
+    try:
+        found: dict[tuple[str, str, str], list[tuple[object, ...]]] = {}
+        for table, row, name, won, lost, winner, loser in conn.execute(
+            "SELECT table_name, row_id, field, winner_value, loser_value, winner_change, "
+            "loser_change FROM conflict WHERE resolved_at IS NULL ORDER BY 1, 2, 3, 6, 7"
+        ):
+            found.setdefault((table, row, name), []).append((won, lost, winner, loser))
+        return found
+    finally:
+        conn.close()
+
+
+def field_value(office: Office, table: str, row_id: str, name: str) -> tuple[bool, object]:
+    """(True, the column's value) when the office holds the row, else (False, None)."""
+    conn = sqlite3.connect(office.app.path)
+    try:
+        row = conn.execute(f"SELECT {name} FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        return (False, None) if row is None else (True, row[0])
+    finally:
+        conn.close()
+
+
+def waiting_rows(office: Office) -> list[tuple[str, str]]:
+    """(table, id) of rows the office has changes of but does not hold (insert not arrived)."""
+    conn = sqlite3.connect(office.app.path)
+    try:
+        found: list[tuple[str, str]] = []
+        for table in (*SCOPED_TABLES, *SHARED_TABLES, "letter", "app_user"):
+            found.extend(
+                (table, str(row[0]))
+                for row in conn.execute(
+                    f"SELECT DISTINCT row_id FROM change_log WHERE table_name = ? "
+                    f"AND row_id NOT IN (SELECT id FROM {table})",
+                    (table,),
+                )
+            )
+        return found
+    finally:
+        conn.close()

@@ -1,0 +1,710 @@
+"""Sync against bundles that lie, come from elsewhere, or meet a wrong clock or a killed process.
+
+Forged bundles are real bundle files: written with desktop.sync.bundle.write_bundle and signed
+with the sender's own keys (read from its device_secret table) unless the case is a key that
+nobody enrolled. Every refusal must leave the receiver's database exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from desktop.domain.categories import Sex
+from desktop.domain.nik import make_nik
+from desktop.services.app import AppServices
+from desktop.services.office import OfficeKind
+from desktop.services.sync import SyncRefused
+from desktop.store import models
+from desktop.store.database import head_revision
+from desktop.store.ids import new_id
+from desktop.store.unit_of_work import UnitOfWork
+from desktop.sync import bundle as bundles
+from desktop.sync.changes import CHANGE_FIELDS, encode_change
+from desktop.sync.keys import DeviceKeys
+from tests.integration.sync_helpers import (
+    Office,
+    checkpoint,
+    device_of,
+    district_of,
+    districts_with_workers,
+    divergences,
+    exchange_rounds,
+    join_kecamatan,
+    make_hub,
+    waiting_rows,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def network(tmp_path: Path) -> Iterator[tuple[Office, Office]]:
+    hub = make_hub(tmp_path)
+    [district] = districts_with_workers(hub, 1)
+    a = join_kecamatan(hub, tmp_path, district, "kec-a")
+    yield hub, a
+    for office in (hub, a):
+        office.close()
+
+
+# ---- forging -----------------------------------------------------------------------------
+
+
+def own_keys(office: Office) -> DeviceKeys:
+    """The office's private keys, straight from its database."""
+    conn = sqlite3.connect(office.app.path)
+    try:
+        row = conn.execute(
+            "SELECT private_keys FROM device_secret WHERE device_id = ?", (device_of(office),)
+        ).fetchone()
+    finally:
+        conn.close()
+    return DeviceKeys.from_private_bytes(bytes(row[0]))
+
+
+def change_rows(office: Office, where: str = "1 = 1") -> list[tuple[Any, ...]]:
+    """Change-log rows of the office, in CHANGE_FIELDS order (as bundles carry them)."""
+    conn = sqlite3.connect(office.app.path)
+    try:
+        return conn.execute(
+            f"SELECT {', '.join(CHANGE_FIELDS)} FROM change_log WHERE {where} "
+            "ORDER BY device_id, device_seq"
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+def forge(
+    sender: Office,
+    receiver: Office,
+    changes: Sequence[tuple[Any, ...]],
+    out: Path,
+    *,
+    keys: DeviceKeys | None = None,
+    sender_device: str | None = None,
+    regency: str | None = None,
+) -> Path:
+    """Write a bundle from *sender* to *receiver* carrying exactly *changes*."""
+    keys = keys or own_keys(sender)
+    info = sender.app.office.require_info()
+    path = out / f"forged-{new_id()}.sigap"
+    bundles.write_bundle(
+        path,
+        bundle_id=new_id(),
+        sender_device=sender_device or info.device_id,
+        recipient_device=device_of(receiver),
+        regency_code=regency or info.regency_code,
+        schema_version=head_revision(),
+        sender_keys=keys,
+        recipient_exchange_public=receiver.app.sync.keys().public.exchange,
+        records=[encode_change(tuple(row)) for row in changes],
+        manifest={
+            "base": {},
+            "have": {},
+            "sender_hlc": "",
+            "scope": "*",
+            "changes": len(changes),
+            "audits": 0,
+            "per_table": {},
+            "ranges": {},
+            "extra": {"sender_public": keys.public.to_text()},
+        },
+    )
+    return path
+
+
+def worker_of(office: Office) -> str:
+    conn = sqlite3.connect(office.app.path)
+    try:
+        row = conn.execute(
+            "SELECT id FROM worker WHERE district_code = ? AND deleted = 0 ORDER BY id LIMIT 1",
+            (district_of(office),),
+        ).fetchone()
+        return str(row[0])
+    finally:
+        conn.close()
+
+
+def refused(receiver: Office, bundle: Path) -> str:
+    """Import *bundle*, expect a refusal that changes nothing, and return its code."""
+    before = receiver.dump()
+    with pytest.raises(SyncRefused) as refusal:
+        receiver.receive(bundle)
+    assert receiver.dump() == before
+    assert receiver.integrity() == "ok"
+    return str(refusal.value.code)
+
+
+# ---- change ids that repeat with other content --------------------------------------------
+
+
+def test_a_known_change_id_with_other_content_raises_the_alarm(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, a = network
+    a.app.workers.update(a.actor, worker_of(a), {"phone": "081234000001"})
+    hub.receive(a.export())
+    # The change the hub now holds, rewritten with another phone number but the same id
+    # (a laptop restored from an old backup, or a copied database, would do this).
+    latest = change_rows(a, f"device_id = '{device_of(a)}'")[-1]
+    fields = orjson.loads(latest[5])
+    fields["phone"] = [fields["phone"][0], "089999999999"]
+    twin = list(latest)
+    twin[5] = orjson.dumps(fields).decode()
+    assert refused(hub, forge(a, hub, [tuple(twin)], tmp_path)) == "sync.alarm"
+    # Same id, same content: an ordinary replay, accepted.
+    assert hub.receive(forge(a, hub, [latest], tmp_path)).summary.already_known == 1
+
+
+def test_one_change_id_twice_in_a_bundle_with_other_content_raises_the_alarm(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, a = network
+    a.app.workers.update(a.actor, worker_of(a), {"phone": "081234000002"})
+    latest = change_rows(a, f"device_id = '{device_of(a)}'")[-1]
+    twin = list(latest)
+    twin[7] = "2030000000000.000000"  # another stamp
+    assert refused(hub, forge(a, hub, [latest, tuple(twin)], tmp_path)) == "sync.alarm"
+    # The genuine bundle still goes through.
+    assert hub.receive(a.export()).applied
+
+
+# ---- bundles from elsewhere ----------------------------------------------------------------
+
+
+def test_a_bundle_from_another_regency_is_refused(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, _a = network
+    other_folder = tmp_path / "musi-banyuasin"
+    other_folder.mkdir()
+    other_app = AppServices.open(other_folder / "hub.db")
+    other_app.office.set_up(kind=OfficeKind.HUB, region="16.06", name="Dinas Sosial Muba")
+    other_app.demo.generate(workers=30, seed=11, year=2026)
+    other_hub = Office("other-hub", other_app, other_folder)
+    try:
+        [district] = districts_with_workers(other_hub, 1)
+        assert district.startswith("16.06.")
+        laptop = join_kecamatan(other_hub, other_folder, district, "other-kec")
+        try:
+            bundle = laptop.export()  # a genuine bundle, for that regency's hub
+            assert refused(hub, bundle) == "sync.wrong_regency"
+            enrolment = other_hub.app.sync.enroll(
+                other_hub.actor, district=f"{district[:5]}.02", out=other_folder / "e.sigap"
+            )
+            assert refused(hub, enrolment.path) == "sync.wrong_regency"
+        finally:
+            laptop.close()
+    finally:
+        other_hub.close()
+
+
+def test_a_bundle_of_another_regency_signed_by_an_enrolled_laptop_is_refused(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, a = network
+    changes = change_rows(a, f"device_id = '{device_of(a)}'")
+    assert refused(hub, forge(a, hub, changes, tmp_path, regency="16.06")) == "sync.wrong_regency"
+
+
+def test_a_bundle_from_another_schema_version_is_refused(
+    network: tuple[Office, Office], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hub, a = network
+    a.app.workers.update(a.actor, worker_of(a), {"phone": "081234000003"})
+    with monkeypatch.context() as patch:
+        # The laptop runs a Sigap with a newer schema; the hub does not.
+        patch.setattr("desktop.services.sync.head_revision", lambda: "9999_future")
+        bundle = a.export()
+    assert refused(hub, bundle) == "sync.schema"
+    # Once both run the same version, the laptop's next bundle carries the edit.
+    assert hub.receive(a.export()).summary.changed_rows == 1
+
+
+def test_a_bundle_signed_by_a_key_nobody_enrolled_is_refused(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, a = network
+    a.app.workers.update(a.actor, worker_of(a), {"phone": "081234000004"})
+    changes = change_rows(a, f"device_id = '{device_of(a)}'")
+    stranger = DeviceKeys.generate()
+    # The laptop's device id, someone else's key.
+    assert refused(hub, forge(a, hub, changes, tmp_path, keys=stranger)) == "sync.signature"
+    # A device the hub never enrolled.
+    unknown = forge(a, hub, changes, tmp_path, keys=stranger, sender_device=new_id())
+    assert refused(hub, unknown) == "sync.unknown_sender"
+    # The hub's own id, as if it sent the bundle to itself.
+    mirror = forge(a, hub, changes, tmp_path, keys=stranger, sender_device=device_of(hub))
+    assert refused(hub, mirror) == "sync.unknown_sender"
+    # The laptop's genuine bundle is still welcome.
+    assert hub.receive(a.export()).applied
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="import checks no write scope: a kecamatan's bundle may change any row "
+    "(DESIGN.md: import checks '... key pin and scope')",
+)
+def test_a_laptop_cannot_change_a_worker_of_another_kecamatan(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, a = network
+    conn = sqlite3.connect(hub.app.path)
+    try:
+        worker, vv, phone = conn.execute(
+            "SELECT id, vv, phone FROM worker WHERE district_code <> ? ORDER BY id LIMIT 1",
+            (district_of(a),),
+        ).fetchone()
+        seq = (
+            1
+            + conn.execute(
+                "SELECT max(device_seq) FROM change_log WHERE device_id = ?", (device_of(a),)
+            ).fetchone()[0]
+        )
+    finally:
+        conn.close()
+    vector = {**orjson.loads(vv), device_of(a): seq}
+    # A well-formed change, signed by the laptop, to a worker it does not hold.
+    change = (
+        device_of(a),
+        seq,
+        "worker",
+        worker,
+        "update",
+        orjson.dumps({"phone": [phone, "089900000000"]}).decode(),
+        orjson.dumps(dict(sorted(vector.items()))).decode(),
+        "1795600000000.000001",
+        a.actor.user_id,
+        new_id(),
+        "2026-11-25 12:00:00.000000",
+    )
+    refused(hub, forge(a, hub, [change], tmp_path))
+
+
+# ---- a laptop whose clock says 1999 ----------------------------------------------------------
+
+
+def test_laptop_clock_in_1999_is_flagged_and_still_converges(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hub = make_hub(tmp_path)
+    [district] = districts_with_workers(hub, 1)
+    past = int(datetime(1999, 6, 1, tzinfo=UTC).timestamp() * 1000)
+    enrolment = hub.app.sync.enroll(hub.actor, district=district, out=hub.stick / "e.sigap")
+    app = AppServices.open(tmp_path / "kec-a.db")
+    a = Office("kec-a", app, tmp_path / "stick-a")
+    a.stick.mkdir()
+    try:
+        with monkeypatch.context() as patch:
+            patch.setattr("desktop.store.hlc.wall_clock_ms", lambda: past)
+            # Setting up the office is the laptop's first write: stamped 1999.
+            app.sync.join(enrolment.path, enrolment.code)
+            worker = worker_of(a)
+            app.workers.update(a.actor, worker, {"phone": "081999000001"})
+            first = a.export()
+        result = hub.receive(first)
+        assert result.applied and result.summary.past_stamps >= 1
+        # The hybrid clock moved past the hub's stamps when the laptop joined: its later
+        # writes are not stamped 1999, and the hub's clock never went back.
+        conn = sqlite3.connect(a.app.path)
+        try:
+            stamp = conn.execute(
+                "SELECT hlc FROM change_log WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1",
+                (device_of(a),),
+            ).fetchone()[0]
+        finally:
+            conn.close()
+        plausible = int(datetime(2020, 1, 1, tzinfo=UTC).timestamp() * 1000)
+        assert int(str(stamp).split(".")[0]) > plausible
+        conn = sqlite3.connect(hub.app.path)
+        try:
+            assert conn.execute("SELECT hlc_ms FROM local_state").fetchone()[0] > plausible
+        finally:
+            conn.close()
+        # Concurrent edits of the same field still settle on one value everywhere.
+        with monkeypatch.context() as patch:
+            patch.setattr("desktop.store.hlc.wall_clock_ms", lambda: past)
+            app.workers.update(a.actor, worker, {"phone": "081999000002"})
+        hub.app.workers.update(hub.actor, worker, {"phone": "082999000002"})
+        exchange_rounds(hub, [a], rounds=2)
+        assert divergences(hub, [a]) == []
+        for office in (hub, a):
+            assert office.app.health.check().sound, office.name
+    finally:
+        a.close()
+        hub.close()
+
+
+# ---- found by the convergence proof (tests/property/test_sync_convergence.py) ------------
+
+
+def open_conflict_keys(office: Office) -> set[tuple[str, str, str, str]]:
+    conn = sqlite3.connect(office.app.path)
+    try:
+        return set(
+            conn.execute(
+                "SELECT row_id, field, winner_change, loser_change FROM conflict "
+                "WHERE resolved_at IS NULL"
+            ).fetchall()
+        )
+    finally:
+        conn.close()
+
+
+def test_an_edit_after_a_laptop_clock_ran_ahead_leaves_the_same_row_everywhere(
+    network: tuple[Office, Office], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The row's stamp is its latest change's in causal order, as a local write leaves it,
+    # not the greatest stamp among its changes (here the laptop's 2035 one).
+    hub, a = network
+    worker = worker_of(a)
+    future = int(datetime(2035, 1, 1, tzinfo=UTC).timestamp() * 1000)
+    with monkeypatch.context() as patch:
+        patch.setattr("desktop.store.hlc.wall_clock_ms", lambda: future)
+        a.app.workers.update(a.actor, worker, {"phone": "081235000001"})
+    hub.receive(a.export())
+    hub.app.workers.update(hub.actor, worker, {"address": "Jl. Sudirman 5"})
+    exchange_rounds(hub, [a], rounds=2)
+    assert divergences(hub, [a]) == []
+
+
+def test_settling_an_old_conflict_of_a_deleted_worker_keeps_it_deleted_everywhere(
+    network: tuple[Office, Office],
+) -> None:
+    hub, a = network
+    worker = worker_of(a)
+    a.app.workers.update(a.actor, worker, {"phone": "081235000002"})
+    hub.app.workers.update(hub.actor, worker, {"phone": "082235000002"})
+    exchange_rounds(hub, [a], rounds=1)
+    [conflict] = hub.app.sync.conflicts(hub.actor)
+    with UnitOfWork(hub.app.database.engine, hub.actor, action="test.delete") as uow:
+        uow.delete(models.Worker, worker)
+    # The admin settles the phone number of the worker deleted since: an edit that follows
+    # the delete, which leaves the row deleted here and must do so on every office.
+    hub.app.sync.settle(hub.actor, conflict.id, keep="loser")
+    exchange_rounds(hub, [a], rounds=2)
+    assert divergences(hub, [a]) == []
+    deleted = sqlite3.connect(a.app.path).execute(
+        "SELECT deleted FROM worker WHERE id = ?", (worker,)
+    )
+    assert deleted.fetchone()[0] == 1
+
+
+def test_an_edit_its_own_office_deleted_since_does_not_undo_another_delete(
+    network: tuple[Office, Office],
+) -> None:
+    hub, a = network
+    worker = worker_of(a)
+    # The laptop edits, then deletes; the hub deletes without having seen either.
+    a.app.workers.update(a.actor, worker, {"phone": "081235000003"})
+    hub.receive(a.export())  # the hub learns of the edit only...
+    with UnitOfWork(a.app.database.engine, a.actor, action="test.delete") as uow:
+        uow.delete(models.Worker, worker)
+    conn = sqlite3.connect(hub.app.path)
+    assert conn.execute("SELECT deleted FROM worker WHERE id = ?", (worker,)).fetchone()[0] == 0
+    conn.close()
+    exchange_rounds(hub, [a], rounds=2)
+    assert divergences(hub, [a]) == []
+    for office in (hub, a):
+        conn = sqlite3.connect(office.app.path)
+        try:
+            row = conn.execute("SELECT deleted FROM worker WHERE id = ?", (worker,)).fetchone()
+        finally:
+            conn.close()
+        assert row[0] == 1, office.name
+
+
+def test_a_conflict_overtaken_on_the_side_that_lost_closes_on_every_office(
+    network: tuple[Office, Office],
+) -> None:
+    hub, a = network
+    worker = worker_of(a)
+    with UnitOfWork(hub.app.database.engine, hub.actor, action="test.delete") as uow:
+        uow.delete(models.Worker, worker)
+    a.app.workers.update(a.actor, worker, {"phone": "081235000004"})
+    # The hub hears of the edit first: it wins over the delete, a conflict is kept.
+    hub.receive(a.export())
+    assert [c.field for c in hub.app.sync.conflicts(hub.actor)] == ["deleted"]
+    # Then the laptop deletes the worker too, before it ever hears of the hub's delete.
+    with UnitOfWork(a.app.database.engine, a.actor, action="test.delete") as uow:
+        uow.delete(models.Worker, worker)
+    exchange_rounds(hub, [a], rounds=2)
+    assert divergences(hub, [a]) == []
+    # Both offices deleted the worker: nothing is left to settle, on either side.
+    assert open_conflict_keys(hub) == open_conflict_keys(a) == set()
+
+
+def test_an_edit_made_knowing_both_sides_of_a_delete_conflict_settles_it(
+    network: tuple[Office, Office],
+) -> None:
+    hub, a = network
+    worker = worker_of(a)
+    with UnitOfWork(hub.app.database.engine, hub.actor, action="test.delete") as uow:
+        uow.delete(models.Worker, worker)
+    a.app.workers.update(a.actor, worker, {"phone": "081235000005"})
+    exchange_rounds(hub, [a], rounds=1)
+    assert [c.field for c in hub.app.sync.conflicts(hub.actor)] == ["deleted"]
+    # The laptop, which kept the worker, edits it again: the conflict is over.
+    a.app.workers.update(a.actor, worker, {"address": "Dusun IV"})
+    hub.receive(a.export())
+    assert hub.app.sync.conflicts(hub.actor) == []
+
+
+def test_a_local_edit_closes_the_conflict_it_overtakes(network: tuple[Office, Office]) -> None:
+    hub, a = network
+    worker = worker_of(a)
+    a.app.workers.update(a.actor, worker, {"phone": "081235000006"})
+    hub.app.workers.update(hub.actor, worker, {"phone": "082235000006"})
+    exchange_rounds(hub, [a], rounds=1)
+    # The admin types the right number in the form instead of settling the conflict.
+    hub.app.workers.update(hub.actor, worker, {"phone": "083235000006"})
+    exchange_rounds(hub, [a], rounds=1)
+    assert a.app.sync.conflicts(a.actor) == []  # the merge closed it on the laptop
+    assert hub.app.sync.conflicts(hub.actor) == []  # the local edit settled it on the hub
+
+
+@pytest.fixture
+def two_laptops(tmp_path: Path) -> Iterator[tuple[Office, Office, Office]]:
+    hub = make_hub(tmp_path)
+    first, second = districts_with_workers(hub, 2)  # the first holds the claims
+    a = join_kecamatan(hub, tmp_path, first, "kec-a")
+    b = join_kecamatan(hub, tmp_path, second, "kec-b")
+    yield hub, a, b
+    for office in (hub, a, b):
+        office.close()
+
+
+def worker_with_claims(office: Office) -> str:
+    conn = sqlite3.connect(office.app.path)
+    try:
+        row = conn.execute(
+            "SELECT w.id FROM worker w JOIN claim c ON c.worker_id = w.id "
+            "WHERE w.district_code = ? ORDER BY w.id LIMIT 1",
+            (district_of(office),),
+        ).fetchone()
+        return str(row[0])
+    finally:
+        conn.close()
+
+
+def village_of(office: Office) -> str:
+    conn = sqlite3.connect(office.app.path)
+    try:
+        return str(
+            conn.execute(
+                "SELECT code FROM region WHERE parent_code = ? AND level = 4 ORDER BY code",
+                (district_of(office),),
+            ).fetchone()[0]
+        )
+    finally:
+        conn.close()
+
+
+def test_a_worker_moving_to_another_kecamatan_brings_its_claims(
+    two_laptops: tuple[Office, Office, Office],
+) -> None:
+    hub, a, b = two_laptops
+    worker = worker_with_claims(a)
+    hub.app.workers.update(hub.actor, worker, {"village_code": village_of(b)})
+    exchange_rounds(hub, [a, b], rounds=1)
+    # The claim is now the new kecamatan's too: a later change of it finds it there.
+    conn = sqlite3.connect(hub.app.path)
+    try:
+        claim = conn.execute(
+            "SELECT id FROM claim WHERE worker_id = ? ORDER BY id LIMIT 1", (worker,)
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    with UnitOfWork(hub.app.database.engine, hub.actor, action="test.claim") as uow:
+        uow.update(models.Claim, str(claim), {"note": "Ahli waris pindah"})
+    exchange_rounds(hub, [a, b], rounds=1)
+    for office in (hub, a, b):
+        assert waiting_rows(office) == [], office.name
+    assert divergences(hub, [a, b], moved={worker}) == []
+
+
+def test_merging_duplicates_across_kecamatan_keeps_both_laptops_syncing(
+    two_laptops: tuple[Office, Office, Office],
+) -> None:
+    hub, a, b = two_laptops
+    worker = worker_with_claims(a)
+    record = a.app.workers.get(worker).values()
+    twin_values = {k: record[k] for k in ("nik", "name", "sex", "birth_date", "category")}
+    twin = b.app.workers.create(b.actor, {**twin_values, "village_code": village_of(b)})
+    hub.receive(b.export())
+    [pair] = hub.app.sync.duplicates(hub.actor)
+    # The record of kecamatan B is kept: kecamatan A's claims now belong to B's worker.
+    hub.app.sync.merge_duplicate(hub.actor, pair.id, keep=twin)
+    exchange_rounds(hub, [a, b], rounds=2)
+    for office in (hub, a, b):
+        assert waiting_rows(office) == [], office.name
+        assert office.app.health.check().sound, office.name
+    assert divergences(hub, [a, b]) == []
+    for office in (a, b):  # both hold the claims, with their worker
+        conn = sqlite3.connect(office.app.path)
+        try:
+            held = conn.execute(
+                "SELECT count(*) FROM claim c JOIN worker w ON w.id = c.worker_id "
+                "WHERE c.worker_id = ?",
+                (twin,),
+            ).fetchone()[0]
+        finally:
+            conn.close()
+        assert held > 0, office.name
+
+
+# ---- a process killed while importing -------------------------------------------------------
+
+IMPORT_SCRIPT = """
+import sys
+from pathlib import Path
+from desktop.services.app import AppServices
+
+app = AppServices.open(Path(sys.argv[1]), create=False)
+print("opened", flush=True)
+app.sync.import_bundle(app.office.local_actor(), Path(sys.argv[2]))
+print("imported", flush=True)
+"""
+
+
+def big_laptop_bundle(tmp_path: Path, workers: int) -> tuple[Path, Path]:
+    """A hub database (closed) and a laptop's bundle that changes *workers* of its workers.
+
+    The laptop enrols *workers* new workers (sent to the hub first), then edits every one of
+    them: each edit is a change the hub folds one row at a time, the slow path of a merge.
+    """
+    hub = make_hub(tmp_path / "net")
+    [district] = districts_with_workers(hub, 1)
+    a = join_kecamatan(hub, tmp_path / "net", district, "kec-a")
+    villages = [
+        str(row[0])
+        for row in sqlite3.connect(a.app.path).execute(
+            "SELECT code FROM region WHERE parent_code = ? AND level = 4", (district,)
+        )
+    ]
+    born = date(1980, 5, 17)
+    rows = [
+        {
+            "nik": make_nik(district, born, Sex.MALE, n + 1),
+            "name": f"Peserta Banyak {n}",
+            "name_key": f"peserta banyak {n}",
+            "sex": "L",
+            "birth_date": born,
+            "village_code": villages[n % len(villages)],
+            "district_code": district,
+            "category": "rt_rw",
+            "position": "Ketua RT",
+        }
+        for n in range(workers)
+    ]
+    with UnitOfWork(a.app.database.engine, a.actor, action="test.bulk") as uow:
+        ids = uow.bulk_insert(models.Worker, rows)
+    hub.receive(a.export())
+    with UnitOfWork(a.app.database.engine, a.actor, action="test.edit_all") as uow:
+        for n, worker in enumerate(ids):
+            uow.update(models.Worker, worker, {"phone": f"0812{n:08d}", "address": f"Blok {n}"})
+    bundle = a.export()
+    a.close()
+    hub.close()
+    checkpoint(tmp_path / "net" / "hub.db")
+    return tmp_path / "net" / "hub.db", bundle
+
+
+def state(path: Path) -> tuple[object, ...]:
+    """What an import changes: the workers, the change log's size, the bundle receipts."""
+    conn = sqlite3.connect(path)
+    try:
+        workers = conn.execute("SELECT * FROM worker ORDER BY id").fetchall()
+        changes = conn.execute("SELECT count(*) FROM change_log").fetchone()[0]
+        receipts = conn.execute(
+            "SELECT bundle_id FROM bundle_log WHERE direction = 'in' ORDER BY bundle_id"
+        ).fetchall()
+        return (workers, changes, receipts)
+    finally:
+        conn.close()
+
+
+def fresh_copy(pristine: Path, folder: Path) -> Path:
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    target = folder / "hub.db"
+    shutil.copyfile(pristine, target)
+    return target
+
+
+def test_an_import_killed_midway_leaves_the_database_before_or_after_and_can_be_redone(
+    tmp_path: Path,
+) -> None:
+    pristine, bundle = big_laptop_bundle(tmp_path, workers=3000)
+    before = state(pristine)
+    # What a complete import gives (workers with their local timestamps set aside).
+    reference = fresh_copy(pristine, tmp_path / "reference")
+    app = AppServices.open(reference, create=False)
+    try:
+        started = time.perf_counter()
+        app.sync.import_bundle(app.office.local_actor(), bundle)
+        took = time.perf_counter() - started
+    finally:
+        app.close()
+    after = state(reference)
+    assert after != before
+    outcomes = set()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # Kill at several moments: while staging, backing up, merging, and near the end.
+    for fraction in (0.0, 0.25, 0.5, 0.8, 1.2):
+        target = fresh_copy(pristine, tmp_path / f"run-{fraction}")
+        work = target.with_name("hub-sync")
+        process = subprocess.Popen(
+            [sys.executable, "-c", IMPORT_SCRIPT, str(target), str(bundle)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            assert process.stdout is not None and process.stderr is not None
+            if process.stdout.readline().strip() != b"opened":
+                pytest.fail(process.stderr.read().decode(errors="replace"))
+            # The import has begun once its local copy of the bundle shows up.
+            deadline = time.monotonic() + 30
+            while not any(work.glob("fetch-*")) and process.poll() is None:
+                assert time.monotonic() < deadline, "the import never started"
+                time.sleep(0.002)
+            time.sleep(fraction * took)
+            process.send_signal(signal.SIGKILL)
+        finally:
+            process.wait()
+            for stream in (process.stdout, process.stderr):
+                if stream is not None:
+                    stream.close()
+        conn = sqlite3.connect(target)
+        try:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+        now = state(target)
+        assert now in (before, after), f"killed after {fraction:.0%}: a partial import"
+        outcomes.add("after" if now == after else "before")
+        # Importing the bundle again completes the job (or finds it done).
+        app = AppServices.open(target, create=False)
+        try:
+            result = app.sync.import_bundle(app.office.local_actor(), bundle)
+            assert result.applied or result.replayed
+            assert app.health.check().sound
+        finally:
+            app.close()
+        assert state(target) == after
+    assert "before" in outcomes, "no kill landed before the commit"
