@@ -1555,7 +1555,10 @@ class SyncService:
             filled = {
                 name: other_row[name]
                 for name in MERGE_FILLS
-                if kept_row[name] in (None, "") and other_row[name] not in (None, "")
+                if kept_row[name] in (None, "")
+                and other_row[name] not in (None, "")
+                # A sub-category only goes with its category.
+                and (name != "subcategory" or kept_row["category"] == other_row["category"])
             }
             if filled:
                 uow.update(models.Worker, keep, filled)

@@ -192,10 +192,10 @@ def _read_csv(path: Path) -> Sheet:
 
 def _sniff_delimiter(text: str) -> str:
     head = text[:SNIFF_CHARS]
-    lines = head.splitlines()[:50]
-    if len(head) < len(text) and len(lines) < 50:
+    lines = head.splitlines()
+    if len(head) < len(text):
         lines = lines[:-1] or lines  # the last one may be cut short
-    lines = [line for line in lines if line.strip()]
+    lines = [line for line in lines[:50] if line.strip()]
     best, best_score = ",", -1
     for delimiter in CSV_DELIMITERS:
         counts = [line.count(delimiter) for line in lines]

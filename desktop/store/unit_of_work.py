@@ -455,7 +455,8 @@ class UnitOfWork:
         )
         # The user has just decided these fields: sync conflicts still open on them are
         # settled by this change (it follows both sides, so it wins on every office too).
-        fields = sorted(diff)
+        # Any change settles a delete-against-edit conflict: it was made knowing both sides.
+        fields = sorted({*diff, "deleted"})
         marks = ", ".join("?" for _ in fields)
         self.connection.exec_driver_sql(
             "UPDATE conflict SET resolved_at = ?, resolved_by = ? WHERE resolved_at IS NULL "

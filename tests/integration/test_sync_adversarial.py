@@ -457,8 +457,10 @@ def test_an_edit_made_knowing_both_sides_of_a_delete_conflict_settles_it(
     a.app.workers.update(a.actor, worker, {"phone": "081235000005"})
     exchange_rounds(hub, [a], rounds=1)
     assert [c.field for c in hub.app.sync.conflicts(hub.actor)] == ["deleted"]
-    # The laptop, which kept the worker, edits it again: the conflict is over.
+    # The laptop, which kept the worker, edits it again: the conflict is over, there and
+    # on the hub.
     a.app.workers.update(a.actor, worker, {"address": "Dusun IV"})
+    assert a.app.sync.conflicts(a.actor) == []
     hub.receive(a.export())
     assert hub.app.sync.conflicts(hub.actor) == []
 
@@ -564,6 +566,32 @@ def test_merging_duplicates_across_kecamatan_keeps_both_laptops_syncing(
         finally:
             conn.close()
         assert held > 0, office.name
+
+
+def test_merging_a_duplicate_of_another_category_leaves_a_record_that_can_be_edited(
+    network: tuple[Office, Office],
+) -> None:
+    hub, a = network
+    conn = sqlite3.connect(a.app.path)
+    try:
+        worker = str(
+            conn.execute(
+                "SELECT id FROM worker WHERE subcategory IS NOT NULL ORDER BY id LIMIT 1"
+            ).fetchone()[0]
+        )
+    finally:
+        conn.close()
+    record = a.app.workers.get(worker).values()
+    assert record["category"] != "rt_rw"
+    # The same person enrolled again, as an RT head (another category, no sub-category).
+    values = {k: record[k] for k in ("nik", "name", "sex", "birth_date", "village_code")}
+    twin = hub.app.workers.create(hub.actor, {**values, "category": "rt_rw"})
+    a.receive(hub.export(peer=device_of(a)))
+    [pair] = a.app.sync.duplicates(a.actor)
+    a.app.sync.merge_duplicate(a.actor, pair.id, keep=twin)
+    kept = a.app.workers.get(twin)
+    assert (kept.category, kept.subcategory) == ("rt_rw", None)
+    assert a.app.workers.update(a.actor, twin, {"phone": "081235000007"})
 
 
 # ---- a process killed while importing -------------------------------------------------------
