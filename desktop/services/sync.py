@@ -57,6 +57,7 @@ from desktop.sync.merge import (
     MergeCancelled,
     Merger,
     MergeSummary,
+    ScopeViolation,
     Staging,
     db_time,
     stamp_plausibility,
@@ -936,8 +937,10 @@ class SyncService:
             try:
                 transaction = conn.begin()
                 try:
-                    merger = Merger(conn, incoming.staging)
-                    summary = self._merge(merger, write=False, progress=progress, cancel=cancel)
+                    merger = Merger(conn, incoming.staging, write_scope=self._write_scope(incoming))
+                    summary = self._merge(
+                        merger, write=False, progress=progress, cancel=cancel, bundle=incoming
+                    )
                 finally:
                     transaction.rollback()
             finally:
@@ -1104,8 +1107,10 @@ class SyncService:
             try:
                 # One transaction, write lock taken up front: all of the bundle or nothing.
                 with conn.execution_options(sqlite_begin="IMMEDIATE").begin():
-                    merger = Merger(conn, incoming.staging)
-                    summary = self._merge(merger, write=True, progress=progress, cancel=cancel)
+                    merger = Merger(conn, incoming.staging, write_scope=self._write_scope(incoming))
+                    summary = self._merge(
+                        merger, write=True, progress=progress, cancel=cancel, bundle=incoming
+                    )
                     self._record_receipt(conn, incoming, summary, actor)
             finally:
                 self._detach(conn)
@@ -1114,6 +1119,14 @@ class SyncService:
         result.pinned = incoming.pin
         return result
 
+    def _write_scope(self, incoming: _Incoming) -> str | None:
+        """The kecamatan a bundle may change, when the hub receives it from a laptop."""
+        if self._office.require_info().kind is not OfficeKind.HUB:
+            return None
+        if incoming.sender.get("office_kind") != OfficeKind.KECAMATAN.value:
+            return None
+        return str(incoming.sender["region_code"])
+
     def _merge(
         self,
         merger: Merger,
@@ -1121,6 +1134,7 @@ class SyncService:
         write: bool,
         progress: ProgressFn | None,
         cancel: CancelFn | None,
+        bundle: _Incoming,
     ) -> MergeSummary:
         def report(done: int, total: int) -> None:
             if progress is not None:
@@ -1130,6 +1144,21 @@ class SyncService:
             return merger.run(detected_at=utc_now(), progress=report, cancel=cancel, write=write)
         except MergeCancelled:
             raise Cancelled() from None
+        except ScopeViolation as violation:
+            log.warning("bundle refused: a change outside the sender's kecamatan")
+            raise _refuse(
+                "sync.scope",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Paket {name} dari {office} mengubah data di luar wilayah kecamatannya "
+                    "({row}). Paket ditolak seluruhnya; tidak ada data yang berubah. Laporkan "
+                    "ke admin kabupaten: perangkat itu mungkin dipakai untuk kecamatan lain, "
+                    "atau paketnya diubah orang.",
+                ),
+                name=bundle.file_name,
+                office=str(bundle.sender.get("name", "")),
+                row=_row_label(merger.connection, violation.table_name, violation.row_id),
+            ) from None
         except MergeAlarm as alarm:
             log.warning("bundle refused: change id repeats with different content")
             raise _refuse(

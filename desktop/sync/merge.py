@@ -82,6 +82,15 @@ class MergeCancelled(Exception):
     """The user cancelled; the transaction was rolled back."""
 
 
+class ScopeViolation(Exception):
+    """A kecamatan's bundle changes a row that office never held: refused as a whole."""
+
+    def __init__(self, table_name: str, row_id: str) -> None:
+        super().__init__(f"{table_name} {row_id[-8:]} is outside the sender's kecamatan")
+        self.table_name = table_name
+        self.row_id = row_id
+
+
 @dataclass
 class MergeSummary:
     """What a merge did (or, for a preview, would do)."""
@@ -435,10 +444,20 @@ def stamp_plausibility(hlc: str, now_ms: int) -> int:
 class Merger:
     """Merges one staged bundle into the database over an open connection."""
 
-    def __init__(self, conn: Connection, staging: Staging) -> None:
+    def __init__(
+        self, conn: Connection, staging: Staging, *, write_scope: str | None = None
+    ) -> None:
+        """*write_scope*: the district code of a kecamatan sender, whose bundle may only
+        change rows of that kecamatan (None: a hub's bundle, which may change anything)."""
         self._conn = conn
         self._staging = staging
+        self._write_scope = write_scope
         self.summary = MergeSummary()
+
+    @property
+    def connection(self) -> Connection:
+        """The connection the merge runs on (inside the caller's transaction)."""
+        return self._conn
 
     def check_known(self) -> None:
         """Raise :class:`MergeAlarm` if a staged change reuses a known id with new content."""
@@ -474,6 +493,8 @@ class Merger:
             "AND c.device_seq = s.device_seq)"
         )
         conn.exec_driver_sql("CREATE INDEX stage.ix_fresh_row ON fresh (row_id)")
+        if self._write_scope is not None:
+            check_write_scope(conn, self._write_scope)
         summary.received = self._staging.change_count
         fresh = int(conn.exec_driver_sql("SELECT count(*) FROM stage.fresh").scalar() or 0)
         summary.already_known = summary.received - fresh
@@ -776,6 +797,104 @@ class Merger:
                 "UPDATE conflict SET resolved_at = ?, resolved_by = ? WHERE id = ?",
                 (db_time(detected_at), settler, conflict_id),
             )
+
+
+# ---- write scope -------------------------------------------------------------------------
+
+# A worker the kecamatan holds, or held (it may edit a worker the hub has since moved away:
+# the edit was made while the row was in its scope), or creates in this bundle.
+_HELD_WORKERS = """
+CREATE TABLE stage.held_worker AS
+SELECT DISTINCT f.row_id AS id FROM stage.fresh f
+WHERE f.table_name = 'worker' AND (
+    EXISTS (SELECT 1 FROM worker w WHERE w.id = f.row_id AND w.district_code = :district)
+    OR EXISTS (SELECT 1 FROM change_log c WHERE c.row_id = f.row_id
+        AND c.table_name = 'worker' AND json_extract(c.fields, '$.district_code[1]') = :district)
+    OR (NOT EXISTS (SELECT 1 FROM worker w WHERE w.id = f.row_id)
+        AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.row_id = f.row_id)
+        AND EXISTS (SELECT 1 FROM stage.fresh i WHERE i.row_id = f.row_id
+            AND i.table_name = 'worker' AND i.op = 'insert'
+            AND json_extract(i.fields, '$.district_code[1]') = :district)))
+"""
+
+# A claim of the kecamatan: of one of its villages, or of one of its workers (as the
+# export's scope has it), now, before, or created in this bundle.
+_HELD_CLAIMS = """
+CREATE TABLE stage.held_claim AS
+WITH wanted(id) AS (
+    SELECT row_id FROM stage.fresh WHERE table_name = 'claim'
+    UNION SELECT json_extract(fields, '$.claim_id[1]') FROM stage.fresh
+        WHERE table_name IN ('claim_event', 'heir', 'claim_document', 'letter')
+    UNION SELECT t.claim_id FROM stage.fresh f JOIN claim_event t ON t.id = f.row_id
+    UNION SELECT t.claim_id FROM stage.fresh f JOIN heir t ON t.id = f.row_id
+    UNION SELECT t.claim_id FROM stage.fresh f JOIN claim_document t ON t.id = f.row_id
+    UNION SELECT t.claim_id FROM stage.fresh f JOIN letter t ON t.id = f.row_id
+)
+SELECT id FROM wanted w WHERE id IS NOT NULL AND (
+    EXISTS (SELECT 1 FROM claim c WHERE c.id = w.id AND (c.village_code LIKE :villages
+        OR EXISTS (SELECT 1 FROM worker o WHERE o.id = c.worker_id
+            AND o.district_code = :district)))
+    OR EXISTS (SELECT 1 FROM change_log c WHERE c.row_id = w.id AND c.table_name = 'claim'
+        AND json_extract(c.fields, '$.village_code[1]') LIKE :villages)
+    OR (NOT EXISTS (SELECT 1 FROM claim c WHERE c.id = w.id)
+        AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.row_id = w.id)
+        AND EXISTS (SELECT 1 FROM stage.fresh i WHERE i.row_id = w.id
+            AND i.table_name = 'claim' AND i.op = 'insert'
+            AND (json_extract(i.fields, '$.village_code[1]') LIKE :villages
+                OR json_extract(i.fields, '$.worker_id[1]') IN (SELECT id FROM stage.held_worker)
+                OR json_extract(i.fields, '$.worker_id[1]') IN
+                    (SELECT id FROM worker WHERE district_code = :district)))))
+"""
+
+_SCOPE_VIOLATIONS = (
+    # Regions, settings and targets come from the hub only.
+    "SELECT table_name, row_id FROM stage.fresh WHERE table_name IN "
+    "('region', 'setting', 'coverage_target')",
+    "SELECT table_name, row_id FROM stage.fresh WHERE table_name = 'worker' "
+    "AND row_id NOT IN (SELECT id FROM stage.held_worker)",
+    "SELECT table_name, row_id FROM stage.fresh WHERE table_name = 'claim' "
+    "AND row_id NOT IN (SELECT id FROM stage.held_claim)",
+    # A claim's events, heirs, documents and letters: their claim, before and after the
+    # change, is one of the kecamatan's (a letter with no claim is the regency's).
+    *(
+        f"SELECT f.table_name, f.row_id FROM stage.fresh f LEFT JOIN {table} t ON t.id = f.row_id "
+        f"WHERE f.table_name = '{table}' AND ("
+        "(t.id IS NULL AND json_extract(f.fields, '$.claim_id[1]') IS NULL) "
+        "OR t.claim_id NOT IN (SELECT id FROM stage.held_claim) "
+        "OR json_extract(f.fields, '$.claim_id[1]') NOT IN (SELECT id FROM stage.held_claim) "
+        "OR (t.id IS NOT NULL AND t.claim_id IS NULL))"
+        for table in ("claim_event", "heir", "claim_document", "letter")
+    ),
+    # The kecamatan's own user accounts.
+    "SELECT f.table_name, f.row_id FROM stage.fresh f LEFT JOIN app_user u ON u.id = f.row_id "
+    "WHERE f.table_name = 'app_user' AND ("
+    "(u.id IS NULL AND json_extract(f.fields, '$.office_region[1]') IS NULL) "
+    "OR u.office_region <> :district "
+    "OR json_extract(f.fields, '$.office_region[1]') <> :district)",
+)
+
+
+def check_write_scope(conn: Connection, district: str) -> None:
+    """Raise :class:`ScopeViolation` if the fresh changes of a kecamatan's bundle touch a
+    row outside that kecamatan.
+
+    A laptop holds its kecamatan's workers, their claims and the claims' records, and its
+    own user accounts; a correct laptop cannot change anything else, so a bundle that does
+    was forged or comes from a device used for another kecamatan. Changes the hub already
+    has are not checked (they are not applied again).
+    """
+    params = {"district": district, "villages": district + ".%"}
+    for table in ("held_worker", "held_claim"):
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS stage.{table}")
+    conn.exec_driver_sql(_HELD_WORKERS, params)
+    conn.exec_driver_sql("CREATE UNIQUE INDEX stage.ix_held_worker ON held_worker (id)")
+    conn.exec_driver_sql(_HELD_CLAIMS, params)
+    conn.exec_driver_sql("CREATE UNIQUE INDEX stage.ix_held_claim ON held_claim (id)")
+    for sql in _SCOPE_VIOLATIONS:
+        used = {k: v for k, v in params.items() if f":{k}" in sql}
+        row = conn.exec_driver_sql(sql + " LIMIT 1", used).first()
+        if row is not None:
+            raise ScopeViolation(str(row[0]), str(row[1]))
 
 
 def db_time(moment: datetime) -> str:

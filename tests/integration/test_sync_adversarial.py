@@ -253,21 +253,18 @@ def test_a_bundle_signed_by_a_key_nobody_enrolled_is_refused(
     assert hub.receive(a.export()).applied
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="import checks no write scope: a kecamatan's bundle may change any row "
-    "(DESIGN.md: import checks '... key pin and scope')",
-)
-def test_a_laptop_cannot_change_a_worker_of_another_kecamatan(
-    network: tuple[Office, Office], tmp_path: Path
-) -> None:
-    hub, a = network
+def laptop_change(
+    a: Office, hub: Office, table: str, row_id: str, op: str, fields: dict[str, Any]
+) -> tuple[Any, ...]:
+    """A well-formed change, authored and signed by the laptop, following the hub's copy
+    of the row (as if the laptop held it)."""
     conn = sqlite3.connect(hub.app.path)
     try:
-        worker, vv, phone = conn.execute(
-            "SELECT id, vv, phone FROM worker WHERE district_code <> ? ORDER BY id LIMIT 1",
-            (district_of(a),),
-        ).fetchone()
+        row = conn.execute(f"SELECT vv FROM {table} WHERE id = ?", (row_id,)).fetchone()
+    finally:
+        conn.close()
+    conn = sqlite3.connect(a.app.path)
+    try:
         seq = (
             1
             + conn.execute(
@@ -276,22 +273,167 @@ def test_a_laptop_cannot_change_a_worker_of_another_kecamatan(
         )
     finally:
         conn.close()
-    vector = {**orjson.loads(vv), device_of(a): seq}
-    # A well-formed change, signed by the laptop, to a worker it does not hold.
-    change = (
+    vector = {**(orjson.loads(row[0]) if row else {}), device_of(a): seq}
+    return (
         device_of(a),
         seq,
-        "worker",
-        worker,
-        "update",
-        orjson.dumps({"phone": [phone, "089900000000"]}).decode(),
+        table,
+        row_id,
+        op,
+        orjson.dumps(fields).decode(),
         orjson.dumps(dict(sorted(vector.items()))).decode(),
         "1795600000000.000001",
         a.actor.user_id,
         new_id(),
         "2026-11-25 12:00:00.000000",
     )
-    refused(hub, forge(a, hub, [change], tmp_path))
+
+
+def other_worker(hub: Office, a: Office) -> tuple[str, str, str, str]:
+    """(id, name, phone, district) of a worker of another kecamatan, at the hub."""
+    conn = sqlite3.connect(hub.app.path)
+    try:
+        return conn.execute(
+            "SELECT id, name, phone, district_code FROM worker WHERE district_code <> ? "
+            "ORDER BY id LIMIT 1",
+            (district_of(a),),
+        ).fetchone()
+    finally:
+        conn.close()
+
+
+def scope_refusal(hub: Office, a: Office, change: tuple[Any, ...], tmp_path: Path) -> str:
+    """Import a forged laptop bundle carrying *change*; expect the write-scope refusal and
+    return its message. The laptop's genuine bundle is still welcome afterwards."""
+    before = hub.dump()
+    with pytest.raises(SyncRefused) as refusal:
+        hub.receive(forge(a, hub, [change], tmp_path))
+    assert refusal.value.code == "sync.scope"
+    assert hub.dump() == before and hub.integrity() == "ok"
+    # The preview says the same, before anything is applied.
+    with pytest.raises(SyncRefused) as preview:
+        hub.app.sync.preview(forge(a, hub, [change], tmp_path))
+    assert preview.value.code == "sync.scope"
+    return str(refusal.value)
+
+
+def test_a_laptop_cannot_change_a_worker_of_another_kecamatan(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, a = network
+    worker, name, phone, _ = other_worker(hub, a)
+    change = laptop_change(a, hub, "worker", worker, "update", {"phone": [phone, "0899000000"]})
+    message = scope_refusal(hub, a, change, tmp_path)
+    assert name in message, message
+    assert a.app.office.require_info().name in message
+    assert hub.receive(a.export()).applied
+
+
+def test_a_laptop_cannot_pull_a_worker_into_its_kecamatan(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, a = network
+    worker, _, _, district = other_worker(hub, a)
+    change = laptop_change(
+        a, hub, "worker", worker, "update", {"district_code": [district, district_of(a)]}
+    )
+    scope_refusal(hub, a, change, tmp_path)
+
+
+def test_a_laptop_cannot_create_a_worker_in_another_kecamatan(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, a = network
+    _, _, _, district = other_worker(hub, a)
+    fields = {
+        "nik": [None, "1602114107800001"],
+        "name": [None, "Orang Luar"],
+        "village_code": [None, district + ".2001"],
+        "district_code": [None, district],
+    }
+    scope_refusal(hub, a, laptop_change(a, hub, "worker", new_id(), "insert", fields), tmp_path)
+
+
+def test_a_laptop_cannot_change_regions_or_settings(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, a = network
+    conn = sqlite3.connect(hub.app.path)
+    try:
+        region = conn.execute("SELECT id, name FROM region ORDER BY id LIMIT 1").fetchone()
+    finally:
+        conn.close()
+    renamed = laptop_change(a, hub, "region", region[0], "update", {"name": [region[1], "X"]})
+    scope_refusal(hub, a, renamed, tmp_path)
+    fields = {"key": [None, "letter.signer_name"], "value": [None, "Orang Lain"]}
+    setting = laptop_change(a, hub, "setting", new_id(), "insert", fields)
+    scope_refusal(hub, a, setting, tmp_path)
+
+
+def test_a_laptop_cannot_create_an_account_of_the_regency(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, a = network
+    fields = {
+        "username": [None, "admin2"],
+        "full_name": [None, "Admin Palsu"],
+        "role": [None, "admin_kabupaten"],
+        "office_region": [None, hub.app.office.require_info().region_code],
+    }
+    change = laptop_change(a, hub, "app_user", new_id(), "insert", fields)
+    scope_refusal(hub, a, change, tmp_path)
+
+
+def test_a_laptop_cannot_open_a_claim_for_a_worker_of_another_kecamatan(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, a = network
+    worker, _, _, district = other_worker(hub, a)
+    fields = {"worker_id": [None, worker], "village_code": [None, district + ".2001"]}
+    change = laptop_change(a, hub, "claim", new_id(), "insert", fields)
+    scope_refusal(hub, a, change, tmp_path)
+
+
+def test_a_laptop_may_move_its_worker_out_and_edit_one_the_hub_moved_away(
+    network: tuple[Office, Office],
+) -> None:
+    hub, a = network
+    conn = sqlite3.connect(hub.app.path)
+    try:
+        elsewhere = conn.execute(
+            "SELECT code FROM region WHERE level = 4 AND code NOT LIKE ? ORDER BY code LIMIT 1",
+            (district_of(a) + ".%",),
+        ).fetchone()[0]
+        first, second = (
+            r[0]
+            for r in conn.execute(
+                "SELECT id FROM worker WHERE district_code = ? AND deleted = 0 ORDER BY id LIMIT 2",
+                (district_of(a),),
+            )
+        )
+    finally:
+        conn.close()
+    # The laptop moves one worker to another kecamatan (the person moved house) and edits
+    # a second that the hub, meanwhile, moved away: both were the laptop's when it wrote.
+    assert a.app.workers.update(a.actor, first, {"village_code": elsewhere})
+    assert a.app.workers.update(a.actor, second, {"phone": "081200000002"})
+    assert hub.app.workers.update(hub.actor, second, {"village_code": elsewhere})
+    result = hub.receive(a.export())
+    assert result.applied
+    conn = sqlite3.connect(hub.app.path)
+    try:
+        rows = dict(
+            conn.execute(
+                "SELECT id, district_code || ' ' || coalesce(phone, '') FROM worker "
+                "WHERE id IN (?, ?)",
+                (first, second),
+            ).fetchall()
+        )
+    finally:
+        conn.close()
+    moved_to = elsewhere.rsplit(".", 1)[0]
+    assert rows[first].startswith(moved_to)
+    assert rows[second] == f"{moved_to} 081200000002"
 
 
 # ---- a laptop whose clock says 1999 ----------------------------------------------------------
