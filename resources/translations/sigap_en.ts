@@ -682,10 +682,6 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>Choose the district to register.</translation>
     </message>
     <message>
-        <source>Terjadi kesalahan yang tidak terduga. Rinciannya sudah dicatat di log untuk petugas teknis.</source>
-        <translation>An unexpected error occurred. The details have been written to the log for technical support.</translation>
-    </message>
-    <message>
         <source>{office} sudah didaftarkan</source>
         <translation>{office} has been registered</translation>
     </message>
@@ -1994,6 +1990,13 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
 </context>
 <context>
+    <name>JobDialog</name>
+    <message>
+        <source>Terjadi kesalahan yang tidak terduga. Rinciannya sudah dicatat di log untuk petugas teknis.</source>
+        <translation>An unexpected error occurred. The details have been written to the log for technical support.</translation>
+    </message>
+</context>
+<context>
     <name>JoinDialog</name>
     <message>
         <source>Kode tidak memakai {chars}: kode hanya berisi huruf A–Z tanpa I dan O, dan angka 2–9. Periksa lagi.</source>
@@ -2058,10 +2061,6 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Tanda hubung dan spasi boleh ditulis atau tidak.</source>
         <translation>Hyphens and spaces are optional.</translation>
-    </message>
-    <message>
-        <source>Terjadi kesalahan yang tidak terduga. Rinciannya sudah dicatat di log untuk petugas teknis.</source>
-        <translation>An unexpected error occurred. The details have been written to the log for technical support.</translation>
     </message>
     <message>
         <source>Laptop ini sekarang {office}</source>

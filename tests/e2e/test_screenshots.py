@@ -11,69 +11,23 @@ them: clipped text, empty areas and English words in the Indonesian UI are bugs.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.services.app import AppServices
-from desktop.ui import messages
 from desktop.ui.dialogs.demo import demo_job
 from desktop.ui.dialogs.health import HealthReportDialog
 from desktop.ui.dialogs.region_import import RegionImportSummaryDialog
 from desktop.ui.i18n import install_translator
 from desktop.ui.jobs import Job
 from desktop.ui.main_window import MainWindow
+from tests.e2e.screens import REAL_DISPLAY, shoot
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = Path(os.environ.get("SIGAP_SCREENSHOTS", ROOT / "docs" / "screenshots"))
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        os.environ.get("QT_QPA_PLATFORM") != "xcb" or not os.environ.get("DISPLAY"),
-        reason="needs a real X display: DISPLAY=:99 QT_QPA_PLATFORM=xcb",
-    ),
-]
-
-
-def shoot(qtbot: QtBot, name: str) -> Path:
-    """Let the window paint, then photograph the whole screen."""
-    qtbot.wait(400)
-    QApplication.processEvents()
-    OUT.mkdir(parents=True, exist_ok=True)
-    target = OUT / f"{name}.png"
-    if shutil.which("import"):
-        subprocess.run(["import", "-window", "root", str(target)], check=True, timeout=30)
-    else:
-        screen = QGuiApplication.primaryScreen()
-        assert screen is not None
-        assert screen.grabWindow(0).save(str(target))
-    return target
-
-
-@pytest.fixture(autouse=True)
-def indonesian(qapp: QApplication) -> None:
-    """What run_gui does on an Indonesian system: Indonesian text and number formats."""
-    install_translator(qapp, "id")
-
-
-@pytest.fixture(autouse=True)
-def no_blocking_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def record(box: QMessageBox) -> QMessageBox.ButtonRole:
-        shown.append(box.text())
-        return QMessageBox.ButtonRole.AcceptRole
-
-    monkeypatch.setattr(messages, "run_box", record)
-    return shown
+pytestmark = REAL_DISPLAY
 
 
 def test_first_start_demo_data_and_dialogs(

@@ -17,77 +17,33 @@ The PNGs land in docs/screenshots/sync-*.png (``SIGAP_SCREENSHOTS`` chooses anot
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import sqlite3
-import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.services.app import AppServices
-from desktop.ui import messages
-from desktop.ui.i18n import install_translator
 from desktop.ui.jobs import Job
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sync import JoinDialog, SyncDialog, drives
 from desktop.ui.sync.enroll import PAGE_CODE, EnrollDialog
 from desktop.ui.sync.join import PAGE_DONE
+from tests.e2e.screens import REAL_DISPLAY, shoot
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = Path(os.environ.get("SIGAP_SCREENSHOTS", ROOT / "docs" / "screenshots"))
 CODE = re.compile(r"^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$")
 JOB_TIMEOUT = 60_000
 LAPTOP_PHONE = "081234567801"
 HUB_PHONE = "085277889900"
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        os.environ.get("QT_QPA_PLATFORM") != "xcb" or not os.environ.get("DISPLAY"),
-        reason="needs a real X display: DISPLAY=:99 QT_QPA_PLATFORM=xcb",
-    ),
-]
-
-
-def shoot(qtbot: QtBot, name: str) -> Path:
-    """Let the window paint, then photograph the whole screen."""
-    qtbot.wait(400)
-    QApplication.processEvents()
-    OUT.mkdir(parents=True, exist_ok=True)
-    target = OUT / f"{name}.png"
-    if shutil.which("import"):
-        subprocess.run(["import", "-window", "root", str(target)], check=True, timeout=30)
-    else:
-        screen = QGuiApplication.primaryScreen()
-        assert screen is not None
-        assert screen.grabWindow(0).save(str(target))
-    return target
-
-
-@pytest.fixture(autouse=True)
-def indonesian(qapp: QApplication) -> None:
-    """What run_gui does on an Indonesian system: Indonesian text and number formats."""
-    install_translator(qapp, "id")
-
-
-@pytest.fixture(autouse=True)
-def no_blocking_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def record(box: QMessageBox) -> QMessageBox.ButtonRole:
-        shown.append(box.text())
-        return QMessageBox.ButtonRole.AcceptRole
-
-    monkeypatch.setattr(messages, "run_box", record)
-    return shown
+pytestmark = REAL_DISPLAY
 
 
 @pytest.fixture

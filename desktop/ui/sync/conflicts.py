@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.findings import DomainError
 from desktop.services.permissions import Actor, Permission, allows
 from desktop.services.sync import ChangeInfo, ConflictView, SyncService
-from desktop.ui import messages
-from desktop.ui.i18n import error_text
-from desktop.ui.sync.models import ConflictModel, ObjectRole
+from desktop.ui.sync.models import ConflictModel
+from desktop.ui.sync.queue import QueueTab
 from desktop.ui.sync.text import field_label, local_time, record_label, value_text
-from desktop.ui.sync.views import list_view, sortable
 from desktop.ui.widgets import HintLabel, heading_label
 
 
@@ -90,27 +84,24 @@ class ValueCard(QFrame):
         self.note.setVisible(bool(note))
 
 
-class ConflictsTab(QWidget):
+class ConflictsTab(QueueTab[ConflictView]):
     """Open conflicts in a table; the chosen one in detail with base / applied / other."""
 
     settled = Signal(str)  # conflict id
 
     def __init__(self, sync: SyncService, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            ConflictModel,
+            table_name="conflictTable",
+            stretch_columns=(0,),
+            fit_columns=True,
+            parent=parent,
+        )
         self._sync = sync
         self._actor = actor
         self._allowed = allows(actor.role, Permission.SYNC) and allows(
             actor.role, Permission.MANAGE_OFFICE
         )
-        self.model = ConflictModel(self)
-        self.proxy = sortable(self.model, self)
-        self.table = list_view(self.proxy)
-        self.table.setObjectName("conflictTable")
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.detail_title = heading_label("", 1.15)
         self.detail_title.setObjectName("conflictTitle")
@@ -134,20 +125,6 @@ class ConflictsTab(QWidget):
         # not ask word-wrapped labels for the height they need at their width.
         detail.setMinimumHeight(self.fontMetrics().lineSpacing() * 14)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.table)
-        splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-
-        self.empty_label = QLabel(self.tr("Tidak ada konflik yang menunggu keputusan."))
-        self.empty_label.setObjectName("noConflicts")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.empty_label)
-        self.pages.addWidget(splitter)
-
         hint = self.tr(
             "Dua kantor mengubah kolom yang sama sebelum saling menerima paket. Sementara itu "
             "semua kantor memakai nilai terpakai (dipilih dengan aturan yang sama di setiap "
@@ -156,47 +133,18 @@ class ConflictsTab(QWidget):
         )
         if not self._allowed:
             hint += " " + self.tr("Hanya admin yang dapat memutuskan konflik.")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(HintLabel(hint))
-        layout.addWidget(self.pages, 1)
+        self._lay_out(
+            hint=hint,
+            detail=detail,
+            stretch=(3, 2),
+            empty_text=self.tr("Tidak ada konflik yang menunggu keputusan."),
+            empty_name="noConflicts",
+        )
 
     # ---- data ----------------------------------------------------------------------------
 
-    def reload(self) -> int:
-        """Read the open conflicts again; return how many there are."""
-        chosen = self.current()
-        conflicts = self._sync.conflicts(self._actor)
-        self.model.set_rows(conflicts)
-        self.pages.setCurrentIndex(1 if conflicts else 0)
-        self.table.resizeColumnsToContents()
-        self._select(chosen.id if chosen is not None else None)
-        return len(conflicts)
-
-    def _select(self, conflict_id: str | None) -> None:
-        rows = self.proxy.rowCount()
-        target = 0
-        for row in range(rows):
-            view = self.proxy.index(row, 0).data(ObjectRole)
-            if view is not None and view.id == conflict_id:
-                target = row
-                break
-        if rows:
-            self.table.selectRow(min(target, rows - 1))
-        else:
-            self._show(None)
-
-    def current(self) -> ConflictView | None:
-        """The conflict shown in detail."""
-        indexes = self.table.selectionModel().selectedRows()
-        if not indexes:
-            return None
-        view = indexes[0].data(ObjectRole)
-        return view if isinstance(view, ConflictView) else None
-
-    @Slot(QItemSelection, QItemSelection)
-    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self._show(self.current())
+    def _open_items(self) -> list[ConflictView]:
+        return self._sync.conflicts(self._actor)
 
     def _show(self, conflict: ConflictView | None) -> None:
         if conflict is None:
@@ -238,12 +186,9 @@ class ConflictsTab(QWidget):
         conflict = self.current()
         if conflict is None:
             return
-        row = self.table.selectionModel().selectedRows()[0].row()
-        try:
-            self._sync.settle(self._actor, conflict.id, keep=keep)
-        except DomainError as exc:
-            messages.warn(self, self.tr("Selesaikan konflik"), error_text(exc))
-        self.reload()
-        if self.proxy.rowCount():
-            self.table.selectRow(min(row, self.proxy.rowCount() - 1))
+        self._decide(
+            lambda: self._sync.settle(self._actor, conflict.id, keep=keep),
+            title=self.tr("Selesaikan konflik"),
+            keep_position=True,
+        )
         self.settled.emit(conflict.id)

@@ -4,32 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
-    QSplitter,
-    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
+from desktop.domain.findings import QT_TRANSLATE_NOOP
 from desktop.services.permissions import Actor, Permission, allows
 from desktop.services.regions import RegionService
 from desktop.services.sync import DuplicateView, SyncService
 from desktop.ui import messages
-from desktop.ui.i18n import error_text, translate
-from desktop.ui.sync.models import DuplicateModel, ObjectRole, reason_text
+from desktop.ui.i18n import translate
+from desktop.ui.sync.models import DuplicateModel, reason_text
+from desktop.ui.sync.queue import QueueTab
 from desktop.ui.sync.text import value_text
-from desktop.ui.sync.views import list_view, sortable
-from desktop.ui.widgets import HintLabel, heading_label
+from desktop.ui.widgets import heading_label
 
 # The rows of the comparison: (card key, label).
 CARD_ROWS = (
@@ -53,7 +50,7 @@ DIFFERENT = QColor("#fff3cd")
 DIFFERENT_TEXT = QColor("#212529")
 
 
-class DuplicatesTab(QWidget):
+class DuplicatesTab(QueueTab[DuplicateView]):
     """Open duplicate pairs; the chosen pair compared field by field."""
 
     decided = Signal(str)  # pair id
@@ -65,7 +62,12 @@ class DuplicatesTab(QWidget):
         actor: Actor,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            DuplicateModel,
+            table_name="duplicateTable",
+            stretch_columns=(0, 1),
+            parent=parent,
+        )
         self._sync = sync
         self._regions = regions
         self._actor = actor
@@ -74,16 +76,6 @@ class DuplicatesTab(QWidget):
         )
         self._distinct_allowed = allows(actor.role, Permission.EDIT_ROSTER)
         self._village_names: dict[str, str] = {}
-        self.model = DuplicateModel(self)
-        self.proxy = sortable(self.model, self)
-        self.table = list_view(self.proxy)
-        self.table.setObjectName("duplicateTable")
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.pair_title = heading_label("", 1.15)
         self.pair_title.setObjectName("pairTitle")
@@ -135,20 +127,6 @@ class DuplicatesTab(QWidget):
         detail_layout.addWidget(self.compare, 1)
         detail_layout.addLayout(buttons)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.table)
-        splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-
-        self.empty_label = QLabel(self.tr("Tidak ada data ganda yang menunggu keputusan."))
-        self.empty_label.setObjectName("noDuplicates")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.empty_label)
-        self.pages.addWidget(splitter)
-
         hint = self.tr(
             "Dua kantor mendaftarkan orang yang mungkin sama. Bila keduanya orang yang sama, "
             "gabungkan ke data yang paling benar: klaim data lainnya ikut pindah, dan data itu "
@@ -156,42 +134,19 @@ class DuplicatesTab(QWidget):
         )
         if not self._merge_allowed:
             hint += " " + self.tr("Hanya admin yang dapat menggabungkan data.")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(HintLabel(hint))
-        layout.addWidget(self.pages, 1)
+        self._lay_out(
+            hint=hint,
+            detail=detail,
+            stretch=(1, 3),
+            empty_text=self.tr("Tidak ada data ganda yang menunggu keputusan."),
+            empty_name="noDuplicates",
+        )
         self._show(None)
 
     # ---- data ----------------------------------------------------------------------------
 
-    def reload(self) -> int:
-        """Read the open pairs again; return how many there are."""
-        chosen = self.current()
-        pairs = self._sync.duplicates(self._actor)
-        self.model.set_rows(pairs)
-        self.pages.setCurrentIndex(1 if pairs else 0)
-        target = 0
-        for row in range(self.proxy.rowCount()):
-            view = self.proxy.index(row, 0).data(ObjectRole)
-            if chosen is not None and view is not None and view.id == chosen.id:
-                target = row
-        if pairs:
-            self.table.selectRow(target)
-        else:
-            self._show(None)
-        return len(pairs)
-
-    def current(self) -> DuplicateView | None:
-        """The pair shown side by side."""
-        indexes = self.table.selectionModel().selectedRows()
-        if not indexes:
-            return None
-        view = indexes[0].data(ObjectRole)
-        return view if isinstance(view, DuplicateView) else None
-
-    @Slot(QItemSelection, QItemSelection)
-    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self._show(self.current())
+    def _open_items(self) -> list[DuplicateView]:
+        return self._sync.duplicates(self._actor)
 
     def _show(self, pair: DuplicateView | None) -> None:
         for button in (self.merge_left_button, self.merge_right_button):
@@ -262,9 +217,10 @@ class DuplicatesTab(QWidget):
         ):
             return
         self._decide(
-            pair,
             lambda: self._sync.merge_duplicate(self._actor, pair.id, keep=str(keep["id"])),
+            title=self.tr("Data ganda"),
         )
+        self.decided.emit(pair.id)
 
     @Slot()
     def mark_distinct(self) -> None:
@@ -272,12 +228,7 @@ class DuplicatesTab(QWidget):
         pair = self.current()
         if pair is None:
             return
-        self._decide(pair, lambda: self._sync.mark_distinct(self._actor, pair.id))
-
-    def _decide(self, pair: DuplicateView, decision: Any) -> None:
-        try:
-            decision()
-        except DomainError as exc:
-            messages.warn(self, self.tr("Data ganda"), error_text(exc))
-        self.reload()
+        self._decide(
+            lambda: self._sync.mark_distinct(self._actor, pair.id), title=self.tr("Data ganda")
+        )
         self.decided.emit(pair.id)

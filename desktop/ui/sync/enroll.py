@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -22,19 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.findings import DomainError
 from desktop.services.office import OfficeInfo
 from desktop.services.permissions import Actor
 from desktop.services.regions import RegionService
 from desktop.services.sync import Enrollment, SyncService
-from desktop.ui.i18n import error_text, number
-from desktop.ui.jobs import Job
+from desktop.ui.i18n import number
 from desktop.ui.sync import drives
+from desktop.ui.sync.job_dialog import JobDialog
 from desktop.ui.sync.text import grouped_fingerprint, stage_progress
 from desktop.ui.sync.views import fit_height, show_page
 from desktop.ui.widgets import HintLabel, heading_label
 
-ERROR_STYLE = "color: #b3261e;"
 PAGE_FORM, PAGE_CODE = range(2)
 
 
@@ -43,7 +40,7 @@ def enrolment_file_name(district: str) -> str:
     return f"pendaftaran-{district}.sigap"
 
 
-class EnrollDialog(QDialog):
+class EnrollDialog(JobDialog):
     """Choose a kecamatan and where to save; then the code, big and copyable."""
 
     enrolled = Signal(object)  # Enrollment
@@ -58,14 +55,13 @@ class EnrollDialog(QDialog):
         enrolled_districts: dict[str, str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, error_name="enrollError")
         self._sync = sync
         self._actor = actor
         self._office = office
         self._enrolled = enrolled_districts or {}
         self._name_edited = False
         self._path_chosen = False
-        self._busy = False
         self.enrollment: Enrollment | None = None
         self.setWindowTitle(self.tr("Daftarkan kecamatan"))
         self.setMinimumWidth(620)
@@ -122,11 +118,6 @@ class EnrollDialog(QDialog):
         self.taken_label.setWordWrap(True)
         self.taken_label.setStyleSheet("color: #8a5a00;")
         self.taken_label.setVisible(False)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("enrollError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setVisible(False)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("&Kecamatan:"), self.district_combo)
@@ -287,32 +278,23 @@ class EnrollDialog(QDialog):
             self.path_edit.setText(str(path))
             self._path_chosen = True
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+    def _update_buttons(self) -> None:
         for widget in (self.create_button, self.choose_button, self.district_combo):
-            widget.setEnabled(not busy)
-
-    def done(self, result: int) -> None:
-        """Close, but not while the enrolment file is being written."""
-        if not self._busy:
-            super().done(result)
+            widget.setEnabled(not self.busy)
 
     @Slot()
     def create_file(self) -> None:
         """Enrol the kecamatan in the background; show the code when it is done."""
-        if self._busy:
+        if self.busy:
             return
         district = self.district()
         if not district:
-            self._show_error(self.tr("Pilih kecamatan yang akan didaftarkan."))
+            self.show_error(self.tr("Pilih kecamatan yang akan didaftarkan."))
             return
         out = Path(self.path_edit.text())
         name = self.name_edit.text().strip() or None
         sync, actor = self._sync, self._actor
-        self.error_label.setVisible(False)
-        self._set_busy(True)
-        job = Job(
-            self,
+        self.run_job(
             lambda progress, cancel: sync.enroll(
                 actor,
                 district=district,
@@ -322,26 +304,8 @@ class EnrollDialog(QDialog):
                 cancel=cancel,
             ),
             title=self.tr("Daftarkan kecamatan"),
+            on_done=self._enrolled_done,
         )
-        job.on_done(self._enrolled_done)
-        job.on_error(
-            lambda error: self._show_error(
-                error_text(error) if isinstance(error, DomainError) else ""
-            )
-        )
-        job.on_finished(lambda: self._set_busy(False))
-        job.start()
-
-    def _show_error(self, text: str) -> None:
-        self.error_label.setText(
-            text
-            or self.tr(
-                "Terjadi kesalahan yang tidak terduga. Rinciannya sudah dicatat di log untuk "
-                "petugas teknis."
-            )
-        )
-        self.error_label.setVisible(True)
-        self.adjustSize()
 
     def _enrolled_done(self, enrollment: Enrollment) -> None:
         self.enrollment = enrollment

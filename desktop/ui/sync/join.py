@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -19,17 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.findings import DomainError
 from desktop.services.app import AppServices
 from desktop.services.sync import CODE_ALPHABET, CODE_LENGTH, ImportResult, normalise_code
-from desktop.ui.i18n import error_text, number, translate
-from desktop.ui.jobs import Job
+from desktop.ui.i18n import number, translate
 from desktop.ui.sync import drives
+from desktop.ui.sync.job_dialog import ERROR_STYLE, JobDialog
 from desktop.ui.sync.text import grouped_fingerprint, stage_progress
 from desktop.ui.sync.views import fit_height, show_page
 from desktop.ui.widgets import HintLabel, heading_label
 
-ERROR_STYLE = "color: #b3261e;"
 OK_STYLE = "color: #1b6e20;"
 PAGE_FORM, PAGE_DONE = range(2)
 
@@ -55,15 +52,14 @@ def code_problem(text: str) -> tuple[bool, str]:
     return True, translate("JoinDialog", "Kode lengkap.")
 
 
-class JoinDialog(QDialog):
+class JoinDialog(JobDialog):
     """Enrolment file and one-time code in; a kecamatan office with its data out."""
 
     joined = Signal(object)  # ImportResult
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, error_name="joinError")
         self._services = services
-        self._busy = False
         self.join_result: ImportResult | None = None
         self.setWindowTitle(self.tr("Bergabung dengan kantor kabupaten"))
         self.setMinimumWidth(620)
@@ -101,12 +97,7 @@ class JoinDialog(QDialog):
         self.code_hint = QLabel()
         self.code_hint.setObjectName("codeHint")
         self.code_hint.setWordWrap(True)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("joinError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.setVisible(False)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         file_label = QLabel(self.tr("Berkas &pendaftaran:"))
@@ -208,23 +199,14 @@ class JoinDialog(QDialog):
     def _update_buttons(self) -> None:
         complete, _hint = code_problem(self.code_edit.text())
         ready = complete and bool(self.file_edit.text().strip())
-        self.join_button.setEnabled(ready and not self._busy)
+        self.join_button.setEnabled(ready and not self.busy)
         for widget in (self.file_edit, self.code_edit, self.choose_button, self.cancel_button):
-            widget.setEnabled(not self._busy)
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self._update_buttons()
-
-    def done(self, result: int) -> None:
-        """Close, but not while joining (the work cannot be stopped half-way)."""
-        if not self._busy:
-            super().done(result)
+            widget.setEnabled(not self.busy)
 
     @Slot()
     def join(self) -> None:
         """Check the file with the code and become the kecamatan office, in the background."""
-        if self._busy:
+        if self.busy:
             return
         complete, _hint = code_problem(self.code_edit.text())
         path = Path(self.file_edit.text().strip())
@@ -232,33 +214,18 @@ class JoinDialog(QDialog):
             return
         code = self.code_edit.text()
         sync = self._services.sync
-        self.error_label.setVisible(False)
-        self._set_busy(True)
         # Not cancellable: the service sets the office up before it merges the data.
-        job = Job(
-            self,
+        self.run_job(
             lambda progress, cancel: sync.join(
                 path, code, progress=stage_progress(progress, "join"), cancel=cancel
             ),
             title=self.tr("Bergabung dengan kantor kabupaten"),
+            on_done=self._joined,
             cancellable=False,
         )
-        job.on_done(self._joined)
-        job.on_error(self._failed)
-        job.on_finished(lambda: self._set_busy(False))
-        job.start()
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, DomainError):
-            text = error_text(error)
-        else:
-            text = self.tr(
-                "Terjadi kesalahan yang tidak terduga. Rinciannya sudah dicatat di log untuk "
-                "petugas teknis."
-            )
-        self.error_label.setText(text)
-        self.error_label.setVisible(True)
-        self.adjustSize()
+        super()._failed(error)
         self.code_edit.setFocus()
 
     def _joined(self, result: ImportResult) -> None:
