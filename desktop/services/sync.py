@@ -38,7 +38,7 @@ from desktop.store import models
 from desktop.store.database import backup_database, head_revision
 from desktop.store.hlc import HybridClock, vv_dumps, vv_loads
 from desktop.store.ids import new_id
-from desktop.store.unit_of_work import UnitOfWork, table_of, utc_now
+from desktop.store.unit_of_work import UnitOfWork, set_journal_mode, table_of, utc_now
 from desktop.sync import bundle as bundles
 from desktop.sync.changes import (
     RecordError,
@@ -73,6 +73,8 @@ MAX_BUNDLE_BYTES = bundles.MAX_BUNDLE_SIZE
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 CODE_LENGTH = 12
 KEEP_BACKUPS = 3
+# Bundles from this many changes are applied through the rollback journal (see _apply).
+BIG_BUNDLE_CHANGES = 50_000
 
 
 class SyncRefused(DomainError):
@@ -1102,18 +1104,27 @@ class SyncService:
     ) -> ImportResult:
         header = incoming.header
         backup = self._backup(header.bundle_id)
+        write_scope = self._write_scope(incoming)
         with self._engine.connect() as conn:
+            # A big bundle is applied through SQLite's rollback journal when no other
+            # connection has the file open: its pages are written once, not to the WAL and
+            # then again by the checkpoint. WAL comes back right after.
+            rollback_journal = incoming.staging.change_count >= BIG_BUNDLE_CHANGES and (
+                set_journal_mode(conn, "delete")
+            )
             self._attach(conn, incoming.staging)
             try:
                 # One transaction, write lock taken up front: all of the bundle or nothing.
                 with conn.execution_options(sqlite_begin="IMMEDIATE").begin():
-                    merger = Merger(conn, incoming.staging, write_scope=self._write_scope(incoming))
+                    merger = Merger(conn, incoming.staging, write_scope=write_scope)
                     summary = self._merge(
                         merger, write=True, progress=progress, cancel=cancel, bundle=incoming
                     )
                     self._record_receipt(conn, incoming, summary, actor)
             finally:
                 self._detach(conn)
+                if rollback_journal:
+                    set_journal_mode(conn, "wal")
         result = self._result(incoming, summary, applied=True)
         result.backup = backup
         result.pinned = incoming.pin

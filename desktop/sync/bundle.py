@@ -668,32 +668,34 @@ class _FrameParser:
     def _frames(self) -> Iterator[bytes]:
         buffer = self._buffer
         start = 0
+        # The record frames before *start* are contiguous: hashed in one update at the end.
+        records_end = 0
+        header_size = _FRAME.size
+        unpack = _FRAME.unpack_from
         try:
-            while len(buffer) - start >= _FRAME.size:
-                kind, length = _FRAME.unpack_from(buffer, start)
+            while len(buffer) - start >= header_size:
+                kind, length = unpack(buffer, start)
                 if self.manifest is not None:
                     raise BundleError("bundle.payload", "a frame follows the manifest")
-                if kind not in (KIND_RECORD, KIND_MANIFEST):
+                if kind != KIND_RECORD and kind != KIND_MANIFEST:
                     raise BundleError("bundle.payload", "unknown frame kind", kind=kind)
                 if length > MAX_RECORD_SIZE:
                     raise BundleError("bundle.payload", "a frame is too long", length=length)
-                end = start + _FRAME.size + length
+                end = start + header_size + length
                 if len(buffer) < end:
                     break
-                data = bytes(buffer[start + _FRAME.size : end])
+                data = bytes(buffer[start + header_size : end])
                 if kind == KIND_MANIFEST:
                     self.manifest = data
-                else:
-                    self._records_hash.update(buffer[start : start + _FRAME.size])
-                    self._records_hash.update(data)
-                    self.record_count += 1
-                    self.record_bytes += length
-                start = end
-                if kind == KIND_RECORD:
-                    yield data
+                    start = end
+                    continue
+                self.record_count += 1
+                self.record_bytes += length
+                start = records_end = end
+                yield data
         finally:
+            self._records_hash.update(buffer[:records_end])
             del buffer[:start]
-
 
 def _check_manifest(parser: _FrameParser, header: BundleHeader) -> BundleManifest:
     assert parser.manifest is not None

@@ -37,7 +37,7 @@ from sqlalchemy.exc import IntegrityError
 from desktop.store import models
 from desktop.store.hlc import HlcStamp, vv_dumps, vv_loads, vv_merge
 from desktop.store.ids import new_id
-from desktop.store.unit_of_work import table_of
+from desktop.store.unit_of_work import drop_plain_indexes, table_of
 from desktop.sync.changes import AUDIT_FIELDS, AUDIT_KIND, CHANGE_FIELDS, CHANGE_KIND
 
 ProgressFn = Callable[[int, int], None]
@@ -59,6 +59,9 @@ TABLE_ORDER: tuple[str, ...] = (
 assert frozenset(TABLE_ORDER) == models.SYNCED_TABLE_NAMES
 SYNC_COLUMNS = frozenset(models.SYNC_COLUMNS)
 ROWS_PER_STEP = 2_000
+# New rows from which the table's plain indexes are rebuilt after the insert rather than
+# updated row by row (when the table does not already hold more rows than that).
+REBUILD_INDEXES_FROM = 20_000
 # Stamps outside these bounds come from a laptop whose clock is wrong: still merged (the
 # stamp only breaks ties), but reported.
 EARLIEST_PLAUSIBLE_MS = int(datetime(2020, 1, 1, tzinfo=UTC).timestamp() * 1000)
@@ -493,23 +496,34 @@ class Merger:
             "AND c.device_seq = s.device_seq)"
         )
         conn.exec_driver_sql("CREATE INDEX stage.ix_fresh_row ON fresh (row_id)")
+        self._find_new_rows()
         if self._write_scope is not None:
             check_write_scope(conn, self._write_scope)
         summary.received = self._staging.change_count
         fresh = int(conn.exec_driver_sql("SELECT count(*) FROM stage.fresh").scalar() or 0)
         summary.already_known = summary.received - fresh
         now_ms = int(detected_at.timestamp() * 1000)
-        for (hlc,) in conn.exec_driver_sql("SELECT DISTINCT hlc FROM stage.fresh"):
+        # Only the stamps whose milliseconds (the integer part) are out of bounds are parsed.
+        for (hlc,) in conn.exec_driver_sql(
+            "SELECT DISTINCT hlc FROM stage.fresh WHERE CAST(hlc AS INTEGER) < ? "
+            "OR CAST(hlc AS INTEGER) > ?",
+            (EARLIEST_PLAUSIBLE_MS, now_ms + FUTURE_TOLERANCE_MS),
+        ):
             verdict = stamp_plausibility(str(hlc), now_ms)
             if verdict < 0:
                 summary.past_stamps += 1
             elif verdict > 0:
                 summary.future_stamps += 1
+        # The rows that need the fold: every row a fresh change touches, but the new ones.
         conn.exec_driver_sql("DROP TABLE IF EXISTS stage.affected")
         conn.exec_driver_sql(
-            "CREATE TABLE stage.affected AS SELECT DISTINCT table_name, row_id FROM stage.fresh"
+            "CREATE TABLE stage.affected AS SELECT DISTINCT table_name, row_id FROM stage.fresh f "
+            "WHERE NOT EXISTS (SELECT 1 FROM stage.fast x WHERE x.fresh_rowid = f.rowid)"
         )
-        total = int(conn.exec_driver_sql("SELECT count(*) FROM stage.affected").scalar() or 0)
+        new_rows = int(conn.exec_driver_sql("SELECT count(*) FROM stage.fast").scalar() or 0)
+        total = new_rows + int(
+            conn.exec_driver_sql("SELECT count(*) FROM stage.affected").scalar() or 0
+        )
         guards: list[str] = []
         if write:
             guards = _drop_guards(conn)
@@ -554,28 +568,45 @@ class Merger:
             summary.duplicates = count_duplicates(conn, _TOUCHED)
         return summary
 
-    def _create_new_rows(self, table_name: str, *, write: bool) -> int:
-        """Materialise, in one SQL statement, the rows whose only change is a fresh insert.
+    def _find_new_rows(self) -> None:
+        """List in ``stage.fast`` the rows whose only change is a fresh insert.
 
-        That is every row of a first bundle or of a roster import on another office: their
-        values are the insert's "new" values, extracted by SQLite's JSON functions without
-        a Python round trip per row. Returns how many (they leave the ``affected`` list; new
-        workers join ``stage.touched`` for the duplicate check).
+        That is every row of a first bundle or of a roster import on another office: they
+        need no fold, and :meth:`_create_new_rows` writes them in one SQL statement per
+        table. Run before the fresh changes join the change log.
+        """
+        conn = self._conn
+        conn.exec_driver_sql("DROP TABLE IF EXISTS stage.fast")
+        conn.exec_driver_sql(
+            "CREATE TABLE stage.fast (fresh_rowid INTEGER PRIMARY KEY, table_name TEXT, "
+            "row_id TEXT)"
+        )
+        for table_name in TABLE_ORDER:
+            conn.exec_driver_sql(
+                "INSERT INTO stage.fast SELECT f.rowid, f.table_name, f.row_id FROM stage.fresh f "
+                "WHERE f.table_name = ? AND f.op = 'insert' "
+                f"AND NOT EXISTS (SELECT 1 FROM {table_name} t WHERE t.id = f.row_id) "
+                "AND NOT EXISTS (SELECT 1 FROM stage.fresh o WHERE o.row_id = f.row_id "
+                "    AND o.rowid <> f.rowid) "
+                "AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.row_id = f.row_id)",
+                (table_name,),
+            )
+        conn.exec_driver_sql("CREATE INDEX stage.ix_fast_table ON fast (table_name, row_id)")
+
+    def _create_new_rows(self, table_name: str, *, write: bool) -> int:
+        """Materialise, in one SQL statement, the table's rows listed in ``stage.fast``:
+        their values are the insert's "new" values, extracted by SQLite's JSON functions
+        without a Python round trip per row. Returns how many (new workers join
+        ``stage.touched`` for the duplicate check).
         """
         conn = self._conn
         table = table_of(_MODELS[table_name])
-        conn.exec_driver_sql("DROP TABLE IF EXISTS stage.fast")
-        conn.exec_driver_sql(
-            "CREATE TABLE stage.fast AS SELECT f.rowid AS fresh_rowid, f.row_id FROM stage.fresh f "
-            "WHERE f.table_name = ? AND f.op = 'insert' "
-            f"AND NOT EXISTS (SELECT 1 FROM {table_name} t WHERE t.id = f.row_id) "
-            "AND NOT EXISTS (SELECT 1 FROM stage.fresh o WHERE o.row_id = f.row_id "
-            "    AND o.rowid <> f.rowid) "
-            "AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.row_id = f.row_id "
-            "    AND NOT (c.device_id = f.device_id AND c.device_seq = f.device_seq))",
-            (table_name,),
+        created = int(
+            conn.exec_driver_sql(
+                "SELECT count(*) FROM stage.fast WHERE table_name = ?", (table_name,)
+            ).scalar()
+            or 0
         )
-        created = int(conn.exec_driver_sql("SELECT count(*) FROM stage.fast").scalar() or 0)
         if not created:
             return 0
         if write:
@@ -603,22 +634,26 @@ class Merger:
                 else:
                     values.append(f"coalesce(json_extract(f.fields, '$.\"{name}\"[1]'), ?)")
                     params.append(default)
+            rebuild: list[str] = []
+            if created >= REBUILD_INDEXES_FROM:
+                held = int(conn.exec_driver_sql(f"SELECT count(*) FROM {table_name}").scalar() or 0)
+                if held <= created:
+                    rebuild = drop_plain_indexes(conn, table_name)
             try:
                 conn.exec_driver_sql(
                     f"INSERT INTO {table_name} ({', '.join(columns)}) SELECT {', '.join(values)} "
-                    "FROM stage.fast x JOIN stage.fresh f ON f.rowid = x.fresh_rowid",
-                    tuple(params),
+                    "FROM stage.fast x JOIN stage.fresh f ON f.rowid = x.fresh_rowid "
+                    "WHERE x.table_name = ?",
+                    (*params, table_name),
                 )
             except IntegrityError as error:
                 raise MalformedChange() from error
-        conn.exec_driver_sql(
-            "DELETE FROM stage.affected WHERE table_name = ? AND row_id IN "
-            "(SELECT row_id FROM stage.fast)",
-            (table_name,),
-        )
+            for statement in rebuild:
+                conn.exec_driver_sql(statement)
         if table_name == "worker":
             conn.exec_driver_sql(
-                "INSERT OR IGNORE INTO stage.touched SELECT row_id FROM stage.fast"
+                "INSERT OR IGNORE INTO stage.touched "
+                "SELECT row_id FROM stage.fast WHERE table_name = 'worker'"
             )
         self.summary.new_rows += created
         counts = self.summary.per_table.setdefault(table_name, [0, 0])
@@ -802,11 +837,21 @@ class Merger:
 # ---- write scope -------------------------------------------------------------------------
 
 # A worker the kecamatan holds, or held (it may edit a worker the hub has since moved away:
-# the edit was made while the row was in its scope), or creates in this bundle.
-_HELD_WORKERS = """
-CREATE TABLE stage.held_worker AS
-SELECT DISTINCT f.row_id AS id FROM stage.fresh f
-WHERE f.table_name = 'worker' AND (
+# the edit was made while the row was in its scope), or creates in this bundle. New rows
+# (``stage.fast``) first: a big bundle is mostly new rows, checked by their insert alone.
+_HELD_WORKERS = (
+    "CREATE TABLE stage.held_worker (id TEXT PRIMARY KEY) WITHOUT ROWID",
+    """
+INSERT INTO stage.held_worker
+SELECT x.row_id FROM stage.fast x JOIN stage.fresh f ON f.rowid = x.fresh_rowid
+WHERE x.table_name = 'worker' AND json_extract(f.fields, '$.district_code[1]') = :district
+""",
+    """
+INSERT OR IGNORE INTO stage.held_worker
+SELECT f.row_id FROM stage.fresh f
+WHERE f.table_name = 'worker'
+AND NOT EXISTS (SELECT 1 FROM stage.fast x WHERE x.fresh_rowid = f.rowid)
+AND (
     EXISTS (SELECT 1 FROM worker w WHERE w.id = f.row_id AND w.district_code = :district)
     OR EXISTS (SELECT 1 FROM change_log c WHERE c.row_id = f.row_id
         AND c.table_name = 'worker' AND json_extract(c.fields, '$.district_code[1]') = :district)
@@ -815,7 +860,8 @@ WHERE f.table_name = 'worker' AND (
         AND EXISTS (SELECT 1 FROM stage.fresh i WHERE i.row_id = f.row_id
             AND i.table_name = 'worker' AND i.op = 'insert'
             AND json_extract(i.fields, '$.district_code[1]') = :district)))
-"""
+""",
+)
 
 # A claim of the kecamatan: of one of its villages, or of one of its workers (as the
 # export's scope has it), now, before, or created in this bundle.
@@ -886,8 +932,8 @@ def check_write_scope(conn: Connection, district: str) -> None:
     params = {"district": district, "villages": district + ".%"}
     for table in ("held_worker", "held_claim"):
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS stage.{table}")
-    conn.exec_driver_sql(_HELD_WORKERS, params)
-    conn.exec_driver_sql("CREATE UNIQUE INDEX stage.ix_held_worker ON held_worker (id)")
+    for sql in _HELD_WORKERS:
+        conn.exec_driver_sql(sql, {k: v for k, v in params.items() if f":{k}" in sql})
     conn.exec_driver_sql(_HELD_CLAIMS, params)
     conn.exec_driver_sql("CREATE UNIQUE INDEX stage.ix_held_claim ON held_claim (id)")
     for sql in _SCOPE_VIOLATIONS:

@@ -743,6 +743,11 @@ import sys
 from pathlib import Path
 from desktop.services.app import AppServices
 
+if len(sys.argv) > 3:  # the big-bundle path (rollback journal, indexes rebuilt) from N rows
+    import desktop.services.sync, desktop.sync.merge
+    desktop.services.sync.BIG_BUNDLE_CHANGES = desktop.sync.merge.REBUILD_INDEXES_FROM = int(
+        sys.argv[3]
+    )
 app = AppServices.open(Path(sys.argv[1]), create=False)
 print("opened", flush=True)
 app.sync.import_bundle(app.office.local_actor(), Path(sys.argv[2]))
@@ -750,11 +755,13 @@ print("imported", flush=True)
 """
 
 
-def big_laptop_bundle(tmp_path: Path, workers: int) -> tuple[Path, Path]:
+def big_laptop_bundle(tmp_path: Path, workers: int, *, new_rows: bool) -> tuple[Path, Path]:
     """A hub database (closed) and a laptop's bundle that changes *workers* of its workers.
 
-    The laptop enrols *workers* new workers (sent to the hub first), then edits every one of
-    them: each edit is a change the hub folds one row at a time, the slow path of a merge.
+    The laptop enrols *workers* new workers. With *new_rows*, the bundle carries them: the
+    hub creates them in one statement. Otherwise they are sent to the hub first, and the
+    laptop then edits every one of them: each edit is a change the hub folds one row at a
+    time, the slow path of a merge.
     """
     hub = make_hub(tmp_path / "net")
     [district] = districts_with_workers(hub, 1)
@@ -782,6 +789,12 @@ def big_laptop_bundle(tmp_path: Path, workers: int) -> tuple[Path, Path]:
     ]
     with UnitOfWork(a.app.database.engine, a.actor, action="test.bulk") as uow:
         ids = uow.bulk_insert(models.Worker, rows)
+    if new_rows:
+        bundle = a.export()
+        a.close()
+        hub.close()
+        checkpoint(tmp_path / "net" / "hub.db")
+        return tmp_path / "net" / "hub.db", bundle
     hub.receive(a.export())
     with UnitOfWork(a.app.database.engine, a.actor, action="test.edit_all") as uow:
         for n, worker in enumerate(ids):
@@ -794,7 +807,8 @@ def big_laptop_bundle(tmp_path: Path, workers: int) -> tuple[Path, Path]:
 
 
 def state(path: Path) -> tuple[object, ...]:
-    """What an import changes: the workers, the change log's size, the bundle receipts."""
+    """What an import changes: the workers, the change log's size, the bundle receipts, and
+    the schema (the indexes a big import drops and rebuilds)."""
     conn = sqlite3.connect(path)
     try:
         workers = conn.execute("SELECT * FROM worker ORDER BY id").fetchall()
@@ -802,7 +816,8 @@ def state(path: Path) -> tuple[object, ...]:
         receipts = conn.execute(
             "SELECT bundle_id FROM bundle_log WHERE direction = 'in' ORDER BY bundle_id"
         ).fetchall()
-        return (workers, changes, receipts)
+        schema = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+        return (workers, changes, receipts, schema)
     finally:
         conn.close()
 
@@ -816,10 +831,16 @@ def fresh_copy(pristine: Path, folder: Path) -> Path:
     return target
 
 
+@pytest.mark.parametrize("new_rows", [False, True], ids=["edits", "new-rows-big-path"])
 def test_an_import_killed_midway_leaves_the_database_before_or_after_and_can_be_redone(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_rows: bool
 ) -> None:
-    pristine, bundle = big_laptop_bundle(tmp_path, workers=3000)
+    pristine, bundle = big_laptop_bundle(tmp_path, workers=3000, new_rows=new_rows)
+    # New rows go the way of a big bundle: rollback journal, worker indexes rebuilt.
+    big = ["1000"] if new_rows else []
+    if new_rows:
+        monkeypatch.setattr("desktop.services.sync.BIG_BUNDLE_CHANGES", 1000)
+        monkeypatch.setattr("desktop.sync.merge.REBUILD_INDEXES_FROM", 1000)
     before = state(pristine)
     # What a complete import gives (workers with their local timestamps set aside).
     reference = fresh_copy(pristine, tmp_path / "reference")
@@ -839,7 +860,7 @@ def test_an_import_killed_midway_leaves_the_database_before_or_after_and_can_be_
         target = fresh_copy(pristine, tmp_path / f"run-{fraction}")
         work = target.with_name("hub-sync")
         process = subprocess.Popen(
-            [sys.executable, "-c", IMPORT_SCRIPT, str(target), str(bundle)],
+            [sys.executable, "-c", IMPORT_SCRIPT, str(target), str(bundle), *big],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
