@@ -306,6 +306,33 @@ class _Incoming:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+class ReceivedBundle:
+    """A bundle fetched, checked and staged by :meth:`SyncService.receive`.
+
+    Holds its local copy and staging file until :meth:`close`; preview and import it with
+    :meth:`SyncService.preview` and :meth:`SyncService.import_bundle`.
+    """
+
+    def __init__(self, incoming: _Incoming, stack: ExitStack) -> None:
+        self.incoming = incoming
+        self._stack = stack
+
+    @property
+    def file_name(self) -> str:
+        """The bundle's file name as the user chose it."""
+        return self.incoming.file_name
+
+    def close(self) -> None:
+        """Delete the local copy and the staging file (idempotent)."""
+        self._stack.close()
+
+    def __enter__(self) -> ReceivedBundle:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 # ---- enrolment codes ---------------------------------------------------------------------
 
 
@@ -922,16 +949,27 @@ class SyncService:
             size=file.stat().st_size,
         )
 
+    def receive(self, file: Path) -> ReceivedBundle:
+        """Fetch, check and stage a bundle once, to :meth:`preview` and then import it
+        without decrypting it twice. Close the result (or use it in a ``with``)."""
+        stack = ExitStack()
+        try:
+            incoming = self._receive(file, stack)
+        except BaseException:
+            stack.close()
+            raise
+        return ReceivedBundle(incoming, stack)
+
     def preview(
         self,
-        file: Path,
+        file: Path | ReceivedBundle,
         *,
         progress: ProgressFn | None = None,
         cancel: CancelFn | None = None,
     ) -> ImportResult:
         """Check a bundle completely and say what importing it would do; change nothing."""
         with ExitStack() as stack:
-            incoming = self._receive(file, stack)
+            incoming = self._incoming(file, stack)
             if incoming.replayed:
                 return self._replay_result(incoming)
             conn = stack.enter_context(self._engine.connect())
@@ -944,6 +982,7 @@ class SyncService:
                         merger, write=False, progress=progress, cancel=cancel, bundle=incoming
                     )
                 finally:
+                    # The staging tables the preview made go too (one transaction).
                     transaction.rollback()
             finally:
                 self._detach(conn)
@@ -952,7 +991,7 @@ class SyncService:
     def import_bundle(
         self,
         actor: Actor,
-        file: Path,
+        file: Path | ReceivedBundle,
         *,
         progress: ProgressFn | None = None,
         cancel: CancelFn | None = None,
@@ -960,10 +999,32 @@ class SyncService:
         """Check, back up and apply a bundle in one transaction."""
         require(actor, Permission.SYNC)
         with ExitStack() as stack:
-            incoming = self._receive(file, stack)
+            incoming = self._incoming(file, stack)
             if incoming.replayed:
                 return self._replay_result(incoming)
             return self._apply(incoming, actor, progress, cancel)
+
+    def _incoming(self, file: Path | ReceivedBundle, stack: ExitStack) -> _Incoming:
+        """The staged bundle: read now from a path, or received earlier (then the database
+        may have changed since: the sender and the receipt are looked up again)."""
+        if not isinstance(file, ReceivedBundle):
+            return self._receive(file, stack)
+        incoming = file.incoming
+        header = incoming.header
+        sender, seen = self._sender_of(header, incoming.file_name)
+        incoming.replayed = incoming.replayed or seen
+        if sender["signing_public_key"] is not None:
+            pinned = PublicKeys(
+                _unb64(str(sender["signing_public_key"])),
+                _unb64(str(sender["exchange_public_key"])),
+            )
+            if pinned.fingerprint != incoming.sender_public.fingerprint:
+                raise _bundle_refusal(
+                    BundleError("bundle.signature", "key pin"), incoming.file_name
+                )
+            incoming.pin = False
+        incoming.sender = sender
+        return incoming
 
     def _receive(self, file: Path, stack: ExitStack) -> _Incoming:
         info = self._office.require_info()
@@ -1006,6 +1067,64 @@ class SyncService:
                 theirs=header.schema_version,
                 ours=head_revision(),
             )
+        sender, seen = self._sender_of(header, name)
+        keys = self.keys()
+        staging = Staging(self.work_dir / f"stage-{header.bundle_id}.db")
+        stack.callback(staging.close)
+        pinned = sender["signing_public_key"] is not None
+        if pinned:
+            public = PublicKeys(
+                _unb64(str(sender["signing_public_key"])),
+                _unb64(str(sender["exchange_public_key"])),
+            )
+            if public.fingerprint != header.sender_fingerprint:
+                raise _bundle_refusal(BundleError("bundle.signature", "key pin"), name)
+        incoming = _Incoming(
+            header=header,
+            manifest={},
+            staging=staging,
+            sender=sender,
+            sender_public=public if pinned else _placeholder_keys(),
+            pin=not pinned,
+            file_name=name,
+            size=local.stat().st_size,
+            sha256=_sha256(local),
+            replayed=seen,
+        )
+        if incoming.replayed:
+            if pinned:
+                self._verify(local, header, public, name)
+            return incoming
+        manifest = self._stage_records(
+            local, header, keys, staging, name, signer=public if pinned else None
+        )
+        incoming.manifest = manifest
+        if not pinned:
+            # First bundle of an enrolled laptop: its keys travel inside, with a proof that
+            # it knows the one-time code; then the signature is checked with those keys.
+            extra = manifest.get("extra", {})
+            try:
+                public = PublicKeys.from_text(str(extra.get("sender_public", "")))
+            except BundleError as error:
+                raise _bundle_refusal(error, name) from None
+            verifier = sender["enrollment_verifier"]
+            if (
+                public.fingerprint != header.sender_fingerprint
+                or not verifier
+                or not hmac.compare_digest(
+                    _proof(bytes.fromhex(str(verifier)), public),
+                    str(extra.get("enrollment_proof", "")),
+                )
+            ):
+                raise _bundle_refusal(BundleError("bundle.signature", "enrolment proof"), name)
+            self._verify(local, header, public, name)
+            incoming.sender_public = public
+        return incoming
+
+    def _sender_of(self, header: Any, name: str) -> tuple[Mapping[str, Any], bool]:
+        """The sending device's record (refusing an unknown or revoked one), and whether
+        this bundle was imported already."""
+        info = self._office.require_info()
         with self._engine.connect() as conn:
             sender = (
                 conn.exec_driver_sql(
@@ -1042,58 +1161,7 @@ class SyncService:
                 device=header.sender_device[-8:],
                 office=sender["name"],
             )
-        keys = self.keys()
-        staging = Staging(self.work_dir / f"stage-{header.bundle_id}.db")
-        stack.callback(staging.close)
-        pinned = sender["signing_public_key"] is not None
-        if pinned:
-            public = PublicKeys(
-                _unb64(str(sender["signing_public_key"])),
-                _unb64(str(sender["exchange_public_key"])),
-            )
-            if public.fingerprint != header.sender_fingerprint:
-                raise _bundle_refusal(BundleError("bundle.signature", "key pin"), name)
-        incoming = _Incoming(
-            header=header,
-            manifest={},
-            staging=staging,
-            sender=dict(sender),
-            sender_public=public if pinned else _placeholder_keys(),
-            pin=not pinned,
-            file_name=name,
-            size=local.stat().st_size,
-            sha256=_sha256(local),
-            replayed=seen is not None,
-        )
-        if incoming.replayed:
-            if pinned:
-                self._verify(local, header, public, name)
-            return incoming
-        manifest = self._stage_records(
-            local, header, keys, staging, name, signer=public if pinned else None
-        )
-        incoming.manifest = manifest
-        if not pinned:
-            # First bundle of an enrolled laptop: its keys travel inside, with a proof that
-            # it knows the one-time code; then the signature is checked with those keys.
-            extra = manifest.get("extra", {})
-            try:
-                public = PublicKeys.from_text(str(extra.get("sender_public", "")))
-            except BundleError as error:
-                raise _bundle_refusal(error, name) from None
-            verifier = sender["enrollment_verifier"]
-            if (
-                public.fingerprint != header.sender_fingerprint
-                or not verifier
-                or not hmac.compare_digest(
-                    _proof(bytes.fromhex(str(verifier)), public),
-                    str(extra.get("enrollment_proof", "")),
-                )
-            ):
-                raise _bundle_refusal(BundleError("bundle.signature", "enrolment proof"), name)
-            self._verify(local, header, public, name)
-            incoming.sender_public = public
-        return incoming
+        return dict(sender), seen is not None
 
     def _apply(
         self,

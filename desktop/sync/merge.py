@@ -130,7 +130,9 @@ class Staging:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.unlink(missing_ok=True)
-        self._conn = sqlite3.connect(path)
+        # Used by one thread at a time, but not always the one that made it (a bundle is
+        # staged by one background job and merged by the next).
+        self._conn = sqlite3.connect(path, check_same_thread=False)
         self._conn.executescript(
             """
             PRAGMA journal_mode = MEMORY;

@@ -198,6 +198,10 @@ def test_import_shows_a_summary_before_anything_changes(
     laptop.app.workers.update(laptop.actor, worker, {"phone": "081298765432"})
     bundle = laptop.export()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bundle), ""))
+    # The bundle is decrypted and staged once, for the preview and the apply together.
+    reads: list[Path] = []
+    receive = hub.app.sync.receive
+    monkeypatch.setattr(hub.app.sync, "receive", lambda path: reads.append(path) or receive(path))
     window = MainWindow(hub.app)
     qtbot.addWidget(window)
     window.show()
@@ -225,6 +229,9 @@ def test_import_shows_a_summary_before_anything_changes(
     assert "sudah diterapkan: 0 data baru, 1 berubah" in tab.import_result.text()
     assert _value(hub, worker, "phone") == "081298765432"
     assert not tab.apply_button.isEnabled()
+    assert reads == [bundle]
+    work = hub.app.sync.work_dir
+    assert not list(work.glob("stage-*")) and not list(work.glob("fetch-*"))
 
     # The same stick again: recognised, nothing to apply.
     qtbot.mouseClick(tab.choose_bundle_button, Qt.MouseButton.LeftButton)

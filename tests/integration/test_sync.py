@@ -377,3 +377,60 @@ def test_export_to_every_kecamatan_skips_those_still_waiting(
         assert peek.for_this_office == (result.peer_device == a.app.office.require_info().device_id)
         region = a.app.office.require_info().region_code
         assert (region in result.path.name) == peek.for_this_office
+
+
+# ---- a bundle received once, previewed, then applied ----------------------------------------
+
+
+def test_a_received_bundle_is_previewed_then_applied_without_reading_it_again(
+    network: tuple[Office, Office, Office], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hub, a, _ = network
+    worker = worker_in(a)
+    a.app.workers.update(a.actor, worker, {"phone": "081277700011"})
+    bundle = a.export()
+    with hub.app.sync.receive(bundle) as received:
+        # From here on the file is never opened again: preview and apply use the staging.
+        monkeypatch.setattr(
+            "desktop.services.sync.SyncService._fetch",
+            lambda *_: pytest.fail("the bundle was read twice"),
+        )
+        preview = hub.app.sync.preview(received)
+        assert preview.summary.changed_rows == 1 and not preview.applied
+        assert value(hub, worker, "phone") != "081277700011"
+        # A second preview of the same staging says the same.
+        assert hub.app.sync.preview(received).summary.changed_rows == 1
+        result = hub.app.sync.import_bundle(hub.actor, received)
+        assert result.applied and result.summary.changed_rows == 1
+        assert value(hub, worker, "phone") == "081277700011"
+        # Applying it again is a replay: nothing changes.
+        assert hub.app.sync.import_bundle(hub.actor, received).replayed
+    work = hub.app.sync.work_dir
+    assert not list(work.glob("stage-*")) and not list(work.glob("fetch-*"))
+
+
+def test_a_received_bundle_imported_meanwhile_is_a_replay(
+    network: tuple[Office, Office, Office],
+) -> None:
+    hub, a, _ = network
+    a.app.workers.update(a.actor, worker_in(a), {"phone": "081277700012"})
+    bundle = a.export()
+    with hub.app.sync.receive(bundle) as received:
+        assert hub.receive(bundle).applied  # by another way (the command line)
+        before = hub.dump()
+        assert hub.app.sync.import_bundle(hub.actor, received).replayed
+        assert hub.dump() == before
+
+
+def test_a_received_bundle_of_a_device_revoked_meanwhile_is_refused(
+    network: tuple[Office, Office, Office],
+) -> None:
+    hub, a, _ = network
+    a.app.workers.update(a.actor, worker_in(a), {"phone": "081277700013"})
+    with hub.app.sync.receive(a.export()) as received:
+        hub.app.sync.revoke(hub.actor, a.app.office.require_info().device_id)
+        before = hub.dump()
+        with pytest.raises(SyncRefused) as refused:
+            hub.app.sync.import_bundle(hub.actor, received)
+        assert refused.value.code == "sync.revoked"
+        assert hub.dump() == before

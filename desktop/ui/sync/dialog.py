@@ -195,4 +195,5 @@ class SyncDialog(QDialog):
                 self.tr("Tunggu sampai paket selesai ditulis atau dibaca."),
             )
             return
+        self.exchange_tab.release()
         super().done(result)

@@ -32,7 +32,13 @@ from desktop.domain.findings import DomainError
 from desktop.services.office import OfficeInfo, OfficeKind
 from desktop.services.permissions import Actor
 from desktop.services.progress import CancelToken, ProgressFn
-from desktop.services.sync import ExportResult, ImportResult, SyncService, SyncStatus
+from desktop.services.sync import (
+    ExportResult,
+    ImportResult,
+    ReceivedBundle,
+    SyncService,
+    SyncStatus,
+)
 from desktop.ui.i18n import error_text, number, translate
 from desktop.ui.jobs import Job
 from desktop.ui.labels import ordered_tables, table_label
@@ -66,6 +72,8 @@ class ExchangeTab(QWidget):
         self._peer_names: dict[str, str] = {}
         self._bundle: Path | None = None
         self._preview: ImportResult | None = None
+        # The previewed bundle, staged: applying it does not read and decrypt it again.
+        self._received: ReceivedBundle | None = None
         self._busy = False
         self.last_exports: list[ExportResult] = []
         layout = QHBoxLayout(self)
@@ -300,7 +308,11 @@ class ExchangeTab(QWidget):
         self.choose_bundle_button.setEnabled(idle)
         preview = self._preview
         self.apply_button.setEnabled(
-            idle and preview is not None and not preview.replayed and not preview.applied
+            idle
+            and self._received is not None
+            and preview is not None
+            and not preview.replayed
+            and not preview.applied
         )
 
     @property
@@ -503,6 +515,7 @@ class ExchangeTab(QWidget):
 
     def preview(self, path: Path) -> None:
         """Check *path* in the background and show its summary (nothing is changed)."""
+        self.release()
         self._bundle = path
         self._preview = None
         self.bundle_edit.setText(str(path))
@@ -512,19 +525,32 @@ class ExchangeTab(QWidget):
         self.import_result.clear()
         sync = self._sync
         self._set_busy(True)
-        job = Job(
-            self,
-            lambda progress, cancel: sync.preview(
-                path, progress=stage_progress(progress, "check"), cancel=cancel
-            ),
-            title=self.tr("Memeriksa paket"),
-        )
+
+        def work(progress: ProgressFn, cancel: CancelToken) -> tuple[ReceivedBundle, ImportResult]:
+            received = sync.receive(path)
+            try:
+                result = sync.preview(
+                    received, progress=stage_progress(progress, "check"), cancel=cancel
+                )
+            except BaseException:
+                received.close()
+                raise
+            return received, result
+
+        job = Job(self, work, title=self.tr("Memeriksa paket"))
         job.on_done(self._previewed)
         job.on_error(self._preview_failed)
         job.on_finished(lambda: self._set_busy(False))
         job.start()
 
-    def _previewed(self, result: ImportResult) -> None:
+    def release(self) -> None:
+        """Let go of the staged bundle (its local copy and staging file are deleted)."""
+        if self._received is not None:
+            self._received.close()
+            self._received = None
+
+    def _previewed(self, outcome: tuple[ReceivedBundle, ImportResult]) -> None:
+        self._received, result = outcome
         self._preview = result
         self._show_summary(result)
         summary = result.summary
@@ -608,15 +634,15 @@ class ExchangeTab(QWidget):
     @Slot()
     def apply(self) -> None:
         """Back up the database and merge the previewed bundle into it, in the background."""
-        path = self._bundle
-        if path is None or self._preview is None:
+        received = self._received
+        if received is None or self._preview is None:
             return
         sync, actor = self._sync, self._actor
         self._set_busy(True)
         job = Job(
             self,
             lambda progress, cancel: sync.import_bundle(
-                actor, path, progress=stage_progress(progress, "check"), cancel=cancel
+                actor, received, progress=stage_progress(progress, "check"), cancel=cancel
             ),
             title=self.tr("Menerapkan paket"),
         )
@@ -626,6 +652,9 @@ class ExchangeTab(QWidget):
         job.start()
 
     def _applied(self, result: ImportResult) -> None:
+        # Applied: nothing more to do with the staged bundle. (After a refusal or a cancel
+        # it is kept, so that Terapkan can be tried again.)
+        self.release()
         self._preview = result
         self._show_summary(result)
         summary = result.summary
