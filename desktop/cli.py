@@ -482,11 +482,13 @@ def cmd_roster_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     try:
         actor = services.office.local_actor()
         importer = RosterImportService(services.database.engine)
-        preview = importer.preview(args.file, category=args.category)
+        # From the file itself (no separate preview): rows are judged while earlier ones
+        # are written.
         result = importer.run(
-            preview,
+            args.file,
             actor=actor,
             existing="skip" if args.skip_existing else "update",
+            category=args.category,
             progress=progress,
         )
     finally:

@@ -15,6 +15,8 @@ from enum import Enum
 import orjson
 
 VersionVector = dict[str, int]
+# The logical counter is written with six digits (see HlcStamp.encode).
+MAX_COUNTER = 999_999
 
 
 @dataclass(frozen=True, order=True)
@@ -60,9 +62,33 @@ class HybridClock:
         physical = self._wall()
         if physical > self.ms:
             self.ms, self.counter = physical, 0
-        else:
+        elif self.counter < MAX_COUNTER:
             self.counter += 1
+        else:  # the counter's six digits are used up: move on a millisecond
+            self.ms, self.counter = self.ms + 1, 0
         return HlcStamp(self.ms, self.counter)
+
+    def stamps(self, count: int) -> list[str]:
+        """Issue *count* stamps, encoded, exactly as *count* calls of :meth:`now` in the
+        same millisecond would (a bulk load stamps thousands of rows at once)."""
+        if count <= 0:
+            return []
+        physical = self._wall()
+        if physical > self.ms:
+            self.ms, self.counter = physical, -1
+        ms, counter = self.ms, self.counter
+        out: list[str] = []
+        append = out.append
+        prefix = f"{ms:013d}."
+        for _ in range(count):
+            if counter < MAX_COUNTER:
+                counter += 1
+            else:
+                ms, counter = ms + 1, 0
+                prefix = f"{ms:013d}."
+            append(f"{prefix}{counter:06d}")
+        self.ms, self.counter = ms, counter
+        return out
 
     def observe(self, remote: HlcStamp) -> None:
         """Move past a stamp received from another device."""

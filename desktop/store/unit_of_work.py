@@ -27,7 +27,7 @@ from sqlmodel import SQLModel
 
 from desktop.store import models
 from desktop.store.hlc import HybridClock, vv_dumps, vv_loads
-from desktop.store.ids import new_id
+from desktop.store.ids import new_id, new_ids
 
 ProgressFn = Callable[[int, int], None]
 CancelFn = Callable[[], bool]
@@ -540,13 +540,17 @@ class UnitOfWork:
             )
         )
         names = [name for name, _proc, _default in plan]
-        defaults = [(name, default) for name, _proc, default in plan]
+        default_values = [default for _name, _proc, default in plan]
         # Only these columns need converting (dates to ISO text; booleans stay as they are).
         converters = [(j, proc) for j, (_n, proc, _d) in enumerate(plan) if proc is not None]
         table_name = core.name
         ids: list[str] = []
         done = 0
         deferred = self._drop_indexes(core) if defer_indexes else []
+        if defer_indexes and total is not None and self._change_log_size() <= total:
+            # The change log's look-up indexes too, when the load outgrows it (a first
+            # import): nothing reads them before they are rebuilt at the end of the load.
+            deferred += drop_plain_indexes(self.connection, models.ChangeLog.__tablename__)
         # The driver releases the GIL while SQLite works, so batch k is written on a helper
         # thread while this thread prepares batch k+1: both cores busy on a big load. The
         # connection is used by one thread at a time (the next write waits for the last).
@@ -575,14 +579,15 @@ class UnitOfWork:
                         raise WriteCancelled
                     change_rows = []
                     table_rows = []
+                    fresh_ids = iter(new_ids(len(batch)))
+                    stamps = iter(clock.stamps(len(batch)))
                     for values in batch:
-                        row_id = str(values.get("id") or new_id())
+                        row_id = str(values.get("id") or next(fresh_ids))
                         self._seq += 1
                         seq = self._seq
-                        stamp = clock.now().encode()
+                        stamp = next(stamps)
                         vv = f'{{"{device}":{seq}}}'
-                        get = values.get
-                        cells = [get(name, default) for name, default in defaults]
+                        cells = list(map(values.get, names, default_values))
                         for j, proc in converters:
                             value = cells[j]
                             if value is not None and type(value) is not bool:
@@ -619,6 +624,11 @@ class UnitOfWork:
         for statement in deferred:
             self.connection.exec_driver_sql(statement)
         return ids
+
+    def _change_log_size(self) -> int:
+        """About how many entries the change log holds (its last local number: no scan)."""
+        last = self.connection.exec_driver_sql("SELECT max(local_seq) FROM change_log").scalar()
+        return int(last or 0)
 
     def _drop_indexes(self, core: Table) -> list[str]:
         """Drop the table's plain indexes and insert guard for a big load.

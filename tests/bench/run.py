@@ -195,9 +195,9 @@ def bench_import(workdir: Path, rows: int = 120_000) -> list[Result]:
     regency with the same regions, end to end: read, validate, write with change log and
     audit. Baseline: executemany of the same worker rows.
 
-    Each file is imported twice, into fresh databases: straight from the file (rows judged
-    while earlier batches are written), and as the wizard and the CLI do it today, a preview
-    first (every row judged) and then the preview written."""
+    Each file is imported twice, into fresh databases: straight from the file as the CLI
+    does (rows judged while earlier batches are written), and as the wizard does, a preview
+    first (every row judged and shown) and then the preview written."""
     from desktop.services.app import AppServices
     from desktop.services.roster import RosterFilter
     from desktop.services.roster_import import RosterImportService

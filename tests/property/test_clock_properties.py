@@ -19,6 +19,36 @@ def test_clock_never_runs_backwards_whatever_the_wall_clock_does(walls: list[int
     assert len(set(stamps)) == len(stamps)
 
 
+@given(
+    st.integers(0, 10**12),
+    st.integers(0, 999_999),
+    st.integers(0, 10**12),
+    st.integers(0, 3000),
+)
+def test_a_batch_of_stamps_is_what_as_many_single_stamps_would_be(
+    ms: int, counter: int, wall: int, count: int
+) -> None:
+    single = HybridClock(ms, counter, wall=lambda: wall)
+    batch = HybridClock(ms, counter, wall=lambda: wall)
+    expected = [single.now().encode() for _ in range(count)]
+    assert batch.stamps(count) == expected
+    # ... and both clocks go on from the same place.
+    assert batch.now() == single.now()
+
+
+def test_the_counter_never_outgrows_its_six_digits() -> None:
+    clock = HybridClock(5_000, 999_998, wall=lambda: 0)  # a wall clock far behind
+    stamps = [clock.now().encode() for _ in range(3)] + clock.stamps(2)
+    assert stamps == [
+        "0000000005000.999999",
+        "0000000005001.000000",
+        "0000000005001.000001",
+        "0000000005001.000002",
+        "0000000005001.000003",
+    ]
+    assert stamps == sorted(stamps)
+
+
 @given(st.integers(0, 10**13), st.integers(0, 999), st.integers(0, 10**13))
 def test_observing_a_remote_stamp_moves_past_it(ms: int, counter: int, wall: int) -> None:
     clock = HybridClock(wall=lambda: wall)

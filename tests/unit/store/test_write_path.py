@@ -266,11 +266,19 @@ def test_bulk_insert_logs_each_row_and_cancels_cleanly(services: AppServices) ->
 def test_bulk_insert_with_deferred_indexes_rebuilds_them(services: AppServices) -> None:
     actor = services.office.local_actor()
     rows = [{"code": f"16.02.{i:02d}", "name": f"K{i}", "level": 3} for i in range(1, 30)]
-    with UnitOfWork(services.database.engine, actor, action="bulk") as uow:
-        uow.bulk_insert(models.Region, rows, defer_indexes=True)
     con = _raw(services)
+    schema = "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+    before = con.execute(schema).fetchall()
+    with UnitOfWork(services.database.engine, actor, action="bulk") as uow:
+        # A load bigger than the change log: its look-up indexes are rebuilt too.
+        uow.bulk_insert(models.Region, rows, defer_indexes=True, total=len(rows))
+    assert con.execute(schema).fetchall() == before
     indexes = {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='index'")}
-    assert {"ix_region_parent", "ix_region_level_name"} <= indexes
+    assert {"ix_region_parent", "ix_region_level_name", "ix_change_row"} <= indexes
+    plan = con.execute(
+        "EXPLAIN QUERY PLAN SELECT 1 FROM change_log WHERE row_id = 'x' AND hlc = 'y'"
+    ).fetchall()
+    assert "ix_change_row" in str(plan)
     assert services.health.check().sound
 
 
@@ -349,3 +357,19 @@ def test_a_rollback_journal_is_not_forced_on_a_shared_file(services: AppServices
     reader.rollback()
     assert _journal(services) == "wal"
     assert services.health.counts()["region"] == 1
+
+
+def test_ids_of_a_bulk_load_are_version_7_uuids_all_different() -> None:
+    import uuid
+
+    from desktop.store.ids import new_id, new_ids
+
+    batch = new_ids(5_000)
+    assert len(set(batch)) == len(batch)
+    for text in [*batch[:50], new_id()]:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text
+        assert parsed.version == 7 and parsed.variant == uuid.RFC_4122
+    # Time-ordered with single ids: the millisecond prefix is the same as new_id's.
+    assert new_ids(1)[0][:13] <= new_id()[:13]
+    assert new_ids(0) == []
