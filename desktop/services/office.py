@@ -96,11 +96,19 @@ class OfficeService:
         return info
 
     def set_up(
-        self, *, kind: OfficeKind, region: str, name: str, device_id: str | None = None
+        self,
+        *,
+        kind: OfficeKind,
+        region: str,
+        name: str,
+        device_id: str | None = None,
+        create_admin: bool = True,
     ) -> OfficeInfo:
         """Make this database the office's: device identity, admin account, settings.
 
-        *device_id* is given when a laptop joins the hub, which chose it at enrolment.
+        *device_id* is given when a laptop joins the hub, which chose it at enrolment. A
+        joining laptop creates its admin account afterwards (:meth:`ensure_admin`): the
+        kecamatan may have one already, made by the laptop it replaces.
         """
         code = RegionCode.parse(region)
         expected = RegionLevel.REGENCY if kind is OfficeKind.HUB else RegionLevel.DISTRICT
@@ -153,23 +161,43 @@ class OfficeService:
                 regency_code=regency.dotted,
                 now=now,
             )
-        role = Role.ADMIN_KABUPATEN if kind is OfficeKind.HUB else Role.OPERATOR_KECAMATAN
-        admin_id = stable_id("user", device_id, BUILTIN_ADMIN)
-        actor = Actor(admin_id, BUILTIN_ADMIN, role.value, device_id)
-        with UnitOfWork(
-            self._engine, actor, action="office.set_up", summary=f"Kantor disiapkan: {clean_name}"
-        ) as uow:
-            uow.insert(
-                models.AppUser,
-                {
-                    "id": admin_id,
-                    "username": BUILTIN_ADMIN,
-                    "full_name": "Administrator",
-                    "role": role.value,
-                    "office_region": code.dotted,
-                },
-            )
-        return self.require_info()
+        info = self.require_info()
+        if create_admin:
+            self.ensure_admin()
+        return info
+
+    def setup_actor(self) -> Actor:
+        """The admin this office's set-up acts as (the account may not exist yet)."""
+        info = self.require_info()
+        role = Role.ADMIN_KABUPATEN if info.kind is OfficeKind.HUB else Role.OPERATOR_KECAMATAN
+        admin_id = stable_id("user", info.device_id, BUILTIN_ADMIN)
+        return Actor(admin_id, BUILTIN_ADMIN, role.value, info.device_id)
+
+    def ensure_admin(self) -> Actor:
+        """Create the office's built-in admin account unless the office has one (a laptop
+        that replaces a lost one receives it from the hub); return the local actor."""
+        info = self.require_info()
+        with self._engine.connect() as conn:
+            user = queries.user_by_username(conn, info.region_code, BUILTIN_ADMIN)
+        if user is None:
+            actor = self.setup_actor()
+            with UnitOfWork(
+                self._engine,
+                actor,
+                action="office.set_up",
+                summary=f"Kantor disiapkan: {info.name}",
+            ) as uow:
+                uow.insert(
+                    models.AppUser,
+                    {
+                        "id": actor.user_id,
+                        "username": BUILTIN_ADMIN,
+                        "full_name": "Administrator",
+                        "role": actor.role,
+                        "office_region": info.region_code,
+                    },
+                )
+        return self.local_actor()
 
     def local_actor(self) -> Actor:
         """Return the built-in administrator of this office, who acts for the CLI and GUI."""

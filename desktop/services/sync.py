@@ -59,6 +59,7 @@ from desktop.sync.merge import (
     MergeSummary,
     ScopeViolation,
     Staging,
+    UniqueClash,
     db_time,
     stamp_plausibility,
 )
@@ -592,6 +593,7 @@ class SyncService:
                         region=district,
                         name=str(enrolment["office_name"]),
                         device_id=header.recipient_device,
+                        create_admin=False,
                     )
                     own = self.keys()
                     with self._engine.begin() as conn:
@@ -622,7 +624,11 @@ class SyncService:
                         size=local.stat().st_size,
                         sha256=_sha256(local),
                     )
-                    return self._apply(incoming, self._office.local_actor(), progress, cancel)
+                    result = self._apply(incoming, self._office.setup_actor(), progress, cancel)
+                    # After the merge: a laptop replacing a lost one takes over the
+                    # kecamatan's admin account rather than making a second "admin".
+                    self._office.ensure_admin()
+                    return result
                 except BaseException:
                     self._restore(pristine)
                     raise
@@ -1237,6 +1243,22 @@ class SyncService:
                 name=bundle.file_name,
                 office=str(bundle.sender.get("name", "")),
                 row=_row_label(merger.connection, violation.table_name, violation.row_id),
+            ) from None
+        except UniqueClash as clash:
+            log.warning("bundle refused: a unique key clash in %s", clash.table_name)
+            raise _refuse(
+                "sync.unique",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Paket {name} dari {office} berisi data yang bentrok dengan data kantor ini: "
+                    "{what} yang sama ({columns}) sudah dipakai oleh data lain. Paket ditolak; "
+                    "tidak ada data yang berubah. Laporkan ke admin kabupaten agar salah satunya "
+                    "diubah, lalu kirim paket baru.",
+                ),
+                name=bundle.file_name,
+                office=str(bundle.sender.get("name", "")),
+                what=clash.table_name,
+                columns=clash.columns,
             ) from None
         except MergeAlarm as alarm:
             log.warning("bundle refused: change id repeats with different content")

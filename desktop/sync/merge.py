@@ -85,6 +85,27 @@ class MergeCancelled(Exception):
     """The user cancelled; the transaction was rolled back."""
 
 
+class UniqueClash(Exception):
+    """A received row takes a unique key (a username, a letter number ...) that another row
+    of this office holds: refused as a whole."""
+
+    def __init__(self, table_name: str, columns: str) -> None:
+        super().__init__(f"{table_name}: {columns} already taken")
+        self.table_name = table_name
+        self.columns = columns
+
+
+def _integrity_error(table_name: str, error: IntegrityError) -> Exception:
+    """The merge's own exception for a constraint the received rows break."""
+    text = str(error.orig)
+    if text.startswith("UNIQUE constraint failed:"):
+        columns = ", ".join(
+            part.strip().split(".")[-1] for part in text.split(":", 1)[1].split(",")
+        )
+        return UniqueClash(table_name, columns)
+    return MalformedChange()
+
+
 class ScopeViolation(Exception):
     """A kecamatan's bundle changes a row that office never held: refused as a whole."""
 
@@ -649,7 +670,7 @@ class Merger:
                     (*params, table_name),
                 )
             except IntegrityError as error:
-                raise MalformedChange() from error
+                raise _integrity_error(table_name, error) from error
             for statement in rebuild:
                 conn.exec_driver_sql(statement)
         if table_name == "worker":
@@ -777,7 +798,10 @@ class Merger:
             else:
                 summary.conflicts += len(conflicts)
         if write:
-            writer.flush()
+            try:
+                writer.flush()
+            except IntegrityError as error:
+                raise _integrity_error(table_name, error) from error
             self._settle_resolved(table_name, standing, changes, detected_at)
         return touched
 

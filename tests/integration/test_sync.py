@@ -434,3 +434,48 @@ def test_a_received_bundle_of_a_device_revoked_meanwhile_is_refused(
             hub.app.sync.import_bundle(hub.actor, received)
         assert refused.value.code == "sync.revoked"
         assert hub.dump() == before
+
+
+# ---- a lost laptop replaced ---------------------------------------------------------------
+
+
+def test_a_laptop_replacing_a_lost_one_takes_over_the_kecamatan_and_its_admin_account(
+    network: tuple[Office, Office, Office], tmp_path: Path
+) -> None:
+    hub, a, _ = network
+    district = a.app.office.require_info().region_code
+    worker = worker_in(a)
+    a.app.workers.update(a.actor, worker, {"phone": "081211100001"})
+    assert hub.receive(a.export()).applied
+    old_admin = a.actor.user_id
+    # The laptop is lost: the hub revokes it and enrols the kecamatan again.
+    hub.app.sync.revoke(hub.actor, a.app.office.require_info().device_id)
+    (tmp_path / "new").mkdir()
+    replacement = join_kecamatan(hub, tmp_path / "new", district, "kec-a-baru")
+    try:
+        # One admin account for the kecamatan, the one the hub knew, on both offices.
+        assert replacement.actor.user_id == old_admin
+        for office in (hub, replacement):
+            assert (
+                count(
+                    office,
+                    "SELECT count(*) FROM app_user WHERE username = 'admin' "
+                    f"AND office_region = '{district}'",
+                )
+                == 1
+            )
+        assert value(replacement, worker, "phone") == "081211100001"
+        # Work goes on: an edit on the new laptop reaches the hub, and back.
+        replacement.app.workers.update(replacement.actor, worker, {"phone": "081211100002"})
+        assert hub.receive(replacement.export()).applied
+        assert value(hub, worker, "phone") == "081211100002"
+        hub.app.workers.update(hub.actor, worker, {"phone": "081211100003"})
+        assert replacement.receive(hub.export(peer=replacement.app.office.require_info().device_id))
+        assert value(replacement, worker, "phone") == "081211100003"
+        # The lost laptop's bundles stay refused.
+        a.app.workers.update(a.actor, worker, {"phone": "089999999999"})
+        with pytest.raises(SyncRefused) as refused:
+            hub.receive(a.export())
+        assert refused.value.code == "sync.revoked"
+    finally:
+        replacement.close()

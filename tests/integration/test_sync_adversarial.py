@@ -394,6 +394,40 @@ def test_a_laptop_cannot_open_a_claim_for_a_worker_of_another_kecamatan(
     scope_refusal(hub, a, change, tmp_path)
 
 
+def test_an_account_name_taken_twice_is_refused_in_plain_words(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, a = network
+    district = district_of(a)
+    account = {
+        "username": [None, "admin"],
+        "full_name": [None, "Admin Kedua"],
+        "role": [None, "operator_kecamatan"],
+        "office_region": [None, district],
+    }
+    # A second "admin" of the kecamatan: a new row (written in one statement) ...
+    second = laptop_change(a, hub, "app_user", new_id(), "insert", account)
+    before = hub.dump()
+    with pytest.raises(SyncRefused) as refusal:
+        hub.receive(forge(a, hub, [second], tmp_path))
+    assert refusal.value.code == "sync.unique"
+    assert "username" in str(refusal.value) and "Paket ditolak" in str(refusal.value)
+    assert hub.dump() == before and hub.integrity() == "ok"
+    # ... or an existing account renamed to a name another one has (folded row by row).
+    renamed = laptop_change(
+        a, hub, "app_user", a.actor.user_id, "update", {"username": ["admin", "budi"]}
+    )
+    budi = laptop_change(
+        a, hub, "app_user", new_id(), "insert", {**account, "username": [None, "budi"]}
+    )
+    budi = (*budi[:1], renamed[1] + 1, *budi[2:])
+    with pytest.raises(SyncRefused) as refusal:
+        hub.receive(forge(a, hub, [renamed, budi], tmp_path))
+    assert refusal.value.code == "sync.unique"
+    assert hub.dump() == before and hub.integrity() == "ok"
+    assert hub.receive(a.export()).applied
+
+
 def test_a_laptop_may_move_its_worker_out_and_edit_one_the_hub_moved_away(
     network: tuple[Office, Office],
 ) -> None:
@@ -452,15 +486,15 @@ def test_laptop_clock_in_1999_is_flagged_and_still_converges(
     try:
         with monkeypatch.context() as patch:
             patch.setattr("desktop.store.hlc.wall_clock_ms", lambda: past)
-            # Setting up the office is the laptop's first write: stamped 1999.
             app.sync.join(enrolment.path, enrolment.code)
             worker = worker_of(a)
             app.workers.update(a.actor, worker, {"phone": "081999000001"})
             first = a.export()
         result = hub.receive(first)
-        assert result.applied and result.summary.past_stamps >= 1
-        # The hybrid clock moved past the hub's stamps when the laptop joined: its later
-        # writes are not stamped 1999, and the hub's clock never went back.
+        # The hybrid clock moved past the hub's stamps when the laptop joined (before its
+        # first write): none of its writes is stamped 1999, and the hub's clock never
+        # went back.
+        assert result.applied and result.summary.past_stamps == 0
         conn = sqlite3.connect(a.app.path)
         try:
             stamp = conn.execute(
@@ -476,6 +510,19 @@ def test_laptop_clock_in_1999_is_flagged_and_still_converges(
             assert conn.execute("SELECT hlc_ms FROM local_state").fetchone()[0] > plausible
         finally:
             conn.close()
+        # A change that does carry a 1999 stamp (its clock state lost, as in a database
+        # file put back from an old copy) is flagged in the summary, and still merged.
+        conn = sqlite3.connect(a.app.path)
+        try:
+            conn.execute("UPDATE local_state SET hlc_ms = ?, hlc_counter = 0", (past,))
+            conn.commit()
+        finally:
+            conn.close()
+        with monkeypatch.context() as patch:
+            patch.setattr("desktop.store.hlc.wall_clock_ms", lambda: past)
+            app.workers.update(a.actor, worker, {"address": "Jl. Lama 1999"})
+        flagged = hub.receive(a.export())
+        assert flagged.applied and flagged.summary.past_stamps == 1
         # Concurrent edits of the same field still settle on one value everywhere.
         with monkeypatch.context() as patch:
             patch.setattr("desktop.store.hlc.wall_clock_ms", lambda: past)
