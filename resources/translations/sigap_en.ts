@@ -308,7 +308,7 @@
     </message>
     <message>
         <source>{count} perubahan</source>
-        <translation>{count} changes</translation>
+        <translation>changes: {count}</translation>
     </message>
     <message>
         <source>Kode</source>
@@ -816,7 +816,7 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
     <message>
         <source>{count} perubahan bercap waktu jauh di masa lalu: jam komputer pengirim mungkin salah.</source>
-        <translation>{count} changes have timestamps far in the past: the sender&apos;s computer clock may be wrong.</translation>
+        <translation>Changes with timestamps far in the past: {count}. The sender&apos;s computer clock may be wrong.</translation>
     </message>
     <message>
         <source>Tin&amp;jau data ganda</source>
@@ -890,7 +890,7 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
     <message>
         <source>{count} perubahan bercap waktu jauh di masa depan: jam komputer pengirim mungkin salah. Data tetap digabung dengan benar; minta pengirim membetulkan jamnya.</source>
-        <translation>{count} changes are timestamped far in the future: the sender&apos;s computer clock may be wrong. The data is still merged correctly; ask the sender to correct the clock.</translation>
+        <translation>Changes timestamped far in the future: {count}. The sender&apos;s computer clock may be wrong. The data is still merged correctly; ask the sender to correct the clock.</translation>
     </message>
     <message>
         <source>Paket sudah diperiksa dan utuh. Tekan Terapkan.</source>
@@ -898,7 +898,7 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
     <message>
         <source>Dari {sender} · dibuat {time} · {count} perubahan</source>
-        <translation>From {sender} · created {time} · {count} changes</translation>
+        <translation>From {sender} · created {time} · changes: {count}</translation>
     </message>
     <message>
         <source>Menerapkan paket</source>
@@ -941,7 +941,7 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
     <message>
         <source>{count} peserta sesuai saringan yang sedang dipakai akan diekspor.</source>
-        <translation>{count} workers matching the current filters will be exported.</translation>
+        <translation>Workers matching the current filters that will be exported: {count}.</translation>
     </message>
     <message>
         <source>Tanpa nomor lengkap, nomor KPJ disamarkan kecuali 4 angka terakhirnya. Nomor lengkap hanya untuk pengguna yang berhak melihatnya.</source>
@@ -965,11 +965,11 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
     <message>
         <source>{count} peserta diekspor ke {file}, dengan nomor KPJ lengkap.</source>
-        <translation>{count} workers exported to {file}, with full KPJ numbers.</translation>
+        <translation>Exported to {file}, with full KPJ numbers: {count} worker record(s).</translation>
     </message>
     <message>
         <source>{count} peserta diekspor ke {file}.</source>
-        <translation>{count} workers exported to {file}.</translation>
+        <translation>Exported to {file}: {count} worker record(s).</translation>
     </message>
 </context>
 <context>
@@ -1340,7 +1340,7 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
     <message>
         <source>{count} baris ditulis di luar jalur tulis (tabel: {tables}).</source>
-        <translation>{count} rows were written outside the write path (tables: {tables}).</translation>
+        <translation>Rows written outside the write path: {count} (tables: {tables}).</translation>
     </message>
     <message>
         <source>Kantor belum disiapkan (jalankan perintah init).</source>
@@ -1879,7 +1879,7 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
     <message>
         <source>&amp;Impor {count} baris</source>
-        <translation>&amp;Import {count} rows</translation>
+        <translation>&amp;Import rows: {count}</translation>
     </message>
     <message>
         <source>&amp;Selesai</source>
@@ -1931,11 +1931,11 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
     <message>
         <source>{count} peserta diperbarui.</source>
-        <translation>{count} workers updated.</translation>
+        <translation>Workers updated: {count}.</translation>
     </message>
     <message>
         <source>{count} peserta tidak berubah.</source>
-        <translation>{count} workers unchanged.</translation>
+        <translation>Workers unchanged: {count}.</translation>
     </message>
     <message>
         <source>{count} NIK yang sudah terdaftar dilewati.</source>
@@ -1943,7 +1943,7 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
     <message>
         <source>{count} baris ditolak.</source>
-        <translation>{count} rows rejected.</translation>
+        <translation>Rows rejected: {count}.</translation>
     </message>
     <message>
         <source>{name}-ditolak.xlsx</source>
@@ -2077,7 +2077,7 @@ Sidik kunci kantor kabupaten: {fingerprint}
 Cocokkan dengan sidik kunci yang disebutkan kantor kabupaten. Bila berbeda, hubungi kantor kabupaten sebelum mengirim paket.
 
 Kirim paket pertama ke kantor kabupaten lewat Sinkronisasi → Kirim &amp; Terima.</source>
-        <translation>Region code {code}. {count} records received from {hub}.
+        <translation>Region code {code}. Records received from {hub}: {count}.
 
 Key fingerprint of the regency office: {fingerprint}
 Compare it with the key fingerprint the regency office gave you. If they differ, contact the regency office before sending any bundle.
@@ -2788,7 +2788,7 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     </message>
     <message>
         <source>{count} peserta</source>
-        <translation>{count} workers</translation>
+        <translation>workers: {count}</translation>
     </message>
     <message>
         <source>Data peserta</source>
