@@ -108,47 +108,81 @@ def _raw_copy_seconds(source: Path, target: Path) -> float:
     return _raw_copy(source, "worker", target)
 
 
-def bench_sync(workdir: Path, rows: int = 120_000) -> list[Any]:
-    """Export of a laptop bundle with *rows* new workers, its import on the hub, a replay."""
+def _fresh_copy(source: Path, target: Path) -> Path:
+    """A copy of a closed database file (its WAL checkpointed first)."""
+    with sqlite3.connect(source) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for leftover in target.parent.glob(target.name + "*"):
+        leftover.unlink()
+    shutil.copyfile(source, target)
+    return target
+
+
+def bench_sync(workdir: Path, rows: int = 120_000, repeats: int = 3) -> list[Any]:
+    """Export of a laptop bundle with *rows* new workers, its import on the hub, a replay.
+
+    Export and import are each timed *repeats* times (the import into a fresh copy of the
+    hub each time) and the best run is reported: on a shared machine the other runs measure
+    the neighbours as much as the code.
+    """
+    from desktop.services.app import AppServices
     from tests.bench.run import Result
 
     folder = workdir / "sync"
     hub, laptop, district = _network(folder)
     add_workers(laptop, district, rows)
+    hub.close()
     laptop_actor = laptop.office.local_actor()
-    hub_actor = hub.office.local_actor()
-    out = folder / "out"
-    out.mkdir()
-    started = time.perf_counter()
-    [bundle] = laptop.sync.export(laptop_actor, out)
-    export_s = time.perf_counter() - started
-    started = time.perf_counter()
-    result = hub.sync.import_bundle(hub_actor, bundle.path)
-    import_s = time.perf_counter() - started
+    exports = []
+    for attempt in range(repeats):
+        out = folder / f"out-{attempt}"
+        out.mkdir()
+        started = time.perf_counter()
+        [bundle] = laptop.sync.export(laptop_actor, out)
+        exports.append(time.perf_counter() - started)
+    imports = []
+    for attempt in range(repeats):
+        copy = _fresh_copy(folder / "hub.db", folder / f"hub-{attempt}.db")
+        hub = AppServices.open(copy)
+        hub_actor = hub.office.local_actor()
+        started = time.perf_counter()
+        result = hub.sync.import_bundle(hub_actor, bundle.path)
+        imports.append(time.perf_counter() - started)
+        if attempt < repeats - 1:
+            hub.close()
+            for leftover in folder.glob(f"hub-{attempt}*"):
+                if leftover.is_dir():
+                    shutil.rmtree(leftover)
+                else:
+                    leftover.unlink()
     started = time.perf_counter()
     replay = hub.sync.import_bundle(hub_actor, bundle.path)
     replay_s = time.perf_counter() - started
     assert replay.replayed and result.summary.new_rows >= rows
     laptop.close()
     hub.close()
-    baseline = _raw_copy_seconds(folder / "laptop.db", folder / "baseline-sync.db")
+    baseline = min(
+        _raw_copy_seconds(folder / "laptop.db", folder / f"baseline-sync-{n}.db")
+        for n in range(repeats)
+    )
     size = f"bundle {bundle.size / 1e6:,.1f} MB"
+    runs = f"best of {repeats}: " + ", ".join(f"{t:.1f}" for t in imports) + " s"
     return [
         Result(
             "sync:export",
             f"`sync export` of a laptop bundle with {rows:,} new workers (goal < 5 s)",
-            export_s,
+            min(exports),
             f"executemany of the same {rows:,} worker rows",
             baseline,
-            size,
+            f"{size}; best of {repeats}: " + ", ".join(f"{t:.1f}" for t in exports) + " s",
         ),
         Result(
             "sync:import",
             "`sync import` of that bundle on the hub: check, stage, back up, merge (goal < 10 s)",
-            import_s,
+            min(imports),
             f"executemany of the same {rows:,} worker rows",
             baseline,
-            f"{result.summary.new_rows:,} new rows",
+            f"{result.summary.new_rows:,} new rows; {runs}",
         ),
         Result(
             "sync:replay",
@@ -232,9 +266,10 @@ if __name__ == "__main__":
     parser.add_argument("phase", choices=("export", "import", "quick"))
     parser.add_argument("folder", type=Path)
     parser.add_argument("--rows", type=int, default=120_000)
+    parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     if args.phase == "quick":
-        for r in bench_sync(args.folder, args.rows):
+        for r in bench_sync(args.folder, args.rows, repeats=args.repeats):
             print(f"{r.name}: {r.seconds:.2f} s (baseline {r.baseline_seconds:.2f} s)")
     else:
         _child(args.phase, args.folder)
