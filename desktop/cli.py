@@ -621,7 +621,8 @@ def cmd_sync_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.preview:
             result = sync.preview(args.file, progress=progress)
         else:
-            result = sync.import_bundle(actor, args.file, progress=progress)
+            # One-shot process with the file to itself: a big bundle may skip the WAL.
+            result = sync.import_bundle(actor, args.file, progress=progress, exclusive=True)
     finally:
         progress.finish()
         services.close()

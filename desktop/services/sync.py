@@ -17,6 +17,7 @@ import logging
 import secrets
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -52,9 +53,11 @@ from desktop.sync.changes import (
 from desktop.sync.errors import BundleError
 from desktop.sync.keys import DeviceKeys, PublicKeys
 from desktop.sync.merge import (
+    ForeignAuthor,
     MalformedChange,
     MergeAlarm,
     MergeCancelled,
+    MergeLimits,
     Merger,
     MergeSummary,
     ScopeViolation,
@@ -74,6 +77,8 @@ MAX_BUNDLE_BYTES = bundles.MAX_BUNDLE_SIZE
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 CODE_LENGTH = 12
 KEEP_BACKUPS = 3
+# Scratch files (bundle copies, staging) older than this are leftovers: deleted.
+SCRATCH_MAX_AGE_S = 12 * 3600
 # Bundles from this many changes are applied through the rollback journal (see _apply).
 BIG_BUNDLE_CHANGES = 50_000
 
@@ -315,16 +320,25 @@ class ReceivedBundle:
     """
 
     def __init__(self, incoming: _Incoming, stack: ExitStack) -> None:
-        self.incoming = incoming
+        self._incoming = incoming
         self._stack = stack
+        self._closed = False
+
+    @property
+    def incoming(self) -> _Incoming:
+        """The checked, staged bundle (only while open)."""
+        if self._closed:
+            raise RuntimeError("this received bundle was closed; receive the file again")
+        return self._incoming
 
     @property
     def file_name(self) -> str:
         """The bundle's file name as the user chose it."""
-        return self.incoming.file_name
+        return self._incoming.file_name
 
     def close(self) -> None:
         """Delete the local copy and the staging file (idempotent)."""
+        self._closed = True
         self._stack.close()
 
     def __enter__(self) -> ReceivedBundle:
@@ -978,12 +992,13 @@ class SyncService:
             incoming = self._incoming(file, stack)
             if incoming.replayed:
                 return self._replay_result(incoming)
+            limits = self._limits(incoming)
             conn = stack.enter_context(self._engine.connect())
             self._attach(conn, incoming.staging)
             try:
                 transaction = conn.begin()
                 try:
-                    merger = Merger(conn, incoming.staging, write_scope=self._write_scope(incoming))
+                    merger = Merger(conn, incoming.staging, limits)
                     summary = self._merge(
                         merger, write=False, progress=progress, cancel=cancel, bundle=incoming
                     )
@@ -1001,14 +1016,19 @@ class SyncService:
         *,
         progress: ProgressFn | None = None,
         cancel: CancelFn | None = None,
+        exclusive: bool = False,
     ) -> ImportResult:
-        """Check, back up and apply a bundle in one transaction."""
+        """Check, back up and apply a bundle in one transaction.
+
+        *exclusive*: this process alone uses the database (the command line), so a big
+        bundle may be written through the rollback journal (faster, but readers would wait).
+        """
         require(actor, Permission.SYNC)
         with ExitStack() as stack:
             incoming = self._incoming(file, stack)
             if incoming.replayed:
                 return self._replay_result(incoming)
-            return self._apply(incoming, actor, progress, cancel)
+            return self._apply(incoming, actor, progress, cancel, exclusive=exclusive)
 
     def _incoming(self, file: Path | ReceivedBundle, stack: ExitStack) -> _Incoming:
         """The staged bundle: read now from a path, or received earlier (then the database
@@ -1034,6 +1054,7 @@ class SyncService:
 
     def _receive(self, file: Path, stack: ExitStack) -> _Incoming:
         info = self._office.require_info()
+        self._sweep_scratch()
         name = file.name
         local = self._fetch(file)
         stack.callback(local.unlink, missing_ok=True)
@@ -1075,7 +1096,7 @@ class SyncService:
             )
         sender, seen = self._sender_of(header, name)
         keys = self.keys()
-        staging = Staging(self.work_dir / f"stage-{header.bundle_id}.db")
+        staging = Staging(self.work_dir / f"stage-{header.bundle_id}-{new_id()[-12:]}.db")
         stack.callback(staging.close)
         pinned = sender["signing_public_key"] is not None
         if pinned:
@@ -1175,42 +1196,54 @@ class SyncService:
         actor: Actor,
         progress: ProgressFn | None,
         cancel: CancelFn | None,
+        *,
+        exclusive: bool = False,
     ) -> ImportResult:
         header = incoming.header
         backup = self._backup(header.bundle_id)
-        write_scope = self._write_scope(incoming)
+        limits = self._limits(incoming)
+        # A big bundle imported by a process that has the file to itself (the command
+        # line) goes through SQLite's rollback journal: its pages are written once, not to
+        # the WAL and then again by the checkpoint. Never in the window, where other
+        # connections read while the import runs (they would wait on the journal).
+        big = exclusive and incoming.staging.change_count >= BIG_BUNDLE_CHANGES
+        if big:
+            self._engine.dispose()  # idle pooled connections would keep the file in WAL
         with self._engine.connect() as conn:
-            # A big bundle is applied through SQLite's rollback journal when no other
-            # connection has the file open: its pages are written once, not to the WAL and
-            # then again by the checkpoint. WAL comes back right after.
-            rollback_journal = incoming.staging.change_count >= BIG_BUNDLE_CHANGES and (
-                set_journal_mode(conn, "delete")
-            )
-            self._attach(conn, incoming.staging)
+            rollback_journal = big and set_journal_mode(conn, "delete")
             try:
-                # One transaction, write lock taken up front: all of the bundle or nothing.
-                with conn.execution_options(sqlite_begin="IMMEDIATE").begin():
-                    merger = Merger(conn, incoming.staging, write_scope=write_scope)
-                    summary = self._merge(
-                        merger, write=True, progress=progress, cancel=cancel, bundle=incoming
-                    )
-                    self._record_receipt(conn, incoming, summary, actor)
+                self._attach(conn, incoming.staging)
+                try:
+                    # One transaction, write lock taken up front: all of the bundle or nothing.
+                    with conn.execution_options(sqlite_begin="IMMEDIATE").begin():
+                        merger = Merger(conn, incoming.staging, limits)
+                        summary = self._merge(
+                            merger, write=True, progress=progress, cancel=cancel, bundle=incoming
+                        )
+                        self._record_receipt(conn, incoming, summary, actor)
+                finally:
+                    self._detach(conn)
             finally:
-                self._detach(conn)
-                if rollback_journal:
-                    set_journal_mode(conn, "wal")
+                if rollback_journal and not set_journal_mode(conn, "wal"):
+                    log.warning("the database could not go back to WAL after an import")
         result = self._result(incoming, summary, applied=True)
         result.backup = backup
         result.pinned = incoming.pin
         return result
 
-    def _write_scope(self, incoming: _Incoming) -> str | None:
-        """The kecamatan a bundle may change, when the hub receives it from a laptop."""
-        if self._office.require_info().kind is not OfficeKind.HUB:
-            return None
-        if incoming.sender.get("office_kind") != OfficeKind.KECAMATAN.value:
-            return None
-        return str(incoming.sender["region_code"])
+    def _limits(self, incoming: _Incoming) -> MergeLimits:
+        """What the merge of a bundle holds its sender to: at the hub, a kecamatan's bundle
+        may only change that kecamatan's rows, and only the laptop's own changes may be new
+        in it. Read before the merge's transaction opens."""
+        info = self._office.require_info()
+        if info.kind is not OfficeKind.HUB:
+            return MergeLimits(receiver=info.device_id)
+        # Every device a hub hears from is an enrolled kecamatan: held to its district.
+        return MergeLimits(
+            receiver=info.device_id,
+            write_scope=str(incoming.sender.get("region_code") or "-"),
+            sender=str(incoming.sender["id"]),
+        )
 
     def _merge(
         self,
@@ -1243,6 +1276,24 @@ class SyncService:
                 name=bundle.file_name,
                 office=str(bundle.sender.get("name", "")),
                 row=_row_label(merger.connection, violation.table_name, violation.row_id),
+            ) from None
+        except MalformedChange:
+            raise _bundle_refusal(
+                BundleError("bundle.manifest", "record"), bundle.file_name
+            ) from None
+        except ForeignAuthor as forged:
+            log.warning("bundle refused: new changes in the name of another device")
+            raise _refuse(
+                "sync.author",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Paket {name} dari {office} berisi perubahan baru atas nama perangkat lain "
+                    "({device}). Paket ditolak seluruhnya; tidak ada data yang berubah. Laporkan "
+                    "ke admin kabupaten: paketnya mungkin diubah orang.",
+                ),
+                name=bundle.file_name,
+                office=str(bundle.sender.get("name", "")),
+                device=forged.device[-8:],
             ) from None
         except UniqueClash as clash:
             log.warning("bundle refused: a unique key clash in %s", clash.table_name)
@@ -1282,8 +1333,28 @@ class SyncService:
         sender_id = header.sender_device
         now = utc_now()
         device = conn.exec_driver_sql(
-            "SELECT watermark_vv, last_bundle_hlc FROM device WHERE id = ?", (sender_id,)
+            "SELECT watermark_vv, last_bundle_hlc, signing_public_key, revoked_at FROM device "
+            "WHERE id = ?",
+            (sender_id,),
         ).one()
+        # Checked again under the write lock: revoked, or pinned to other keys, while this
+        # bundle was being staged or previewed.
+        if device[3] is not None:
+            raise _refuse(
+                "sync.revoked",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Perangkat {device} ({office}) sudah dicabut; paketnya ditolak. Daftarkan "
+                    "ulang kecamatan itu bila perangkatnya dipakai lagi.",
+                ),
+                device=sender_id[-8:],
+                office=str(incoming.sender.get("name", "")),
+            )
+        if incoming.pin and device[2] is not None:
+            if device[2] != _b64(incoming.sender_public.signing):
+                pin = BundleError("bundle.signature", "key pin")
+                raise _bundle_refusal(pin, incoming.file_name)
+            incoming.pin = False
         base = _vector(manifest.get("base"))
         have = _vector(manifest.get("have"))
         sender_hlc = str(manifest.get("sender_hlc", ""))
@@ -1382,6 +1453,16 @@ class SyncService:
         )
 
     # -- helpers: files, checks, staging ---------------------------------------------------
+
+    def _sweep_scratch(self) -> None:
+        """Delete local copies and staging files left by a crash or a closed window (they
+        hold decrypted data). Only old ones: another process may be importing right now."""
+        limit = time.time() - SCRATCH_MAX_AGE_S
+        for pattern in ("stage-*.db", "fetch-*"):
+            for leftover in self.work_dir.glob(pattern):
+                with contextlib.suppress(OSError):
+                    if leftover.stat().st_mtime < limit:
+                        leftover.unlink()
 
     def _fetch(self, file: Path) -> Path:
         if not file.is_file():

@@ -697,6 +697,7 @@ class _FrameParser:
             self._records_hash.update(buffer[:records_end])
             del buffer[:start]
 
+
 def _check_manifest(parser: _FrameParser, header: BundleHeader) -> BundleManifest:
     assert parser.manifest is not None
     try:

@@ -23,6 +23,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection
 
+from desktop.store import models
 from desktop.store.hlc import VersionVector, vv_merge
 
 CHANGE_FIELDS = (
@@ -125,6 +126,17 @@ _AUDIT_TYPES: tuple[tuple[type, ...], ...] = (
 _CHANGE_SIGNATURE = (str, *(t for (t,) in _CHANGE_TYPES))
 _AUDIT_SIGNATURE = (str, *(t for (t,) in _AUDIT_TYPES))
 _OPERATIONS = frozenset({"insert", "update", "delete"})
+# The fields a change may set, per synced table: its columns but the row's own bookkeeping
+# (``deleted`` is set by inserts, deletes and settlements like any field).
+_CHANGE_COLUMNS: dict[str, frozenset[str]] = {
+    str(table.__tablename__): frozenset(
+        column.name
+        for column in table.__table__.columns  # type: ignore[attr-defined]
+        if column.name not in models.SYNC_COLUMNS or column.name == "deleted"
+    )
+    for table in models.SYNCED_TABLES
+}
+_SORTED = orjson.OPT_SORT_KEYS
 
 
 def decode_record(data: bytes) -> tuple[str, tuple[Any, ...]]:
@@ -146,13 +158,45 @@ def decode_record(data: bytes) -> tuple[str, tuple[Any, ...]]:
             raise RecordError("record value has the wrong type or count")
         if value[5] not in _OPERATIONS or value[2] < 1:
             raise RecordError("change has a bad operation or sequence number")
-        # fields and vv are checked as JSON objects by the staging file, in SQLite (fast).
+        _check_change_json(value[3], value[6], value[7])
     elif kind == AUDIT_KIND:
         if signature != _AUDIT_SIGNATURE:
             raise RecordError("record value has the wrong type or count")
     else:
         raise RecordError("unknown record kind")
     return kind, tuple(value[1:])
+
+
+def _check_change_json(table: str, fields_text: str, vv_text: str) -> None:
+    """Refuse a change whose fields or version vector is not exactly what a change log
+    writes: a JSON object of known columns to [old, new] pairs, and an object of positive
+    integers with sorted keys, both as ``orjson`` writes them.
+
+    Canonical text matters beyond tidiness: SQLite's JSON functions (the write-scope check,
+    the fast path for new rows) and ``orjson`` (the fold) must read the same values, and
+    they differ on duplicate keys and escaped key names.
+    """
+    columns = _CHANGE_COLUMNS.get(table)
+    if columns is None:
+        raise RecordError("change of a table that does not sync")
+    try:
+        fields = orjson.loads(fields_text)
+        vector = orjson.loads(vv_text)
+    except orjson.JSONDecodeError as exc:
+        raise RecordError("change fields or vector are not JSON") from exc
+    if (
+        type(fields) is not dict
+        or not fields.keys() <= columns
+        or not all(type(pair) is list and len(pair) == 2 for pair in fields.values())
+        or orjson.dumps(fields) != fields_text.encode()
+    ):
+        raise RecordError("change fields are not a change log's")
+    if (
+        type(vector) is not dict
+        or not all(type(seq) is int and seq >= 1 for seq in vector.values())
+        or orjson.dumps(vector, option=_SORTED) != vv_text.encode()
+    ):
+        raise RecordError("change version vector is not a change log's")
 
 
 # ---- version vectors ---------------------------------------------------------------------

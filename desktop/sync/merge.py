@@ -106,6 +106,15 @@ def _integrity_error(table_name: str, error: IntegrityError) -> Exception:
     return MalformedChange()
 
 
+class ForeignAuthor(Exception):
+    """A bundle carries new changes (or audit entries) in the name of a device other than
+    its sender, where only the sender's own may be new: refused as a whole."""
+
+    def __init__(self, device: str) -> None:
+        super().__init__(f"new changes in the name of device …{device[-8:]}")
+        self.device = device
+
+
 class ScopeViolation(Exception):
     """A kecamatan's bundle changes a row that office never held: refused as a whole."""
 
@@ -198,19 +207,8 @@ class Staging:
         self._flush()
         conn = self._conn
         conn.execute("CREATE INDEX ix_change_id ON change (device_id, device_seq)")
-        # The JSON of every change, checked in SQLite's C code rather than parsed in Python:
-        # fields is an object, vv an object of positive integers. The shape of each field's
-        # [old, new] pair is checked where a change is folded in Python; the fast path for
-        # new rows reads the pairs with json_extract (a NOT NULL column left empty by a
-        # malformed pair makes the insert fail, which refuses the bundle).
-        malformed = conn.execute(
-            "SELECT 1 FROM change WHERE NOT json_valid(fields) OR NOT json_valid(vv) "
-            "OR json_type(fields) <> 'object' OR json_type(vv) <> 'object' "
-            "OR EXISTS (SELECT 1 FROM json_each(change.vv) WHERE type <> 'integer' OR value < 1) "
-            "LIMIT 1"
-        ).fetchone()
-        if malformed is not None:
-            raise MalformedChange()
+        # Every change's fields and version vector were checked as they were decoded
+        # (desktop.sync.changes.decode_record): canonical JSON of known columns.
         distinct = conn.execute(
             "SELECT count(*) FROM (SELECT DISTINCT device_id, device_seq FROM change)"
         ).fetchone()[0]
@@ -467,17 +465,30 @@ def stamp_plausibility(hlc: str, now_ms: int) -> int:
     return 0
 
 
+@dataclass(frozen=True)
+class MergeLimits:
+    """What a bundle's sender is held to.
+
+    *receiver*: this office's device, whose own changes never come back new. *write_scope*
+    and *sender*: for a kecamatan's bundle at the hub, the district whose rows it may change
+    and the device whose changes alone may be new (None: a hub's bundle, which relays every
+    office's changes and may change anything).
+    """
+
+    receiver: str
+    write_scope: str | None = None
+    sender: str | None = None
+
+
 class Merger:
     """Merges one staged bundle into the database over an open connection."""
 
-    def __init__(
-        self, conn: Connection, staging: Staging, *, write_scope: str | None = None
-    ) -> None:
-        """*write_scope*: the district code of a kecamatan sender, whose bundle may only
-        change rows of that kecamatan (None: a hub's bundle, which may change anything)."""
+    def __init__(self, conn: Connection, staging: Staging, limits: MergeLimits) -> None:
         self._conn = conn
         self._staging = staging
-        self._write_scope = write_scope
+        self._receiver = limits.receiver
+        self._write_scope = limits.write_scope
+        self._sender = limits.sender
         self.summary = MergeSummary()
 
     @property
@@ -519,6 +530,7 @@ class Merger:
             "AND c.device_seq = s.device_seq)"
         )
         conn.exec_driver_sql("CREATE INDEX stage.ix_fresh_row ON fresh (row_id)")
+        self._check_fresh()
         self._find_new_rows()
         if self._write_scope is not None:
             check_write_scope(conn, self._write_scope)
@@ -590,6 +602,33 @@ class Merger:
         else:
             summary.duplicates = count_duplicates(conn, _TOUCHED)
         return summary
+
+    def _check_fresh(self) -> None:
+        """Refuse new changes that no honest office sends: one row id under two tables (the
+        fold reads a row's changes by id), changes in this office's own name, and, from a
+        kecamatan, changes or audit entries in another device's name."""
+        conn = self._conn
+        clash = conn.exec_driver_sql(
+            "SELECT 1 FROM stage.fresh f WHERE EXISTS (SELECT 1 FROM change_log c "
+            "WHERE c.row_id = f.row_id AND c.table_name <> f.table_name) "
+            "UNION ALL SELECT 1 FROM stage.fresh GROUP BY row_id "
+            "HAVING count(DISTINCT table_name) > 1 LIMIT 1"
+        ).first()
+        if clash is not None:
+            raise MalformedChange()
+        if self._sender is None:
+            foreign = conn.exec_driver_sql(
+                "SELECT device_id FROM stage.fresh WHERE device_id = ? LIMIT 1", (self._receiver,)
+            ).first()
+        else:
+            foreign = conn.exec_driver_sql(
+                "SELECT device_id FROM stage.fresh WHERE device_id <> ? "
+                "UNION ALL SELECT a.device_id FROM stage.audit a WHERE a.device_id <> ? "
+                "AND NOT EXISTS (SELECT 1 FROM audit_entry e WHERE e.id = a.id) LIMIT 1",
+                (self._sender, self._sender),
+            ).first()
+        if foreign is not None:
+            raise ForeignAuthor(str(foreign[0]))
 
     def _find_new_rows(self) -> None:
         """List in ``stage.fast`` the rows whose only change is a fresh insert.
@@ -696,23 +735,24 @@ class Merger:
             last = int(rows[-1][0])
             yield [str(r[1]) for r in rows]
 
-    def _changes_of(self, row_ids: Sequence[str], *, write: bool) -> dict[str, list[_Change]]:
+    def _changes_of(
+        self, table_name: str, row_ids: Sequence[str], *, write: bool
+    ) -> dict[str, list[_Change]]:
         marks = ", ".join("?" for _ in row_ids)
+        columns = (
+            "device_id, device_seq, table_name, row_id, op, fields, vv, hlc, recorded_at, user_id"
+        )
         source = (
             "change_log"
             if write
-            else (
-                "(SELECT device_id, device_seq, row_id, op, fields, vv, hlc, recorded_at, user_id "
-                "FROM change_log UNION SELECT device_id, device_seq, row_id, op, fields, vv, hlc, "
-                "recorded_at, user_id FROM stage.fresh)"
-            )
+            else f"(SELECT {columns} FROM change_log UNION SELECT {columns} FROM stage.fresh)"
         )
         grouped: dict[str, list[_Change]] = {}
         loads = orjson.loads
         for device, seq, row_id, op, fields, vv, hlc, recorded, user in self._conn.exec_driver_sql(
             "SELECT device_id, device_seq, row_id, op, fields, vv, hlc, recorded_at, user_id "
-            f"FROM {source} WHERE row_id IN ({marks})",
-            tuple(row_ids),
+            f"FROM {source} WHERE table_name = ? AND row_id IN ({marks})",
+            (table_name, *row_ids),
         ):
             parsed = loads(fields)
             if not all(type(pair) is list and len(pair) == 2 for pair in parsed.values()):
@@ -736,7 +776,7 @@ class Merger:
                 tuple(row_ids),
             )
         }
-        changes = self._changes_of(row_ids, write=write)
+        changes = self._changes_of(table_name, row_ids, write=write)
         summary = self.summary
         touched: list[str] = []
         conflicts: list[tuple[Any, ...]] = []
@@ -926,6 +966,16 @@ _SCOPE_VIOLATIONS = (
     "AND row_id NOT IN (SELECT id FROM stage.held_worker)",
     "SELECT table_name, row_id FROM stage.fresh WHERE table_name = 'claim' "
     "AND row_id NOT IN (SELECT id FROM stage.held_claim)",
+    # A claim given to a worker the kecamatan does not hold (the export would then send it
+    # that worker's record).
+    "SELECT table_name, row_id FROM stage.fresh WHERE table_name = 'claim' "
+    "AND json_extract(fields, '$.worker_id[1]') NOT IN (SELECT id FROM stage.held_worker) "
+    "AND json_extract(fields, '$.worker_id[1]') NOT IN "
+    "(SELECT id FROM worker WHERE district_code = :district)",
+    # A letter covering many claims (a Keputusan's annex) is the regency's.
+    "SELECT table_name, row_id FROM stage.fresh WHERE table_name = 'letter' "
+    "AND json_extract(fields, '$.claim_ids[1]') IS NOT '[]' "
+    "AND json_extract(fields, '$.claim_ids') IS NOT NULL",
     # A claim's events, heirs, documents and letters: their claim, before and after the
     # change, is one of the kecamatan's (a letter with no claim is the regency's).
     *(

@@ -1619,6 +1619,10 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>Bundle {name} from {office} changes data outside its kecamatan ({row}). The whole bundle was refused; no data changed. Report it to the regency admin: the device may be in use for another kecamatan, or someone altered the bundle.</translation>
     </message>
     <message>
+        <source>Paket {name} dari {office} berisi perubahan baru atas nama perangkat lain ({device}). Paket ditolak seluruhnya; tidak ada data yang berubah. Laporkan ke admin kabupaten: paketnya mungkin diubah orang.</source>
+        <translation>Bundle {name} from {office} holds new changes in the name of another device ({device}). The whole bundle was refused; no data changed. Report it to the regency admin: someone may have altered the bundle.</translation>
+    </message>
+    <message>
         <source>Paket {name} dari {office} berisi data yang bentrok dengan data kantor ini: {what} yang sama ({columns}) sudah dipakai oleh data lain. Paket ditolak; tidak ada data yang berubah. Laporkan ke admin kabupaten agar salah satunya diubah, lalu kirim paket baru.</source>
         <translation>Bundle {name} from {office} holds data that clashes with this office&apos;s: the same {what} ({columns}) is already used by another record. The bundle was refused; no data changed. Ask the regency admin to change one of them, then send a new bundle.</translation>
     </message>

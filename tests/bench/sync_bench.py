@@ -146,7 +146,7 @@ def bench_sync(workdir: Path, rows: int = 120_000, repeats: int = 3) -> list[Any
         hub = AppServices.open(copy)
         hub_actor = hub.office.local_actor()
         started = time.perf_counter()
-        result = hub.sync.import_bundle(hub_actor, bundle.path)
+        result = hub.sync.import_bundle(hub_actor, bundle.path, exclusive=True)
         imports.append(time.perf_counter() - started)
         if attempt < repeats - 1:
             hub.close()
@@ -156,7 +156,7 @@ def bench_sync(workdir: Path, rows: int = 120_000, repeats: int = 3) -> list[Any
                 else:
                     leftover.unlink()
     started = time.perf_counter()
-    replay = hub.sync.import_bundle(hub_actor, bundle.path)
+    replay = hub.sync.import_bundle(hub_actor, bundle.path, exclusive=True)
     replay_s = time.perf_counter() - started
     assert replay.replayed and result.summary.new_rows >= rows
     laptop.close()
@@ -244,7 +244,7 @@ def _child(phase: str, folder: Path) -> None:
     else:
         hub = AppServices.open(folder / "hub.db")
         [bundle] = sorted((folder / "out-memory").glob("*.sigap"))
-        hub.sync.import_bundle(hub.office.local_actor(), bundle)
+        hub.sync.import_bundle(hub.office.local_actor(), bundle, exclusive=True)
         hub.close()
     print(json.dumps({"peak_mb": peak_resident_mb()}))
 

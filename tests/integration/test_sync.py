@@ -479,3 +479,28 @@ def test_a_laptop_replacing_a_lost_one_takes_over_the_kecamatan_and_its_admin_ac
         assert refused.value.code == "sync.revoked"
     finally:
         replacement.close()
+
+
+def test_a_closed_received_bundle_cannot_be_used_and_old_scratch_files_are_swept(
+    network: tuple[Office, Office, Office],
+) -> None:
+    import os
+    import time
+
+    hub, a, _ = network
+    a.app.workers.update(a.actor, worker_in(a), {"phone": "081277700014"})
+    bundle = a.export()
+    received = hub.app.sync.receive(bundle)
+    received.close()
+    with pytest.raises(RuntimeError):
+        hub.app.sync.import_bundle(hub.actor, received)
+    # Leftovers of a crash (decrypted data): old ones go at the next receive, fresh ones
+    # (another import running now) stay.
+    work = hub.app.sync.work_dir
+    old, fresh = work / "stage-old.db", work / "fetch-now.sigap"
+    old.write_bytes(b"x")
+    fresh.write_bytes(b"x")
+    long_ago = time.time() - 2 * 24 * 3600
+    os.utime(old, (long_ago, long_ago))
+    assert hub.receive(bundle).applied
+    assert not old.exists() and fresh.exists()

@@ -32,7 +32,7 @@ from desktop.store.database import head_revision
 from desktop.store.ids import new_id
 from desktop.store.unit_of_work import UnitOfWork
 from desktop.sync import bundle as bundles
-from desktop.sync.changes import CHANGE_FIELDS, encode_change
+from desktop.sync.changes import CHANGE_FIELDS, encode_audit, encode_change
 from desktop.sync.keys import DeviceKeys
 from tests.integration.sync_helpers import (
     Office,
@@ -392,6 +392,115 @@ def test_a_laptop_cannot_open_a_claim_for_a_worker_of_another_kecamatan(
     fields = {"worker_id": [None, worker], "village_code": [None, district + ".2001"]}
     change = laptop_change(a, hub, "claim", new_id(), "insert", fields)
     scope_refusal(hub, a, change, tmp_path)
+
+
+def _refused_code(hub: Office, bundle: Path) -> str:
+    before = hub.dump()
+    with pytest.raises(SyncRefused) as refusal:
+        hub.receive(bundle)
+    assert hub.dump() == before and hub.integrity() == "ok"
+    return str(refusal.value.code)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        # Escaped key: SQLite's JSON functions and the fold would read different columns.
+        '{"claim\\u005fid":[null,"x"],"phone":[null,"0811"]}',
+        # The same key twice: SQLite reads the first, the fold the last.
+        '{"phone":[null,"0811"],"phone":[null,"0822"]}',
+        # Not as a change log writes it (spaces), a column that does not exist, a bad pair.
+        '{"phone": [null, "0811"]}',
+        '{"no_such_column":[null,"x"]}',
+        '{"phone":[null]}',
+    ],
+    ids=["escaped-key", "duplicate-key", "spaces", "unknown-column", "bad-pair"],
+)
+def test_change_fields_that_are_not_a_change_logs_are_refused(
+    network: tuple[Office, Office], tmp_path: Path, fields: str
+) -> None:
+    hub, a = network
+    change = list(laptop_change(a, hub, "worker", worker_of(a), "update", {}))
+    change[5] = fields
+    assert _refused_code(hub, forge(a, hub, [tuple(change)], tmp_path)) == "sync.manifest"
+
+
+def test_a_row_id_under_another_table_is_refused(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, a = network
+    worker, _, _, _ = other_worker(hub, a)
+    # An "heir" of one of the laptop's own claims, but with another kecamatan's worker's id.
+    change = laptop_change(a, hub, "heir", worker, "update", {"name": [None, "X"]})
+    assert _refused_code(hub, forge(a, hub, [change], tmp_path)) == "sync.manifest"
+
+
+def test_new_changes_in_another_devices_name_are_refused(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, a = network
+    worker = worker_of(a)
+    for author in (device_of(hub), new_id()):  # the hub itself, another laptop
+        change = list(laptop_change(a, hub, "worker", worker, "update", {"phone": [None, "1"]}))
+        change[0] = author
+        change[1] = 10_000_000
+        code = _refused_code(hub, forge(a, hub, [tuple(change)], tmp_path))
+        assert code == "sync.author"
+    # An audit entry in another user's device's name, too.
+    audit = (
+        new_id(),
+        "2026-11-25 12:00:00.000000",
+        "u",
+        "admin",
+        "admin_kabupaten",
+        device_of(hub),
+        "worker.update",
+        "palsu",
+        1,
+    )
+    path = tmp_path / "audit.sigap"
+    info = a.app.office.require_info()
+    keys = own_keys(a)
+    bundles.write_bundle(
+        path,
+        bundle_id=new_id(),
+        sender_device=info.device_id,
+        recipient_device=device_of(hub),
+        regency_code=info.regency_code,
+        schema_version=head_revision(),
+        sender_keys=keys,
+        recipient_exchange_public=hub.app.sync.keys().public.exchange,
+        records=[encode_audit(audit)],
+        manifest={
+            "base": {},
+            "have": {},
+            "sender_hlc": "",
+            "scope": "*",
+            "changes": 0,
+            "audits": 1,
+            "per_table": {},
+            "ranges": {},
+            "extra": {"sender_public": keys.public.to_text()},
+        },
+    )
+    assert _refused_code(hub, path) == "sync.author"
+    assert hub.receive(a.export()).applied
+
+
+def test_a_laptop_cannot_give_its_claim_to_a_worker_of_another_kecamatan(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, a = network
+    mine = worker_of(a)
+    stranger, _, _, _ = other_worker(hub, a)
+    claim = new_id()
+    fields = {
+        "worker_id": [None, stranger],
+        "village_code": [None, district_of(a) + ".2001"],
+    }
+    change = laptop_change(a, hub, "claim", claim, "insert", fields)
+    assert _refused_code(hub, forge(a, hub, [change], tmp_path)) == "sync.scope"
+    assert mine
 
 
 def test_an_account_name_taken_twice_is_refused_in_plain_words(
@@ -797,7 +906,7 @@ if len(sys.argv) > 3:  # the big-bundle path (rollback journal, indexes rebuilt)
     )
 app = AppServices.open(Path(sys.argv[1]), create=False)
 print("opened", flush=True)
-app.sync.import_bundle(app.office.local_actor(), Path(sys.argv[2]))
+app.sync.import_bundle(app.office.local_actor(), Path(sys.argv[2]), exclusive=len(sys.argv) > 3)
 print("imported", flush=True)
 """
 
@@ -894,7 +1003,7 @@ def test_an_import_killed_midway_leaves_the_database_before_or_after_and_can_be_
     app = AppServices.open(reference, create=False)
     try:
         started = time.perf_counter()
-        app.sync.import_bundle(app.office.local_actor(), bundle)
+        app.sync.import_bundle(app.office.local_actor(), bundle, exclusive=new_rows)
         took = time.perf_counter() - started
     finally:
         app.close()
