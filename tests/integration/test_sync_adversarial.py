@@ -405,16 +405,15 @@ def _refused_code(hub: Office, bundle: Path) -> str:
 @pytest.mark.parametrize(
     "fields",
     [
-        # Escaped key: SQLite's JSON functions and the fold would read different columns.
+        # A column the table does not have (an escaped name is read unescaped: claim_id).
         '{"claim\\u005fid":[null,"x"],"phone":[null,"0811"]}',
-        # The same key twice: SQLite reads the first, the fold the last.
-        '{"phone":[null,"0811"],"phone":[null,"0822"]}',
-        # Not as a change log writes it (spaces), a column that does not exist, a bad pair.
-        '{"phone": [null, "0811"]}',
         '{"no_such_column":[null,"x"]}',
+        # Not [old, new] pairs; not an object at all.
         '{"phone":[null]}',
+        '{"phone":"0811"}',
+        '[["phone",[null,"0811"]]]',
     ],
-    ids=["escaped-key", "duplicate-key", "spaces", "unknown-column", "bad-pair"],
+    ids=["escaped-key", "unknown-column", "short-pair", "no-pair", "not-an-object"],
 )
 def test_change_fields_that_are_not_a_change_logs_are_refused(
     network: tuple[Office, Office], tmp_path: Path, fields: str
@@ -423,6 +422,29 @@ def test_change_fields_that_are_not_a_change_logs_are_refused(
     change = list(laptop_change(a, hub, "worker", worker_of(a), "update", {}))
     change[5] = fields
     assert _refused_code(hub, forge(a, hub, [tuple(change)], tmp_path)) == "sync.manifest"
+
+
+def test_change_fields_are_stored_as_read_so_every_reader_agrees(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, a = network
+    worker = worker_of(a)
+    change = list(laptop_change(a, hub, "worker", worker, "update", {}))
+    # Duplicate keys, an escaped key name, spaces: read once, stored as read.
+    change[5] = '{ "phone" : [null, "0811"], "ph\\u006fne": [null, "0822"] }'
+    assert hub.receive(forge(a, hub, [tuple(change)], tmp_path)).applied
+    conn = sqlite3.connect(hub.app.path)
+    try:
+        stored = conn.execute(
+            "SELECT fields FROM change_log WHERE device_id = ? AND device_seq = ?",
+            (change[0], change[1]),
+        ).fetchone()[0]
+        phone = conn.execute("SELECT phone FROM worker WHERE id = ?", (worker,)).fetchone()[0]
+        extracted = conn.execute("SELECT json_extract(?, '$.phone[1]')", (stored,)).fetchone()[0]
+    finally:
+        conn.close()
+    assert stored == '{"phone":[null,"0822"]}'
+    assert phone == extracted == "0822"
 
 
 def test_a_row_id_under_another_table_is_refused(
