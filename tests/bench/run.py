@@ -232,6 +232,7 @@ def bench_import(workdir: Path, rows: int = 120_000, repeats: int = 3) -> list[R
                 app = AppServices.open(target)
                 app.demo.generate(workers=1, seed=3, year=2026)  # the same synthetic regions
                 importer = RosterImportService(app.database.engine)
+                os.sync()  # the last run's writes reach the disk now, not during this run
                 started = time.perf_counter()
                 source = importer.preview(path) if way == "preview" else path
                 result = importer.run(source, actor=app.office.local_actor())
