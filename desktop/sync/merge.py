@@ -530,8 +530,8 @@ class Merger:
             "AND c.device_seq = s.device_seq)"
         )
         conn.exec_driver_sql("CREATE INDEX stage.ix_fresh_row ON fresh (row_id)")
-        self._check_fresh()
         self._find_new_rows()
+        self._check_fresh()
         if self._write_scope is not None:
             check_write_scope(conn, self._write_scope)
         summary.received = self._staging.change_count
@@ -606,13 +606,18 @@ class Merger:
     def _check_fresh(self) -> None:
         """Refuse new changes that no honest office sends: one row id under two tables (the
         fold reads a row's changes by id), changes in this office's own name, and, from a
-        kecamatan, changes or audit entries in another device's name."""
+        kecamatan, changes or audit entries in another device's name. Runs after
+        :meth:`_find_new_rows`."""
         conn = self._conn
+        # New rows (stage.fast) are the only change of their id anywhere: nothing to check.
         clash = conn.exec_driver_sql(
-            "SELECT 1 FROM stage.fresh f WHERE EXISTS (SELECT 1 FROM change_log c "
-            "WHERE c.row_id = f.row_id AND c.table_name <> f.table_name) "
-            "UNION ALL SELECT 1 FROM stage.fresh GROUP BY row_id "
-            "HAVING count(DISTINCT table_name) > 1 LIMIT 1"
+            "SELECT 1 FROM stage.fresh f "
+            "WHERE NOT EXISTS (SELECT 1 FROM stage.fast x WHERE x.fresh_rowid = f.rowid) "
+            "AND (EXISTS (SELECT 1 FROM change_log c "
+            "    WHERE c.row_id = f.row_id AND c.table_name <> f.table_name) "
+            "  OR EXISTS (SELECT 1 FROM stage.fresh o "
+            "    WHERE o.row_id = f.row_id AND o.table_name <> f.table_name)) "
+            "LIMIT 1"
         ).first()
         if clash is not None:
             raise MalformedChange()

@@ -455,6 +455,13 @@ def test_a_row_id_under_another_table_is_refused(
     # An "heir" of one of the laptop's own claims, but with another kecamatan's worker's id.
     change = laptop_change(a, hub, "heir", worker, "update", {"name": [None, "X"]})
     assert _refused_code(hub, forge(a, hub, [change], tmp_path)) == "sync.manifest"
+    # Two new rows of two tables under one new id, in one bundle.
+    twin = new_id()
+    first = laptop_change(a, hub, "app_user", twin, "insert", {"username": [None, "x"]})
+    second = list(laptop_change(a, hub, "heir", twin, "insert", {"name": [None, "X"]}))
+    second[1] = first[1] + 1
+    bundle = forge(a, hub, [first, tuple(second)], tmp_path)
+    assert _refused_code(hub, bundle) == "sync.manifest"
 
 
 def test_new_changes_in_another_devices_name_are_refused(
