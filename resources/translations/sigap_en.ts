@@ -2792,7 +2792,7 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     </message>
     <message>
         <source>{count} peserta</source>
-        <translation>workers: {count}</translation>
+        <translation>total: {count}</translation>
     </message>
     <message>
         <source>Data peserta</source>
