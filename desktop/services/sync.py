@@ -18,6 +18,7 @@ import secrets
 import shutil
 import sqlite3
 import time
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -323,6 +324,9 @@ class ReceivedBundle:
         self._incoming = incoming
         self._stack = stack
         self._closed = False
+        # Its files hold decrypted data: deleted when it is forgotten (a window closed
+        # without Tutup) or when the program ends, if nobody closed it before.
+        self._finalizer = weakref.finalize(self, stack.close)
 
     @property
     def incoming(self) -> _Incoming:
@@ -339,7 +343,7 @@ class ReceivedBundle:
     def close(self) -> None:
         """Delete the local copy and the staging file (idempotent)."""
         self._closed = True
-        self._stack.close()
+        self._finalizer()
 
     def __enter__(self) -> ReceivedBundle:
         return self

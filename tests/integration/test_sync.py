@@ -504,3 +504,18 @@ def test_a_closed_received_bundle_cannot_be_used_and_old_scratch_files_are_swept
     os.utime(old, (long_ago, long_ago))
     assert hub.receive(bundle).applied
     assert not old.exists() and fresh.exists()
+
+
+def test_a_received_bundle_nobody_closed_leaves_no_decrypted_files(
+    network: tuple[Office, Office, Office],
+) -> None:
+    import gc
+
+    hub, a, _ = network
+    a.app.workers.update(a.actor, worker_in(a), {"phone": "081277700015"})
+    received = hub.app.sync.receive(a.export())
+    work = hub.app.sync.work_dir
+    assert list(work.glob("stage-*")) and list(work.glob("fetch-*"))
+    del received
+    gc.collect()
+    assert not list(work.glob("stage-*")) and not list(work.glob("fetch-*"))
