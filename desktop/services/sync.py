@@ -1182,16 +1182,7 @@ class SyncService:
                 device=header.sender_device[-8:],
             )
         if sender["revoked_at"] is not None:
-            raise _refuse(
-                "sync.revoked",
-                QT_TRANSLATE_NOOP(
-                    "Finding",
-                    "Perangkat {device} ({office}) sudah dicabut; paketnya ditolak. Daftarkan "
-                    "ulang kecamatan itu bila perangkatnya dipakai lagi.",
-                ),
-                device=header.sender_device[-8:],
-                office=sender["name"],
-            )
+            raise _revoked_refusal(header.sender_device, str(sender["name"]))
         return dict(sender), seen is not None
 
     def _apply(
@@ -1317,17 +1308,7 @@ class SyncService:
             ) from None
         except MergeAlarm as alarm:
             log.warning("bundle refused: change id repeats with different content")
-            raise _refuse(
-                "sync.alarm",
-                QT_TRANSLATE_NOOP(
-                    "Finding",
-                    "PERINGATAN: paket berisi perubahan {ref} yang nomornya sama dengan "
-                    "perubahan yang sudah ada tetapi isinya berbeda. Paket ditolak. Laporkan ke "
-                    "admin kabupaten: perangkat itu mungkin dipulihkan dari cadangan lama atau "
-                    "disalin.",
-                ),
-                ref=f"{alarm.device[-8:]}:{alarm.seq}",
-            ) from None
+            raise _alarm_refusal(alarm) from None
 
     def _record_receipt(
         self, conn: Connection, incoming: _Incoming, summary: MergeSummary, actor: Actor
@@ -1344,16 +1325,7 @@ class SyncService:
         # Checked again under the write lock: revoked, or pinned to other keys, while this
         # bundle was being staged or previewed.
         if device[3] is not None:
-            raise _refuse(
-                "sync.revoked",
-                QT_TRANSLATE_NOOP(
-                    "Finding",
-                    "Perangkat {device} ({office}) sudah dicabut; paketnya ditolak. Daftarkan "
-                    "ulang kecamatan itu bila perangkatnya dipakai lagi.",
-                ),
-                device=sender_id[-8:],
-                office=str(incoming.sender.get("name", "")),
-            )
+            raise _revoked_refusal(sender_id, str(incoming.sender.get("name", "")))
         if incoming.pin and device[2] is not None:
             if device[2] != _b64(incoming.sender_public.signing):
                 pin = BundleError("bundle.signature", "key pin")
@@ -1538,17 +1510,7 @@ class SyncService:
         except (RecordError, MalformedChange):
             raise _bundle_refusal(BundleError("bundle.manifest", "record"), name) from None
         except MergeAlarm as alarm:
-            raise _refuse(
-                "sync.alarm",
-                QT_TRANSLATE_NOOP(
-                    "Finding",
-                    "PERINGATAN: paket berisi perubahan {ref} yang nomornya sama dengan "
-                    "perubahan yang sudah ada tetapi isinya berbeda. Paket ditolak. Laporkan ke "
-                    "admin kabupaten: perangkat itu mungkin dipulihkan dari cadangan lama atau "
-                    "disalin.",
-                ),
-                ref=f"{alarm.device[-8:]}:{alarm.seq}",
-            ) from None
+            raise _alarm_refusal(alarm) from None
         if staging.change_count != manifest.get("changes") or (
             staging.audit_count != manifest.get("audits")
         ):
@@ -1873,6 +1835,35 @@ class _ExchangeOnly:
 
 def _placeholder_keys() -> PublicKeys:
     return PublicKeys(b"\0" * 32, b"\0" * 32)
+
+
+def _alarm_refusal(alarm: MergeAlarm) -> SyncRefused:
+    """A change id that repeats with other content: the whole bundle is refused."""
+    return _refuse(
+        "sync.alarm",
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "PERINGATAN: paket berisi perubahan {ref} yang nomornya sama dengan "
+            "perubahan yang sudah ada tetapi isinya berbeda. Paket ditolak. Laporkan ke "
+            "admin kabupaten: perangkat itu mungkin dipulihkan dari cadangan lama atau "
+            "disalin.",
+        ),
+        ref=f"{alarm.device[-8:]}:{alarm.seq}",
+    )
+
+
+def _revoked_refusal(device: str, office: str) -> SyncRefused:
+    """A bundle from a revoked device."""
+    return _refuse(
+        "sync.revoked",
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "Perangkat {device} ({office}) sudah dicabut; paketnya ditolak. Daftarkan "
+            "ulang kecamatan itu bila perangkatnya dipakai lagi.",
+        ),
+        device=device[-8:],
+        office=office,
+    )
 
 
 def _unknown_device(device: str) -> SyncRefused:

@@ -346,17 +346,7 @@ def _places_claim(row: tuple[Any, ...]) -> bool:
 
 def _parents_of(conn: Connection, claims: set[str], ids: Mapping[str, frozenset[str]]) -> set[str]:
     """The workers from elsewhere that these claims belong to."""
-    parents: set[str] = set()
-    for chunk in _chunks(sorted(claims), 500):
-        marks = ", ".join("?" for _ in chunk)
-        parents.update(
-            str(row[0])
-            for row in conn.exec_driver_sql(
-                f"SELECT worker_id FROM claim WHERE id IN ({marks})", tuple(chunk)
-            )
-            if row[0] in ids["parents"]
-        )
-    return parents
+    return _found(conn, "SELECT worker_id FROM claim WHERE id IN ({})", claims, ids["parents"])
 
 
 def _hanging_off(conn: Connection, moved: set[str], ids: Mapping[str, frozenset[str]]) -> set[str]:
@@ -364,27 +354,22 @@ def _hanging_off(conn: Connection, moved: set[str], ids: Mapping[str, frozenset[
     events, heirs, documents and letters. They came into the scope with it, so the receiver
     needs their earlier changes too (their later ones are in scope and sent anyway)."""
     claims = set(moved & ids["claim"])
-    for chunk in _chunks(sorted(moved), 500):
-        marks = ", ".join("?" for _ in chunk)
-        claims.update(
-            str(row[0])
-            for row in conn.exec_driver_sql(
-                f"SELECT id FROM claim WHERE worker_id IN ({marks})", tuple(chunk)
-            )
-            if row[0] in ids["claim"]
-        )
+    claims |= _found(conn, "SELECT id FROM claim WHERE worker_id IN ({})", moved, ids["claim"])
     children: set[str] = set()
     for table in sorted(CLAIM_CHILDREN):
-        for chunk in _chunks(sorted(claims), 500):
-            marks = ", ".join("?" for _ in chunk)
-            children.update(
-                str(row[0])
-                for row in conn.exec_driver_sql(
-                    f"SELECT id FROM {table} WHERE claim_id IN ({marks})", tuple(chunk)
-                )
-                if row[0] in ids["children"]
-            )
+        sql = f"SELECT id FROM {table} WHERE claim_id IN ({{}})"
+        children |= _found(conn, sql, claims, ids["children"])
     return (claims | children) - moved
+
+
+def _found(conn: Connection, sql: str, keys: set[str], wanted: frozenset[str]) -> set[str]:
+    """The first column of *sql* (its ``{}`` the placeholders for a chunk of *keys*) where
+    it is among *wanted*, asked 500 keys at a time."""
+    found: set[str] = set()
+    for chunk in _chunks(sorted(keys), 500):
+        rows = conn.exec_driver_sql(sql.format(", ".join("?" for _ in chunk)), tuple(chunk))
+        found.update(str(row[0]) for row in rows if row[0] in wanted)
+    return found
 
 
 def select_changes(
