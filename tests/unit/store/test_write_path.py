@@ -373,3 +373,158 @@ def test_ids_of_a_bulk_load_are_version_7_uuids_all_different() -> None:
     # Time-ordered with single ids: the millisecond prefix is the same as new_id's.
     assert new_ids(1)[0][:13] <= new_id()[:13]
     assert new_ids(0) == []
+
+
+# Text no JSON encoder may mangle: quotes, backslashes, every control character SQLite and
+# orjson escape (short forms and \u00XX, NUL included), DEL, non-ASCII, a line separator,
+# an emoji, the empty string, and a value that looks like JSON.
+_AWKWARD = [
+    'Siti "Ami" \\ Nah',
+    "".join(chr(c) for c in range(0x20)),
+    "tab\there\nline\r\x7f",
+    "Ñoño Müller \u2028 Çelik 😀",
+    "",
+    '{"not": "json"}',
+    "[null,1]",
+]
+
+
+def _workers(count: int, tag: str) -> list[dict[str, Any]]:
+    rows = []
+    for i in range(count):
+        text = _AWKWARD[i % len(_AWKWARD)]
+        rows.append(
+            {
+                "nik": f"{1602054209800000 + i}",
+                "name": f"{tag} {text}",
+                "name_key": text,
+                "sex": "LP"[i % 2],
+                "birth_date": date(1950 + i % 50, 1 + i % 12, 1 + i % 28),
+                "village_code": "16.02.05.2001",
+                "district_code": "16.02.05",
+                "category": "rt_rw",
+                # Nullable columns: set on some rows, None (left out of the log) on others.
+                "address": text if i % 3 else None,
+                "kk": None if i % 2 else "",
+                "declared_income": [0, 1, 2_000_000_000_000, 7][i % 4],
+                "coverage_end": date(2026, 12, 31) if i % 4 else None,
+            }
+        )
+    return rows
+
+
+def _logged_fields(services: AppServices, ids: list[str]) -> list[str]:
+    con = _raw(services)
+    by_id = dict(con.execute("SELECT row_id, fields FROM change_log WHERE table_name='worker'"))
+    return [by_id[row_id] for row_id in ids]
+
+
+def test_sqlite_writes_the_same_change_log_text_as_python(
+    services: AppServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big load lets SQLite write each row's change-log entry from the inserted row; the
+    text must be exactly what the row-by-row path writes, whatever the values hold."""
+    from desktop.store import unit_of_work
+
+    statements: list[str] = []
+    original = unit_of_work._change_log_select
+
+    def spy(table_name: str, names: Any) -> str:
+        statements.append(table_name)
+        return original(table_name, names)
+
+    monkeypatch.setattr(unit_of_work, "_change_log_select", spy)
+    actor = services.office.local_actor()
+    engine = services.database.engine
+    with UnitOfWork(engine, actor, action="by-python") as uow:
+        by_python = uow.bulk_insert(models.Worker, _workers(60, "A"), batch_size=25)
+    with UnitOfWork(engine, actor, action="by-sqlite") as uow:
+        by_sqlite = uow.bulk_insert(
+            models.Worker, _workers(60, "A"), batch_size=25, defer_indexes=True, total=60
+        )
+    assert statements == ["worker"]  # the second load only
+    python_text = _logged_fields(services, by_python)
+    sqlite_text = _logged_fields(services, by_sqlite)
+    assert sqlite_text == python_text
+    first = json.loads(sqlite_text[1])
+    assert first["name"] == [None, "A " + _AWKWARD[1]]
+    assert "address" in first and "kk" not in first  # None is left out, "" is kept
+    assert json.loads(sqlite_text[0])["kk"] == [None, ""]
+    assert json.loads(sqlite_text[2])["declared_income"] == [None, 2_000_000_000_000]
+
+    con = _raw(services)
+    logged = con.execute(
+        "SELECT c.device_seq, c.vv, c.hlc, w.vv, w.hlc, c.audit_id, c.op, c.user_id "
+        "FROM change_log c JOIN worker w ON w.id = c.row_id "
+        "JOIN audit_entry a ON a.id = c.audit_id AND a.action = 'by-sqlite' "
+        "ORDER BY c.local_seq"
+    ).fetchall()
+    assert len(logged) == 60
+    seqs = [row[0] for row in logged]
+    assert seqs == list(range(seqs[0], seqs[0] + 60))  # numbered in row order, as integers
+    for seq, vv, hlc, row_vv, row_hlc, _audit, op, user in logged:
+        assert (vv, hlc, op, user) == (row_vv, row_hlc, "insert", actor.user_id)
+        assert vv_loads(vv) == {actor.device_id: seq}
+    assert services.health.check().sound
+
+
+def test_a_table_with_booleans_keeps_python_writing_its_log(services: AppServices) -> None:
+    """SQLite would write a boolean as 0/1; such tables stay on the Python path (true)."""
+    from desktop.store.unit_of_work import _loggable_in_sql
+
+    heir = table_of(models.Heir)
+    assert not _loggable_in_sql(heir, ["is_payee"])
+    assert _loggable_in_sql(table_of(models.Worker), ["nik", "birth_date", "declared_income"])
+    worker = {
+        "nik": "1602054209800001",
+        "name": "Siti",
+        "name_key": "siti",
+        "sex": "P",
+        "birth_date": date(1980, 9, 2),
+        "village_code": "16.02.05.2001",
+        "district_code": "16.02.05",
+        "category": "rt_rw",
+    }
+    engine = services.database.engine
+    with UnitOfWork(engine, services.office.local_actor(), action="x") as uow:
+        worker_id = uow.insert(models.Worker, worker)
+        claim_id = uow.insert(
+            models.Claim,
+            {
+                "worker_id": worker_id,
+                "kind": "santunan_kematian",
+                "event_date": date(2026, 3, 1),
+                "reported_date": date(2026, 3, 3),
+                "village_code": "16.02.05.2001",
+            },
+        )
+        heirs = [
+            {"claim_id": claim_id, "name": f"Ahli {i}", "relationship": "anak", "is_payee": i == 0}
+            for i in range(3)
+        ]
+        ids = uow.bulk_insert(models.Heir, heirs, defer_indexes=True, total=3)
+    con = _raw(services)
+    payee = con.execute("SELECT fields FROM change_log WHERE row_id = ?", (ids[0],)).fetchone()
+    assert json.loads(payee[0])["is_payee"] == [None, True]
+    assert '"is_payee":[null,true]' in payee[0]
+
+
+def test_a_bulk_load_hands_the_gil_over_quickly_and_restores_the_interval(
+    services: AppServices,
+) -> None:
+    import sys
+
+    from desktop.store.unit_of_work import QUICK_SWITCH_S
+
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+    rows = [{"code": f"16.02.{i:02d}", "name": f"K{i}", "level": 3} for i in range(1, 30)]
+    with UnitOfWork(services.database.engine, services.office.local_actor(), action="x") as uow:
+        uow.bulk_insert(
+            models.Region,
+            rows,
+            batch_size=10,
+            progress=lambda _done, _total: seen.append(sys.getswitchinterval()),
+        )
+    assert seen and max(seen) <= QUICK_SWITCH_S
+    assert sys.getswitchinterval() == before
