@@ -11,10 +11,7 @@ both cores busy.
 
 from __future__ import annotations
 
-import gc
-import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -41,6 +38,7 @@ from desktop.spreadsheets.roster_rows import (
 )
 from desktop.store import models, queries
 from desktop.store import roster_import as store
+from desktop.store.process import COLLECTOR_PAUSED
 from desktop.store.unit_of_work import Actor, UnitOfWork, WriteCancelled
 
 ExistingPolicy = Literal["update", "skip"]
@@ -52,34 +50,6 @@ DEFER_INDEXES_FROM = 20_000
 BIG_LOAD = 50_000  # from here the import runs with a rollback journal (see UnitOfWork)
 # New workers per batch: one is written while the next is prepared (and, from a file, judged).
 BATCH = 10_000
-
-
-_collector_lock = threading.Lock()
-_collector_pauses = 0
-_collector_was_enabled = False
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a file is judged and written.
-
-    Every row allocates a few containers, and with a whole sheet's rows alive each of the
-    collector's passes walks them all: ~0.9 s of a 120,000-row import, for garbage that has
-    no cycles. Nested and concurrent pauses are counted; the last one out restores it.
-    """
-    global _collector_pauses, _collector_was_enabled
-    with _collector_lock:
-        if _collector_pauses == 0:
-            _collector_was_enabled = gc.isenabled()
-            gc.disable()
-        _collector_pauses += 1
-    try:
-        yield
-    finally:
-        with _collector_lock:
-            _collector_pauses -= 1
-            if _collector_pauses == 0 and _collector_was_enabled:
-                gc.enable()
 
 
 def _sheet_error(code: str, template: str, /, **params: object) -> UnreadableSheet:
@@ -185,7 +155,7 @@ class RosterImportService:
         *category* is used for rows whose category neither a Kategori column nor the
         position gives.
         """
-        with _collector_paused():
+        with COLLECTOR_PAUSED.held():
             plan = self._plan(Path(path), category=category, mapping=mapping, today=today)
             verdicts = list(iter_verdicts(plan.rows, plan.data_rows, plan.reader))
         return ImportPreview(
@@ -299,7 +269,7 @@ class RosterImportService:
         is written by SQLite on a second thread while the next batch is judged here.
         """
         require(actor, Permission.EDIT_ROSTER)
-        with _collector_paused():
+        with COLLECTOR_PAUSED.held():
             return self._run(
                 source,
                 actor=actor,

@@ -14,11 +14,8 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
-import sys
-import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from types import TracebackType
@@ -44,6 +41,7 @@ from sqlmodel import SQLModel
 from desktop.store import models
 from desktop.store.hlc import HybridClock, vv_dumps, vv_loads
 from desktop.store.ids import new_id, new_ids
+from desktop.store.process import QUICK_HANDOFF
 
 ProgressFn = Callable[[int, int], None]
 CancelFn = Callable[[], bool]
@@ -649,7 +647,7 @@ class UnitOfWork:
 
         with (
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="sigap-bulk") as writer,
-            _quick_handoff(),
+            QUICK_HANDOFF.held(),
         ):
             try:
                 for batch in _batches(rows, batch_size):
@@ -731,37 +729,6 @@ class UnitOfWork:
             assert tuple(stmt.names) == CHANGE_COLUMNS, stmt.names
             self._change_stmt = stmt
         return self._change_stmt
-
-
-_handoff_lock = threading.Lock()
-_handoff_users = 0
-_handoff_saved = 0.0
-QUICK_SWITCH_S = 0.0001
-
-
-@contextmanager
-def _quick_handoff() -> Iterator[None]:
-    """Let a thread waiting for the GIL have it within 0.1 ms instead of Python's 5 ms.
-
-    The writer thread releases the GIL for every statement SQLite runs and needs it back to
-    bind the next rows, while this thread keeps it busy preparing rows. With the default
-    switch interval the writer waits up to 5 ms each time, a third of a big import's time;
-    switching sooner costs nothing measurable when only one thread runs Python. Nested and
-    concurrent loads are counted; the last one out restores the interval.
-    """
-    global _handoff_users, _handoff_saved
-    with _handoff_lock:
-        if _handoff_users == 0:
-            _handoff_saved = sys.getswitchinterval()
-            sys.setswitchinterval(min(_handoff_saved, QUICK_SWITCH_S))
-        _handoff_users += 1
-    try:
-        yield
-    finally:
-        with _handoff_lock:
-            _handoff_users -= 1
-            if _handoff_users == 0:
-                sys.setswitchinterval(_handoff_saved)
 
 
 def _batches(rows: Iterable[Mapping[str, Any]], size: int) -> Iterator[Sequence[Mapping[str, Any]]]:

@@ -514,7 +514,7 @@ def test_a_bulk_load_hands_the_gil_over_quickly_and_restores_the_interval(
 ) -> None:
     import sys
 
-    from desktop.store.unit_of_work import QUICK_SWITCH_S
+    from desktop.store.process import QUICK_SWITCH_S
 
     before = sys.getswitchinterval()
     seen: list[float] = []
@@ -528,3 +528,27 @@ def test_a_bulk_load_hands_the_gil_over_quickly_and_restores_the_interval(
         )
     assert seen and max(seen) <= QUICK_SWITCH_S
     assert sys.getswitchinterval() == before
+
+
+def test_a_shared_setting_is_restored_by_the_last_holder_only() -> None:
+    from desktop.store.process import SharedSetting
+
+    state = {"value": "default"}
+
+    def change() -> str:
+        saved, state["value"] = state["value"], "changed"
+        return saved
+
+    def restore(saved: str) -> None:
+        state["value"] = saved
+
+    setting = SharedSetting(change, restore)
+    with setting.held():
+        assert state["value"] == "changed"
+        with setting.held():
+            assert state["value"] == "changed"
+        assert state["value"] == "changed"  # the outer holder still needs it
+    assert state["value"] == "default"
+    with pytest.raises(RuntimeError), setting.held():
+        raise RuntimeError
+    assert state["value"] == "default"
