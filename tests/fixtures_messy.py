@@ -109,8 +109,8 @@ def data_rows(kind: str) -> list[list[object]]:
         # 15: the NIK of row 5 again → rejected, naming row 5.
         [10, NIK_NUMBER, "Budi Santoso (lagi)", "", "02-09-1980", "L", "Tanjung Rancing",
          "Kayu Agung", "Ketua RT 01", "", ""],
-        # 16: plain text NIK, ok.
-        [11, NIK_PLAIN, "Hendra Gunawan", "", "31-12-1988", "l", "Menggeris", "Pampangan",
+        # 16: plain text NIK, kecamatan by code, ok.
+        [11, NIK_PLAIN, "Hendra Gunawan", "", "31-12-1988", "l", "Menggeris", "16.02.06",
          "Relawan Damkar", "", ""],
         # 17: blank line, then 18: the totals row.
         ["", "", "", "", "", "", "", "", "", "", ""],
@@ -155,6 +155,77 @@ def write_messy_xlsx(tmp_path: Path, name: str = "peserta.xlsx") -> Path:
         sheet.append([None if value == "" else value for value in row])
     path = tmp_path / name
     workbook.save(path)
+    return path
+
+
+def _typed_rows() -> list[list[object]]:
+    """The messy sheet as typed cells (numbers, serial dates), title rows included."""
+    return [[TITLE], [SUBTITLE], [], list(HEADER), *data_rows("xlsx")]
+
+
+def write_ods(path: Path, rows: list[list[object]]) -> Path:
+    """A minimal OpenDocument spreadsheet, as LibreOffice Calc saves one (numbers typed)."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def cell(value: object) -> str:
+        if value is None or value == "":
+            return "<table:table-cell/>"
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return (
+                f'<table:table-cell office:value-type="float" office:value="{value}">'
+                f"<text:p>{value}</text:p></table:table-cell>"
+            )
+        return (
+            '<table:table-cell office:value-type="string">'
+            f"<text:p>{escape(str(value))}</text:p></table:table-cell>"
+        )
+
+    body = "".join(
+        "<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows
+    )
+    office = "urn:oasis:names:tc:opendocument:xmlns"
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<office:document-content xmlns:office="{office}:office:1.0" '
+        f'xmlns:table="{office}:table:1.0" xmlns:text="{office}:text:1.0" '
+        'office:version="1.2"><office:body><office:spreadsheet>'
+        f'<table:table table:name="Peserta">{body}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    mime = "application/vnd.oasis.opendocument.spreadsheet"
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<manifest:manifest xmlns:manifest="{office}:manifest:1.0" manifest:version="1.2">'
+        f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{mime}"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), mime)  # first and stored, as ODF asks
+        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def write_messy_ods(tmp_path: Path, name: str = "peserta.ods") -> Path:
+    return write_ods(tmp_path / name, _typed_rows())
+
+
+def write_messy_xls(tmp_path: Path, name: str = "peserta.xls") -> Path:
+    """The messy sheet as an Excel 97-2003 workbook (xlwt), the title merged as in Excel."""
+    import xlwt  # type: ignore[import-untyped]
+
+    workbook = xlwt.Workbook()
+    sheet = workbook.add_sheet("Peserta")
+    rows = _typed_rows()
+    sheet.write_merge(0, 0, 0, len(HEADER) - 1, TITLE)
+    for r, row in enumerate(rows[1:], start=1):
+        for c, value in enumerate(row):
+            if value is not None and value != "":
+                sheet.write(r, c, value)
+    path = tmp_path / name
+    workbook.save(str(path))
     return path
 
 

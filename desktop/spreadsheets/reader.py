@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -97,9 +98,19 @@ def read_sheet(path: Path) -> Sheet:
     return _read_csv(path)
 
 
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
 def _zip_kind(path: Path) -> str:
-    suffix = path.suffix.lower().lstrip(".")
-    return suffix if suffix in {"xlsx", "xlsm", "ods"} else "xlsx"
+    """"ods" or "xlsx" from what the zip holds, whatever the file's name says."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and archive.read("mimetype").strip() == ODS_MIMETYPE:
+                return "ods"
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
+        pass  # a broken zip: calamine says what is wrong with it
+    return "xlsx"
 
 
 def _not_a_sheet(path: Path) -> UnreadableSheet:
@@ -118,7 +129,10 @@ def _read_workbook(path: Path, kind: str) -> Sheet:
     from python_calamine import CalamineWorkbook
 
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        # From the content: calamine's from_path trusts the suffix, and an ODS or XLS
+        # renamed .xlsx (or the other way round) is common in files sent around.
+        with path.open("rb") as fh:
+            workbook = CalamineWorkbook.from_filelike(fh)
         if not workbook.sheet_names:
             raise _fail(
                 "sheet.no_sheets",
