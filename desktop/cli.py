@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 import traceback
@@ -470,13 +471,27 @@ def cmd_roster_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     return EXIT_OK
 
 
+def _check_report_path(path: Path) -> None:
+    """Refuse an error-report path that cannot be written, before anything is imported."""
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError("--errors harus berkas .xlsx")
+    folder = path.parent
+    if path.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise UsageError(
+            f"--errors: folder {folder} tidak ada atau tidak dapat ditulisi. "
+            "Pilih folder lain untuk laporan baris yang ditolak."
+        )
+    if path.exists() and not os.access(path, os.W_OK):
+        raise UsageError(f"--errors: berkas {path} tidak dapat ditimpa. Pilih nama lain.")
+
+
 def cmd_roster_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Import workers from a spreadsheet; rejected rows are listed and can be reported."""
     from desktop.services.roster_import import RosterImportService
     from desktop.spreadsheets.report import write_error_report
 
-    if args.errors is not None and args.errors.suffix.lower() != ".xlsx":
-        raise UsageError("--errors harus berkas .xlsx")
+    if args.errors is not None:
+        _check_report_path(args.errors)
     services = _open(args)
     progress = TextProgress(err)
     try:
@@ -505,8 +520,16 @@ def cmd_roster_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     if len(result.rejected) > 20:
         err.write(f"… dan {_number(len(result.rejected) - 20)} baris lain\n")
     if args.errors is not None:
-        write_error_report(args.errors, result.header, result.rejected)
-        err.write(f"Laporan baris yang ditolak: {args.errors}\n")
+        try:
+            write_error_report(args.errors, result.header, result.rejected)
+        except OSError as exc:  # checked before the import, but a disk can still fill up
+            err.write(
+                f"Laporan baris yang ditolak tidak dapat ditulis ke {args.errors} "
+                f"({exc.strerror or exc}). Data sudah diimpor; jalankan impor lagi dengan "
+                "--errors ke folder lain untuk mendapat laporannya.\n"
+            )
+        else:
+            err.write(f"Laporan baris yang ditolak: {args.errors}\n")
     err.write(f"{_number(len(result.rejected))} baris ditolak; perbaiki lalu impor lagi.\n")
     return EXIT_ATTENTION
 

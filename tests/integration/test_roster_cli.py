@@ -55,12 +55,28 @@ def test_unusable_roster_files_exit_2(tmp_path: Path) -> None:
     db = hub(tmp_path)
     no_nik = tmp_path / "no-nik.csv"
     no_nik.write_text("Nama;Desa\nBudi;Sukadana\n", encoding="utf-8")
+    empty = tmp_path / "kosong.csv"
+    empty.write_bytes(b"")
+    pdf = tmp_path / "surat.xlsx"
+    pdf.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8)
+    truncated = tmp_path / "terpotong.xlsx"
+    truncated.write_bytes(messy.write_messy_xlsx(tmp_path).read_bytes()[:900])
     before = sqlite3.connect(db).execute("SELECT COUNT(*) FROM change_log").fetchone()
-    for path in (no_nik, tmp_path / "missing.xlsx"):
+    for path in (no_nik, tmp_path / "missing.xlsx", empty, pdf, truncated):
         code, _, err = cli("roster", "import", "--db", str(db), str(path))
-        assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+        assert code == 2 and err.count("\n") == 1 and "Traceback" not in err, (path, err)
+        assert path.name in err
     code, _, err = cli("roster", "import", "--db", str(db), str(no_nik), "--errors", "x.csv")
     assert code == 2 and ".xlsx" in err
+    # A report that could not be written is refused before a good file is imported.
+    good = messy.write_messy_xlsx(tmp_path)
+    folder_named_like_a_report = tmp_path / "laporan.xlsx"
+    folder_named_like_a_report.mkdir()
+    for report in (tmp_path / "no-such-folder" / "ditolak.xlsx", folder_named_like_a_report):
+        code, out, err = cli("roster", "import", "--db", str(db), str(good), "--errors",
+                             str(report))  # fmt: skip
+        assert (code, out) == (2, ""), err
+        assert "--errors" in err and "Traceback" not in err
     assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM change_log").fetchone() == before
 
 
