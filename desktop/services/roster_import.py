@@ -24,7 +24,13 @@ from desktop.domain.findings import QT_TRANSLATE_NOOP, Finding
 from desktop.services.office import OfficeService
 from desktop.services.permissions import Permission, require
 from desktop.services.progress import Cancelled, CancelToken, ProgressFn, no_progress
-from desktop.spreadsheets.columns import ColumnMapping, find_roster_header, guess_mapping
+from desktop.spreadsheets.columns import (
+    HEADER_SCAN_ROWS,
+    ColumnMapping,
+    HeaderGuess,
+    find_roster_header,
+    guess_mapping,
+)
 from desktop.spreadsheets.reader import Cell, UnreadableSheet, read_sheet
 from desktop.spreadsheets.roster_rows import (
     RegionMaster,
@@ -148,15 +154,20 @@ class RosterImportService:
         category: str | Category | None = None,
         mapping: ColumnMapping | None = None,
         today: date | None = None,
+        need_nik: bool = True,
     ) -> ImportPreview:
         """Read *path* and judge every row; raise :class:`UnreadableSheet` for an unusable file.
 
         *mapping* (e.g. corrected by the user, or remembered) replaces the guessed one;
         *category* is used for rows whose category neither a Kategori column nor the
-        position gives.
+        position gives. With *need_nik* False, a file whose NIK column is not known (by its
+        header or *mapping*) is still previewed, every row rejected for want of a NIK, so
+        that the user can pick the column.
         """
         with COLLECTOR_PAUSED.held():
-            plan = self._plan(Path(path), category=category, mapping=mapping, today=today)
+            plan = self._plan(
+                Path(path), category=category, mapping=mapping, today=today, need_nik=need_nik
+            )
             verdicts = list(iter_verdicts(plan.rows, plan.data_rows, plan.reader))
         return ImportPreview(
             path=plan.path,
@@ -176,6 +187,7 @@ class RosterImportService:
         category: str | Category | None,
         mapping: ColumnMapping | None,
         today: date | None = None,
+        need_nik: bool = True,
     ) -> _Plan:
         """Read *path*, find its header, data rows and mapping: all but judging the rows."""
         file_category = _as_category(category)
@@ -189,17 +201,15 @@ class RosterImportService:
                 file=path.name,
             )
         guess = find_roster_header(sheet.rows)
+        if guess is None:
+            # No row names a NIK column: the header is the row that names the most fields
+            # (under title rows too), else the first.
+            guess = _best_named_row(sheet.rows)
         if mapping is not None:
-            if guess is not None:
-                header_index, header = guess.row_index, guess.cells
-            else:
-                header_index, header = 0, tuple(sheet.rows[0]) if sheet.rows else ()
-        elif guess is not None:
-            header_index, header, mapping = guess.row_index, guess.cells, guess.mapping
+            header_index, header = guess.row_index, guess.cells
         else:
-            header_index, header = 0, tuple(sheet.rows[0])
-            mapping = guess_mapping(header)
-        if mapping.get("nik") is None:
+            header_index, header, mapping = guess.row_index, guess.cells, guess.mapping
+        if mapping.get("nik") is None and need_nik:
             raise _sheet_error(
                 "import.no_nik_column",
                 QT_TRANSLATE_NOOP(
@@ -405,6 +415,17 @@ class RosterImportService:
         return result
 
 
+def _best_named_row(rows: Sequence[Sequence[Cell]]) -> HeaderGuess:
+    """The row among the first ones that names the most fields (the first row on a tie or
+    when none names any), as the header of a file whose NIK column has no known name."""
+    best = HeaderGuess(0, tuple(rows[0]) if rows else (), guess_mapping(rows[0] if rows else ()))
+    for index, row in enumerate(rows[1:HEADER_SCAN_ROWS], start=1):
+        mapping = guess_mapping(row)
+        if len(mapping.columns) > len(best.mapping.columns):
+            best = HeaderGuess(index, tuple(row), mapping)
+    return best
+
+
 @dataclass(frozen=True)
 class _Plan:
     """A file read and understood, its rows not judged yet."""
@@ -437,7 +458,12 @@ def _stored(value: Any) -> Any:
 
 
 def _changed(current: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
-    """The imported fields that differ from the stored worker; an empty cell changes nothing."""
+    """The imported fields that differ from the stored worker; an empty cell changes nothing.
+
+    The sub-category is not a cell: it is read from the category and the position. When
+    either of them changes, it follows the row, even to none (a Ketua RT filed again as
+    Pekerja Rentan is no longer a ketua_rt).
+    """
     diff: dict[str, Any] = {}
     for name in store.IMPORTED_COLUMNS:
         new = values.get(name)
@@ -445,4 +471,7 @@ def _changed(current: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str,
             continue
         if _stored(new) != current.get(name):
             diff[name] = new
+    follows = ("category" in diff or "position" in diff) and "subcategory" not in diff
+    if follows and current.get("subcategory") is not None and values.get("subcategory") is None:
+        diff["subcategory"] = None
     return diff

@@ -308,11 +308,24 @@ def _completed(name: str, group: Sequence[str]) -> str | None:
     return None
 
 
+# The two columns an error report (spreadsheets.report) adds after the file's own header.
+REPORT_COLUMNS = ("Baris asal", "Alasan")
+
+
 def mapping_key(header_cells: Iterable[Cell]) -> str:
-    """A stable key for a header: the same normalised headers give the same key."""
+    """A stable key for a header: the same normalised headers give the same key.
+
+    An error report's header is the file's header and :data:`REPORT_COLUMNS`; it has the
+    file's key, so that a report fixed and imported again finds the mapping the user chose.
+    """
     names = [normalise_header(cell) for cell in header_cells]
     while names and not names[-1]:
         names.pop()
+    tail = [normalise_header(name) for name in REPORT_COLUMNS]
+    if names[-len(tail) :] == tail:
+        del names[-len(tail) :]
+        while names and not names[-1]:
+            names.pop()
     return hashlib.sha256("\x1f".join(names).encode()).hexdigest()[:32]
 
 

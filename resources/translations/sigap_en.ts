@@ -1922,6 +1922,10 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>(ignore)</translation>
     </message>
     <message>
+        <source>Kolom NIK tidak dikenali dari judulnya (baris {row}). Pilih NIK pada kolom yang berisi NIK, lalu periksa kolom lainnya.</source>
+        <translation>No column heading names the NIK (header row {row}). Choose NIK for the column that holds the NIK numbers, then check the other columns.</translation>
+    </message>
+    <message>
         <source>Baris judul kolom ditemukan di baris {row}. Periksa isi tiap kolom dan perbaiki bila tebakannya salah; pilih (abaikan) untuk kolom yang tidak diimpor.</source>
         <translation>The column headings were found in row {row}. Check what each column holds and correct any wrong guess; choose (ignore) for columns not to import.</translation>
     </message>

@@ -246,17 +246,56 @@ def test_an_unusable_file_says_why(
     message_boxes: MessageBoxes,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    bad = tmp_path / "catatan.csv"
-    bad.write_text("halo,dunia\n1,2\n", encoding="utf-8")
+    bad = tmp_path / "catatan.xlsx"
+    bad.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 4)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     wizard = tab.import_file()
     assert wizard is not None
     click(qtbot, wizard.choose_button)
     with qtbot.waitSignal(wizard.previewFailed, timeout=10_000):
         click(qtbot, wizard.next_button)
-    assert "tidak punya kolom NIK" in message_boxes.texts[-1]
+    assert "bukan lembar kerja yang dikenali" in message_boxes.texts[-1]
     assert wizard.pages.currentIndex() == 0
     wizard.reject()
+
+
+def test_a_nik_column_with_an_unknown_name_is_picked_by_the_user(
+    qtbot: QtBot, tab: RosterTab, hub: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No header names a NIK ("Nomor Identitas" is not a name we know): the wizard still
+    opens the columns page, under the title row, and waits for the user to pick the NIK."""
+    rows = messy.data_rows("csv")[:3]
+    header = ["No", "Nomor Identitas", *messy.HEADER[2:]]
+    path = tmp_path / "tanpa-judul-nik.csv"
+    path.write_text(
+        "\n".join(";".join(str(c) for c in r) for r in [["DAFTAR PESERTA"], header, *rows]),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    wizard = open_on_preview(qtbot, tab)
+    assert wizard.preview is not None and wizard.preview.header_row == 2
+    assert wizard.mapping_combo(1).currentData() is None
+    assert wizard.mapping_combo(2).currentData() == "name"
+    assert "Kolom NIK tidak dikenali" in wizard.mapping_hint.text()
+    assert not wizard.next_button.isEnabled()
+    assert wizard.preview.counts.error == 3  # no NIK yet: nothing would be imported
+
+    nik_index = wizard.mapping_combo(1).findData("nik")
+    with qtbot.waitSignal(wizard.previewReady, timeout=10_000):
+        wizard.mapping_combo(1).setCurrentIndex(nik_index)
+    assert wizard.preview.mapping.get("nik") == 1
+    assert (wizard.preview.counts.ok, wizard.preview.counts.error) == (3, 0)
+    click(qtbot, wizard.next_button)
+    assert wizard.pages.currentIndex() == PAGE_PREVIEW
+    with qtbot.waitSignal(tab.idsLoaded, timeout=10_000):
+        click(qtbot, wizard.next_button)
+    assert worker_count(hub) == 3
+
+    # The choice is remembered: the same header opens with the NIK column picked.
+    again = open_on_preview(qtbot, tab)
+    assert again.mapping_combo(1).currentData() == "nik"
+    assert again.next_button.isEnabled()
+    again.reject()
 
 
 def test_the_preview_model_passes_the_model_tester(

@@ -76,6 +76,9 @@ def check_imported(app) -> None:
     assert found[messy.NIK_APOSTROPHE]["birth_date"] == "1975-04-17"  # Excel serial
     assert found[messy.NIK_SEP]["village_code"] == "16.02.06.2001"  # settled by kecamatan
     assert found[messy.NIK_SEP]["birth_date"] == "1980-09-02"  # "02-Sep-80"
+    plain = found[messy.NIK_PLAIN]  # kecamatan by code
+    assert (plain["village_code"], plain["district_code"]) == ("16.02.06.2002", "16.02.06")
+    assert found[messy.NIK_APOSTROPHE]["category"] == "pekerja_rentan"  # Guru Ngaji
 
 
 def test_messy_xlsx_with_merged_title_imports_exactly_the_good_rows(hub, importer, tmp_path):
@@ -92,6 +95,27 @@ def test_messy_xlsx_with_merged_title_imports_exactly_the_good_rows(hub, importe
     after = counts(hub)
     assert after["change_log"] == before["change_log"] + 6
     assert after["audit_entry"] == before["audit_entry"] + 1
+
+
+@pytest.mark.parametrize(
+    ("writer", "name", "kind"),
+    [
+        (messy.write_messy_ods, "peserta.ods", "ods"),
+        (messy.write_messy_xls, "peserta.xls", "xls"),
+        # Renamed on the way: the content decides, not the suffix.
+        (messy.write_messy_ods, "peserta-dari-calc.xlsx", "ods"),
+        (messy.write_messy_xls, "peserta-lama.xlsx", "xls"),
+        (messy.write_messy_xlsx, "peserta.ods", "xlsx"),
+    ],
+)
+def test_messy_ods_and_xls_import_like_the_xlsx(hub, importer, tmp_path, writer, name, kind):
+    path = writer(tmp_path, name=name)
+    preview = importer.preview(path)
+    assert preview.kind == kind
+    check_preview(preview, "xlsx")  # typed cells, as in the XLSX
+    result = importer.run(path, actor=hub.office.local_actor())
+    assert (result.imported, len(result.rejected)) == (6, 5)
+    check_imported(hub)
 
 
 @pytest.mark.parametrize(("delimiter", "encoding"), messy.CSV_VARIANTS)
@@ -163,6 +187,32 @@ def test_existing_niks_update_only_what_changed_or_are_skipped(hub, importer, tm
     assert after["worker"] == before["worker"]
 
 
+def test_a_new_category_takes_the_old_sub_category_away(hub, importer, tmp_path):
+    """Budi (row 5) is a Ketua RT: rt_rw / ketua_rt. Filed again as Pekerja Rentan, he is no
+    longer a ketua_rt; filed again with only a new position, the sub-category follows it."""
+    actor = hub.office.local_actor()
+    importer.run(messy.write_messy_xlsx(tmp_path), actor=actor)
+    assert (workers(hub)[messy.NIK_NUMBER]["subcategory"]) == "ketua_rt"
+
+    def budi_again(position: str, label: str) -> Path:
+        row = messy.data_rows("csv")[0]
+        row[8], row[9] = position, label
+        path = tmp_path / "budi.csv"
+        path.write_text("\n".join(";".join(str(c) for c in r) for r in [messy.HEADER, row]),
+                        encoding="utf-8")  # fmt: skip
+        return path
+
+    result = importer.run(budi_again("Ketua RT 01", "Pekerja Rentan"), actor=actor)
+    assert (result.updated, result.unchanged) == (1, 0)
+    budi = workers(hub)[messy.NIK_NUMBER]
+    assert (budi["category"], budi["subcategory"]) == ("pekerja_rentan", None)
+
+    importer.run(budi_again("Ketua RW 04", ""), actor=actor)  # the position gives rt_rw
+    budi = workers(hub)[messy.NIK_NUMBER]
+    assert (budi["category"], budi["subcategory"]) == ("rt_rw", "ketua_rw")
+    assert importer.run(budi_again("Ketua RW 04", ""), actor=actor).unchanged == 1
+
+
 def test_cancel_mid_way_leaves_the_database_as_it_was(hub, importer, tmp_path):
     actor = hub.office.local_actor()
     importer.run(messy.write_messy_xlsx(tmp_path), actor=actor)
@@ -195,6 +245,36 @@ def test_cancel_mid_way_leaves_the_database_as_it_was(hub, importer, tmp_path):
     assert ("Menyimpan peserta baru", 10_000) in {(stage, done) for done, _t, stage in seen}
     assert counts(hub) == before
     assert workers(hub) == snapshot  # the renamed worker was rolled back too
+
+
+def test_a_failure_mid_way_leaves_the_database_as_it_was(hub, importer, tmp_path, monkeypatch):
+    """Not a cancel: the disk fails (here: the update after the new workers raises)."""
+    from desktop.store.unit_of_work import UnitOfWork
+
+    actor = hub.office.local_actor()
+    importer.run(messy.write_messy_xlsx(tmp_path), actor=actor)
+    rows = messy.data_rows("csv")
+    rows[11][2] = "Hendra Baru"  # an update, done after the new workers are written
+    for i in range(300):
+        born = date(1970 + i % 30, 1 + i % 12, 1 + i % 28)
+        nik = make_nik("16.02.05", born, Sex.MALE, 100 + i)
+        rows.append([i, nik, f"Warga {i}", "", born.strftime("%d-%m-%Y"), "L", "Sukadana",
+                     "Kayu Agung", "Marbot Masjid", "", ""])  # fmt: skip
+    path = tmp_path / "gagal.csv"
+    path.write_text(
+        "\n".join(";".join(str(c) for c in r) for r in [messy.HEADER, *rows]), encoding="utf-8"
+    )
+    before, snapshot = counts(hub), workers(hub)
+
+    def broken_disk(self, *args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(UnitOfWork, "update", broken_disk)
+    with pytest.raises(OSError, match="No space left"):
+        importer.run(path, actor=actor)
+    assert counts(hub) == before
+    assert workers(hub) == snapshot
+    assert hub.health.check().sound
 
 
 def test_error_report_round_trip(hub, importer, tmp_path):
@@ -265,6 +345,31 @@ def test_a_user_corrected_mapping_is_used(hub, importer, tmp_path):
     result = importer.run(preview, actor=hub.office.local_actor())
     assert result.imported == 1
     assert workers(hub)[nik]["category"] == "pekerja_rentan"
+
+
+def test_an_error_report_keeps_the_key_of_the_mapping_chosen_for_its_file(hub, importer, tmp_path):
+    """The user corrected the columns of a file; its error report, fixed and imported
+    again, is recognised as the same header and gets the same remembered mapping."""
+    from desktop.spreadsheets import report
+    from desktop.spreadsheets.columns import REPORT_COLUMNS, mapping_key
+    from desktop.spreadsheets.reader import read_sheet
+
+    assert (report.ROW_HEADER, report.REASON_HEADER) == REPORT_COLUMNS
+    path = tmp_path / "odd.csv"
+    path.write_text(
+        f"NIK;Nama;Lahir;Ket;Desa;Kec;\n{messy.NIK_PLAIN};Hendra;31-12-1988;Relawan Damkar;"
+        "Menggeris;Pampangan;\n1602;Tono;01-01-1970;Guru Ngaji;Menggeris;Pampangan;\n",
+        encoding="utf-8",
+    )
+    guessed = importer.preview(path)
+    mapping = guessed.mapping.with_column("birth_date", 2).with_column("position", 3)
+    result = importer.run(importer.preview(path, mapping=mapping), actor=hub.office.local_actor())
+    assert (result.imported, len(result.rejected)) == (1, 1)
+    errors = write_error_report(tmp_path / "ditolak.xlsx", result.header, result.rejected)
+    header = read_sheet(errors).rows[0]
+    assert [str(c) for c in header[-2:]] == list(REPORT_COLUMNS)
+    assert mapping_key(header) == mapping_key(guessed.header)
+    assert mapping_key(["NIK", "Nama", "Baris asal"]) != mapping_key(["NIK", "Nama"])
 
 
 # -- a header over two rows ---------------------------------------------------------------

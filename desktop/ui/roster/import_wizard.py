@@ -434,8 +434,8 @@ class ImportWizard(QDialog):
         page = self.pages.currentIndex()
         if page == PAGE_FILE:
             ready = self._path is not None
-        elif page == PAGE_MAPPING:
-            ready = self._preview is not None
+        elif page == PAGE_MAPPING:  # the NIK column must be known to go on
+            ready = self._preview is not None and self._preview.mapping.get("nik") is not None
         elif page == PAGE_PREVIEW:
             ready = self._preview is not None and bool(self._preview.accepted)
         else:
@@ -494,10 +494,13 @@ class ImportWizard(QDialog):
         importer, memory = self._importer, self._memory
 
         def work(_progress: Any, _cancel: Any) -> ImportPreview:
-            preview = importer.preview(path, category=category)
+            # need_nik=False: a NIK column with a name we do not know is picked by the user.
+            preview = importer.preview(path, category=category, need_nik=False)
             remembered = memory.get(mapping_key(preview.header))
             if remembered is not None and remembered != preview.mapping:
-                preview = importer.preview(path, category=category, mapping=remembered)
+                preview = importer.preview(
+                    path, category=category, mapping=remembered, need_nik=False
+                )
             return preview
 
         self._start_preview(work, first=True)
@@ -606,18 +609,22 @@ class ImportWizard(QDialog):
         compact_rows(table)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 16)
         remembered = self._memory.get(mapping_key(preview.header)) == preview.mapping
-        self.mapping_hint.setText(
-            self.tr(
+        if preview.mapping.get("nik") is None:
+            hint = self.tr(
+                "Kolom NIK tidak dikenali dari judulnya (baris {row}). Pilih NIK pada kolom "
+                "yang berisi NIK, lalu periksa kolom lainnya."
+            ).format(row=preview.header_row)
+        else:
+            hint = self.tr(
                 "Baris judul kolom ditemukan di baris {row}. Periksa isi tiap kolom dan "
                 "perbaiki bila tebakannya salah; pilih (abaikan) untuk kolom yang tidak "
                 "diimpor."
             ).format(row=preview.header_row)
-            + (
-                " " + self.tr("Pilihan kolom yang Anda simpan untuk judul yang sama sudah dipakai.")
-                if remembered
-                else ""
+        if remembered:
+            hint += " " + self.tr(
+                "Pilihan kolom yang Anda simpan untuk judul yang sama sudah dipakai."
             )
-        )
+        self.mapping_hint.setText(hint)
 
     def mapping_combo(self, column: int) -> QComboBox:
         """The field chooser of a spreadsheet column (0-based)."""
@@ -648,7 +655,9 @@ class ImportWizard(QDialog):
             return
         path, category, importer = self._path, self._category(), self._importer
         self._start_preview(
-            lambda _p, _c: importer.preview(path, category=category, mapping=mapping),
+            lambda _p, _c: importer.preview(
+                path, category=category, mapping=mapping, need_nik=False
+            ),
             first=False,
         )
 
