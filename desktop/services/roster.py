@@ -84,7 +84,7 @@ def criteria_for(flt: RosterFilter) -> store.RosterCriteria:
     if text:
         digits = normalize_number(text)
         if digits.isdigit():
-            nik_prefix = digits[:16]
+            nik_prefix = digits  # more than 16 digits: no NIK starts so, nothing is found
         else:
             words = tuple(dict.fromkeys(name_key(text).split()))[:MAX_NAME_WORDS]
     return store.RosterCriteria(

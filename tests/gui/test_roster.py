@@ -81,6 +81,14 @@ def test_typing_a_nik_prefix(qtbot: QtBot, tab: RosterTab) -> None:
     assert tab.model.index(0, COL_NIK).data() == nik
 
 
+def test_seventeen_digits_find_no_nik(qtbot: QtBot, tab: RosterTab) -> None:
+    """A NIK typed with one digit too many is not cut back to the sixteen it starts with."""
+    nik = tab.model.index(5, COL_NIK).data()
+    qtbot.keyClicks(tab.search_edit, nik + "7")
+    qtbot.waitUntil(lambda: tab.count_label.text() == "0 peserta", timeout=3000)
+    assert shown(tab) == 0
+
+
 def test_kecamatan_then_desa(qtbot: QtBot, tab: RosterTab, demo: AppServices) -> None:
     assert not tab.village_combo.isEnabled()
     tab.district_combo.setCurrentIndex(1)
@@ -230,3 +238,20 @@ def test_status_change_and_history(qtbot: QtBot, tab: RosterTab, demo: AppServic
     assert "Meninggal Dunia, 2 Maret 2026" in dialog.status_label.text()
     fields = {dialog.history_table.item(r, 2).text() for r in range(table.rowCount())}
     assert {"status", "death_date"} <= fields
+
+
+def test_the_kpj_column_cannot_be_sorted_and_says_so(
+    qtbot: QtBot, tab: RosterTab, demo: AppServices
+) -> None:
+    """KPJ has no index to sort a million rows by: a click there leaves order and arrow."""
+    header = tab.table.horizontalHeader()
+    tab.show()
+    qtbot.waitExposed(tab)
+    first = tab.model.index(0, COL_NAME).data()
+    tab.table.scrollTo(tab.model.index(0, COL_KPJ))
+    x = header.sectionViewportPosition(COL_KPJ) + 10
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    qtbot.wait(200)
+    assert header.sortIndicatorSection() == COL_NAME
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert tab.model.index(0, COL_NAME).data() == first

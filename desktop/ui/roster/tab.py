@@ -59,6 +59,7 @@ from desktop.ui.roster.model import (
     COL_SEX,
     COL_STATUS,
     COL_VILLAGE,
+    SORTS,
     ObjectRole,
     RosterModel,
 )
@@ -359,6 +360,7 @@ class RosterTab(QWidget):
         # The indicator first: enabling sorting sorts by the indicator's column at once.
         table.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
+        table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
         table.horizontalHeader().setStretchLastSection(True)
         table.horizontalHeader().setHighlightSections(False)
         vertical = table.verticalHeader()
@@ -559,6 +561,19 @@ class RosterTab(QWidget):
         wizard.imported.connect(self._imported)
         wizard.open()
         return wizard
+
+    @Slot(int, Qt.SortOrder)
+    def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        """A column the roster cannot sort by (KPJ) keeps the arrow where the order is."""
+        if column in SORTS:
+            return
+        header = self.table.horizontalHeader()
+        order = (
+            Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
+        )
+        blocked = header.blockSignals(True)
+        header.setSortIndicator(self.model.sort_column, order)
+        header.blockSignals(blocked)
 
     @Slot(object)
     def _imported(self, result: ImportResult) -> None:
