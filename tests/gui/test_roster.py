@@ -255,3 +255,88 @@ def test_the_kpj_column_cannot_be_sorted_and_says_so(
     assert header.sortIndicatorSection() == COL_NAME
     assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
     assert tab.model.index(0, COL_NAME).data() == first
+
+
+def test_category_status_and_ending_filters(
+    qtbot: QtBot, tab: RosterTab, demo: AppServices
+) -> None:
+    """Each filter, alone then together, shows exactly what the service counts."""
+    category = tab.category_combo.itemData(1)
+    tab.category_combo.setCurrentIndex(1)
+    expected = demo.roster.count(RosterFilter(category=category))
+    qtbot.waitUntil(lambda: tab.count_label.text() == f"{expected} peserta", timeout=3000)
+    assert 0 < expected < 300
+    assert {tab.model.index(r, 0).data(ObjectRole).category for r in range(shown(tab))} == {
+        category
+    }
+
+    tab.status_combo.setCurrentIndex(tab.status_combo.findData("aktif"))
+    expected = demo.roster.count(RosterFilter(category=category, status="aktif"))
+    qtbot.waitUntil(lambda: shown(tab) == expected, timeout=3000)
+
+    assert not tab.ends_spin.isEnabled()
+    tab.ends_check.setChecked(True)
+    assert tab.ends_spin.isEnabled()
+    tab.ends_spin.setValue(400)  # demo coverage ends at the end of the year
+    expected = demo.roster.count(
+        RosterFilter(category=category, status="aktif", ends_within_days=400)
+    )
+    qtbot.waitUntil(lambda: shown(tab) == expected, timeout=3000)
+    tab.ends_spin.setValue(0)
+    expected_today = demo.roster.count(
+        RosterFilter(category=category, status="aktif", ends_within_days=0)
+    )
+    qtbot.waitUntil(lambda: shown(tab) == expected_today, timeout=3000)
+    assert expected_today < expected
+    assert tab.current_filter() == RosterFilter(
+        category=category, status="aktif", ends_within_days=0
+    )
+
+
+def test_typing_fast_runs_one_query(
+    qtbot: QtBot, tab: RosterTab, demo: AppServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search waits for a pause in the typing: six keys, one query."""
+    asked: list[str] = []
+    original = demo.roster.matching_ids
+
+    def counting(flt: RosterFilter, *args: object, **kwargs: object) -> object:
+        asked.append(flt.text)
+        return original(flt, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(demo.roster, "matching_ids", counting)
+    with qtbot.waitSignal(tab.idsLoaded, timeout=3000):
+        qtbot.keyClicks(tab.search_edit, "sitiam")
+    qtbot.wait(400)
+    assert asked == ["sitiam"]
+
+
+def test_rows_are_fetched_a_page_at_a_time_and_old_pages_dropped(
+    qtbot: QtBot, tab: RosterTab, demo: AppServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model holds ids; rows come a page at a time as the view needs them, and only
+    the last few pages stay in memory."""
+    from desktop.ui.roster import model as model_module
+
+    monkeypatch.setattr(model_module, "PAGE_SIZE", 10)
+    monkeypatch.setattr(model_module, "MAX_PAGES", 3)
+    fetched: list[int] = []
+    original = demo.roster.rows
+
+    def counting(ids: object) -> object:
+        chunk = list(ids)  # type: ignore[call-overload]
+        fetched.append(len(chunk))
+        return original(chunk)
+
+    monkeypatch.setattr(demo.roster, "rows", counting)
+    tab.model.refresh_rows()
+    tab.show()
+    qtbot.waitExposed(tab)
+    qtbot.wait(100)
+    first_screen = len(fetched)
+    assert 0 < first_screen <= 4 and set(fetched) == {10}  # a screen, not 300 rows
+    tab.table.scrollToBottom()
+    qtbot.wait(100)
+    assert len(fetched) - first_screen <= 4  # the last screen, not everything between
+    assert len(tab.model._pages) <= 3
+    assert tab.model.index(299, COL_NIK).data() == tab.model.worker(299).nik  # type: ignore[union-attr]

@@ -298,6 +298,44 @@ def test_a_nik_column_with_an_unknown_name_is_picked_by_the_user(
     again.reject()
 
 
+def test_known_niks_are_updated_or_left_alone_as_the_user_chooses(
+    qtbot: QtBot, tab: RosterTab, hub: AppServices, messy_file: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    RosterImportService(hub.database.engine).run(messy_file, actor=hub.office.local_actor())
+    rows = messy.data_rows("csv")
+    rows[11][2] = "Hendra Gunawan, S.Pd."  # row 16 renamed in the village's new file
+    changed = tmp_path / "perubahan.csv"
+    changed.write_text(
+        "\n".join(";".join(str(c) for c in r) for r in [messy.HEADER, *rows]), encoding="utf-8"
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(changed), ""))
+
+    def import_with(radio_name: str) -> str:
+        wizard = open_on_preview(qtbot, tab)
+        click(qtbot, wizard.next_button)
+        radio = getattr(wizard, radio_name)
+        click(qtbot, radio)
+        assert wizard.existing_policy() == ("skip" if radio_name == "skip_radio" else "update")
+        with qtbot.waitSignal(wizard.imported, timeout=10_000):
+            click(qtbot, wizard.next_button)
+        summary = wizard.summary_label.text()
+        click(qtbot, wizard.next_button)  # Selesai
+        return summary
+
+    def hendra() -> str:
+        found = hub.roster.rows(hub.roster.matching_ids(RosterFilter(text=messy.NIK_PLAIN)))
+        return found[0].name
+
+    summary = import_with("skip_radio")
+    assert "6 NIK yang sudah terdaftar dilewati." in summary
+    assert hendra() == "Hendra Gunawan"
+    summary = import_with("update_radio")
+    assert "1 peserta diperbarui." in summary and "5 peserta tidak berubah." in summary
+    assert hendra() == "Hendra Gunawan, S.Pd."
+    assert worker_count(hub) == 6
+
+
 def test_the_preview_model_passes_the_model_tester(
     qtbot: QtBot, tab: RosterTab, messy_file: Path, qtmodeltester: Any
 ) -> None:
