@@ -41,6 +41,7 @@ from desktop.spreadsheets.roster_rows import (
     data_rows,
     iter_verdicts,
     nik_of_row,
+    niks_look_rounded,
 )
 from desktop.store import models, queries
 from desktop.store import roster_import as store
@@ -244,6 +245,23 @@ class RosterImportService:
                 ),
                 file=path.name,
                 row=header_index + 1,
+            )
+        rounded = (
+            niks_look_rounded(sheet.rows, indexes, mapping.columns["nik"])
+            if mapping.get("nik") is not None
+            else 0
+        )
+        if rounded:
+            raise _sheet_error(
+                "import.nik_rounded",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Semua {count} NIK di berkas {file} berakhir dengan angka 0: tanda Excel "
+                    "membulatkannya ke 15 angka, jadi angka terakhirnya hilang. Ambil NIK dari "
+                    "sumber aslinya, format kolom NIK sebagai Teks, lalu simpan lagi.",
+                ),
+                count=rounded,
+                file=path.name,
             )
         return _Plan(
             path=path,

@@ -976,6 +976,32 @@ def data_rows(rows: Sequence[Sequence[Cell]], header_index: int, reader: RowRead
     return indexes
 
 
+ROUNDED_NIKS_MIN = 20  # a tenth of real NIKs end in 0: twenty in a row is no chance
+
+
+def niks_look_rounded(rows: Sequence[Sequence[Cell]], indexes: Iterable[int], column: int) -> int:
+    """How many NIKs Excel rounded, when every NIK written as text in *column* ends in 0.
+
+    A sheet whose NIK column was a number column loses the 16th digit (Excel keeps 15) and,
+    saved as CSV, writes it as 0 in plain digits that look like a NIK. One such NIK cannot
+    be told from a real one; :data:`ROUNDED_NIKS_MIN` or more, all ending in 0, can. Returns
+    their count, or 0 when the column does not look rounded.
+    """
+    found = 0
+    for index in indexes:
+        cells = rows[index]
+        value = cells[column] if column < len(cells) else None
+        if type(value) is not str:
+            continue  # numbers are judged one by one (see read_nik_cell)
+        digits = "".join(ch for ch in value if ch.isdigit())
+        if len(digits) != 16:
+            continue
+        if digits[-1] != "0":
+            return 0
+        found += 1
+    return found if found >= ROUNDED_NIKS_MIN else 0
+
+
 def iter_verdicts(
     rows: Sequence[Sequence[Cell]], indexes: Iterable[int], reader: RowReader
 ) -> Iterator[RowVerdict]:

@@ -1279,6 +1279,10 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>The file {file} has no data rows below the header row (row {row}).</translation>
     </message>
     <message>
+        <source>Semua {count} NIK di berkas {file} berakhir dengan angka 0: tanda Excel membulatkannya ke 15 angka, jadi angka terakhirnya hilang. Ambil NIK dari sumber aslinya, format kolom NIK sebagai Teks, lalu simpan lagi.</source>
+        <translation>All NIKs in {file} end in 0 (count: {count}): Excel rounded them to 15 digits, so their last digit is lost. Take the NIKs from their original source, format the NIK column as Text, then save again.</translation>
+    </message>
+    <message>
         <source>Berkas {file} terlalu besar ({size} MB; paling besar {limit} MB). Pecah menjadi beberapa berkas.</source>
         <translation>The file {file} is too large ({size} MB; at most {limit} MB). Split it into several files.</translation>
     </message>

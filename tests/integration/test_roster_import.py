@@ -329,6 +329,38 @@ def test_unusable_files_are_refused_with_a_message(importer, tmp_path):
         importer.preview(pdf)
 
 
+def _niks_file(tmp_path: Path, niks: list[str], name: str = "desa.csv") -> Path:
+    path = tmp_path / name
+    lines = ["NIK;Nama;Tgl Lahir;JK;Desa;Kecamatan;Jabatan"]
+    lines += [f"{nik};Warga {i};01-01-1970;L;Menggeris;Pampangan;Marbot Masjid"
+              for i, nik in enumerate(niks)]  # fmt: skip
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_a_csv_whose_niks_excel_rounded_is_refused(hub, importer, tmp_path):
+    """Saved from a number column, every NIK lost its 16th digit to a 0: plain digits that
+    each look like a NIK. Twenty or more, all ending in 0, refuse the file and say why."""
+    born = date(1970, 1, 1)
+    # Thirty NIKs ending in 0, distinct (as rounded ones from different serials would be).
+    rounded = [make_nik("16.02.06", born, Sex.MALE, 10 * (i + 1)) for i in range(30)]
+    other = make_nik("16.02.06", born, Sex.MALE, 7)
+    before = counts(hub)
+    with pytest.raises(UnreadableSheet) as refused:
+        importer.preview(_niks_file(tmp_path, rounded))
+    finding = refused.value.finding
+    assert finding.code == "import.nik_rounded"
+    assert "Semua 30 NIK" in finding.message and "15 angka" in finding.message
+    with pytest.raises(UnreadableSheet):
+        importer.run(_niks_file(tmp_path, rounded), actor=hub.office.local_actor())
+    assert counts(hub) == before
+    # Real NIKs that happen to end in 0 are not refused: a few, or among others.
+    few = importer.preview(_niks_file(tmp_path, rounded[:19], "sedikit.csv"))
+    assert few.counts.error == 0
+    mixed = importer.preview(_niks_file(tmp_path, [*rounded[:25], other], "campur.csv"))
+    assert mixed.counts.error == 0
+
+
 def test_a_user_corrected_mapping_is_used(hub, importer, tmp_path):
     path = tmp_path / "odd.csv"
     nik = messy.NIK_PLAIN
