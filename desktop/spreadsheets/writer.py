@@ -9,10 +9,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-
 Value = str | int | date | None
 
 
@@ -59,6 +55,11 @@ def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Value]
 def _write_xlsx(
     path: Path, header: Sequence[str], rows: Iterable[Sequence[Value]], sheet: str
 ) -> int:
+    # Imported here: openpyxl costs ~0.1 s, and only an export to XLSX needs it.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     book = Workbook(write_only=True)
     ws = book.create_sheet(sheet)
     ws.freeze_panes = "A2"

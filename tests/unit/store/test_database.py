@@ -113,3 +113,38 @@ def test_database_from_a_newer_sigap_is_refused(tmp_path: Path) -> None:
     con.close()
     with pytest.raises(DatabaseUnusable, match="versi yang lebih baru"):
         open_database(path)
+
+
+def test_the_schema_head_constant_is_alembics_head() -> None:
+    from desktop.store.database import SCHEMA_HEAD, head_revision
+
+    assert SCHEMA_HEAD == head_revision()
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(tmp_path: Path) -> None:
+    """Every start pays for what opening imports: an up-to-date file reads one row."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "sigap.db"
+    open_database(path).close()  # created and migrated (Alembic runs here)
+    probe = (
+        "import sys; from pathlib import Path; from desktop.store.database import "
+        f"open_database; db = open_database(Path({str(path)!r})); "
+        "print(db.backup, 'alembic' in sys.modules)"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert shown.stdout.split() == ["None", "False"]
+
+
+def test_two_stamped_revisions_are_refused_as_not_ours(tmp_path: Path) -> None:
+    path = tmp_path / "sigap.db"
+    open_database(path).close()
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO alembic_version VALUES ('0003')")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseUnusable):
+        open_database(path)
