@@ -25,6 +25,9 @@ def create_sqlite_engine(path: Path) -> Engine:
         pool_size=4,
         max_overflow=4,
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        # A failed statement's message must not carry its parameters: NIKs, KPJs and bank
+        # accounts would reach the log file in full.
+        hide_parameters=True,
     )
     _install_sqlite_events(engine)
     return engine

@@ -118,7 +118,7 @@ def test_database_from_a_newer_sigap_is_refused(tmp_path: Path) -> None:
 def test_the_schema_head_constant_is_alembics_head() -> None:
     from desktop.store.database import SCHEMA_HEAD, head_revision
 
-    assert SCHEMA_HEAD == head_revision()
+    assert head_revision() == SCHEMA_HEAD
 
 
 def test_opening_an_up_to_date_database_does_not_load_alembic(tmp_path: Path) -> None:

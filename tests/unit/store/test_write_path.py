@@ -552,3 +552,45 @@ def test_a_shared_setting_is_restored_by_the_last_holder_only() -> None:
     with pytest.raises(RuntimeError), setting.held():
         raise RuntimeError
     assert state["value"] == "default"
+
+
+def test_a_value_of_the_wrong_type_is_refused_when_sqlite_logs_the_load(
+    services: AppServices,
+) -> None:
+    """SQLite would log "0120" given for an integer column as 120; Python as "0120"."""
+    rows = _workers(3, "T")
+    rows[0]["declared_income"] = "0120"
+    before = _raw(services).execute("SELECT COUNT(*) FROM change_log").fetchone()
+    with (
+        pytest.raises(WriteRefused, match=r"worker.declared_income is given a str"),
+        UnitOfWork(services.database.engine, services.office.local_actor(), action="x") as uow,
+    ):
+        uow.bulk_insert(models.Worker, rows, defer_indexes=True, total=3)
+    assert _raw(services).execute("SELECT COUNT(*) FROM change_log").fetchone() == before
+    assert services.health.check().sound
+
+
+def test_a_failure_in_a_later_batch_of_a_deferred_load_rolls_everything_back(
+    services: AppServices,
+) -> None:
+    """The second batch breaks a CHECK constraint after the first was written and logged by
+    SQLite: nothing stays, and the dropped indexes and insert guard are back."""
+    con = _raw(services)
+    schema = "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+    before_schema = con.execute(schema).fetchall()
+    before = con.execute("SELECT COUNT(*) FROM change_log").fetchone()
+    rows = _workers(40, "F")
+    rows[30]["sex"] = "X"
+    from sqlalchemy.exc import IntegrityError
+
+    with (
+        pytest.raises(IntegrityError) as failed,
+        UnitOfWork(services.database.engine, services.office.local_actor(), action="x") as uow,
+    ):
+        uow.bulk_insert(models.Worker, rows, batch_size=25, defer_indexes=True, total=40)
+    assert "ck_worker_sex" in str(failed.value)
+    assert "1602054209800030" not in str(failed.value)  # no NIK in the message
+    assert con.execute("SELECT COUNT(*) FROM worker").fetchone() == (0,)
+    assert con.execute("SELECT COUNT(*) FROM change_log").fetchone() == before
+    assert con.execute(schema).fetchall() == before_schema
+    assert services.health.check().sound
