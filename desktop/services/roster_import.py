@@ -434,13 +434,18 @@ class RosterImportService:
 
 
 def _best_named_row(rows: Sequence[Sequence[Cell]]) -> HeaderGuess:
-    """The row among the first ones that names the most fields (the first row on a tie or
-    when none names any), as the header of a file whose NIK column has no known name."""
+    """The header of a file :func:`find_roster_header` found none in: among the first rows,
+    one that names a NIK column (with no other field we know), else the one that names the
+    most fields; the first row on a tie or when none names any."""
+
+    def rank(guess: HeaderGuess) -> tuple[bool, int]:
+        return "nik" in guess.mapping.columns, len(guess.mapping.columns)
+
     best = HeaderGuess(0, tuple(rows[0]) if rows else (), guess_mapping(rows[0] if rows else ()))
     for index, row in enumerate(rows[1:HEADER_SCAN_ROWS], start=1):
-        mapping = guess_mapping(row)
-        if len(mapping.columns) > len(best.mapping.columns):
-            best = HeaderGuess(index, tuple(row), mapping)
+        guess = HeaderGuess(index, tuple(row), guess_mapping(row))
+        if rank(guess) > rank(best):
+            best = guess
     return best
 
 

@@ -102,12 +102,14 @@ ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 def _zip_kind(path: Path) -> str:
-    """"ods" or "xlsx" from what the zip holds, whatever the file's name says."""
+    """ "ods" or "xlsx" from what the zip holds, whatever the file's name says."""
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-            if "mimetype" in names and archive.read("mimetype").strip() == ODS_MIMETYPE:
-                return "ods"
+            if "mimetype" in names:
+                with archive.open("mimetype") as member:
+                    if member.read(len(ODS_MIMETYPE) + 8).strip() == ODS_MIMETYPE:
+                        return "ods"
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
         pass  # a broken zip: calamine says what is wrong with it
     return "xlsx"

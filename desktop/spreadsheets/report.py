@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from desktop.domain.findings import QT_TRANSLATE_NOOP
-from desktop.spreadsheets.columns import guess_field
+from desktop.spreadsheets.columns import REPORT_COLUMNS, guess_field
 from desktop.spreadsheets.reader import Cell
 from desktop.spreadsheets.roster_rows import RowVerdict
 
@@ -39,12 +39,28 @@ def _used(cells: Sequence[Cell]) -> int:
     return width
 
 
+def _without_report_columns(header: Sequence[Cell]) -> list[Cell]:
+    """The file's own header: a report of a report does not repeat the report's columns
+    (its rows' old reasons, in those columns, are not read by the import)."""
+    names = list(header)
+    while names and (names[-1] is None or str(names[-1]).strip() == ""):
+        names.pop()
+    while [str(c) for c in names[-2:]] == list(REPORT_COLUMNS):
+        del names[-2:]
+    return names
+
+
 def write_error_report(path: Path, header: Sequence[Cell], rejected: Sequence[RowVerdict]) -> Path:
     """Write the rejected rows to an XLSX at *path*; return the path."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
-    width = max([_used(header), *(_used(r.cells) for r in rejected)])
+    own = _without_report_columns(header)
+    if len(own) < _used(header):  # a report of a report: its old row numbers and reasons go
+        width = _used(own)
+    else:
+        width = max([_used(own), *(_used(r.cells) for r in rejected)])
+    header = own
     names = [("" if h is None else h) for h in list(header)[:width]]
     names += [""] * (width - len(names))
     text_columns = {i for i, h in enumerate(names) if guess_field(h) in _TEXT_FIELDS}

@@ -90,3 +90,22 @@ def test_an_export_re_imported_is_unchanged(tmp_path: Path) -> None:
         code, out, err = cli("roster", "import", "--db", str(db), str(target))
         assert (code, out.strip()) == (0, "imported 0, updated 0, unchanged 400, rejected 0"), err
     assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM change_log").fetchone() == log
+
+
+def test_a_report_that_fails_after_the_import_says_the_data_is_in(
+    tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from desktop.spreadsheets import report
+
+    def full_disk(*_args: object, **_kwargs: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(report, "write_error_report", full_disk)
+    db = hub(tmp_path)
+    source = messy.write_messy_xlsx(tmp_path)
+    code, out, err = cli("roster", "import", "--db", str(db), str(source), "--errors",
+                         str(tmp_path / "ditolak.xlsx"))  # fmt: skip
+    assert code == 1
+    assert out.strip() == "imported 6, updated 0, unchanged 0, rejected 5"
+    assert "tidak dapat ditulis" in err and "No space left on device" in err
+    assert "Data sudah diimpor" in err and "Traceback" not in err

@@ -403,6 +403,29 @@ def test_an_error_report_keeps_the_key_of_the_mapping_chosen_for_its_file(hub, i
     assert mapping_key(header) == mapping_key(guessed.header)
     assert mapping_key(["NIK", "Nama", "Baris asal"]) != mapping_key(["NIK", "Nama"])
 
+    # The report imported again, still wrong: its own report is the file's header again,
+    # without the first report's row numbers and reasons.
+    again = importer.run(importer.preview(errors, mapping=mapping), actor=hub.office.local_actor())
+    assert len(again.rejected) == 1
+    second = write_error_report(tmp_path / "ditolak-lagi.xlsx", again.header, again.rejected)
+    rows = read_sheet(second).rows
+    assert [str(c) for c in rows[0]] == [*[str(c) for c in header[:-2]], *REPORT_COLUMNS]
+    assert len(rows[1]) == len(rows[0])
+    assert mapping_key(rows[0]) == mapping_key(guessed.header)
+
+
+def test_a_title_row_does_not_beat_a_header_that_names_only_the_nik(hub, importer, tmp_path):
+    """ "NIK" with columns whose names we do not know: still the header, not the title."""
+    path = tmp_path / "judul.csv"
+    path.write_text(
+        f"DAFTAR PESERTA DESA MENGGERIS\nNIK;Peserta;Lahir\n{messy.NIK_PLAIN};Hendra;31-12-1988\n",
+        encoding="utf-8",
+    )
+    preview = importer.preview(path)
+    assert preview.header_row == 2
+    assert preview.mapping.get("nik") == 0 and len(preview.mapping.columns) == 1
+    assert [r.row for r in preview.rows] == [3]
+
 
 # -- a header over two rows ---------------------------------------------------------------
 
