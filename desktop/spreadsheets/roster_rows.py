@@ -402,8 +402,7 @@ def read_nik_cell(value: Cell) -> tuple[str, Finding | None]:
                     "NIK terbaca sebagai angka desimal karena Excel membacanya sebagai angka, dan angka terakhirnya bisa hilang. Ketik ulang NIK sebagai teks: format sel Teks atau awali dengan tanda petik (').",  # noqa: E501
                 ),
             )
-        digits = str(int(value))
-        if abs(value) >= EXACT_FLOAT_LIMIT or (len(digits) == 16 and digits.endswith("0")):
+        if _rounded_long_number(value):
             return "", _err(
                 "nik.lost_digits",
                 QT_TRANSLATE_NOOP(
@@ -411,8 +410,29 @@ def read_nik_cell(value: Cell) -> tuple[str, Finding | None]:
                     "NIK tersimpan sebagai angka, dan Excel hanya menyimpan 15 angka: angka terakhirnya bisa hilang (berubah menjadi 0). Ketik ulang NIK sebagai teks: format sel Teks atau awali dengan tanda petik (').",  # noqa: E501
                 ),
             )
-        return digits, None
+        return str(int(value)), None
     return cell_text(value), None
+
+
+def _rounded_long_number(value: float | int) -> bool:
+    """True for a number cell that cannot hold a 16-digit identity number exactly: Excel
+    keeps 15 significant digits, so the 16th comes back as 0 (or the number is fractional,
+    or too big for a float to be exact)."""
+    if isinstance(value, float) and not value.is_integer():
+        return True
+    digits = str(int(value))
+    return abs(value) >= EXACT_FLOAT_LIMIT or (len(digits) == 16 and digits.endswith("0"))
+
+
+_KK_LOST_DIGITS = _err(
+    "kk.lost_digits",
+    QT_TRANSLATE_NOOP(
+        "Finding",
+        "Nomor KK tersimpan sebagai angka, dan Excel hanya menyimpan 15 angka: angka "
+        "terakhirnya bisa hilang (berubah menjadi 0). Ketik ulang nomor KK sebagai teks: "
+        "format sel Teks atau awali dengan tanda petik (').",
+    ),
+)
 
 
 def _key(value: Cell) -> object:
@@ -686,6 +706,12 @@ class RowReader:
             and self._clean_kk(value)
         ):
             kk: str | None = value
+        elif type(value) is float or type(value) is int:
+            kk = None  # a number Excel may have rounded, like a NIK: never repaired
+            if _rounded_long_number(value):
+                findings.append(_KK_LOST_DIGITS)
+            else:
+                kk = self._number(value, self._check_kk, findings)
         else:
             kk = self._number(value, self._check_kk, findings)
         value = cells[at_address] if at_address < width else None

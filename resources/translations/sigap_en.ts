@@ -1475,6 +1475,10 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>The NIK is stored as a number, and Excel keeps only 15 digits: its last digit may be lost (turned into 0). Type the NIK again as text: format the cell as Text or start it with an apostrophe (&apos;).</translation>
     </message>
     <message>
+        <source>Nomor KK tersimpan sebagai angka, dan Excel hanya menyimpan 15 angka: angka terakhirnya bisa hilang (berubah menjadi 0). Ketik ulang nomor KK sebagai teks: format sel Teks atau awali dengan tanda petik (&apos;).</source>
+        <translation>The KK number is stored as a number, and Excel keeps only 15 digits: its last digit may be lost (turned into 0). Type the KK number again as text: format the cell as Text or start it with an apostrophe (&apos;).</translation>
+    </message>
+    <message>
         <source>Nama belum diisi. Isi nama sesuai KTP.</source>
         <translation>The name is missing. Fill in the name as on the identity card (KTP).</translation>
     </message>

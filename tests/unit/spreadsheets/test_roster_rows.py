@@ -388,3 +388,20 @@ def test_a_clean_row_needs_no_full_nik_or_kk_check(monkeypatch):
         assert verdict.values["kk"] == "1602050101100001"
         assert verdict.values["sex"] in ("L", "P")
         assert [f.code for f in verdict.findings if f.code != "import.sex_from_nik"] == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "kk", "found"),
+    [
+        (1602050101100001.0, "1602050101100001", []),  # a number, all 16 digits exact
+        (1602050101100010.0, None, ["kk.lost_digits"]),  # Excel's 16th digit, 0
+        (1602050101100001.5, None, ["kk.lost_digits"]),
+        (9.7e15, None, ["kk.lost_digits"]),  # past what a float holds exactly
+        ("1602050101100010", "1602050101100010", []),  # as text it is what was typed
+    ],
+)
+def test_a_kk_number_excel_may_have_rounded_is_rejected_never_repaired(cell, kk, found):
+    header = [*HEADER, "No KK"]
+    verdict = reader(header=header).read(5, [*row(), cell])
+    assert verdict.values["kk"] == kk
+    assert codes(verdict) == found
