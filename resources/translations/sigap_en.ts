@@ -1874,6 +1874,10 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>&amp;Save report of rejected rows…</translation>
     </message>
     <message>
+        <source>Laporan itu berisi baris yang ditolak apa adanya, dengan nomor baris dan alasannya. Perbaiki isinya, lalu impor laporan itu lagi: pilihan kolom yang sama dipakai, dan baris yang sudah masuk tidak berubah.</source>
+        <translation>The report holds the rejected rows as they were, with their row numbers and reasons. Correct them, then import the report again: the same column choices are used, and the rows already imported do not change.</translation>
+    </message>
+    <message>
         <source>Langkah 1 dari 3: pilih berkas</source>
         <translation>Step 1 of 3: choose the file</translation>
     </message>

@@ -152,6 +152,9 @@ def test_import_a_messy_file_step_by_step(
     qtbot.waitUntil(lambda: tab.workers_card.value_label.text() == "6")
     summary = wizard.summary_label.text()
     assert "6 peserta baru diimpor." in summary and "5 baris ditolak." in summary
+    assert wizard.report_hint.isVisibleTo(wizard) and "impor laporan itu lagi" in (
+        wizard.report_hint.text()
+    )
     assert message_boxes.shown == []
 
     # The confirmed mapping is remembered for files with the same header.

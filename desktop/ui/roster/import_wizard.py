@@ -399,12 +399,22 @@ class ImportWizard(QDialog):
         self.summary_label.setWordWrap(True)
         self.report_button = QPushButton(self.tr("&Simpan laporan baris ditolak…"))
         self.report_button.clicked.connect(self.save_report)
+        self.report_hint = HintLabel()
+        self.report_hint.setText(
+            self.tr(
+                "Laporan itu berisi baris yang ditolak apa adanya, dengan nomor baris dan "
+                "alasannya. Perbaiki isinya, lalu impor laporan itu lagi: pilihan kolom yang "
+                "sama dipakai, dan baris yang sudah masuk tidak berubah."
+            )
+        )
         row = QHBoxLayout()
         row.addWidget(self.report_button)
         row.addStretch(1)
         layout = QVBoxLayout(page)
         layout.addWidget(self.summary_label)
+        layout.addSpacing(8)
         layout.addLayout(row)
+        layout.addWidget(self.report_hint)
         layout.addStretch(1)
         return page
 
@@ -716,6 +726,7 @@ class ImportWizard(QDialog):
         lines.append(self.tr("{count} baris ditolak.").format(count=number(len(result.rejected))))
         self.summary_label.setText("\n".join(lines))
         self.report_button.setVisible(bool(result.rejected))
+        self.report_hint.setVisible(bool(result.rejected))
         self._show_page(PAGE_DONE)
         self.imported.emit(result)
 
