@@ -46,6 +46,26 @@ def workers(app) -> dict[str, dict]:
         return {row["nik"]: dict(row) for row in rows}
 
 
+def write_csv(path: Path, rows: list[list[object]]) -> Path:
+    """*rows* under the messy file's header, as a semicolon CSV."""
+    path.write_text(
+        "\n".join(";".join(str(c) for c in r) for r in [messy.HEADER, *rows]), encoding="utf-8"
+    )
+    return path
+
+
+def known_and_new(tmp_path: Path, new: int, name: str) -> Path:
+    """The messy file's rows (row 16 renamed: an update) and *new* workers more."""
+    rows = messy.data_rows("csv")
+    rows[11][2] = "Hendra Baru"
+    for i in range(new):
+        born = date(1970 + i % 30, 1 + i % 12, 1 + i % 28)
+        nik = make_nik("16.02.05", born, Sex.MALE, 100 + i % 9000)
+        rows.append([i, nik, f"Warga {i}", "", born.strftime("%d-%m-%Y"), "L", "Sukadana",
+                     "Kayu Agung", "Marbot Masjid", "", ""])  # fmt: skip
+    return write_csv(tmp_path / name, rows)
+
+
 def check_preview(preview: ImportPreview, kind: str) -> None:
     assert preview.header_row == messy.HEADER_ROW
     assert [r.row for r in preview.accepted] == sorted(messy.IMPORTED_ROWS)
@@ -168,10 +188,7 @@ def test_existing_niks_update_only_what_changed_or_are_skipped(hub, importer, tm
     rows = messy.data_rows("csv")
     rows[11][2] = "Hendra Gunawan, S.Pd."  # row 16: a new name
     rows[1][10] = ""  # row 6: an emptied KPJ cell keeps the stored KPJ
-    changed = tmp_path / "changed.csv"
-    changed.write_text(
-        "\n".join(";".join(str(c) for c in r) for r in [messy.HEADER, *rows]), encoding="utf-8"
-    )
+    changed = write_csv(tmp_path / "changed.csv", rows)
     before = counts(hub)
     skipped = importer.run(changed, actor=actor, existing="skip")
     assert (skipped.imported, skipped.updated, skipped.skipped) == (0, 0, 6)
@@ -197,10 +214,7 @@ def test_a_new_category_takes_the_old_sub_category_away(hub, importer, tmp_path)
     def budi_again(position: str, label: str) -> Path:
         row = messy.data_rows("csv")[0]
         row[8], row[9] = position, label
-        path = tmp_path / "budi.csv"
-        path.write_text("\n".join(";".join(str(c) for c in r) for r in [messy.HEADER, row]),
-                        encoding="utf-8")  # fmt: skip
-        return path
+        return write_csv(tmp_path / "budi.csv", [row])
 
     result = importer.run(budi_again("Ketua RT 01", "Pekerja Rentan"), actor=actor)
     assert (result.updated, result.unchanged) == (1, 0)
@@ -218,17 +232,7 @@ def test_cancel_mid_way_leaves_the_database_as_it_was(hub, importer, tmp_path):
     importer.run(messy.write_messy_xlsx(tmp_path), actor=actor)
     # A bigger file: the six known workers (one renamed) and 10,100 new ones, so that the
     # update is done and a first batch of new workers written before the cancel.
-    rows = messy.data_rows("csv")
-    rows[11][2] = "Hendra Baru"
-    for i in range(10_100):
-        born = date(1970 + i % 30, 1 + i % 12, 1 + i % 28)
-        nik = make_nik("16.02.05", born, Sex.MALE, 100 + i % 9000)
-        rows.append([i, nik, f"Warga {i}", "", born.strftime("%d-%m-%Y"), "L", "Sukadana",
-                     "Kayu Agung", "Marbot Masjid", "", ""])  # fmt: skip
-    big = tmp_path / "big.csv"
-    big.write_text(
-        "\n".join(";".join(str(c) for c in r) for r in [messy.HEADER, *rows]), encoding="utf-8"
-    )
+    big = known_and_new(tmp_path, 10_100, "big.csv")
     preview = importer.preview(big)
     assert len(preview.accepted) == 10_106
     before, snapshot = counts(hub), workers(hub)
@@ -253,17 +257,7 @@ def test_a_failure_mid_way_leaves_the_database_as_it_was(hub, importer, tmp_path
 
     actor = hub.office.local_actor()
     importer.run(messy.write_messy_xlsx(tmp_path), actor=actor)
-    rows = messy.data_rows("csv")
-    rows[11][2] = "Hendra Baru"  # an update, done after the new workers are written
-    for i in range(300):
-        born = date(1970 + i % 30, 1 + i % 12, 1 + i % 28)
-        nik = make_nik("16.02.05", born, Sex.MALE, 100 + i)
-        rows.append([i, nik, f"Warga {i}", "", born.strftime("%d-%m-%Y"), "L", "Sukadana",
-                     "Kayu Agung", "Marbot Masjid", "", ""])  # fmt: skip
-    path = tmp_path / "gagal.csv"
-    path.write_text(
-        "\n".join(";".join(str(c) for c in r) for r in [messy.HEADER, *rows]), encoding="utf-8"
-    )
+    path = known_and_new(tmp_path, 300, "gagal.csv")  # the update comes after the new rows
     before, snapshot = counts(hub), workers(hub)
 
     def broken_disk(self, *args, **kwargs):
@@ -478,17 +472,7 @@ def test_a_file_read_while_it_is_written_gives_what_its_preview_gives(hub, impor
 def test_cancelling_a_file_import_mid_way_leaves_the_database_as_it_was(hub, importer, tmp_path):
     actor = hub.office.local_actor()
     importer.run(messy.write_messy_xlsx(tmp_path), actor=actor)
-    rows = messy.data_rows("csv")
-    rows[11][2] = "Hendra Baru"
-    for i in range(20_100):
-        born = date(1970 + i % 30, 1 + i % 12, 1 + i % 28)
-        nik = make_nik("16.02.05", born, Sex.MALE, 100 + i % 9000)
-        rows.append([i, nik, f"Warga {i}", "", born.strftime("%d-%m-%Y"), "L", "Sukadana",
-                     "Kayu Agung", "Marbot Masjid", "", ""])  # fmt: skip
-    big = tmp_path / "big.csv"
-    big.write_text(
-        "\n".join(";".join(str(c) for c in r) for r in [messy.HEADER, *rows]), encoding="utf-8"
-    )
+    big = known_and_new(tmp_path, 20_100, "big.csv")
     before, snapshot = counts(hub), workers(hub)
     token = CancelToken()
     seen: list[tuple[int, str]] = []
