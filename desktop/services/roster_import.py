@@ -203,8 +203,8 @@ class RosterImportService:
             )
         guess = find_roster_header(sheet.rows)
         if guess is None:
-            # No row names a NIK column: the header is the row that names the most fields
-            # (under title rows too), else the first.
+            # No row names a NIK column beside another field: a row that names the NIK
+            # alone, else the one that names the most fields (under title rows too).
             guess = _best_named_row(sheet.rows)
         if mapping is not None:
             header_index, header = guess.row_index, guess.cells
