@@ -8,11 +8,12 @@ from pathlib import Path
 from desktop.services.demo import DemoService
 from desktop.services.health import HealthService
 from desktop.services.office import OfficeService
+from desktop.services.progress import ProgressFn
 from desktop.services.regions import RegionService
 from desktop.services.roster import RosterService
 from desktop.services.sync import SyncService
 from desktop.services.workers import WorkerService
-from desktop.store.database import Database, open_database
+from desktop.store.database import Database, needs_upgrade, open_database
 
 
 @dataclass
@@ -29,9 +30,13 @@ class AppServices:
     sync: SyncService
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = True) -> AppServices:
-        """Open (creating or migrating) the database at *path* and build the services."""
-        database = open_database(path, create=create)
+    def open(
+        cls, path: Path, *, create: bool = True, progress: ProgressFn | None = None
+    ) -> AppServices:
+        """Open (creating or migrating) the database at *path* and build the services.
+
+        *progress* hears of a backup and migration (see :meth:`needs_upgrade`)."""
+        database = open_database(path, create=create, progress=progress)
         engine = database.engine
         return cls(
             database=database,
@@ -43,6 +48,11 @@ class AppServices:
             workers=WorkerService(engine),
             sync=SyncService(engine, database.path),
         )
+
+    @staticmethod
+    def needs_upgrade(path: Path) -> bool:
+        """True when opening *path* will first back it up and migrate it (a slow open)."""
+        return needs_upgrade(path)
 
     @property
     def path(self) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -154,12 +155,36 @@ def migrate(engine: Engine) -> None:
         conn.commit()
 
 
-def open_database(path: Path, *, create: bool = True) -> Database:
+def needs_upgrade(path: Path) -> bool:
+    """True when *path* is a Sigap database on an older schema: opening it backs it up and
+    migrates it, which takes a while on a big file. Anything else (missing, current, not a
+    database) opens, or is refused, at once."""
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        return False
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return row is not None and row[0] != SCHEMA_HEAD
+
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+def open_database(
+    path: Path, *, create: bool = True, progress: ProgressFn | None = None
+) -> Database:
     """Open *path*, creating or migrating it to the current schema.
 
     An existing database on an older schema is first copied beside itself
     (``name.backup-<revision>-<time>.db``). A file that is not a Sigap database, or one
     written by a newer Sigap, is refused with :class:`DatabaseUnusable` and left untouched.
+    *progress* hears of the backup and the migration (stages without a total).
     """
     path = Path(path)
     exists = path.exists() and path.stat().st_size > 0
@@ -180,14 +205,16 @@ def open_database(path: Path, *, create: bool = True) -> Database:
 
     engine = create_sqlite_engine(path)
     try:
-        backup = _prepare_schema(engine, path, existed=exists)
+        backup = _prepare_schema(engine, path, existed=exists, progress=progress)
     except BaseException:
         engine.dispose()
         raise
     return Database(path=path, engine=engine, backup=backup)
 
 
-def _prepare_schema(engine: Engine, path: Path, *, existed: bool) -> Path | None:
+def _prepare_schema(
+    engine: Engine, path: Path, *, existed: bool, progress: ProgressFn | None = None
+) -> Path | None:
     try:
         revision = current_revision(engine)
         tables = _table_names(engine)
@@ -225,6 +252,10 @@ def _prepare_schema(engine: Engine, path: Path, *, existed: bool) -> Path | None
         )
     backup = None
     if existed and revision is not None:
+        if progress is not None:
+            progress(0, 0, QT_TRANSLATE_NOOP("Progress", "Membuat cadangan basis data"))
         backup = backup_database(engine, path, f"schema{revision}")
+    if progress is not None and existed:
+        progress(0, 0, QT_TRANSLATE_NOOP("Progress", "Memperbarui susunan basis data"))
     migrate(engine)
     return backup

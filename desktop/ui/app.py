@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from desktop import APP_NAME, __version__
 from desktop.domain.findings import DomainError
@@ -14,6 +14,7 @@ from desktop.services.app import AppServices
 from desktop.services.paths import default_db_path
 from desktop.ui import messages
 from desktop.ui.i18n import chosen_language, error_text, install_translator, translate
+from desktop.ui.jobs import Job
 from desktop.ui.resources import resource_path
 
 ORGANIZATION = "Sigap"
@@ -37,11 +38,38 @@ def application(argv: list[str]) -> QApplication:
     return app
 
 
+def open_with_progress(path: Path, *, create: bool, parent: QWidget | None) -> AppServices:
+    """Open *path*; a database on an older schema is backed up and migrated in the
+    background under a progress dialog (minutes for a big file), the window live meanwhile.
+
+    Raises what :meth:`AppServices.open` raises (a :class:`DomainError` for an unusable file).
+    """
+    if not AppServices.needs_upgrade(path):
+        return AppServices.open(path, create=create)
+    loop = QEventLoop()
+    job = Job(
+        parent,
+        lambda progress, _cancel: AppServices.open(path, create=create, progress=progress),
+        title=translate("App", "Memperbarui basis data {file}").format(file=path.name),
+        cancellable=False,  # one transaction: stopping half-way would only undo it
+    )
+    job.on_error(lambda _error: None)  # raised to the caller below
+    job.on_finished(loop.quit)
+    job.start()
+    if job.is_running:
+        loop.exec()
+    if job.error is not None:
+        raise job.error
+    services = job.result
+    assert isinstance(services, AppServices)
+    return services
+
+
 def open_services(path: Path) -> AppServices | None:
     """Open *path*; when it cannot be used, say why and offer another file (None: give up)."""
     while True:
         try:
-            return AppServices.open(path, create=True)
+            return open_with_progress(path, create=True, parent=None)
         except DomainError as exc:
             again = messages.ask(
                 None,

@@ -147,7 +147,7 @@ class Job(QObject):
     _running: ClassVar[set[Job]] = set()
     _numbers: ClassVar[itertools.count[int]] = itertools.count(1)
 
-    def __init__(self, parent: QWidget, work: Work, *, title: str, cancellable: bool = True):
+    def __init__(self, parent: QWidget | None, work: Work, *, title: str, cancellable: bool = True):
         super().__init__()
         self._parent = parent
         self._work = work
@@ -225,8 +225,10 @@ class Job(QObject):
     # ---- progress dialog -----------------------------------------------------------------
 
     def _show_dialog(self) -> None:
-        if not self.is_running or not Shiboken.isValid(self._parent):
+        if not self.is_running:
             return
+        if self._parent is not None and not Shiboken.isValid(self._parent):
+            return  # its window closed meanwhile (None: a dialog of its own, at start-up)
         dialog = QProgressDialog(self._parent)
         dialog.setWindowTitle(self._title)
         dialog.setAutoClose(False)
@@ -301,7 +303,7 @@ class Job(QObject):
         if self._error_callbacks:
             for callback in self._error_callbacks:
                 callback(error)
-        elif Shiboken.isValid(self._parent):
+        elif self._parent is None or Shiboken.isValid(self._parent):
             show_error(self._parent, error, title=self._title)
         self.failed.emit(error)
         self._finish()
@@ -317,7 +319,7 @@ class Job(QObject):
         Job._running.discard(self)
 
 
-def show_error(parent: QWidget, error: BaseException, *, title: str) -> None:
+def show_error(parent: QWidget | None, error: BaseException, *, title: str) -> None:
     """Tell the user what went wrong: the finding of a domain error, else a generic text."""
     if isinstance(error, Cancelled):
         messages.inform(parent, title, translate("Finding", error.finding.template))

@@ -18,6 +18,7 @@ from desktop.services.health import HealthReport
 from desktop.services.office import OfficeInfo
 from desktop.services.regions import RegionImportResult
 from desktop.ui import messages
+from desktop.ui.app import open_with_progress
 from desktop.ui.claims import ClaimsTab
 from desktop.ui.dialogs.demo import DemoDialog, demo_job, demo_path, demo_summary
 from desktop.ui.dialogs.health import HealthReportDialog
@@ -247,7 +248,7 @@ class MainWindow(QMainWindow):
         With *welcome*, a database without an office offers the first steps.
         """
         try:
-            services = AppServices.open(path, create=create)
+            services = open_with_progress(path, create=create, parent=self)
         except DomainError as exc:
             messages.warn(self, self.tr("Buka basis data"), error_text(exc))
             return False

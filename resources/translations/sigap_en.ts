@@ -4,6 +4,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>Memperbarui basis data {file}</source>
+        <translation>Upgrading database {file}</translation>
+    </message>
+    <message>
         <source>Sigap</source>
         <translation>Sigap</translation>
     </message>
@@ -2501,6 +2505,14 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     <message>
         <source>Memeriksa berkas pendaftaran</source>
         <translation>Checking the registration file</translation>
+    </message>
+    <message>
+        <source>Membuat cadangan basis data</source>
+        <translation>Backing up the database</translation>
+    </message>
+    <message>
+        <source>Memperbarui susunan basis data</source>
+        <translation>Upgrading the database structure</translation>
     </message>
 </context>
 <context>

@@ -116,3 +116,76 @@ def test_run_gui_opens_the_window_and_offers_the_welcome(
     assert run_gui(None, []) == 0
     assert seen == {"titles": ["Sigap — kantor belum disiapkan"], "welcome": [True]}
     assert (tmp_path / "baru.db").exists()
+
+
+def _old_database(path: Path) -> Path:
+    """A database left by an older Sigap (schema 0001), with one row in it."""
+    from alembic import command
+
+    from desktop.store.database import _alembic_config
+    from desktop.store.engine import create_sqlite_engine
+
+    engine = create_sqlite_engine(path)
+    config = _alembic_config()
+    with engine.connect() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.commit()
+    engine.dispose()
+    return path
+
+
+def test_an_old_database_is_upgraded_in_the_background(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Backing up and migrating a big old file takes minutes: the GUI thread stays free
+    (the progress dialog is shown and painted) while a pool thread does it."""
+    import threading
+
+    from desktop.store.database import SCHEMA_HEAD
+    from desktop.ui.app import open_with_progress
+
+    path = _old_database(tmp_path / "lama.db")
+    assert AppServices.needs_upgrade(path)
+    seen: list[tuple[str, str]] = []
+    original = AppServices.open.__func__  # type: ignore[attr-defined]
+
+    def watched(cls, path, *, create=True, progress=None):  # type: ignore[no-untyped-def]
+        def record(done: int, total: int, stage: str) -> None:
+            seen.append((threading.current_thread().name, stage))
+            if progress is not None:
+                progress(done, total, stage)
+
+        return original(cls, path, create=create, progress=record)
+
+    monkeypatch.setattr(AppServices, "open", classmethod(watched))
+    services = open_with_progress(path, create=True, parent=None)
+    try:
+        assert [stage for _thread, stage in seen] == [
+            "Membuat cadangan basis data",
+            "Memperbarui susunan basis data",
+        ]
+        assert all(thread != threading.main_thread().name for thread, _stage in seen)
+        assert services.health.check().schema_revision == SCHEMA_HEAD
+        assert list(tmp_path.glob("lama.backup-schema0001-*.db"))
+        assert not AppServices.needs_upgrade(path)
+    finally:
+        services.close()
+
+
+def test_a_failed_upgrade_reaches_the_caller(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.domain.findings import DomainError, Finding
+    from desktop.store import database
+    from desktop.ui.app import open_with_progress
+
+    path = _old_database(tmp_path / "lama.db")
+
+    def broken(_engine: object) -> None:
+        raise database.DatabaseUnusable(Finding.error("db.test", "Gagal memperbarui."))
+
+    monkeypatch.setattr(database, "migrate", broken)
+    with pytest.raises(DomainError, match="Gagal memperbarui"):
+        open_with_progress(path, create=True, parent=None)
+    assert AppServices.needs_upgrade(path)  # the file is as it was
