@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop.store import database
 from desktop.ui.app import open_services
 from tests.e2e.screens import REAL_DISPLAY, shoot
-from tests.gui.test_app import _old_database
+from tests.old_database import make_old_database
 
 pytestmark = REAL_DISPLAY
 
@@ -21,7 +21,7 @@ pytestmark = REAL_DISPLAY
 def test_an_old_database_opens_under_a_progress_dialog(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = _old_database(tmp_path / "sigap.db")
+    path = make_old_database(tmp_path / "sigap.db")
     migrate = database.migrate
 
     def slow_migrate(engine: object) -> None:

@@ -13,6 +13,7 @@ from desktop.services.app import AppServices
 from desktop.ui.app import open_services, run_gui
 from desktop.ui.i18n import chosen_language, install_translator, number
 from desktop.ui.main_window import MainWindow
+from tests.old_database import make_old_database
 
 
 @pytest.mark.parametrize(
@@ -118,23 +119,6 @@ def test_run_gui_opens_the_window_and_offers_the_welcome(
     assert (tmp_path / "baru.db").exists()
 
 
-def _old_database(path: Path) -> Path:
-    """A database left by an older Sigap (schema 0001), with one row in it."""
-    from alembic import command
-
-    from desktop.store.database import _alembic_config
-    from desktop.store.engine import create_sqlite_engine
-
-    engine = create_sqlite_engine(path)
-    config = _alembic_config()
-    with engine.connect() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0001")
-        conn.commit()
-    engine.dispose()
-    return path
-
-
 def test_an_old_database_is_upgraded_in_the_background(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -145,7 +129,7 @@ def test_an_old_database_is_upgraded_in_the_background(
     from desktop.store.database import SCHEMA_HEAD
     from desktop.ui.app import open_with_progress
 
-    path = _old_database(tmp_path / "lama.db")
+    path = make_old_database(tmp_path / "lama.db")
     assert AppServices.needs_upgrade(path)
     seen: list[tuple[str, str]] = []
     original = AppServices.open.__func__  # type: ignore[attr-defined]
@@ -180,7 +164,7 @@ def test_a_failed_upgrade_reaches_the_caller(
     from desktop.store import database
     from desktop.ui.app import open_with_progress
 
-    path = _old_database(tmp_path / "lama.db")
+    path = make_old_database(tmp_path / "lama.db")
 
     def broken(_engine: object) -> None:
         raise database.DatabaseUnusable(Finding.error("db.test", "Gagal memperbarui."))

@@ -6,15 +6,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from desktop.store.database import (
     DatabaseUnusable,
-    _alembic_config,
     head_revision,
     open_database,
 )
-from desktop.store.engine import create_sqlite_engine
+from tests.old_database import make_old_database
 
 
 def test_new_database_uses_wal_foreign_keys_and_the_newest_schema(tmp_path: Path) -> None:
@@ -69,21 +67,15 @@ def test_another_applications_sqlite_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_older_database_is_backed_up_then_migrated(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
-    engine = create_sqlite_engine(path)
-    config = _alembic_config()
-    with engine.connect() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0001")
-        conn.commit()
-        # A row written by the older version (no write guards existed then).
-        conn.exec_driver_sql(
-            "INSERT INTO region (id, created_at, updated_at, hlc, origin_device, vv, deleted, "
-            "code, name, level) VALUES ('r1', '2025-01-01 00:00:00', '2025-01-01 00:00:00', "
-            "'h', 'd', '{}', 0, '16', 'Sumatera Selatan', 1)"
-        )
-        conn.commit()
-    engine.dispose()
+    path = make_old_database(tmp_path / "old.db", "0001")
+    con = sqlite3.connect(path)  # a row written by the older version (no write guards then)
+    con.execute(
+        "INSERT INTO region (id, created_at, updated_at, hlc, origin_device, vv, deleted, "
+        "code, name, level) VALUES ('r1', '2025-01-01 00:00:00', '2025-01-01 00:00:00', "
+        "'h', 'd', '{}', 0, '16', 'Sumatera Selatan', 1)"
+    )
+    con.commit()
+    con.close()
 
     db = open_database(path)
     assert db.backup is not None and db.backup.exists()
