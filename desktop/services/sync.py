@@ -1253,13 +1253,18 @@ class SyncService:
             if progress is not None:
                 progress(done, total, "merge")
 
+        def refused(code: str, template: str, /, **params: object) -> SyncRefused:
+            """A refusal of this bundle, naming its file and the office that sent it."""
+            office = str(bundle.sender.get("name", ""))
+            return _refuse(code, template, name=bundle.file_name, office=office, **params)
+
         try:
             return merger.run(detected_at=utc_now(), progress=report, cancel=cancel, write=write)
         except MergeCancelled:
             raise Cancelled() from None
         except ScopeViolation as violation:
             log.warning("bundle refused: a change outside the sender's kecamatan")
-            raise _refuse(
+            raise refused(
                 "sync.scope",
                 QT_TRANSLATE_NOOP(
                     "Finding",
@@ -1268,8 +1273,6 @@ class SyncService:
                     "ke admin kabupaten: perangkat itu mungkin dipakai untuk kecamatan lain, "
                     "atau paketnya diubah orang.",
                 ),
-                name=bundle.file_name,
-                office=str(bundle.sender.get("name", "")),
                 row=_row_label(merger.connection, violation.table_name, violation.row_id),
             ) from None
         except MalformedChange:
@@ -1278,7 +1281,7 @@ class SyncService:
             ) from None
         except ForeignAuthor as forged:
             log.warning("bundle refused: new changes in the name of another device")
-            raise _refuse(
+            raise refused(
                 "sync.author",
                 QT_TRANSLATE_NOOP(
                     "Finding",
@@ -1286,13 +1289,11 @@ class SyncService:
                     "({device}). Paket ditolak seluruhnya; tidak ada data yang berubah. Laporkan "
                     "ke admin kabupaten: paketnya mungkin diubah orang.",
                 ),
-                name=bundle.file_name,
-                office=str(bundle.sender.get("name", "")),
                 device=forged.device[-8:],
             ) from None
         except UniqueClash as clash:
             log.warning("bundle refused: a unique key clash in %s", clash.table_name)
-            raise _refuse(
+            raise refused(
                 "sync.unique",
                 QT_TRANSLATE_NOOP(
                     "Finding",
@@ -1301,8 +1302,6 @@ class SyncService:
                     "tidak ada data yang berubah. Laporkan ke admin kabupaten agar salah satunya "
                     "diubah, lalu kirim paket baru.",
                 ),
-                name=bundle.file_name,
-                office=str(bundle.sender.get("name", "")),
                 what=clash.table_name,
                 columns=clash.columns,
             ) from None

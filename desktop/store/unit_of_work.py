@@ -222,20 +222,21 @@ def drop_plain_indexes(
 _SQL_JSON_SAFE = (String, Integer, Date, DateTime)
 
 
+def _column_kind(table: Table, name: str) -> Any:
+    """A column's SQL type (a TypeDecorator's underlying type)."""
+    kind = table.columns[name].type
+    return getattr(kind, "impl_instance", kind)
+
+
 def _loggable_in_sql(table: Table, names: Sequence[str]) -> bool:
     """True when SQLite can write the change log of *table*'s columns *names*."""
-    for name in names:
-        kind = table.columns[name].type
-        kind = getattr(kind, "impl_instance", kind)  # a TypeDecorator stores its impl's type
-        if not isinstance(kind, _SQL_JSON_SAFE) or isinstance(kind, Boolean):
-            return False
-    return True
+    kinds = [_column_kind(table, name) for name in names]
+    return all(isinstance(k, _SQL_JSON_SAFE) and not isinstance(k, Boolean) for k in kinds)
 
 
 def _bound_types(table: Table, names: Sequence[str]) -> list[type]:
     """The Python type each column's bound value has (dates are bound as ISO text)."""
-    kinds = [getattr(table.columns[n].type, "impl_instance", table.columns[n].type) for n in names]
-    return [int if isinstance(kind, Integer) else str for kind in kinds]
+    return [int if isinstance(_column_kind(table, n), Integer) else str for n in names]
 
 
 def _check_bound_types(
