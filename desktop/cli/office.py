@@ -13,6 +13,7 @@ from desktop.cli.common import (
     EXIT_UNUSABLE,
     Parser,
     TextProgress,
+    UsageError,
     add_db,
     iso_date,
     number,
@@ -86,6 +87,13 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     check = commands.add_parser("check", help="periksa keutuhan basis data")
     add_db(check)
 
+    settings = commands.add_parser(
+        "settings", help="lihat pengaturan kantor, atau ubah satu (di kantor kabupaten)"
+    )
+    add_db(settings)
+    settings.add_argument("key", nargs="?", default=None, metavar="KUNCI")
+    settings.add_argument("value", nargs="?", default=None, metavar="NILAI")
+    settings.set_defaults(handler=cmd_settings)
     init.set_defaults(handler=cmd_init)
     regions_import.set_defaults(handler=cmd_regions_import)
     demo.set_defaults(handler=cmd_demo)
@@ -212,6 +220,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     out.write(f"Basis data    : {services.path}\n")
     out.write(f"Skema         : {report.schema_revision} (terbaru {report.schema_head})\n")
     out.write(f"SQLite        : {report.sqlite_version}, jurnal {report.journal_mode}\n")
+    if report.read_only is not None:
+        out.write(f"Akses         : hanya-baca. {report.read_only.message}\n")
     for table, count in report.counts.items():
         out.write(f"  {table:<16}{number(count):>14}\n")
     if report.sound:
@@ -221,3 +231,22 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"masalah: {problem.message}\n")
     err.write(f"{len(report.problems)} masalah ditemukan.\n")
     return EXIT_ATTENTION
+
+
+def cmd_settings(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """List the settings, or set one (KEY VALUE)."""
+    services = open_services(args)
+    try:
+        actor = services.office.local_actor()
+        if args.key is not None and args.value is None:
+            raise UsageError(f"nilai untuk {args.key} belum diberikan: settings KUNCI NILAI")
+        if args.key is not None:
+            value = services.office.set_setting(actor, args.key, args.value)
+            out.write(f"{args.key} = {value}\n")
+            return EXIT_OK
+        for setting, value, default in services.office.known_settings(actor):
+            note = " (bawaan)" if default else ""
+            out.write(f"{setting.key} = {value}{note}\t{setting.label}\n")
+    finally:
+        services.close()
+    return EXIT_OK

@@ -68,10 +68,8 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 
 def _sync(args: argparse.Namespace, *, create: bool = False) -> tuple[AppServices, SyncService]:
-    from desktop.services.sync import SyncService
-
     services = open_services(args, create=create)
-    return services, SyncService(services.database.engine, services.path)
+    return services, services.sync
 
 
 def cmd_sync_enroll(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

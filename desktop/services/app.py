@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.domain.findings import Finding
 from desktop.services.demo import DemoService
 from desktop.services.health import HealthService
 from desktop.services.office import OfficeService
@@ -40,19 +41,24 @@ class AppServices:
         engine = database.engine
         return cls(
             database=database,
-            office=OfficeService(engine),
+            office=OfficeService(engine, read_only=database.read_only),
             regions=RegionService(engine),
-            health=HealthService(engine),
-            demo=DemoService(engine),
+            health=HealthService(engine, read_only=database.read_only),
+            demo=DemoService(engine, read_only=database.read_only),
             roster=RosterService(engine),
             workers=WorkerService(engine),
-            sync=SyncService(engine, database.path),
+            sync=SyncService(engine, database.path, read_only=database.read_only),
         )
 
     @staticmethod
     def needs_upgrade(path: Path) -> bool:
         """True when opening *path* will first back it up and migrate it (a slow open)."""
         return needs_upgrade(path)
+
+    @property
+    def read_only(self) -> Finding | None:
+        """Why the database can only be read (write-protected file or folder), or None."""
+        return self.database.read_only
 
     @property
     def path(self) -> Path:

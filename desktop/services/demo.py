@@ -404,9 +404,9 @@ def _demo_error(code: str, template: str, /, **params: object) -> DomainError:
 class DemoService:
     """Generates demo data into an empty roster."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, read_only: Finding | None = None) -> None:
         self._engine = engine
-        self._office = OfficeService(engine)
+        self._office = OfficeService(engine, read_only=read_only)
         self._regions = RegionService(engine)
 
     def generate(
@@ -428,6 +428,8 @@ class DemoService:
                 limit=f"{MAX_WORKERS:,}".replace(",", "."),
             )
         token = cancel or CancelToken()
+        if self._office.read_only is not None:
+            raise DomainError(self._office.read_only)
         info = self._office.info()
         regency = info.regency_code if info else DEFAULT_REGENCY
         if info is None:

@@ -21,6 +21,9 @@ class HealthReport:
     journal_mode: str
     counts: dict[str, int]
     problems: list[Finding] = field(default_factory=list)
+    # Why the database could only be read, when it could not be written (not a problem of
+    # the database itself: its file or folder is write-protected).
+    read_only: Finding | None = None
 
     @property
     def sound(self) -> bool:
@@ -31,8 +34,9 @@ class HealthReport:
 class HealthService:
     """Checks that a database is sound."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, read_only: Finding | None = None) -> None:
         self._engine = engine
+        self._read_only = read_only
 
     def counts(self) -> dict[str, int]:
         """Return the number of rows per table (cheap; no integrity check)."""
@@ -50,6 +54,7 @@ class HealthService:
                 sqlite_version=queries.sqlite_version(conn),
                 journal_mode=queries.journal_mode(conn),
                 counts=queries.table_counts(conn),
+                read_only=self._read_only,
             )
             for detail in queries.integrity_problems(conn):
                 report.problems.append(
@@ -102,7 +107,9 @@ class HealthService:
                     head=head,
                 )
             )
-        if report.journal_mode.lower() != "wal":
+        # Read from a write-protected folder, SQLite reads the file as it is and reports the
+        # rollback journal whatever the file says: not a finding about the database.
+        if report.journal_mode.lower() != "wal" and self._read_only is None:
             report.problems.append(
                 Finding.error(
                     "check.journal",

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
 from desktop.domain.regions import RegionCode, RegionLevel
+from desktop.domain.settings import SETTINGS, IntSetting, parse_setting, setting_named
 from desktop.services.permissions import Permission, Role, require
 from desktop.store import models, queries
 from desktop.store.ids import new_id, stable_id
@@ -71,8 +72,14 @@ def _not_ready() -> OfficeNotReady:
 class OfficeService:
     """Office set-up and identity."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, read_only: Finding | None = None) -> None:
         self._engine = engine
+        self._read_only = read_only
+
+    @property
+    def read_only(self) -> Finding | None:
+        """Why the open database can only be read (write-protected file or folder), or None."""
+        return self._read_only
 
     def info(self) -> OfficeInfo | None:
         """Return this database's office, or None before set-up."""
@@ -136,6 +143,8 @@ class OfficeService:
                     QT_TRANSLATE_NOOP("Finding", "Nama kantor wajib diisi."),
                 )
             )
+        if self._read_only is not None:
+            raise DomainError(self._read_only)
         regency = code.regency
         assert regency is not None
         device_id = device_id or new_id()
@@ -171,7 +180,7 @@ class OfficeService:
         info = self.require_info()
         role = Role.ADMIN_KABUPATEN if info.kind is OfficeKind.HUB else Role.OPERATOR_KECAMATAN
         admin_id = stable_id("user", info.device_id, BUILTIN_ADMIN)
-        return Actor(admin_id, BUILTIN_ADMIN, role.value, info.device_id)
+        return Actor(admin_id, BUILTIN_ADMIN, role.value, info.device_id, self._read_only)
 
     def ensure_admin(self) -> Actor:
         """Create the office's built-in admin account unless the office has one (a laptop
@@ -206,7 +215,50 @@ class OfficeService:
             user = queries.user_by_username(conn, info.region_code, BUILTIN_ADMIN)
         if user is None:
             raise _not_ready()
-        return Actor(user["id"], user["username"], user["role"], info.device_id)
+        return Actor(user["id"], user["username"], user["role"], info.device_id, self._read_only)
+
+    def known_settings(self, actor: Actor) -> list[tuple[IntSetting, int, bool]]:
+        """Every setting Sigap knows with its value here and whether it is the default."""
+        stored = self.settings(actor)
+        return [(s, parse_setting(s, stored), s.key not in stored) for s in SETTINGS.values()]
+
+    def set_setting(self, actor: Actor, key: str, text: str) -> int:
+        """Set a setting (at the regency hub, which sends it to every laptop); return the
+        value. The key must be known and the value within its limits."""
+        setting = setting_named(key)
+        value = setting.parse(text)
+        require(actor, Permission.MANAGE_OFFICE)
+        if self.require_info().kind is not OfficeKind.HUB:
+            raise DomainError(
+                Finding.error(
+                    "setting.hub_only",
+                    QT_TRANSLATE_NOOP(
+                        "Finding",
+                        "Pengaturan ditetapkan oleh kantor kabupaten dan dikirim ke setiap "
+                        "laptop lewat sinkronisasi. Minta admin kabupaten mengubahnya.",
+                    ),
+                )
+            )
+        with self._engine.connect() as conn:
+            row_id = queries.setting_id(conn, setting.key)
+        with UnitOfWork(
+            self._engine,
+            actor,
+            action="setting.set",
+            summary=f"Pengaturan {setting.key} = {value}",
+        ) as uow:
+            if row_id is None:
+                uow.insert(
+                    models.Setting,
+                    {
+                        "id": stable_id("setting", setting.key),
+                        "key": setting.key,
+                        "value": str(value),
+                    },
+                )
+            else:
+                uow.update(models.Setting, row_id, {"value": str(value), "deleted": False})
+        return value
 
     def settings(self, actor: Actor) -> dict[str, str]:
         """Return the office settings."""

@@ -7,7 +7,16 @@ from enum import StrEnum
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
 from desktop.store.unit_of_work import Actor
 
-__all__ = ["Actor", "Permission", "PermissionDenied", "Role", "allows", "require"]
+__all__ = [
+    "Actor",
+    "Permission",
+    "PermissionDenied",
+    "ReadOnlyDatabase",
+    "Role",
+    "allows",
+    "can",
+    "require",
+]
 
 
 class Role(StrEnum):
@@ -91,8 +100,16 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 
+# What a database that can only be read (a write-protected file or folder) still allows.
+READ_ONLY_PERMISSIONS = frozenset({Permission.VIEW, Permission.VIEW_FULL_NUMBERS})
+
+
 class PermissionDenied(DomainError):
     """The acting user's role does not allow the requested action."""
+
+
+class ReadOnlyDatabase(DomainError):
+    """The action would write, and the open database can only be read."""
 
 
 def allows(role: str, permission: Permission) -> bool:
@@ -103,8 +120,20 @@ def allows(role: str, permission: Permission) -> bool:
         return False
 
 
+def can(actor: Actor, permission: Permission) -> bool:
+    """True when *actor* may do it now: the role grants it and, for anything that writes,
+    the database can be written."""
+    if actor.read_only is not None and permission not in READ_ONLY_PERMISSIONS:
+        return False
+    return allows(actor.role, permission)
+
+
 def require(actor: Actor, permission: Permission) -> None:
-    """Raise :class:`PermissionDenied` unless the actor's role grants *permission*."""
+    """Raise :class:`PermissionDenied` unless the actor's role grants *permission*, or
+    :class:`ReadOnlyDatabase` (saying why and what to do) when it would write to a database
+    that can only be read. Called before anything is read from a file or written."""
+    if actor.read_only is not None and permission not in READ_ONLY_PERMISSIONS:
+        raise ReadOnlyDatabase(actor.read_only)
     if not allows(actor.role, permission):
         raise PermissionDenied(
             Finding.error(

@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import hmac
 import logging
+import re
 import secrets
 import shutil
 import sqlite3
@@ -31,12 +32,14 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from sqlalchemy import Boolean, Connection, Date, DateTime, Engine, Table
 
+from desktop.domain.backups import backups_to_keep
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
 from desktop.domain.regions import RegionCode, RegionLevel
+from desktop.domain.settings import BACKUPS_KEPT, parse_setting
 from desktop.services.office import OfficeInfo, OfficeKind, OfficeService
 from desktop.services.permissions import Actor, Permission, require
 from desktop.services.progress import Cancelled
-from desktop.store import models
+from desktop.store import models, queries
 from desktop.store.database import backup_database, head_revision
 from desktop.store.hlc import HybridClock, vv_dumps, vv_loads
 from desktop.store.ids import new_id
@@ -77,7 +80,6 @@ CancelFn = Callable[[], bool]
 MAX_BUNDLE_BYTES = bundles.MAX_BUNDLE_SIZE
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 CODE_LENGTH = 12
-KEEP_BACKUPS = 3
 # Scratch files (bundle copies, staging) older than this are leftovers: deleted.
 SCRATCH_MAX_AGE_S = 12 * 3600
 # Bundles from this many changes are applied through the rollback journal (see _apply).
@@ -401,10 +403,13 @@ MERGE_FILLS = (
 class SyncService:
     """Everything the Sinkronisasi dialog and the ``sync`` commands do."""
 
-    def __init__(self, engine: Engine, database_path: Path) -> None:
+    def __init__(
+        self, engine: Engine, database_path: Path, *, read_only: Finding | None = None
+    ) -> None:
         self._engine = engine
         self._path = database_path
-        self._office = OfficeService(engine)
+        self._read_only = read_only
+        self._office = OfficeService(engine, read_only=read_only)
 
     # -- places --------------------------------------------------------------------------
 
@@ -560,6 +565,8 @@ class SyncService:
         cancel: CancelFn | None = None,
     ) -> ImportResult:
         """Laptop: become the enrolled kecamatan office from the hub's enrolment file."""
+        if self._read_only is not None:
+            raise DomainError(self._read_only)
         if self._office.info() is not None:
             raise _refuse(
                 "sync.join_set_up",
@@ -1057,6 +1064,8 @@ class SyncService:
         return incoming
 
     def _receive(self, file: Path, stack: ExitStack) -> _Incoming:
+        if self._read_only is not None:  # not even a preview: it stages beside the database
+            raise DomainError(self._read_only)
         info = self._office.require_info()
         self._sweep_scratch()
         name = file.name
@@ -1528,16 +1537,41 @@ class SyncService:
         raw.execute("DETACH DATABASE stage")
         raw.execute("PRAGMA temp_store = MEMORY")
 
+    @property
+    def backup_dir(self) -> Path:
+        """Where the copies made before each import are kept (see :meth:`prune_backups`)."""
+        return self.work_dir / "backups"
+
     def _backup(self, bundle_id: str) -> Path:
-        folder = self.work_dir / "backups"
-        folder.mkdir(exist_ok=True)
+        folder = self.backup_dir
+        folder.mkdir(mode=0o700, exist_ok=True)
         target = backup_database(self._engine, folder / self._path.name, f"sync-{bundle_id[-8:]}")
-        backups = sorted(
-            folder.glob(f"{self._path.stem}.backup-sync-*"), key=lambda p: p.stat().st_mtime
-        )
-        for old in backups[:-KEEP_BACKUPS]:
-            old.unlink(missing_ok=True)
+        self.prune_backups()
         return target
+
+    def backups_kept(self) -> int:
+        """How many of the newest copies are kept (setting ``backup.keep_last``)."""
+        with self._engine.connect() as conn:
+            return parse_setting(BACKUPS_KEPT, queries.settings(conn))
+
+    def prune_backups(self, *, now: datetime | None = None) -> list[Path]:
+        """Delete the import backups no longer kept: all but the newest ``backup.keep_last``
+        (10 unless set) and the first of each month of the last year. Return the deleted."""
+        folder = self.backup_dir
+        taken: dict[Path, datetime] = {}
+        for copy in folder.glob(f"{self._path.stem}.backup-sync-*"):
+            with contextlib.suppress(OSError):
+                taken[copy] = _backup_time(copy)
+        keep = backups_to_keep(taken, keep_last=self.backups_kept(), now=now or utc_now())
+        deleted = []
+        for copy in sorted(set(taken) - keep):
+            try:
+                copy.unlink()
+            except OSError:
+                log.warning("an old backup could not be deleted: %s", copy.name)
+            else:
+                deleted.append(copy)
+        return deleted
 
     def _audit(self, actor: Actor, action: str, summary: str) -> None:
         with self._engine.begin() as conn:
@@ -2001,6 +2035,19 @@ def _python_value(table: Table, name: str, value: Any) -> Any:
     if isinstance(kind, Date):
         return date.fromisoformat(str(value))
     return value
+
+
+_BACKUP_STAMP = re.compile(r"-(\d{8}-\d{6})(?:-\d+)?\.[^.]*$")
+
+
+def _backup_time(copy: Path) -> datetime:
+    """When a backup was made: from its name (``…-20261206-051620.db``, UTC), else from
+    the file's modification time (a copy renamed by hand)."""
+    match = _BACKUP_STAMP.search(copy.name)
+    if match:
+        with contextlib.suppress(ValueError):
+            return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+    return datetime.fromtimestamp(copy.stat().st_mtime, UTC)
 
 
 def copy_free_space(target: Path) -> int:

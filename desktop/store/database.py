@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,11 +32,16 @@ class DatabaseUnusable(DomainError):
 
 @dataclass
 class Database:
-    """An open Sigap database: its file and engine."""
+    """An open Sigap database: its file and engine.
+
+    *read_only* says why the file is open for reading only (a write-protected file or
+    folder); None when it can be written.
+    """
 
     path: Path
     engine: Engine
     backup: Path | None = None
+    read_only: Finding | None = None
 
     def close(self) -> None:
         """Release every pooled connection (the WAL is checkpointed by SQLite on close)."""
@@ -121,6 +128,61 @@ def _check_is_sqlite(path: Path) -> None:
         )
 
 
+def _can_write_file(path: Path) -> bool:
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return False
+    os.close(fd)
+    return True
+
+
+def _can_write_folder(folder: Path) -> bool:
+    """True when a file can be created in *folder* (SQLite's WAL and shared-memory files
+    live beside the database). Tried for real: permissions, a write-protected stick and a
+    read-only mount all show, whoever runs the program."""
+    try:
+        with tempfile.TemporaryFile(dir=folder, prefix=".sigap-probe-"):
+            pass
+    except OSError:
+        return False
+    return True
+
+
+def read_only_reason(path: Path) -> Finding | None:
+    """Why the database at *path* can only be read (a finding that says what to do), or
+    None when it can be written."""
+    path = Path(path)
+    folder = path.parent
+    if not _can_write_folder(folder):
+        return Finding.error(
+            "db.folder_read_only",
+            QT_TRANSLATE_NOOP(
+                "Finding",
+                "Folder {folder} tidak dapat ditulisi (misalnya flashdisk yang dikunci atau "
+                "tanpa izin tulis), padahal Sigap perlu menulis berkas pendamping basis data "
+                "di sana. Basis data {file} dibuka untuk dilihat saja; tidak ada yang rusak. "
+                "Untuk mengubah data, buka kunci flashdisk atau salin {file} ke folder yang "
+                "dapat ditulisi, lalu buka salinannya.",
+            ),
+            folder=str(folder),
+            file=path.name,
+        )
+    if path.exists() and not _can_write_file(path):
+        return Finding.error(
+            "db.file_read_only",
+            QT_TRANSLATE_NOOP(
+                "Finding",
+                "Berkas basis data {path} hanya dapat dibaca (read-only), jadi perubahan "
+                "tidak dapat disimpan. Basis data dibuka untuk dilihat saja; tidak ada yang "
+                "rusak. Untuk mengubah data, hilangkan tanda read-only pada berkas itu "
+                "(Properties) atau minta izin tulis, lalu buka lagi.",
+            ),
+            path=str(path),
+        )
+    return None
+
+
 def backup_database(engine: Engine, path: Path, label: str) -> Path:
     """Copy the live database beside itself with SQLite's online backup; return the copy."""
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
@@ -140,7 +202,7 @@ def backup_database(engine: Engine, path: Path, label: str) -> Path:
             dest.close()
     finally:
         raw.close()
-    log.info("database backed up before migration to %s", target.name)
+    log.info("database backed up to %s", target.name)
     return target
 
 
@@ -184,7 +246,9 @@ def open_database(
     An existing database on an older schema is first copied beside itself
     (``name.backup-<revision>-<time>.db``). A file that is not a Sigap database, or one
     written by a newer Sigap, is refused with :class:`DatabaseUnusable` and left untouched.
-    *progress* hears of the backup and the migration (stages without a total).
+    A file that cannot be written (itself, or its folder) opens for reading only, with
+    :attr:`Database.read_only` saying why. *progress* hears of the backup and the migration
+    (stages without a total).
     """
     path = Path(path)
     exists = path.exists() and path.stat().st_size > 0
@@ -201,7 +265,15 @@ def open_database(
     if exists:
         _check_is_sqlite(path)
     elif not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _cannot_create(path) from exc
+    read_only = read_only_reason(path)
+    if read_only is not None and not exists:
+        raise _cannot_create(path)
+    if read_only is not None:
+        return _open_read_only(path, read_only)
 
     engine = create_sqlite_engine(path)
     try:
@@ -212,6 +284,134 @@ def open_database(
     return Database(path=path, engine=engine, backup=backup)
 
 
+def _cannot_create(path: Path) -> DatabaseUnusable:
+    return _unusable(
+        "db.cannot_create",
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "Basis data baru tidak dapat dibuat di folder {folder}: folder itu tidak dapat "
+            "ditulisi. Pilih folder lain.",
+        ),
+        folder=str(path.parent),
+    )
+
+
+def _has_pending_wal(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _open_read_only(path: Path, reason: Finding) -> Database:
+    """Open a write-protected database for reading, or refuse it when it cannot be read
+    as it is (an older schema to migrate, changes stuck in a WAL nobody may write)."""
+    engine = create_sqlite_engine(path, read_only=True)
+    try:
+        revision = current_revision(engine)
+    except Exception as exc:
+        if not _is_cannot_open(exc):
+            engine.dispose()
+            raise _cannot_read(path, exc) from exc
+        # WAL mode needs its shared-memory file beside the database, which a read-only
+        # folder cannot hold; reading the file as it is is right when no WAL holds changes.
+        engine.dispose()
+        if _has_pending_wal(path):
+            raise _unusable(
+                "db.read_only_wal",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Basis data {file} masih menyimpan perubahan terakhir di berkas "
+                    "pendamping {file}-wal, dan folder {folder} tidak dapat ditulisi sehingga "
+                    "perubahan itu tidak dapat dibaca. Salin {file} beserta {file}-wal ke "
+                    "folder yang dapat ditulisi, lalu buka salinannya.",
+                ),
+                file=path.name,
+                folder=str(path.parent),
+            ) from None
+        engine = create_sqlite_engine(path, read_only=True, immutable=True)
+        try:
+            revision = current_revision(engine)
+        except Exception as again:
+            engine.dispose()
+            raise _cannot_read(path, again) from again
+    if revision != SCHEMA_HEAD:
+        engine.dispose()
+        if revision is None:
+            raise _foreign(path)
+        if revision not in known_revisions():
+            raise _newer(path, revision)
+        raise _unusable(
+            "db.read_only_upgrade",
+            QT_TRANSLATE_NOOP(
+                "Finding",
+                "Basis data {path} dibuat oleh Sigap versi lama dan harus diperbarui sebelum "
+                "dibuka, tetapi berkas atau foldernya tidak dapat ditulisi. Salin berkas itu "
+                "ke folder yang dapat ditulisi, lalu buka salinannya.",
+            ),
+            path=str(path),
+        )
+    return Database(path=path, engine=engine, read_only=reason)
+
+
+def _cannot_read(path: Path, exc: BaseException) -> DatabaseUnusable:
+    """The file could not be read: called damaged only when SQLite says so (a restore would
+    overwrite a healthy database), else the message says to check access."""
+    if not _is_cannot_open(exc):
+        return _corrupt(path)
+    return _unusable(
+        "db.cannot_open",
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "Basis data {path} tidak dapat dibuka. Periksa apakah berkas dan foldernya dapat "
+            "dibaca dan tidak sedang dipakai program lain, lalu coba lagi.",
+        ),
+        path=str(path),
+    )
+
+
+def _is_cannot_open(exc: BaseException) -> bool:
+    """True for SQLite's operational errors (cannot open, locked, no access), as opposed
+    to a damaged or foreign file ("file is not a database", "malformed")."""
+    original = getattr(exc, "orig", exc)  # SQLAlchemy wraps the driver's error
+    return isinstance(original, sqlite3.OperationalError)
+
+
+def _corrupt(path: Path) -> DatabaseUnusable:
+    return _unusable(
+        "db.corrupt",
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "Basis data {path} rusak atau bukan basis data Sigap. Pulihkan dari cadangan terakhir.",
+        ),
+        path=str(path),
+    )
+
+
+def _foreign(path: Path) -> DatabaseUnusable:
+    return _unusable(
+        "db.foreign",
+        QT_TRANSLATE_NOOP(
+            "Finding", "Berkas {path} berisi basis data lain, bukan Sigap. Pilih berkas Sigap."
+        ),
+        path=str(path),
+    )
+
+
+def _newer(path: Path, revision: str) -> DatabaseUnusable:
+    return _unusable(
+        "db.newer",
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "Basis data {path} dibuat oleh Sigap versi yang lebih baru (skema {revision}). "
+            "Perbarui aplikasi Sigap untuk membukanya.",
+        ),
+        path=str(path),
+        revision=revision,
+    )
+
+
 def _prepare_schema(
     engine: Engine, path: Path, *, existed: bool, progress: ProgressFn | None = None
 ) -> Path | None:
@@ -219,37 +419,13 @@ def _prepare_schema(
         revision = current_revision(engine)
         tables = _table_names(engine)
     except Exception as exc:  # sqlite3.DatabaseError: "file is not a database", corrupt
-        raise _unusable(
-            "db.corrupt",
-            QT_TRANSLATE_NOOP(
-                "Finding",
-                "Basis data {path} rusak atau bukan basis data Sigap. "
-                "Pulihkan dari cadangan terakhir.",
-            ),
-            path=str(path),
-        ) from exc
+        raise _cannot_read(path, exc) from exc
     if revision is None and tables - {"alembic_version"}:
-        raise _unusable(
-            "db.foreign",
-            QT_TRANSLATE_NOOP(
-                "Finding",
-                "Berkas {path} berisi basis data lain, bukan Sigap. Pilih berkas Sigap.",
-            ),
-            path=str(path),
-        )
+        raise _foreign(path)
     if revision == SCHEMA_HEAD:
         return None
     if revision is not None and revision not in known_revisions():
-        raise _unusable(
-            "db.newer",
-            QT_TRANSLATE_NOOP(
-                "Finding",
-                "Basis data {path} dibuat oleh Sigap versi yang lebih baru (skema {revision}). "
-                "Perbarui aplikasi Sigap untuk membukanya.",
-            ),
-            path=str(path),
-            revision=revision,
-        )
+        raise _newer(path, revision)
     backup = None
     if existed and revision is not None:
         if progress is not None:

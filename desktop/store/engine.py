@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -17,23 +18,48 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite+pysqlite:///{path}"
 
 
-def create_sqlite_engine(path: Path) -> Engine:
-    """Create an engine on *path* with WAL, foreign keys, a busy timeout and explicit BEGINs."""
-    engine = create_engine(
-        sqlite_url(path),
-        poolclass=QueuePool,
-        pool_size=4,
-        max_overflow=4,
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-        # A failed statement's message must not carry its parameters: NIKs, KPJs and bank
-        # accounts would reach the log file in full.
-        hide_parameters=True,
-    )
-    _install_sqlite_events(engine)
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """The SQLite URI that opens *path* for reading only (``immutable``: also without the
+    WAL's shared-memory file, for a folder where SQLite cannot create it)."""
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    return f"{uri}&immutable=1" if immutable else uri
+
+
+def create_sqlite_engine(path: Path, *, read_only: bool = False, immutable: bool = False) -> Engine:
+    """Create an engine on *path* with WAL, foreign keys, a busy timeout and explicit BEGINs.
+
+    *read_only* opens the file for reading only (a write-protected file or folder): SQLite
+    refuses every write, and the journal mode is left as the file has it.
+    """
+    timeout = BUSY_TIMEOUT_MS / 1000
+    if read_only:
+        uri = read_only_uri(path, immutable=immutable)
+        engine = create_engine(
+            "sqlite+pysqlite://",
+            creator=lambda: sqlite3.connect(
+                uri, uri=True, timeout=timeout, check_same_thread=False
+            ),
+            poolclass=QueuePool,
+            pool_size=4,
+            max_overflow=4,
+            hide_parameters=True,
+        )
+    else:
+        engine = create_engine(
+            sqlite_url(path),
+            poolclass=QueuePool,
+            pool_size=4,
+            max_overflow=4,
+            connect_args={"timeout": timeout, "check_same_thread": False},
+            # A failed statement's message must not carry its parameters: NIKs, KPJs and
+            # bank accounts would reach the log file in full.
+            hide_parameters=True,
+        )
+    _install_sqlite_events(engine, read_only=read_only)
     return engine
 
 
-def _install_sqlite_events(engine: Engine) -> None:
+def _install_sqlite_events(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide when transactions begin (pysqlite's own
@@ -41,7 +67,10 @@ def _install_sqlite_events(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute("PRAGMA journal_mode=WAL")
+            if read_only:
+                cursor.execute("PRAGMA query_only=ON")
+            else:
+                cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             # NORMAL is durable across application crashes in WAL mode; a power cut can lose

@@ -38,6 +38,7 @@ from sqlalchemy import (
 )
 from sqlmodel import SQLModel
 
+from desktop.domain.findings import DomainError, Finding
 from desktop.store import models
 from desktop.store.hlc import HybridClock, vv_dumps, vv_loads
 from desktop.store.ids import new_id, new_ids
@@ -65,12 +66,17 @@ CHANGE_COLUMNS = (
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is writing: the user, their role, and the device they write on."""
+    """Who is writing: the user, their role, and the device they write on.
+
+    *read_only* is set when the open database can only be read (a write-protected file or
+    folder): it says why, and every write is refused with it before anything is written.
+    """
 
     user_id: str
     username: str
     role: str
     device_id: str
+    read_only: Finding | None = None
 
 
 class WriteCancelled(Exception):
@@ -330,6 +336,8 @@ class UnitOfWork:
     # -- transaction -----------------------------------------------------------------------
 
     def __enter__(self) -> UnitOfWork:
+        if self.actor.read_only is not None:
+            raise DomainError(self.actor.read_only)
         conn = self._engine.connect().execution_options(sqlite_begin="IMMEDIATE")
         if self._rollback_journal:
             self._switched_journal = set_journal_mode(conn, "delete")

@@ -1,0 +1,87 @@
+"""The office settings Sigap knows: their keys, Indonesian names, defaults and limits.
+
+Rules that differ between regencies or offices are data, with Kabupaten Ogan Komering
+Ilir's as the defaults; they live in the synced ``setting`` table (set at the hub, sent to
+every laptop) and are read through :func:`parse_setting`, which falls back to the default
+for a value that is missing or unreadable. The claims, letters and reports issues add rows
+to :data:`SETTINGS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
+
+
+@dataclass(frozen=True)
+class IntSetting:
+    """A whole-number setting with its limits."""
+
+    key: str
+    label: str
+    default: int
+    minimum: int
+    maximum: int
+
+    def parse(self, text: str) -> int:
+        """The value of *text*, or :class:`DomainError` naming the setting and its limits."""
+        cleaned = text.strip().replace(".", "")
+        try:
+            value = int(cleaned)
+        except ValueError:
+            value = None
+        if value is None or not self.minimum <= value <= self.maximum:
+            raise DomainError.of(
+                "setting.range",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    'Nilai "{value}" untuk pengaturan {key} ({label}) tidak sah: tulis bilangan '
+                    "bulat {minimum} sampai {maximum}.",
+                ),
+                value=text,
+                key=self.key,
+                label=self.label,
+                minimum=self.minimum,
+                maximum=self.maximum,
+            )
+        return value
+
+
+BACKUPS_KEPT = IntSetting(
+    key="backup.keep_last",
+    label=QT_TRANSLATE_NOOP("Setting", "Jumlah cadangan terakhir yang disimpan"),
+    default=10,
+    minimum=1,
+    maximum=1000,
+)
+
+SETTINGS: Mapping[str, IntSetting] = {s.key: s for s in (BACKUPS_KEPT,)}
+
+
+def setting_named(key: str) -> IntSetting:
+    """The setting called *key*, or :class:`DomainError` listing the known ones."""
+    try:
+        return SETTINGS[key]
+    except KeyError:
+        raise DomainError.of(
+            "setting.unknown",
+            QT_TRANSLATE_NOOP(
+                "Finding", "Pengaturan {key} tidak dikenal. Pengaturan yang ada: {known}."
+            ),
+            key=key,
+            known=", ".join(sorted(SETTINGS)),
+        ) from None
+
+
+def parse_setting(setting: IntSetting, stored: Mapping[str, str]) -> int:
+    """The setting's value among the *stored* ones, its default when missing or unreadable
+    (a hub running a newer Sigap may send a value this one cannot read)."""
+    text = stored.get(setting.key)
+    if text is None:
+        return setting.default
+    try:
+        return setting.parse(text)
+    except DomainError:
+        return setting.default
