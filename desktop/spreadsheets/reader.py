@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
+from desktop.spreadsheets.writer import FORMULA_LEADS, restore_text
 
 Cell = str | int | float | bool | date | datetime | time | timedelta | None
 
@@ -160,25 +162,54 @@ def _read_workbook(path: Path, kind: str) -> Sheet:
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
     if b"\x00" in data[:4096]:
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return data.decode("utf-16"), "utf-16"
+            try:
+                return data.decode("utf-16"), "utf-16"
+            except UnicodeDecodeError as exc:
+                before = data[: exc.start].decode("utf-16", errors="replace")
+                raise _bad_encoding(path, before.count("\n") + 1) from None
         raise _not_a_sheet(path)
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise _fail(
-            "sheet.encoding",
-            QT_TRANSLATE_NOOP(
-                "Finding",
-                "Huruf dalam berkas {file} tidak dapat dibaca (bukan UTF-8 atau Windows-1252). "
-                "Simpan ulang sebagai CSV UTF-8.",
-            ),
-            file=path.name,
-        ) from exc
-    return text, "cp1252"
+    # Not UTF-8 throughout: Windows-1252 (Excel's "CSV" on Windows), or a file pasted
+    # together from both. Each line is read in the encoding it is in, so the UTF-8 names of
+    # one part are not garbled by the Windows-1252 names of the other.
+    lines = data.split(b"\n")
+    if lines and lines[0].startswith(b"\xef\xbb\xbf"):
+        lines[0] = lines[0][3:]
+    texts: list[str] = []
+    encodings: set[str] = set()
+    for number, line in enumerate(lines, 1):
+        try:
+            texts.append(line.decode("utf-8"))
+            if not line.isascii():
+                encodings.add("utf-8")
+        except UnicodeDecodeError:
+            try:
+                texts.append(line.decode("cp1252"))
+            except UnicodeDecodeError:
+                raise _bad_encoding(path, number) from None
+            encodings.add("cp1252")
+    return "\n".join(texts), "+".join(sorted(encodings, reverse=True)) or "cp1252"
+
+
+def _bad_encoding(path: Path, line: int) -> UnreadableSheet:
+    return _fail(
+        "sheet.encoding",
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "Huruf pada baris {line} berkas {file} tidak dapat dibaca (bukan UTF-8 atau "
+            "Windows-1252). Simpan ulang sebagai CSV UTF-8, lalu coba lagi.",
+        ),
+        file=path.name,
+        line=line,
+    )
+
+
+# A cell Sigap wrote with a protective apostrophe (see writer.neutralise_text): checked over
+# the whole text first, so files without one cost a single scan.
+_ESCAPED_CELL = re.compile("'[" + re.escape("".join(sorted(FORMULA_LEADS))) + "']")
 
 
 def _read_csv(path: Path) -> Sheet:
@@ -194,16 +225,51 @@ def _read_csv(path: Path) -> Sheet:
     if printable < 0.95 * min(len(text), 4096):
         raise _not_a_sheet(path)
     delimiter = _sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        rows.extend(reader)
     except csv.Error as exc:
+        # The only error of a non-strict reader with newline="" is a cell over the field
+        # limit, mostly a quote never closed that swallows the rest of the file.
         raise _fail(
-            "sheet.csv",
-            QT_TRANSLATE_NOOP("Finding", "Berkas CSV {file} tidak rapi: {reason}."),
+            "sheet.cell_too_long",
+            QT_TRANSLATE_NOOP(
+                "Finding",
+                "Berkas CSV {file} memuat sel yang terlalu panjang (lebih dari {limit} huruf) "
+                'mulai baris {row}, biasanya karena tanda kutip (") yang tidak ditutup. '
+                "Perbaiki sel itu di Excel/LibreOffice, simpan ulang, lalu coba lagi.",
+            ),
             file=path.name,
-            reason=str(exc),
+            limit=f"{csv.field_size_limit():,}".replace(",", "."),
+            row=len(rows) + 1,
         ) from exc
+    if rows and _ends_in_open_quote(text, rows, delimiter):
+        raise _fail(
+            "sheet.unclosed_quote",
+            QT_TRANSLATE_NOOP(
+                "Finding",
+                'Berkas CSV {file}: tanda kutip (") di baris {row} tidak ditutup, sehingga '
+                "semua baris sesudahnya terbaca sebagai satu sel. Perbaiki baris itu, simpan "
+                "ulang, lalu coba lagi.",
+            ),
+            file=path.name,
+            row=len(rows),
+        )
+    if _ESCAPED_CELL.search(text):
+        rows = [[restore_text(cell) for cell in row] for row in rows]
     return Sheet(path=path, kind="csv", rows=rows, encoding=encoding, delimiter=delimiter)
+
+
+def _ends_in_open_quote(text: str, rows: list[list[str]], delimiter: str) -> bool:
+    """True when the file ends inside a quoted cell: a quote never closed took in every line
+    after it, which a non-strict reader accepts without a word."""
+    if not any("\n" in cell or "\r" in cell for cell in rows[-1]):
+        return False  # the usual file: no second read
+    # A quote added at the end closes such a cell and changes nothing else; after a file
+    # that ends well, it opens a new row or adds a quote to the last cell.
+    closed = csv.reader(io.StringIO(text + '"', newline=""), delimiter=delimiter)
+    return list(closed) == rows
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -214,13 +280,14 @@ def _sniff_delimiter(text: str) -> str:
     lines = [line for line in lines[:50] if line.strip()]
     best, best_score = ",", -1
     for delimiter in CSV_DELIMITERS:
-        counts = [line.count(delimiter) for line in lines]
-        if not counts or max(counts) == 0:
+        # Lines without it (a title, a ragged row cut short) do not vote.
+        counts = [n for n in (line.count(delimiter) for line in lines) if n]
+        if not counts:
             continue
         # The delimiter that splits most lines into the same, largest number of fields.
         common = max(set(counts), key=counts.count)
         score = counts.count(common) * 10 + common
-        if common > 0 and score > best_score:
+        if score > best_score:
             best, best_score = delimiter, score
     return best
 

@@ -7,14 +7,15 @@ the user can fix the cells and import the report itself; the two extra columns a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from collections.abc import Iterator, Sequence
+from datetime import timedelta
 from pathlib import Path
 
 from desktop.domain.findings import QT_TRANSLATE_NOOP
 from desktop.spreadsheets.columns import REPORT_COLUMNS, guess_field
 from desktop.spreadsheets.reader import Cell
 from desktop.spreadsheets.roster_rows import RowVerdict
+from desktop.spreadsheets.writer import Value, write_table
 
 ROW_HEADER = QT_TRANSLATE_NOOP("ImportReport", "Baris asal")
 REASON_HEADER = QT_TRANSLATE_NOOP("ImportReport", "Alasan")
@@ -23,7 +24,7 @@ SHEET_TITLE = QT_TRANSLATE_NOOP("ImportReport", "Baris ditolak")
 _TEXT_FIELDS = frozenset({"nik", "kk", "kpj", "phone", "village", "district"})
 
 
-def _plain(value: Cell) -> Cell:
+def _plain(value: Cell) -> Value:
     if isinstance(value, timedelta):
         return str(value)
     if isinstance(value, float) and value.is_integer() and abs(value) >= 1e11:
@@ -51,46 +52,31 @@ def _without_report_columns(header: Sequence[Cell]) -> list[Cell]:
 
 
 def write_error_report(path: Path, header: Sequence[Cell], rejected: Sequence[RowVerdict]) -> Path:
-    """Write the rejected rows to an XLSX at *path*; return the path."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
+    """Write the rejected rows to an XLSX at *path* (through the one spreadsheet writer, so
+    a cell that looks like a formula stays text); return the path."""
     own = _without_report_columns(header)
     if len(own) < _used(header):  # a report of a report: its old row numbers and reasons go
         width = _used(own)
     else:
         width = max([_used(own), *(_used(r.cells) for r in rejected)])
-    header = own
-    names = [("" if h is None else h) for h in list(header)[:width]]
+    names = [("" if h is None else str(h)) for h in list(own)[:width]]
     names += [""] * (width - len(names))
     text_columns = {i for i, h in enumerate(names) if guess_field(h) in _TEXT_FIELDS}
 
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = SHEET_TITLE
-    sheet.append([*names, ROW_HEADER, REASON_HEADER])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for verdict in rejected:
-        cells = [_plain(c) for c in list(verdict.cells)[:width]]
-        cells += [None] * (width - len(cells))
-        sheet.append([*(None if c == "" else c for c in cells), verdict.row, verdict.reasons()])
-    for row in sheet.iter_rows(min_row=2, max_col=width + 2):
-        for index, cell in enumerate(row):
-            if index in text_columns:
-                if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
-                    cell.value = str(cell.value)
-                cell.number_format = "@"
-            elif isinstance(cell.value, datetime | date) and not isinstance(cell.value, time):
-                cell.number_format = "DD-MM-YYYY"
-        row[width + 1].alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    for index in range(width):
-        letter = sheet.cell(row=1, column=index + 1).column_letter
-        sheet.column_dimensions[letter].width = 20
-    sheet.column_dimensions[sheet.cell(row=1, column=width + 1).column_letter].width = 10
-    sheet.column_dimensions[sheet.cell(row=1, column=width + 2).column_letter].width = 80
+    def rows() -> Iterator[list[Value]]:
+        for verdict in rejected:
+            cells = [_plain(c) for c in list(verdict.cells)[:width]]
+            cells += [None] * (width - len(cells))
+            yield [*(None if c == "" else c for c in cells), verdict.row, verdict.reasons()]
+
     path = Path(path)
-    workbook.save(path)
+    write_table(
+        path,
+        [*names, ROW_HEADER, REASON_HEADER],
+        rows(),
+        sheet=SHEET_TITLE,
+        text_columns=text_columns,
+        widths={**dict.fromkeys(range(width), 20), width: 10, width + 1: 80},
+        wrap_columns={width + 1},
+    )
     return path

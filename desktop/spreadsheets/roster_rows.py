@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Literal
 
 from desktop.domain.categories import (
@@ -24,7 +24,7 @@ from desktop.domain.categories import (
     parse_sex,
     subcategory_from_position,
 )
-from desktop.domain.dates import long_date
+from desktop.domain.dates import FAR_AHEAD_DAYS, far_ahead_warning, long_date
 from desktop.domain.findings import QT_TRANSLATE_NOOP, Finding, Severity
 from desktop.domain.identifiers import (
     MASK,
@@ -494,6 +494,7 @@ class RowReader:
         self.category = category
         self.known_area = known_area
         self.today = today or date.today()
+        self.far_ahead = self.today + timedelta(days=FAR_AHEAD_DAYS)
         self._columns = list(mapping.columns.values())
         self._index = dict(mapping.columns)
         self._at = tuple(mapping.columns.get(name, _UNMAPPED) for name in _READ_FIELDS)
@@ -739,6 +740,10 @@ class RowReader:
         if isinstance(end, Finding):
             findings.append(end)
             end = None
+        if start is not None and start > self.far_ahead:
+            findings.append(far_ahead_warning(start, FIELD_LABELS["coverage_start"]))
+        if end is not None and end > self.far_ahead:
+            findings.append(far_ahead_warning(end, FIELD_LABELS["coverage_end"]))
         if start is not None and end is not None and end < start:
             findings.append(
                 _err(
