@@ -169,6 +169,14 @@ def cmd_roster_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     out.write(result.summary() + "\n")
     if result.skipped:
         err.write(f"{number(result.skipped)} NIK yang sudah ada dilewati.\n")
+    warned = result.warned
+    for verdict in warned[:20]:
+        notes = "; ".join(f.message for f in verdict.findings)
+        err.write(f"baris {verdict.row} (diimpor, periksa): {notes}\n")
+    if len(warned) > 20:
+        err.write(f"… dan {number(len(warned) - 20)} baris lain dengan peringatan\n")
+    if warned:
+        err.write(f"{number(len(warned))} baris diimpor dengan peringatan; periksa datanya.\n")
     if not result.rejected:
         return EXIT_OK
     for verdict in result.rejected[:20]:

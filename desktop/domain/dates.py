@@ -6,7 +6,7 @@ from datetime import date
 
 from babel.dates import format_date, get_month_names
 
-from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
+from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
 
 LOCALE = "id"
 
@@ -60,3 +60,28 @@ def age_on(birth: date, on: date) -> int:
         )
     had_birthday = (on.month, on.day) >= (birth.month, birth.day)
     return on.year - birth.year - (0 if had_birthday else 1)
+
+
+# A date this far after today is most likely a typing slip (2099 for 2029): coverage and
+# event dates beyond it are accepted with a warning. Dates that cannot be in the future at
+# all (birth, death) are errors instead, checked where they are read.
+FAR_AHEAD_DAYS = 366
+
+
+def is_far_ahead(day: date, today: date) -> bool:
+    """True when *day* is more than a year after *today*."""
+    return (day - today).days > FAR_AHEAD_DAYS
+
+
+def far_ahead_warning(day: date, field: str) -> Finding:
+    """The warning for a date of *field* (its Indonesian label) that :func:`is_far_ahead`."""
+    return Finding.warning(
+        "date.far_ahead",
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "{field} {date} lebih dari setahun dari hari ini. Periksa tahunnya; "
+            "bila memang benar, data tetap dapat disimpan.",
+        ),
+        field=field,
+        date=long_date(day),
+    )

@@ -97,6 +97,9 @@ class ImportResult:
     skipped: int = 0  # known NIKs left alone (existing="skip")
     rejected: list[RowVerdict] = field(default_factory=list)
     header: tuple[Cell, ...] = ()
+    # Imported rows with something to look at again (a date far ahead, a NIK that
+    # disagrees with the birth date ...).
+    warned: list[RowVerdict] = field(default_factory=list)
 
     def summary(self) -> str:
         """The one-line summary the CLI prints (known NIKs skipped are in ``skipped``)."""
@@ -325,7 +328,11 @@ class RosterImportService:
                 source.path,
                 good,
                 [r.values["nik"] for r in good],
-                ImportResult(rejected=source.rejected, header=source.header),
+                ImportResult(
+                    rejected=source.rejected,
+                    header=source.header,
+                    warned=[r for r in good if r.findings],
+                ),
                 actor=actor,
                 existing=existing,
                 progress=progress,
@@ -386,6 +393,8 @@ class RosterImportService:
                         if not verdict.ok:
                             result.rejected.append(verdict)
                             continue
+                        if verdict.findings:
+                            result.warned.append(verdict)
                         values = verdict.values
                         current = known.get(values["nik"])
                         if current is None:

@@ -25,6 +25,7 @@ from desktop.domain.categories import (
     SubCategory,
     WorkerStatus,
 )
+from desktop.domain.dates import far_ahead_warning, is_far_ahead
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
 from desktop.domain.identifiers import check_kk, check_kpj, normalize_number
 from desktop.domain.names import clean_name, name_key
@@ -297,6 +298,23 @@ class WorkerService:
                     "Nomor telepon hanya boleh berisi angka (boleh diawali +), paling banyak 20.",
                 ),
             )
+
+    def warnings(self, values: Mapping[str, Any], *, today: date | None = None) -> list[Finding]:
+        """What the user should look at again before saving; saving stays allowed.
+
+        Coverage dates more than a year ahead (a slip such as 2099 for 2029). The NIK's own
+        warnings come from :func:`check_nik` against the form.
+        """
+        today = today or date.today()
+        found = []
+        for name, label in (
+            ("coverage_start", QT_TRANSLATE_NOOP("RosterField", "Mulai kepesertaan")),
+            ("coverage_end", QT_TRANSLATE_NOOP("RosterField", "Akhir kepesertaan")),
+        ):
+            day = values.get(name)
+            if isinstance(day, date) and is_far_ahead(day, today):
+                found.append(far_ahead_warning(day, label))
+        return found
 
     def _check_village(self, code: str) -> None:
         with self._engine.connect() as conn:

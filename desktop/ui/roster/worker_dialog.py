@@ -41,7 +41,7 @@ from desktop.domain.dates import long_date
 from desktop.domain.findings import DomainError
 from desktop.domain.identifiers import check_kk, check_kpj, mask_kpj
 from desktop.domain.nik import check_nik
-from desktop.services.permissions import Actor, Permission, allows
+from desktop.services.permissions import Actor, Permission, can
 from desktop.services.regions import RegionService
 from desktop.services.workers import WorkerRecord, WorkerService, district_of
 from desktop.ui import messages
@@ -234,6 +234,8 @@ class WorkerDialog(QDialog):
         for widget in (self.nik_edit, self.kk_edit, self.kpj_edit, self.name_edit):
             widget.textChanged.connect(self._check)
         self.birth_date_edit.dateChanged.connect(self._check)
+        self.coverage_start_edit.dateChanged.connect(self._check)
+        self.coverage_end_edit.dateChanged.connect(self._check)
         self.sex_combo.currentIndexChanged.connect(self._check)
         self.village_combo.currentIndexChanged.connect(self._check)
         self.category_combo.currentIndexChanged.connect(self._check)
@@ -256,6 +258,7 @@ class WorkerDialog(QDialog):
         coverage.addWidget(QLabel(self.tr("s.d.")))
         coverage.addWidget(self.coverage_end_edit)
         coverage.addStretch(1)
+        self.coverage_message = message_label()
 
         form = QFormLayout()
         form.addRow(self.tr("&NIK"), self.nik_edit)
@@ -276,6 +279,7 @@ class WorkerDialog(QDialog):
         form.addRow(self.tr("Program"), programmes)
         form.addRow(self.tr("Peng&hasilan"), self.income_spin)
         form.addRow(self.tr("Masa kepesertaan"), coverage)
+        form.addRow("", self.coverage_message)
         form.addRow(self.tr("Sumber &dana"), self.funding_combo)
         form.addRow(self.tr("&Telepon"), self.phone_edit)
         form.addRow(self.tr("Status"), self.status_label)
@@ -422,6 +426,18 @@ class WorkerDialog(QDialog):
         result = self._nik_check()
         return [finding_text(f) for f in result.warnings] if result.ok else []
 
+    def date_warnings(self) -> list[str]:
+        """Coverage dates that look like a slip (more than a year ahead)."""
+        return [
+            finding_text(f)
+            for f in self._workers.warnings(
+                {
+                    "coverage_start": from_qdate(self.coverage_start_edit.date()),
+                    "coverage_end": from_qdate(self.coverage_end_edit.date()),
+                }
+            )
+        ]
+
     def _nik_check(self) -> Any:
         sex = self.sex_combo.currentData()
         return check_nik(
@@ -456,6 +472,8 @@ class WorkerDialog(QDialog):
             errors = check(edit.text()) if edit.text().strip() else ()
             self._show_message(label, finding_text(errors[0]) if errors else "", ERROR_STYLE)
             blocked = blocked or bool(errors)
+        dates = self.date_warnings()
+        self._show_message(self.coverage_message, "\n".join(dates), WARNING_STYLE)
         blocked = blocked or not self.name_edit.text().strip()
         blocked = blocked or not self.village_combo.currentData()
         blocked = blocked or not self.category_combo.currentData()
@@ -480,6 +498,16 @@ class WorkerDialog(QDialog):
             self.tr("Periksa NIK"),
             self.tr("NIK ini perlu diperiksa:\n\n{warnings}\n\nTetap simpan?").format(
                 warnings="\n".join(warnings)
+            ),
+            yes=self.tr("Tetap simpan"),
+        ):
+            return
+        dates = self.date_warnings()
+        if dates and not messages.ask(
+            self,
+            self.tr("Periksa tanggal"),
+            self.tr("Tanggal ini perlu diperiksa:\n\n{warnings}\n\nTetap simpan?").format(
+                warnings="\n".join(dates)
             ),
             yes=self.tr("Tetap simpan"),
         ):
@@ -616,4 +644,4 @@ class StatusDialog(QDialog):
 
 
 def _can_edit(actor: Actor) -> bool:
-    return allows(actor.role, Permission.EDIT_ROSTER)
+    return can(actor, Permission.EDIT_ROSTER)
