@@ -13,7 +13,13 @@ from desktop.domain.findings import DomainError
 from desktop.services.app import AppServices
 from desktop.services.paths import default_db_path
 from desktop.ui import messages
-from desktop.ui.i18n import chosen_language, error_text, install_translator, translate
+from desktop.ui.i18n import (
+    chosen_language,
+    error_text,
+    finding_text,
+    install_translator,
+    translate,
+)
 from desktop.ui.jobs import Job
 from desktop.ui.resources import resource_path
 
@@ -65,11 +71,27 @@ def open_with_progress(path: Path, *, create: bool, parent: QWidget | None) -> A
     return services
 
 
+def accept_read_only(services: AppServices, parent: QWidget | None) -> bool:
+    """Say why the database just opened can only be read; True to look at it anyway,
+    False to choose another file."""
+    assert services.read_only is not None
+    return messages.ask(
+        parent,
+        translate("App", "Basis data hanya-baca"),
+        translate("App", "{reason}\n\nLihat datanya saja, atau pilih berkas lain?").format(
+            reason=finding_text(services.read_only)
+        ),
+        yes=translate("App", "Lihat saja (hanya-baca)"),
+        no=translate("App", "Pilih berkas lain…"),
+    )
+
+
 def open_services(path: Path) -> AppServices | None:
-    """Open *path*; when it cannot be used, say why and offer another file (None: give up)."""
+    """Open *path*; when it cannot be used, say why and offer another file (None: give up).
+    A database that can only be read is offered for viewing, or another file."""
     while True:
         try:
-            return open_with_progress(path, create=True, parent=None)
+            services = open_with_progress(path, create=True, parent=None)
         except DomainError as exc:
             again = messages.ask(
                 None,
@@ -78,6 +100,11 @@ def open_services(path: Path) -> AppServices | None:
                 yes=translate("App", "Pilih berkas lain…"),
                 no=translate("App", "Keluar"),
             )
+        else:
+            if services.read_only is None or accept_read_only(services, None):
+                return services
+            services.close()
+            again = True
         if not again:
             return None
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -102,6 +129,6 @@ def run_gui(db_path: Path | None, argv: list[str]) -> int:
 
     window = MainWindow(services)
     window.show()
-    if services.office.info() is None:
+    if services.office.info() is None and services.read_only is None:
         QTimer.singleShot(0, window.show_welcome)
     return app.exec()

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -18,14 +18,14 @@ from desktop.services.health import HealthReport
 from desktop.services.office import OfficeInfo
 from desktop.services.regions import RegionImportResult
 from desktop.ui import messages
-from desktop.ui.app import open_with_progress
+from desktop.ui.app import accept_read_only, open_with_progress
 from desktop.ui.claims import ClaimsTab
 from desktop.ui.dialogs.demo import DemoDialog, demo_job, demo_path, demo_summary
 from desktop.ui.dialogs.health import HealthReportDialog
 from desktop.ui.dialogs.office_setup import OfficeSetupDialog
 from desktop.ui.dialogs.region_import import RegionImportSummaryDialog, region_file_filter
 from desktop.ui.dialogs.welcome import WelcomeChoice, WelcomeDialog
-from desktop.ui.i18n import error_text, translate
+from desktop.ui.i18n import error_text, finding_text, translate
 from desktop.ui.jobs import Job
 from desktop.ui.reports import ReportsTab
 from desktop.ui.roster import RosterTab
@@ -124,8 +124,11 @@ class MainWindow(QMainWindow):
         self.office_label.setObjectName("officeLabel")
         self.device_label = QLabel()
         self.device_label.setObjectName("deviceLabel")
+        self.read_only_label = QLabel(self.tr("HANYA-BACA"))
+        self.read_only_label.setObjectName("readOnlyLabel")
+        self.read_only_label.setStyleSheet("color: #b3261e; font-weight: bold;")
         bar = self.statusBar()
-        for label in (self.db_label, self.office_label, self.device_label):
+        for label in (self.read_only_label, self.db_label, self.office_label, self.device_label):
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
 
@@ -161,8 +164,14 @@ class MainWindow(QMainWindow):
         """Read the office and the row counts again and show them everywhere."""
         info = self._services.office.info()
         self._show_office(info)
-        self.sync_action.setEnabled(info is not None)
-        self.join_action.setEnabled(info is None)
+        read_only = self._services.read_only
+        writable = read_only is None
+        self.sync_action.setEnabled(info is not None and writable)
+        self.join_action.setEnabled(info is None and writable)
+        for action in (self.set_up_action, self.demo_action, self.import_regions_action):
+            action.setEnabled(writable)
+        self.read_only_label.setVisible(not writable)
+        self.read_only_label.setToolTip(finding_text(read_only) if read_only else "")
         self.officeChanged.emit(info)
         self.countsChanged.emit(self._services.health.counts())
 
@@ -252,12 +261,16 @@ class MainWindow(QMainWindow):
         except DomainError as exc:
             messages.warn(self, self.tr("Buka basis data"), error_text(exc))
             return False
+        if services.read_only is not None and not accept_read_only(services, self):
+            services.close()
+            QTimer.singleShot(0, self.choose_database)
+            return False
         old, self._services = self._services, services
         old.close()
         self._build_tabs()
         self.refresh()
         self.show_status(self.tr("Basis data {file} dibuka.").format(file=path.name))
-        if welcome and services.office.info() is None:
+        if welcome and services.office.info() is None and services.read_only is None:
             self.show_welcome()
         return True
 

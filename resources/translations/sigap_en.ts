@@ -16,6 +16,22 @@
         <translation>Choose another file…</translation>
     </message>
     <message>
+        <source>Basis data hanya-baca</source>
+        <translation>Read-only database</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+Lihat datanya saja, atau pilih berkas lain?</source>
+        <translation>{reason}
+
+View the data only, or choose another file?</translation>
+    </message>
+    <message>
+        <source>Lihat saja (hanya-baca)</source>
+        <translation>View only (read-only)</translation>
+    </message>
+    <message>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
@@ -811,6 +827,10 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>Re&amp;view conflicts</translation>
     </message>
     <message>
+        <source>Buka folder &amp;cadangan</source>
+        <translation>Open &amp;backup folder</translation>
+    </message>
+    <message>
         <source>Pilih berkas paket (.sigap) dari flashdisk. Sigap memeriksa paket dan menunjukkan isinya lebih dulu; data di sini baru berubah setelah Anda menekan Terapkan.</source>
         <translation>Choose a bundle file (.sigap) on the USB stick. Sigap checks the bundle and shows what it holds first; the data here only changes when you press Apply.</translation>
     </message>
@@ -821,6 +841,10 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>{count} perubahan bercap waktu jauh di masa lalu: jam komputer pengirim mungkin salah.</source>
         <translation>Changes with timestamps far in the past: {count}. The sender&apos;s computer clock may be wrong.</translation>
+    </message>
+    <message>
+        <source>Salinan basis data sebelum impor disimpan: {file}, di folder {folder} ({kept} salinan terakhir dan yang pertama tiap bulan selama setahun disimpan; yang lebih lama dihapus).</source>
+        <translation>A copy of the database from before the import was saved: {file}, in the folder {folder} (the last {kept} copies and the first of each month for a year are kept; older ones are deleted).</translation>
     </message>
     <message>
         <source>Tin&amp;jau data ganda</source>
@@ -922,7 +946,7 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
     <message>
         <source>Salinan basis data sebelum impor disimpan: {file}</source>
-        <translation>A copy of the database from before the import was saved: {file}</translation>
+        <translation type="vanished">A copy of the database from before the import was saved: {file}</translation>
     </message>
 </context>
 <context>
@@ -1017,6 +1041,10 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Tanggal {on} lebih awal dari tanggal lahir {birth}.</source>
         <translation>The date {on} is before the date of birth {birth}.</translation>
+    </message>
+    <message>
+        <source>{field} {date} lebih dari setahun dari hari ini. Periksa tahunnya; bila memang benar, data tetap dapat disimpan.</source>
+        <translation>{field} {date} is more than a year from today. Check the year; if it is right, the data can still be saved.</translation>
     </message>
     <message>
         <source>NIK belum diisi.</source>
@@ -1231,6 +1259,10 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>This database has already been set up for an office. Use a new database file for another office.</translation>
     </message>
     <message>
+        <source>Pengaturan ditetapkan oleh kantor kabupaten dan dikirim ke setiap laptop lewat sinkronisasi. Minta admin kabupaten mengubahnya.</source>
+        <translation>Settings are set by the regency office and sent to every laptop by sync. Ask the regency admin to change it.</translation>
+    </message>
+    <message>
         <source>Pengguna {user} ({role}) tidak berhak {action}. Minta admin kabupaten untuk melakukannya.</source>
         <translation>User {user} ({role}) is not allowed to do this: {action}. Ask the regency admin to do it.</translation>
     </message>
@@ -1303,12 +1335,24 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>The file {file} is damaged or cut short and cannot be read. Open it in Excel/LibreOffice, save it again and try again.</translation>
     </message>
     <message>
+        <source>Huruf pada baris {line} berkas {file} tidak dapat dibaca (bukan UTF-8 atau Windows-1252). Simpan ulang sebagai CSV UTF-8, lalu coba lagi.</source>
+        <translation>The characters on line {line} of {file} cannot be read (neither UTF-8 nor Windows-1252). Save it again as CSV UTF-8, then try again.</translation>
+    </message>
+    <message>
+        <source>Berkas CSV {file} memuat sel yang terlalu panjang (lebih dari {limit} huruf) mulai baris {row}, biasanya karena tanda kutip (&quot;) yang tidak ditutup. Perbaiki sel itu di Excel/LibreOffice, simpan ulang, lalu coba lagi.</source>
+        <translation>The CSV file {file} has a cell that is too long (more than {limit} characters) starting at row {row}, usually because of a quote mark (&quot;) that is never closed. Fix that cell in Excel/LibreOffice, save again, then try again.</translation>
+    </message>
+    <message>
+        <source>Berkas CSV {file}: tanda kutip (&quot;) di baris {row} tidak ditutup, sehingga semua baris sesudahnya terbaca sebagai satu sel. Perbaiki baris itu, simpan ulang, lalu coba lagi.</source>
+        <translation>CSV file {file}: the quote mark (&quot;) on row {row} is never closed, so every row after it reads as one cell. Fix that row, save again, then try again.</translation>
+    </message>
+    <message>
         <source>Huruf dalam berkas {file} tidak dapat dibaca (bukan UTF-8 atau Windows-1252). Simpan ulang sebagai CSV UTF-8.</source>
-        <translation>The characters in the file {file} cannot be read (not UTF-8 or Windows-1252). Save it again as CSV UTF-8.</translation>
+        <translation type="vanished">The characters in the file {file} cannot be read (not UTF-8 or Windows-1252). Save it again as CSV UTF-8.</translation>
     </message>
     <message>
         <source>Berkas CSV {file} tidak rapi: {reason}.</source>
-        <translation>The CSV file {file} is malformed: {reason}.</translation>
+        <translation type="vanished">The CSV file {file} is malformed: {reason}.</translation>
     </message>
     <message>
         <source>Berkas basis data {path} tidak dapat dibaca ({reason}).</source>
@@ -1319,8 +1363,32 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>The file {path} is not a Sigap database. Choose a .db file made by Sigap.</translation>
     </message>
     <message>
+        <source>Folder {folder} tidak dapat ditulisi (misalnya flashdisk yang dikunci atau tanpa izin tulis), padahal Sigap perlu menulis berkas pendamping basis data di sana. Basis data {file} dibuka untuk dilihat saja; tidak ada yang rusak. Untuk mengubah data, buka kunci flashdisk atau salin {file} ke folder yang dapat ditulisi, lalu buka salinannya.</source>
+        <translation>The folder {folder} cannot be written (for example a locked USB stick, or no write permission), and Sigap needs to write the database&apos;s companion files there. The database {file} is open for viewing only; nothing is damaged. To change data, unlock the stick or copy {file} to a folder that can be written, then open the copy.</translation>
+    </message>
+    <message>
+        <source>Berkas basis data {path} hanya dapat dibaca (read-only), jadi perubahan tidak dapat disimpan. Basis data dibuka untuk dilihat saja; tidak ada yang rusak. Untuk mengubah data, hilangkan tanda read-only pada berkas itu (Properties) atau minta izin tulis, lalu buka lagi.</source>
+        <translation>The database file {path} is read-only, so changes cannot be saved. The database is open for viewing only; nothing is damaged. To change data, clear the file&apos;s read-only mark (Properties) or ask for write permission, then open it again.</translation>
+    </message>
+    <message>
         <source>Basis data {path} tidak ada. Siapkan dulu dengan perintah init atau pilih berkas lain.</source>
         <translation>The database {path} does not exist. Set it up first with the init command or choose another file.</translation>
+    </message>
+    <message>
+        <source>Basis data baru tidak dapat dibuat di folder {folder}: folder itu tidak dapat ditulisi. Pilih folder lain.</source>
+        <translation>A new database cannot be created in the folder {folder}: that folder cannot be written. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>Basis data {file} masih menyimpan perubahan terakhir di berkas pendamping {file}-wal, dan folder {folder} tidak dapat ditulisi sehingga perubahan itu tidak dapat dibaca. Salin {file} beserta {file}-wal ke folder yang dapat ditulisi, lalu buka salinannya.</source>
+        <translation>The database {file} still holds its latest changes in the companion file {file}-wal, and the folder {folder} cannot be written, so those changes cannot be read. Copy {file} together with {file}-wal to a folder that can be written, then open the copy.</translation>
+    </message>
+    <message>
+        <source>Basis data {path} dibuat oleh Sigap versi lama dan harus diperbarui sebelum dibuka, tetapi berkas atau foldernya tidak dapat ditulisi. Salin berkas itu ke folder yang dapat ditulisi, lalu buka salinannya.</source>
+        <translation>The database {path} was made by an older Sigap and must be upgraded before it opens, but the file or its folder cannot be written. Copy the file to a folder that can be written, then open the copy.</translation>
+    </message>
+    <message>
+        <source>Basis data {path} tidak dapat dibuka. Periksa apakah berkas dan foldernya dapat dibaca dan tidak sedang dipakai program lain, lalu coba lagi.</source>
+        <translation>The database {path} cannot be opened. Check that the file and its folder can be read and are not in use by another program, then try again.</translation>
     </message>
     <message>
         <source>Basis data {path} rusak atau bukan basis data Sigap. Pulihkan dari cadangan terakhir.</source>
@@ -1665,6 +1733,14 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Perangkat {device} tidak dikenal di kantor ini.</source>
         <translation>The device {device} is not known at this office.</translation>
+    </message>
+    <message>
+        <source>Nilai &quot;{value}&quot; untuk pengaturan {key} ({label}) tidak sah: tulis bilangan bulat {minimum} sampai {maximum}.</source>
+        <translation>The value &quot;{value}&quot; for the setting {key} ({label}) is not valid: write a whole number from {minimum} to {maximum}.</translation>
+    </message>
+    <message>
+        <source>Pengaturan {key} tidak dikenal. Pengaturan yang ada: {known}.</source>
+        <translation>Unknown setting {key}. The settings are: {known}.</translation>
     </message>
 </context>
 <context>
@@ -2162,6 +2238,10 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     <message>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>HANYA-BACA</source>
+        <translation>READ-ONLY</translation>
     </message>
     <message>
         <source>&amp;Peserta</source>
@@ -2863,6 +2943,13 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     </message>
 </context>
 <context>
+    <name>Setting</name>
+    <message>
+        <source>Jumlah cadangan terakhir yang disimpan</source>
+        <translation>Number of latest backups kept</translation>
+    </message>
+</context>
+<context>
     <name>Sex</name>
     <message>
         <source>Laki-laki</source>
@@ -3438,6 +3525,22 @@ Save anyway?</translation>
     <message>
         <source>Tetap simpan</source>
         <translation>Save anyway</translation>
+    </message>
+    <message>
+        <source>Periksa tanggal</source>
+        <translation>Check the dates</translation>
+    </message>
+    <message>
+        <source>Tanggal ini perlu diperiksa:
+
+{warnings}
+
+Tetap simpan?</source>
+        <translation>These dates need checking:
+
+{warnings}
+
+Save anyway?</translation>
     </message>
     <message>
         <source>Simpan data peserta</source>

@@ -299,6 +299,8 @@ def test_enrol_join_send_conflict_settle_and_back(
     assert "1 konflik dan 0 kemungkinan data ganda" in exchange.import_result.text()
     assert _plain(dialog.tabs.tabText(dialog.tab_index("conflicts"))) == "Konflik (1)"
     assert not exchange.apply_button.isEnabled()
+    assert "10 salinan terakhir dan yang pertama tiap bulan" in exchange.import_result.text()
+    assert exchange.backups_button.isVisible()
     shoot(qtbot, "sync-08-hub-diterapkan")
 
     click(qtbot, exchange.review_button)

@@ -1,9 +1,5 @@
 """A database on a write-protected file or folder (a locked stick): what can be read is read,
-every write is refused up front with what to do, and nothing ever calls it damaged.
-
-As root (CI), permission bits do not stop writes: the file or folder is made immutable
-with ``chattr +i`` instead, which stops root too, as a read-only stick does.
-"""
+every write is refused up front with what to do, and nothing ever calls it damaged."""
 
 from __future__ import annotations
 
@@ -12,9 +8,6 @@ import io
 import os
 import shutil
 import sqlite3
-import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,6 +19,7 @@ from desktop.services.permissions import ReadOnlyDatabase
 from desktop.services.roster import RosterFilter
 from tests.integration.sync_helpers import districts_with_workers, join_kecamatan, make_hub
 from tests.old_database import make_old_database
+from tests.write_protect import closed_cleanly, write_protected
 
 DAMAGE_WORDS = ("rusak atau", "Pulihkan", "cadangan terakhir")
 
@@ -35,42 +29,8 @@ def cli(*argv: str) -> tuple[int, str, str]:
     return run(list(argv), out, err), out.getvalue(), err.getvalue()
 
 
-def _chattr(flag: str, path: Path) -> bool:
-    if shutil.which("chattr") is None:
-        return False
-    done = subprocess.run(["chattr", flag, str(path)], capture_output=True, check=False)
-    return done.returncode == 0
-
-
-@contextmanager
-def write_protected(path: Path) -> Iterator[None]:
-    """*path* (a file or folder) cannot be written while inside, whoever runs the test."""
-    if os.geteuid() == 0:
-        if not _chattr("+i", path):
-            pytest.skip("chattr +i is not available on this file system")
-        try:
-            yield
-        finally:
-            _chattr("-i", path)
-    else:
-        mode = path.stat().st_mode
-        path.chmod(0o555 if path.is_dir() else 0o444)
-        try:
-            yield
-        finally:
-            path.chmod(mode)
-
-
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def closed_cleanly(db: Path) -> None:
-    """Checkpoint and drop the WAL, as a closed window leaves the file."""
-    with sqlite3.connect(db) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    for suffix in ("-wal", "-shm"):
-        db.with_name(db.name + suffix).unlink(missing_ok=True)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.permissions import Actor, Permission, allows
+from desktop.services.permissions import Actor, Permission, can
 from desktop.services.roster import ExportResult, RosterFilter, RosterService
 from desktop.ui import messages
 from desktop.ui.i18n import number
@@ -47,7 +47,7 @@ class ExportDialog(QDialog):
         self.job: Job | None = None
         self.export_result: ExportResult | None = None
         self.setWindowTitle(self.tr("Ekspor daftar peserta"))
-        allowed = allows(actor.role, Permission.VIEW_FULL_NUMBERS)
+        allowed = can(actor, Permission.VIEW_FULL_NUMBERS)
         self.full_check = QCheckBox(self.tr("Tulis &nomor KPJ lengkap"))
         self.full_check.setEnabled(allowed)
         self.full_check.setChecked(allowed and full_numbers)

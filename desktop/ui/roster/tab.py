@@ -38,13 +38,13 @@ from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
 from desktop.services.app import AppServices
 from desktop.services.health import HealthService
 from desktop.services.office import OfficeService
-from desktop.services.permissions import Actor, Permission, allows
+from desktop.services.permissions import Actor, Permission, can
 from desktop.services.regions import RegionService
 from desktop.services.roster import RosterFilter, RosterService, RosterSort
 from desktop.services.roster_import import ImportResult, RosterImportService
 from desktop.services.workers import WorkerService
 from desktop.ui import messages
-from desktop.ui.i18n import error_text, number, translate
+from desktop.ui.i18n import error_text, finding_text, number, translate
 from desktop.ui.roster.export_dialog import ExportDialog
 from desktop.ui.roster.import_wizard import ImportWizard
 from desktop.ui.roster.model import (
@@ -501,11 +501,14 @@ class RosterTab(QWidget):
 
     def _apply_permissions(self) -> None:
         actor = self._actor()
-        can_edit = actor is not None and allows(actor.role, Permission.EDIT_ROSTER)
+        can_edit = actor is not None and can(actor, Permission.EDIT_ROSTER)
         self.add_button.setEnabled(can_edit)
         self.import_button.setEnabled(can_edit)
-        self.export_button.setEnabled(actor is not None and allows(actor.role, Permission.VIEW))
-        full = actor is not None and allows(actor.role, Permission.VIEW_FULL_NUMBERS)
+        why = finding_text(actor.read_only) if actor and actor.read_only else ""
+        self.add_button.setToolTip(why)
+        self.import_button.setToolTip(why)
+        self.export_button.setEnabled(actor is not None and can(actor, Permission.VIEW))
+        full = actor is not None and can(actor, Permission.VIEW_FULL_NUMBERS)
         self.full_kpj_check.setEnabled(full)
         if not full:
             self.full_kpj_check.setChecked(False)

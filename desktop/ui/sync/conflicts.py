@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.permissions import Actor, Permission, allows
+from desktop.services.permissions import Actor, Permission, can
 from desktop.services.sync import ChangeInfo, ConflictView, SyncService
 from desktop.ui.sync.models import ConflictModel
 from desktop.ui.sync.queue import QueueTab
@@ -99,9 +99,7 @@ class ConflictsTab(QueueTab[ConflictView]):
         )
         self._sync = sync
         self._actor = actor
-        self._allowed = allows(actor.role, Permission.SYNC) and allows(
-            actor.role, Permission.MANAGE_OFFICE
-        )
+        self._allowed = can(actor, Permission.SYNC) and can(actor, Permission.MANAGE_OFFICE)
 
         self.detail_title = heading_label("", 1.15)
         self.detail_title.setObjectName("conflictTitle")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.findings import DomainError
 from desktop.services.office import OfficeInfo
-from desktop.services.permissions import Actor, Permission, allows
+from desktop.services.permissions import Actor, Permission, can
 from desktop.services.regions import RegionService
 from desktop.services.sync import DeviceStatus, SyncService, SyncStatus
 from desktop.ui import messages
@@ -43,7 +43,7 @@ class DevicesTab(QWidget):
         self._regions = regions
         self._actor = actor
         self._office = office
-        self._allowed = allows(actor.role, Permission.MANAGE_OFFICE)
+        self._allowed = can(actor, Permission.MANAGE_OFFICE)
         self.enroll_dialog: EnrollDialog | None = None
         self.model = DeviceModel(self)
         self.proxy = sortable(self.model, self)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.findings import QT_TRANSLATE_NOOP
-from desktop.services.permissions import Actor, Permission, allows
+from desktop.services.permissions import Actor, Permission, can
 from desktop.services.regions import RegionService
 from desktop.services.sync import DuplicateView, SyncService
 from desktop.ui import messages
@@ -71,10 +71,10 @@ class DuplicatesTab(QueueTab[DuplicateView]):
         self._sync = sync
         self._regions = regions
         self._actor = actor
-        self._merge_allowed = allows(actor.role, Permission.EDIT_ROSTER) and allows(
-            actor.role, Permission.MANAGE_OFFICE
+        self._merge_allowed = can(actor, Permission.EDIT_ROSTER) and can(
+            actor, Permission.MANAGE_OFFICE
         )
-        self._distinct_allowed = allows(actor.role, Permission.EDIT_ROSTER)
+        self._distinct_allowed = can(actor, Permission.EDIT_ROSTER)
         self._village_names: dict[str, str] = {}
 
         self.pair_title = heading_label("", 1.15)

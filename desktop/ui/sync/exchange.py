@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -239,8 +240,13 @@ class ExchangeTab(QWidget):
         self.review_button = QPushButton(self.tr("Tin&jau konflik"))
         self.review_button.clicked.connect(self._review)
         self.review_button.setVisible(False)
+        self.backups_button = QPushButton(self.tr("Buka folder &cadangan"))
+        self.backups_button.setToolTip(str(self._sync.backup_dir))
+        self.backups_button.clicked.connect(self.open_backups)
+        self.backups_button.setVisible(False)
         apply_row = QHBoxLayout()
         apply_row.addWidget(self.review_button)
+        apply_row.addWidget(self.backups_button)
         apply_row.addStretch(1)
         apply_row.addWidget(self.apply_button)
         self.import_result = QLabel()
@@ -522,6 +528,7 @@ class ExchangeTab(QWidget):
         self.bundle_edit.setToolTip(str(path))
         self.summary.setVisible(False)
         self.review_button.setVisible(False)
+        self.backups_button.setVisible(False)
         self.import_result.clear()
         sync = self._sync
         self._set_busy(True)
@@ -685,10 +692,17 @@ class ExchangeTab(QWidget):
                 )
             if result.backup is not None:
                 lines.append(
-                    self.tr("Salinan basis data sebelum impor disimpan: {file}").format(
-                        file=result.backup.name
+                    self.tr(
+                        "Salinan basis data sebelum impor disimpan: {file}, di folder {folder} "
+                        "({kept} salinan terakhir dan yang pertama tiap bulan selama setahun "
+                        "disimpan; yang lebih lama dihapus)."
+                    ).format(
+                        file=result.backup.name,
+                        folder=result.backup.parent,
+                        kept=number(self._sync.backups_kept()),
                     )
                 )
+                self.backups_button.setVisible(True)
             self.import_result.setStyleSheet(OK_STYLE)
             self.import_result.setText("\n".join(lines))
             self.import_result.setToolTip(str(result.backup or ""))
@@ -699,6 +713,11 @@ class ExchangeTab(QWidget):
             self.review_button.setVisible(result.needs_review)
         self._update_buttons()
         self.imported.emit(result)
+
+    @Slot()
+    def open_backups(self) -> None:
+        """Show the folder of the backups made before each import in the file manager."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._sync.backup_dir)))
 
     def _apply_failed(self, error: BaseException) -> None:
         self.import_result.setStyleSheet(ERROR_STYLE)
