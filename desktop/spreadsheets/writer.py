@@ -18,6 +18,7 @@ import os
 import re
 import tempfile
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from copy import copy
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -74,8 +75,9 @@ def write_table(
 
     The file appears only when complete (written beside it, then renamed), so a failure
     never leaves half a file behind. Text stays text (see the module's notes); numbers in
-    *text_columns* (a NIK typed as a number) are written as text too, so Excel does not
-    round them. *widths* (characters, by column index) and *wrap_columns* shape the XLSX.
+    *text_columns* (a NIK typed as a number) are written as text too, in the Text format so
+    that what the user types there stays text, and Excel does not round them. *widths*
+    (characters, by column index) and *wrap_columns* shape the XLSX.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -144,6 +146,7 @@ def _write_xlsx(
     # Imported here: openpyxl costs ~0.1 s, and only an export to XLSX needs it.
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -155,30 +158,52 @@ def _write_xlsx(
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
 
+    # The Text number format's style, looked up once (setting number_format on each cell
+    # costs a lookup per cell).
+    prototype = WriteOnlyCell(ws, value=None)
+    prototype.number_format = TEXT_FORMAT
+    text_style = prototype._style
+
     def text_cell(text: str) -> WriteOnlyCell:
         cell = WriteOnlyCell(ws, value=None)
         # Set the value and its type by hand: openpyxl would make "=…" a formula and
         # "#N/A" an error code.
         if text.isspace():  # kept whole: XML readers drop a cell of bare whitespace
             cell._value = "".join(f"_x{ord(ch):04X}_" for ch in text)
-        else:
+        elif "_x" in text or not text.isprintable():
             cell._value = _OOXML_ESCAPED.sub(_ooxml_escape, text)
+        else:
+            cell._value = text
         cell.data_type = "s"
-        cell.number_format = TEXT_FORMAT
+        cell._style = copy(text_style)
         return cell
 
-    def cell_of(index: int, value: Value) -> WriteOnlyCell:
-        if isinstance(value, str):
-            cell = text_cell(value)
-        elif value is not None and index in text_columns and isinstance(value, int | float):
-            cell = text_cell(_as_text(value))
-        else:
-            cell = WriteOnlyCell(ws, value=value)
-            if isinstance(value, date):  # datetime too: the day is what users read
-                cell.number_format = DATE_FORMAT
+    def plain_text(text: str) -> bool:
+        """True for the common text openpyxl writes as a string cell unaided (no formula
+        sign, no error code, nothing to escape): passed as it is, it costs no cell object
+        of ours and no style lookup."""
+        return (
+            text != ""
+            and text[0] not in FORMULA_LEADS
+            and text not in ERROR_CODES
+            and text.isprintable()
+            and "_x" not in text
+        )
+
+    def cell_of(index: int, value: Value) -> WriteOnlyCell | Value:
         if index in wrap_columns:
+            cell = text_cell(value) if isinstance(value, str) else WriteOnlyCell(ws, value=value)
             cell.alignment = wrap
-        return cell
+            return cell
+        if isinstance(value, str):
+            return value if plain_text(value) and index not in text_columns else text_cell(value)
+        if value is not None and index in text_columns and isinstance(value, int | float):
+            return text_cell(_as_text(value))
+        if isinstance(value, date):  # datetime too: the day is what users read
+            cell = WriteOnlyCell(ws, value=value)
+            cell.number_format = DATE_FORMAT
+            return cell
+        return value
 
     titles = []
     for title in header:
