@@ -33,7 +33,7 @@ ESCAPE = "'"
 # XML cannot carry most control characters, and turns a carriage return into a line feed:
 # OOXML writes them as _xHHHH_ (and a literal "_xHHHH_" as "_x005F_xHHHH_"), which Excel,
 # LibreOffice and calamine read back as the character.
-_OOXML_ESCAPED = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b-\x1f]")
+_OOXML_ESCAPED = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 DATE_FORMAT = "DD-MM-YYYY"
 TEXT_FORMAT = "@"
 

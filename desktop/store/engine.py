@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
@@ -13,15 +15,17 @@ BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 131_072  # 128 MiB page cache per connection: bulk loads and 1M-row indexes
 
 
-def sqlite_url(path: Path) -> str:
-    """Return the SQLAlchemy URL of a database file."""
-    return f"sqlite+pysqlite:///{path}"
-
-
 def read_only_uri(path: Path, *, immutable: bool = False) -> str:
     """The SQLite URI that opens *path* for reading only (``immutable``: also without the
-    WAL's shared-memory file, for a folder where SQLite cannot create it)."""
-    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    WAL's shared-memory file, for a folder where SQLite cannot create it).
+
+    Built by hand, not with ``Path.as_uri()``: a Windows share or mapped drive would become
+    ``file://server/...``, whose authority SQLite refuses; ``file:////server/...`` it reads.
+    """
+    text = os.path.abspath(path).replace(os.sep, "/")
+    if not text.startswith("/"):
+        text = "/" + text  # C:/... becomes /C:/...
+    uri = "file://" + quote(text, safe="/:") + "?mode=ro"
     return f"{uri}&immutable=1" if immutable else uri
 
 
@@ -29,32 +33,32 @@ def create_sqlite_engine(path: Path, *, read_only: bool = False, immutable: bool
     """Create an engine on *path* with WAL, foreign keys, a busy timeout and explicit BEGINs.
 
     *read_only* opens the file for reading only (a write-protected file or folder): SQLite
-    refuses every write, and the journal mode is left as the file has it.
+    refuses every write, and the journal mode is left as the file has it. The driver opens
+    the file itself (``creator``): a path inside a URL would be cut at a ``?`` or ``#``.
     """
     timeout = BUSY_TIMEOUT_MS / 1000
     if read_only:
         uri = read_only_uri(path, immutable=immutable)
-        engine = create_engine(
-            "sqlite+pysqlite://",
-            creator=lambda: sqlite3.connect(
-                uri, uri=True, timeout=timeout, check_same_thread=False
-            ),
-            poolclass=QueuePool,
-            pool_size=4,
-            max_overflow=4,
-            hide_parameters=True,
-        )
+
+        def connect() -> sqlite3.Connection:
+            return sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+
     else:
-        engine = create_engine(
-            sqlite_url(path),
-            poolclass=QueuePool,
-            pool_size=4,
-            max_overflow=4,
-            connect_args={"timeout": timeout, "check_same_thread": False},
-            # A failed statement's message must not carry its parameters: NIKs, KPJs and
-            # bank accounts would reach the log file in full.
-            hide_parameters=True,
-        )
+        target = os.fspath(path)
+
+        def connect() -> sqlite3.Connection:
+            return sqlite3.connect(target, timeout=timeout, check_same_thread=False)
+
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        creator=connect,
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+        # A failed statement's message must not carry its parameters: NIKs, KPJs and bank
+        # accounts would reach the log file in full.
+        hide_parameters=True,
+    )
     _install_sqlite_events(engine, read_only=read_only)
     return engine
 

@@ -95,3 +95,32 @@ def test_the_setting_travels_from_the_hub_to_the_laptop(tmp_path: Path) -> None:
     assert laptop.app.sync.backups_kept() == 4
     laptop.close()
     hub.close()
+
+
+def test_the_copy_just_made_is_never_pruned_even_beside_future_stamped_ones(
+    tmp_path: Path,
+) -> None:
+    hub = make_hub(tmp_path / "hub", workers=20)
+    folder = hub.app.sync.backup_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = hub.app.path.stem
+    ahead = datetime.now(UTC) + timedelta(days=400)  # a clock that was once far ahead
+    for n in range(12):
+        plant(folder, stem, ahead + timedelta(hours=n), f"{n:08d}")
+    made = hub.app.sync._backup("bundle-0000-aaaa")
+    again = hub.app.sync._backup("bundle-0000-bbbb")
+    assert made.exists() or again.exists()
+    assert again.exists()
+    hub.close()
+
+
+def test_a_database_name_with_brackets_is_pruned_too(tmp_path: Path) -> None:
+    hub = make_hub(tmp_path / "hub [lama]", workers=10)
+    folder = hub.app.sync.backup_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    now = datetime.now(UTC)
+    for d in range(1, 40):
+        plant(folder, hub.app.path.stem, now - timedelta(hours=d), f"{d:08d}")
+    hub.app.sync._backup("bundle-0000-cccc")
+    assert len(list(folder.glob("*.db"))) <= 10 + 2
+    hub.close()

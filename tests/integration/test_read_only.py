@@ -198,3 +198,29 @@ def test_services_refuse_writes_of_a_read_only_database_with_the_reason(demo_db:
             assert "read-only" in str(refused.value)
         finally:
             app.close()
+
+
+def test_a_read_only_database_in_a_folder_with_awkward_characters_opens(tmp_path: Path) -> None:
+    folder = tmp_path / "data lama #2 ?100% é"
+    folder.mkdir()
+    db = folder / "oki [salinan].db"
+    code, _, err = cli("demo", "--db", str(db), "--workers", "10")
+    assert code == 0, err
+    closed_cleanly(db)
+    with write_protected(db):
+        code, out, err = cli("check", "--db", str(db))
+        assert code == 0, err
+        assert "hanya-baca" in out
+        code, out, err = cli("roster", "search", "--db", str(db), "a", "--limit", "1")
+        assert code == 0 and out, err
+
+
+def test_sync_status_of_a_read_only_database_without_keys_reads(demo_db: Path) -> None:
+    """The device keys are made on first use; a read-only database cannot make them, and
+    says so only when something needs them."""
+    with write_protected(demo_db):
+        code, out, err = cli("sync", "status", "--db", str(demo_db))
+        assert code == 0, err
+        assert "sidik kunci –" in out
+        code, _, err = cli("sync", "revoke", "--db", str(demo_db), "abcd1234")
+        assert code == 2 and "terjadi kesalahan" not in err
