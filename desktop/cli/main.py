@@ -53,10 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _log_file() -> Path:
+    """The log of internal errors, in a folder for the user alone."""
     from platformdirs import user_log_dir
 
-    folder = Path(user_log_dir("Sigap", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    from desktop.store.files import private_dir
+
+    folder = private_dir(Path(user_log_dir("Sigap", appauthor=False)))
     return folder / "sigap-cli.log"
 
 
@@ -93,8 +95,10 @@ def run(
         return EXIT_CANCELLED
     except Exception:
         try:
+            from desktop.store.files import open_private_log
+
             path = _log_file()
-            with path.open("a", encoding="utf-8") as fh:
+            with open_private_log(path) as fh:
                 fh.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(argv[:2])}\n")
                 fh.write(traceback.format_exc())
             where = f" Rincian dicatat di {path}."

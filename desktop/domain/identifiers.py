@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
@@ -231,6 +231,22 @@ def mask_kpj(kpj: str) -> str:
 def mask_account(text: str) -> str:
     """A bank account number with all but its last 4 characters hidden."""
     return _mask(normalize_number(text))
+
+
+# Columns whose numbers a user sees in full only with the right to (Permission
+# VIEW_FULL_NUMBERS): everywhere else, on screen or printed, they are masked.
+MASKED_COLUMNS: Mapping[str, Callable[[str], str]] = MappingProxyType(
+    {"kpj": mask_kpj, "bank_account": mask_account}
+)
+
+
+def mask_column(column: str, value: object) -> object:
+    """*value* of *column* as shown to a user who may not see it in full: the numbers of
+    :data:`MASKED_COLUMNS` masked (all but their last 4 characters), anything else as it is."""
+    mask = MASKED_COLUMNS.get(column)
+    if mask is None or value is None or value == "":
+        return value
+    return mask(str(value))
 
 
 # --- NIP (civil servant number) -------------------------------------------------------

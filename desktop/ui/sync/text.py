@@ -7,7 +7,7 @@ from typing import Any
 
 from desktop.domain.categories import Category, Sex, WorkerStatus
 from desktop.domain.findings import QT_TRANSLATE_NOOP
-from desktop.domain.identifiers import mask_kpj
+from desktop.domain.identifiers import MASKED_COLUMNS, mask_column
 from desktop.services.progress import ProgressFn
 from desktop.spreadsheets.columns import FIELD_LABELS
 from desktop.ui.i18n import translate
@@ -106,7 +106,8 @@ def record_label(table: str) -> str:
 
 
 def value_text(field: str, value: Any, *, full_numbers: bool = False) -> str:
-    """One value of a conflict or a worker card as the user reads it; KPJ masked."""
+    """One value of a conflict or a worker card as the user reads it; KPJ and bank account
+    numbers masked (unless *full_numbers*)."""
     if field == "deleted":
         return (
             translate("SyncText", "dihapus")
@@ -115,8 +116,8 @@ def value_text(field: str, value: Any, *, full_numbers: bool = False) -> str:
         )
     if value is None or value == "":
         return translate("SyncText", "(kosong)")
-    if field == "kpj" and not full_numbers:
-        return mask_kpj(str(value))
+    if field in MASKED_COLUMNS and not full_numbers:
+        return str(mask_column(field, value))
     if isinstance(value, bool):
         return translate("SyncText", "ya") if value else translate("SyncText", "tidak")
     if isinstance(value, date) and not isinstance(value, datetime):
