@@ -46,11 +46,15 @@ Why the trailer sits at a fixed distance from the end: a reader finds it without
 anything, and the chunk whose end meets it must carry the final flag in its AAD, so a file
 cut at a chunk boundary, or grown by appended bytes, never passes as complete.
 
-Reading: :func:`read_header` (cleartext, cheap), then :func:`verify_signature` against the
-pinned key of the sender, then :class:`BundleReader` (or :func:`read_records`). Records come
-out as they are decrypted; the manifest is checked only after the last one, so a caller
-stages records and trusts none of them until the iterator has ended without error. Every
-function streams: memory stays at a few chunks whatever the size of the file.
+Reading: :func:`read_header` (cleartext, cheap; :func:`read_header_from` reads it from a file
+already open, such as one on a USB stick, before anything is copied), then
+:func:`verify_signature` against the pinned key of the sender, a first streaming pass over the
+whole file before anything is decrypted, then :class:`BundleReader` (or
+:func:`read_records`). Records come out as they are decrypted; the manifest is checked only
+after the last one, so a caller stages records and trusts none of them until the iterator has
+ended without error. Every function streams: memory stays at a few chunks and one record
+(at most ``MAX_RECORD_SIZE`` decompressed, refused on its declared length before it is
+inflated) whatever the size of the file or what its sender put in it.
 """
 
 from __future__ import annotations
@@ -91,7 +95,11 @@ MAX_HEADER_SIZE = 64 * 1024
 DEFAULT_CHUNK_SIZE = 1 << 20
 MIN_CHUNK_SIZE = 64
 MAX_CHUNK_SIZE = 16 << 20
-MAX_RECORD_SIZE = 16 << 20
+# One record (or the manifest), decompressed. Every synced column is short text but a few
+# JSON ones (a setting's value, a letter's claim list), so an honest change is a few KB; the
+# cap is what one record may cost a reader in memory whoever wrote it (a decompression bomb
+# inside a validly signed payload included), and the writer refuses to pass it too.
+MAX_RECORD_SIZE = 1 << 20
 MAX_BUNDLE_SIZE = 3584 << 20  # 3.5 GiB: well under FAT32's 4 GiB file limit
 COMPRESSION_LEVEL = 6
 SIGNATURE_CONTEXT = b"sigap bundle signature v1\x00"
@@ -315,6 +323,10 @@ def write_bundle(
                 record_bytes=total,
                 records_sha256=records_hash.hexdigest(),
             )
+            if len(manifest_json) > MAX_RECORD_SIZE:  # a reader would refuse it
+                raise BundleError(
+                    "bundle.too_big", "the manifest is too big", limit=MAX_RECORD_SIZE
+                )
             payload.add(_FRAME.pack(KIND_MANIFEST, len(manifest_json)), manifest_json)
             chunks_digest = payload.finish()
             signature = sender_keys.signing.sign(_signed_message(prefix, chunks_digest))
@@ -449,43 +461,54 @@ def read_header(path: Path, *, max_size: int = MAX_BUNDLE_SIZE) -> BundleHeader:
     "bundle.header" or "bundle.io".
     """
     with _open(path) as file:
-        size = _regular_size(file)
-        if size > max_size:
-            raise BundleError(
-                "bundle.too_big",
-                "the file is bigger than a bundle may be",
-                size=size,
-                limit=max_size,
-            )
-        start = file.read(_PREFIX.size)
-        if start[: len(MAGIC)] != MAGIC:
-            if start and len(start) < len(MAGIC) and MAGIC.startswith(start):
-                raise BundleError("bundle.truncated", "the file ends inside the magic")
-            raise BundleError("bundle.not_a_bundle", "the file does not start with the magic")
-        if len(start) < _PREFIX.size:
-            raise BundleError("bundle.truncated", "the file ends before the header length")
-        _magic, version, length = _PREFIX.unpack(start)
-        if version != FORMAT_VERSION:
-            raise BundleError(
-                "bundle.version",
-                "unsupported bundle format version",
-                found=version,
-                supported=FORMAT_VERSION,
-            )
-        if not 2 <= length <= MAX_HEADER_SIZE:
-            raise BundleError(
-                "bundle.header",
-                "the declared header length is out of range",
-                length=length,
-                limit=MAX_HEADER_SIZE,
-            )
-        if _PREFIX.size + length > size:
-            raise BundleError("bundle.truncated", "the file ends inside the header")
-        header_json = file.read(length)
-        if len(header_json) != length:
-            raise BundleError("bundle.truncated", "the file ends inside the header")
-        if size < _PREFIX.size + length + _MIN_CHUNK_FRAME + TRAILER_SIZE:
-            raise BundleError("bundle.truncated", "the file ends before its first chunk")
+        return read_header_from(file, _regular_size(file), max_size=max_size)
+
+
+def read_header_from(
+    file: IO[bytes], size: int, *, max_size: int = MAX_BUNDLE_SIZE
+) -> BundleHeader:
+    """:func:`read_header` on a file already open at its start, *size* bytes long.
+
+    Reads at most the prefix and the header (64 KiB): what a USB stick's file is checked with
+    before it is copied. Raises what :func:`read_header` raises but "bundle.io" (the caller
+    reads the file and reports its own errors).
+    """
+    if size > max_size:
+        raise BundleError(
+            "bundle.too_big",
+            "the file is bigger than a bundle may be",
+            size=size,
+            limit=max_size,
+        )
+    start = file.read(_PREFIX.size)
+    if start[: len(MAGIC)] != MAGIC:
+        if start and len(start) < len(MAGIC) and MAGIC.startswith(start):
+            raise BundleError("bundle.truncated", "the file ends inside the magic")
+        raise BundleError("bundle.not_a_bundle", "the file does not start with the magic")
+    if len(start) < _PREFIX.size:
+        raise BundleError("bundle.truncated", "the file ends before the header length")
+    _magic, version, length = _PREFIX.unpack(start)
+    if version != FORMAT_VERSION:
+        raise BundleError(
+            "bundle.version",
+            "unsupported bundle format version",
+            found=version,
+            supported=FORMAT_VERSION,
+        )
+    if not 2 <= length <= MAX_HEADER_SIZE:
+        raise BundleError(
+            "bundle.header",
+            "the declared header length is out of range",
+            length=length,
+            limit=MAX_HEADER_SIZE,
+        )
+    if _PREFIX.size + length > size:
+        raise BundleError("bundle.truncated", "the file ends inside the header")
+    header_json = file.read(length)
+    if len(header_json) != length:
+        raise BundleError("bundle.truncated", "the file ends inside the header")
+    if size < _PREFIX.size + length + _MIN_CHUNK_FRAME + TRAILER_SIZE:
+        raise BundleError("bundle.truncated", "the file ends before its first chunk")
     return _parse_header(header_json, version, start + header_json)
 
 
@@ -680,7 +703,14 @@ class _FrameParser:
                 if kind != KIND_RECORD and kind != KIND_MANIFEST:
                     raise BundleError("bundle.payload", "unknown frame kind", kind=kind)
                 if length > MAX_RECORD_SIZE:
-                    raise BundleError("bundle.payload", "a frame is too long", length=length)
+                    # Refused on its declared length, before any of it is decompressed.
+                    raise BundleError(
+                        "bundle.record_too_big",
+                        "a record is bigger than a record may be",
+                        record=self.record_count,
+                        size=length,
+                        limit=MAX_RECORD_SIZE,
+                    )
                 end = start + header_size + length
                 if len(buffer) < end:
                     break
@@ -953,6 +983,7 @@ __all__ = [
     "BundleManifest",
     "BundleReader",
     "read_header",
+    "read_header_from",
     "read_manifest",
     "read_records",
     "verify_signature",

@@ -418,9 +418,10 @@ BENCHES: dict[str, Callable[[Path, argparse.Namespace], Result | list[Result] | 
 
 
 def _bench_sync(workdir: Path, args: argparse.Namespace) -> list[Result]:
-    from tests.bench.sync_bench import bench_sync, bench_sync_memory
+    from tests.bench.sync_bench import bench_sync, bench_sync_hostile, bench_sync_memory
 
     results: list[Result] = bench_sync(workdir, 120_000)
+    results += bench_sync_hostile(workdir)
     if args.workers >= 1_000_000:
         results += bench_sync_memory(workdir, 1_000_000)
     return results

@@ -235,6 +235,191 @@ def bench_sync_memory(workdir: Path, changes: int = 1_000_000) -> list[Any]:
     ]
 
 
+class _Impostor:
+    """Keys that name one device but sign with another's key: a stranger posing as a
+    laptop (the header carries the laptop's fingerprint, the signature is the stranger's)."""
+
+    def __init__(self, public: Any, signing: Any) -> None:
+        self.public = public
+        self.signing = signing
+
+
+def hostile_bundle(
+    sender: Any,
+    receiver: Any,
+    out: Path,
+    *,
+    stranger: bool,
+    records: int = 5_000,
+    record_size: int = 1_200_000,
+    table: str = "worker",
+) -> Path:
+    """A bundle from the laptop *sender* to *receiver* (open ``AppServices``), written with
+    Sigap's own writer: *records* changes of one of the laptop's own workers, each renaming
+    it to a name of *record_size* letters (about 1,000 times smaller compressed: the default
+    makes a 6 MB file of 6 GB of records). Signed with the laptop's real keys (an insider,
+    or a stolen laptop) or, with *stranger*, by a key nobody enrolled while the header names
+    the laptop and its key's fingerprint.
+
+    With ``table="setting"`` each change sets the value of a setting of its own instead,
+    from and to *record_size* letters (a record that every column limit accepts, which only
+    the hub may send). The writer's record limit is lifted while writing, as a modified Sigap would.
+    """
+    import orjson
+
+    from desktop.store.database import head_revision
+    from desktop.store.ids import new_id
+    from desktop.sync import bundle as bundles
+    from desktop.sync.changes import encode_change
+    from desktop.sync.keys import DeviceKeys
+
+    info = sender.office.require_info()
+    own = sender.sync.keys()
+    keys: Any = _Impostor(own.public, DeviceKeys.generate().signing) if stranger else own
+    actor = sender.office.local_actor()
+    with sqlite3.connect(sender.path) as conn:
+        if table == "worker":
+            row_id, old = conn.execute(
+                "SELECT id, name FROM worker WHERE district_code = ? ORDER BY id LIMIT 1",
+                (info.region_code,),
+            ).fetchone()
+            fields = orjson.dumps({"name": [old, "A" * record_size]})
+        else:
+            row_id = ""  # a setting of its own for each change
+            fields = orjson.dumps({"value": ["C" * record_size, "B" * record_size]})
+        seq = int(
+            conn.execute(
+                "SELECT coalesce(max(device_seq), 0) FROM change_log WHERE device_id = ?",
+                (info.device_id,),
+            ).fetchone()[0]
+        )
+
+    def changes() -> Iterator[bytes]:
+        for n in range(1, records + 1):
+            yield encode_change(
+                (
+                    info.device_id,
+                    seq + n,
+                    table,
+                    row_id or new_id(),
+                    "update",
+                    fields,
+                    orjson.dumps({info.device_id: seq + n}),
+                    f"{1_795_600_000_000 + n}.000000",
+                    actor.user_id,
+                    new_id(),
+                    "2026-11-25 12:00:00.000000",
+                )
+            )
+
+    path = out / f"hostile-{new_id()}.sigap"
+    limit = bundles.MAX_RECORD_SIZE
+    bundles.MAX_RECORD_SIZE = max(limit, record_size + 4096)
+    try:
+        bundles.write_bundle(
+            path,
+            bundle_id=new_id(),
+            sender_device=info.device_id,
+            recipient_device=receiver.office.require_info().device_id,
+            regency_code=info.regency_code,
+            schema_version=head_revision(),
+            sender_keys=keys,
+            recipient_exchange_public=receiver.sync.keys().public.exchange,
+            records=changes(),
+            manifest={
+                "base": {},
+                "have": {},
+                "sender_hlc": "",
+                "scope": info.region_code,
+                "changes": records,
+                "audits": 0,
+                "per_table": {table: [0, records]},
+                "ranges": {info.device_id: [seq + 1, seq + records]},
+                "extra": {},
+            },
+        )
+    finally:
+        bundles.MAX_RECORD_SIZE = limit
+    return path
+
+
+def bench_sync_hostile(workdir: Path) -> list[Any]:
+    """Peak resident memory of the hub importing a hostile 6 MB bundle (5,000 records of
+    1.2 MB each, 6 GB in all), in a process of its own (goal < 300 MB): signed by a stranger
+    in a real laptop's name, and signed by the real laptop (an insider). Both must be
+    refused; the note gives the floor, a process that only opens the hub."""
+    from tests.bench.run import Result
+
+    folder = workdir / "sync-hostile"
+    hub, laptop, _district = _network(folder)
+    bundles = {
+        "stranger": hostile_bundle(laptop, hub, folder, stranger=True),
+        "insider": hostile_bundle(laptop, hub, folder, stranger=False),
+    }
+    hub.close()
+    laptop.close()
+    outcomes = {"floor": _hostile_child(folder, None)}
+    for kind, bundle in bundles.items():
+        outcomes[kind] = _hostile_child(folder, bundle)
+    floor = outcomes["floor"]["peak_mb"]
+    titles = {
+        "stranger": "signed by a stranger in a real laptop's name",
+        "insider": "signed by the real laptop, as an insider would",
+    }
+    results = []
+    for kind, bundle in bundles.items():
+        outcome = outcomes[kind]
+        assert outcome["code"] is not None, f"the {kind} bundle was not refused"
+        results.append(
+            Result(
+                f"sync:memory-hostile-{kind}",
+                f"peak memory of the hub refusing a hostile {bundle.stat().st_size / 1e6:.1f} MB "
+                f"bundle of 6 GB of records {titles[kind]} (goal < 300 MB): "
+                f"**{outcome['peak_mb']:,.0f} MB**",
+                outcome["seconds"],
+                "—",
+                0.0,
+                f"refused: {outcome['code']}; a process that only opens the hub: {floor:,.0f} MB",
+            )
+        )
+    shutil.rmtree(folder, ignore_errors=True)
+    return results
+
+
+def _hostile_child(folder: Path, bundle: Path | None) -> dict[str, Any]:
+    started = time.perf_counter()
+    output = subprocess.run(
+        [sys.executable, "-m", "tests.bench.sync_bench", "hostile", str(folder)]
+        + ([str(bundle)] if bundle is not None else []),
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    outcome: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
+    outcome["seconds"] = time.perf_counter() - started
+    return outcome
+
+
+def import_and_measure(database: Path, bundle: Path | None) -> dict[str, Any]:
+    """Import *bundle* into *database* (or only open it) in this process; return the
+    refusal's code and message (None when it was applied) and the peak resident memory."""
+    from desktop.services.app import AppServices
+    from desktop.services.sync import SyncRefused
+
+    app = AppServices.open(database, create=False)
+    outcome: dict[str, Any] = {"code": None, "message": ""}
+    try:
+        if bundle is not None:
+            app.sync.import_bundle(app.office.local_actor(), bundle)
+    except SyncRefused as refusal:
+        outcome = {"code": refusal.code, "message": str(refusal)}
+    finally:
+        app.close()
+    outcome["peak_mb"] = peak_resident_mb()
+    return outcome
+
+
 def _child(phase: str, folder: Path) -> None:
     from desktop.services.app import AppServices
 
@@ -266,12 +451,15 @@ def peak_resident_mb() -> float:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
-    parser.add_argument("phase", choices=("export", "import", "quick"))
+    parser.add_argument("phase", choices=("export", "import", "quick", "hostile"))
     parser.add_argument("folder", type=Path)
+    parser.add_argument("bundle", type=Path, nargs="?")
     parser.add_argument("--rows", type=int, default=120_000)
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
-    if args.phase == "quick":
+    if args.phase == "hostile":
+        print(json.dumps(import_and_measure(args.folder / "hub.db", args.bundle)))
+    elif args.phase == "quick":
         for r in bench_sync(args.folder, args.rows, repeats=args.repeats):
             print(f"{r.name}: {r.seconds:.2f} s (baseline {r.baseline_seconds:.2f} s)")
     else:
