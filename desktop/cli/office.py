@@ -86,6 +86,11 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
 
     check = commands.add_parser("check", help="periksa keutuhan basis data")
     add_db(check)
+    check.add_argument(
+        "--repair",
+        action="store_true",
+        help="(laptop kecamatan) hapus peserta yang terlanjur dibuat di kecamatan lain",
+    )
 
     settings = commands.add_parser(
         "settings", help="lihat pengaturan kantor, atau ubah satu (di kantor kabupaten)"
@@ -214,9 +219,17 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Check a database."""
     services = open_services(args)
     try:
+        repaired: list[str] = []
+        if args.repair:
+            repaired = services.workers.repair_misplaced(services.office.local_actor())
         report = services.health.check()
     finally:
         services.close()
+    for name in repaired:
+        err.write(
+            f"dihapus dari laptop ini: {name} (desanya di kecamatan lain); "
+            "daftarkan lagi di kecamatan yang benar\n"
+        )
     out.write(f"Basis data    : {services.path}\n")
     out.write(f"Skema         : {report.schema_revision} (terbaru {report.schema_head})\n")
     out.write(f"SQLite        : {report.sqlite_version}, jurnal {report.journal_mode}\n")

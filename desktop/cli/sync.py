@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -55,6 +56,11 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     add_db(sync_status)
     sync_conflicts = sync_commands.add_parser("conflicts", help="daftar konflik yang menunggu")
     add_db(sync_conflicts)
+    sync_conflicts.add_argument(
+        "--full",
+        action="store_true",
+        help="nomor KPJ dan rekening lengkap (perlu hak melihat nomor lengkap)",
+    )
     revoke = sync_commands.add_parser("revoke", help="(kabupaten) cabut perangkat kecamatan")
     add_db(revoke)
     revoke.add_argument("device", metavar="ID")
@@ -89,6 +95,16 @@ def cmd_sync_enroll(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"Kode sekali pakai: {enrolment.code}\n"
         "Berikan kode ini terpisah dari flashdisk (lisan atau telepon).\n"
     )
+    if enrolment.valid_until is not None:
+        out.write(
+            f"Berlaku sampai {_moment(enrolment.valid_until)}: paket pertama laptop harus "
+            "diimpor di sini sebelum itu.\n"
+        )
+    for withdrawn in enrolment.withdrawn:
+        out.write(
+            f"Pendaftaran lama {withdrawn[-8:]} yang belum dipakai dibatalkan; "
+            "berkas dan kodenya tidak berlaku lagi.\n"
+        )
     return EXIT_OK
 
 
@@ -156,6 +172,11 @@ def cmd_sync_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"berubah {number(s.changed_rows)}, tetap {number(s.unchanged_rows)}, "
         f"konflik {number(s.conflicts)}, kemungkinan ganda {number(s.duplicates)}\n"
     )
+    if result.pinned and result.pinned_fingerprint:
+        out.write(
+            f"kunci {result.sender_name} disematkan: sidik kunci "
+            f"{_grouped(result.pinned_fingerprint)}; cocokkan dengan layar laptop itu\n"
+        )
     if s.future_stamps or s.past_stamps:
         err.write(
             "perhatian: jam perangkat pengirim tampak salah "
@@ -177,33 +198,69 @@ def cmd_sync_status(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     office = status.office
     out.write(
         f"{office.name} ({office.kind.label}), perangkat {office.device_short}, "
-        f"sidik kunci {status.fingerprint}\n"
+        f"sidik kunci {_grouped(status.fingerprint)}\n"
     )
     out.write(
         f"perubahan lokal {number(status.device_seq)}; konflik terbuka {status.open_conflicts}; "
         f"kemungkinan ganda {status.open_duplicates}\n"
     )
     for device in status.devices:
-        state = "dicabut" if device.revoked_at else ("aktif" if device.pinned else "menunggu paket")
+        if device.revoked_at:
+            state = "dicabut"
+        elif device.pinned:
+            state = "aktif"
+        elif device.expired:
+            state = "kedaluwarsa"
+        else:
+            state = "menunggu paket"
         last = device.last_bundle_at.strftime("%Y-%m-%d %H:%M") if device.last_bundle_at else "-"
         out.write(
             f"{device.device_id[-8:]}  {device.region_code:<10} {device.name}  [{state}]  "
             f"paket terakhir {last}; tertinggal {number(device.behind)} perubahan\n"
         )
+        if device.fingerprint:
+            pinned = f" (disematkan {_moment(device.pinned_at)})" if device.pinned_at else ""
+            out.write(f"    sidik kunci {_grouped(device.fingerprint)}{pinned}\n")
+        elif device.valid_until is not None and not device.revoked_at:
+            verb = "kedaluwarsa" if device.expired else "berlaku sampai"
+            out.write(f"    pendaftaran {verb} {_moment(device.valid_until)}\n")
     return EXIT_OK
 
 
+def _moment(value: datetime) -> str:
+    """A moment in this computer's time, as people read it."""
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _grouped(fingerprint: str) -> str:
+    """A key fingerprint in groups of four, as the window shows it."""
+    text = fingerprint.upper()
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
 def cmd_sync_conflicts(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """List open conflicts; exit 1 when there are any."""
+    """List open conflicts; exit 1 when there are any. KPJ and bank account numbers are
+    masked as the window masks them; ``--full`` shows them to a user allowed to see them."""
+    from desktop.domain.identifiers import mask_column
+    from desktop.services.permissions import Permission, require
+
     services, sync = _sync(args)
     try:
-        conflicts = sync.conflicts(services.office.local_actor())
+        actor = services.office.local_actor()
+        if args.full:
+            require(actor, Permission.VIEW_FULL_NUMBERS)
+        conflicts = sync.conflicts(actor)
     finally:
         services.close()
+
+    def shown(field: str, value: object) -> object:
+        return value if args.full else mask_column(field, value)
+
     for c in conflicts:
+        winner, loser = shown(c.field, c.winner.value), shown(c.field, c.loser.value)
         out.write(
-            f"{c.id[-8:]}  {c.row_label} · {c.field}: terpakai {c.winner.value!r} "
-            f"({c.winner.device_name}), lain {c.loser.value!r} ({c.loser.device_name})\n"
+            f"{c.id[-8:]}  {c.row_label} · {c.field}: terpakai {winner!r} "
+            f"({c.winner.device_name}), lain {loser!r} ({c.loser.device_name})\n"
         )
     if not conflicts:
         out.write("tidak ada konflik\n")

@@ -27,11 +27,8 @@ class IntSetting:
 
     def parse(self, text: str) -> int:
         """The value of *text*, or :class:`DomainError` naming the setting and its limits."""
-        cleaned = text.strip().replace(".", "")
-        try:
-            value = int(cleaned)
-        except ValueError:
-            value = None
+        cleaned = text.strip()
+        value = int(cleaned) if cleaned.isascii() and cleaned.isdigit() else None
         if value is None or not self.minimum <= value <= self.maximum:
             raise DomainError.of(
                 "setting.range",
@@ -57,7 +54,18 @@ BACKUPS_KEPT = IntSetting(
     maximum=1000,
 )
 
-SETTINGS: Mapping[str, IntSetting] = {s.key: s for s in (BACKUPS_KEPT,)}
+# How long a kecamatan's enrolment (its file and one-time code) stays usable: the hub
+# refuses a laptop's first bundle that arrives later (counted from the enrolment, by the
+# hub's clock), so a file and code found on an old stick open nothing.
+ENROLMENT_VALID_DAYS = IntSetting(
+    key="enrolment.valid_days",
+    label=QT_TRANSLATE_NOOP("Setting", "Masa berlaku pendaftaran kecamatan (hari)"),
+    default=7,
+    minimum=1,
+    maximum=90,
+)
+
+SETTINGS: Mapping[str, IntSetting] = {s.key: s for s in (BACKUPS_KEPT, ENROLMENT_VALID_DAYS)}
 
 
 def setting_named(key: str) -> IntSetting:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 
 from desktop.domain.findings import QT_TRANSLATE_NOOP, Finding
+from desktop.domain.tables import table_name
 from desktop.store import queries
 from desktop.store.database import current_revision, head_revision
 
@@ -89,6 +90,45 @@ class HealthService:
                         tables=", ".join(sorted({table for table, _ in unlogged})),
                     )
                 )
+            unreadable = queries.unreadable_values(conn)
+            if unreadable:
+                report.problems.append(
+                    Finding.error(
+                        "check.unreadable",
+                        QT_TRANSLATE_NOOP(
+                            "Finding",
+                            "{count} nilai tersimpan tidak dapat dibaca (jenis atau panjangnya "
+                            "tidak sesuai kolomnya), mis. {table} {row}, kolom {column}. "
+                            "Data itu tidak dapat ditampilkan atau diekspor; laporkan ke "
+                            "pengembang, atau pulihkan dari cadangan sebelum data itu masuk.",
+                        ),
+                        count=f"{len(unreadable)}+" if len(unreadable) >= 20 else len(unreadable),
+                        table=table_name(unreadable[0][0]),
+                        row=unreadable[0][1][-8:],
+                        column=unreadable[0][2],
+                    )
+                )
+            state = queries.local_state(conn)
+            if state is not None and state["office_kind"] == "kecamatan":
+                misplaced = queries.misplaced_workers(conn, str(state["office_region"]))
+                if misplaced:
+                    report.problems.append(
+                        Finding.error(
+                            "check.misplaced",
+                            QT_TRANSLATE_NOOP(
+                                "Finding",
+                                "{count} peserta dibuat di laptop ini dengan desa di kecamatan "
+                                "lain ({names}); kantor kabupaten menolak setiap paket yang "
+                                "memuatnya. Tekan Perbaiki di Periksa basis data (atau "
+                                "perintah check --repair) untuk menghapusnya dari laptop ini "
+                                "agar pekerjaan lain terkirim, lalu daftarkan orang itu di "
+                                "kecamatan yang benar.",
+                            ),
+                            count=len(misplaced),
+                            names=", ".join(name for _, name in misplaced[:5])
+                            + (" …" if len(misplaced) > 5 else ""),
+                        )
+                    )
             if queries.local_state(conn) is None:
                 report.problems.append(
                     Finding.error(

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from desktop.domain.authority import may_set
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
 from desktop.domain.regions import RegionCode
 from desktop.services.permissions import Permission, require
@@ -152,6 +153,21 @@ class RegionService:
         All or nothing: a cancel or failure leaves the database as it was.
         """
         require(actor, Permission.MANAGE_REGIONS)
+        with self._engine.connect() as conn:
+            state = queries.local_state(conn)
+        if state is not None and not may_set(str(state["office_kind"]), "region", "code", None):
+            # A laptop's bundle carrying region rows would be refused whole at the hub.
+            raise DomainError(
+                Finding.error(
+                    "regions.hub_only",
+                    QT_TRANSLATE_NOOP(
+                        "Finding",
+                        "Data wilayah diatur oleh kantor kabupaten dan dikirim ke laptop "
+                        "kecamatan lewat sinkronisasi. Minta kantor kabupaten mengimpor daftar "
+                        "wilayah itu, lalu terima paketnya.",
+                    ),
+                )
+            )
         progress(0, 0, QT_TRANSLATE_NOOP("Progress", "Membaca berkas"))
         regions, problems = self.read_file(path)
         result = RegionImportResult(rejected=problems)
@@ -210,6 +226,25 @@ class RegionService:
         """Return the name of a region code, or None when unknown."""
         with self._engine.connect() as conn:
             return queries.region_name(conn, code)
+
+    def office_districts(self) -> list[tuple[str, str]]:
+        """The kecamatan this office works in, as (code, "16.02.05 — Kayu Agung"): a
+        kecamatan laptop its own, the regency hub those of its regency (whatever else the
+        region list holds, such as the whole national list)."""
+        with self._engine.connect() as conn:
+            state = queries.local_state(conn)
+            if state is None:
+                rows = queries.regions_under(conn, "", 3)
+            elif state["office_kind"] == "kecamatan":
+                own = str(state["office_region"])
+                rows = [
+                    (code, name)
+                    for code, name in queries.regions_under(conn, own, 3)
+                    if code == own
+                ]
+            else:
+                rows = queries.regions_under(conn, str(state["office_region"]) + ".", 3)
+        return [(code, f"{code} \u2014 {name}") for code, name in rows]
 
     def known_area(self) -> set[str]:
         """Return every district (kecamatan) code in the master, for NIK area checks."""

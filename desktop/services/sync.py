@@ -11,23 +11,27 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import glob
 import hashlib
-import hmac
 import logging
 import re
 import secrets
 import shutil
 import sqlite3
-import time
 import weakref
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import orjson
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from sqlalchemy import Boolean, Connection, Date, DateTime, Engine, Table
@@ -35,21 +39,26 @@ from sqlalchemy import Boolean, Connection, Date, DateTime, Engine, Table
 from desktop.domain.backups import backups_to_keep
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
 from desktop.domain.regions import RegionCode, RegionLevel
-from desktop.domain.settings import BACKUPS_KEPT, parse_setting
+from desktop.domain.settings import BACKUPS_KEPT, ENROLMENT_VALID_DAYS, parse_setting
+from desktop.domain.tables import table_name
+from desktop.domain.units import unit_of
 from desktop.services.office import OfficeInfo, OfficeKind, OfficeService
 from desktop.services.permissions import Actor, Permission, require
 from desktop.services.progress import Cancelled
-from desktop.store import models, queries
+from desktop.store import files, models, queries
 from desktop.store.database import backup_database, head_revision
-from desktop.store.hlc import HybridClock, vv_dumps, vv_loads
+from desktop.store.hlc import HybridClock, vv_dumps, vv_loads, vv_merge
 from desktop.store.ids import new_id
 from desktop.store.unit_of_work import UnitOfWork, set_journal_mode, table_of, utc_now
 from desktop.sync import bundle as bundles
+from desktop.sync.authority import AuthorityRefused
 from desktop.sync.changes import (
     RecordError,
     Scope,
     Selection,
+    ValueRefused,
     ack_vector,
+    cap_vector,
     decode_record,
     dominated_by,
     select_changes,
@@ -64,13 +73,14 @@ from desktop.sync.merge import (
     MergeLimits,
     Merger,
     MergeSummary,
+    MovedAway,
     ScopeViolation,
     Staging,
     UniqueClash,
     db_time,
     stamp_plausibility,
 )
-from desktop.sync.transport import bundle_file_name, deliver, fetch
+from desktop.sync.transport import bundle_file_name, check_target, deliver, fetch
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +90,14 @@ CancelFn = Callable[[], bool]
 MAX_BUNDLE_BYTES = bundles.MAX_BUNDLE_SIZE
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 CODE_LENGTH = 12
-# Scratch files (bundle copies, staging) older than this are leftovers: deleted.
+# Enrolment verifiers (hub) and proofs (laptop) of this Sigap: an Ed25519 key and signature.
+PROOF_PREFIX = "ed25519:"
+# Scratch files (bundle copies, staging) are held by the process using them (see
+# desktop.store.files): one that no live process holds and nobody wrote for SCRATCH_IDLE_S
+# (the instant between its creation and its hold) is a leftover of a killed import and is
+# deleted when services open the database and before each import. Where holds cannot be
+# told (a file system without locks), only after SCRATCH_MAX_AGE_S.
+SCRATCH_IDLE_S = 60
 SCRATCH_MAX_AGE_S = 12 * 3600
 # Bundles from this many changes are applied through the rollback journal (see _apply).
 BIG_BUNDLE_CHANGES = 50_000
@@ -132,6 +149,12 @@ _BUNDLE_MESSAGES: dict[str, str] = {
         "Salinan dihapus; coba flashdisk lain.",
     ),
 }
+_BUNDLE_MESSAGES["bundle.record_too_big"] = QT_TRANSLATE_NOOP(
+    "Finding",
+    "Paket {name} berisi satu catatan sebesar {size}, melebihi batas {limit} per catatan. "
+    "Paket ditolak; tidak ada data yang berubah. Minta kantor pengirim memeriksa datanya "
+    "lalu mengekspor ulang.",
+)
 _BUNDLE_MESSAGES["bundle.io"] = QT_TRANSLATE_NOOP(
     "Finding",
     "Berkas {name} tidak dapat dibaca atau ditulis (flashdisk dicabut atau rusak?). "
@@ -167,6 +190,27 @@ def _bundle_refusal(error: BundleError, name: str) -> SyncRefused:
     return _refuse(error.code.replace("bundle.", "sync."), template, **params)
 
 
+# The files SQLite keeps beside a database.
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def _target_refusal(error: BundleError, target: Path) -> SyncRefused:
+    """A bundle that cannot be written as *target* (:func:`deliver`'s errors)."""
+    if error.code != "bundle.target_not_file":
+        return _bundle_refusal(error, target.name)
+    log.warning("bundle not written: a link or not a plain file at the target")
+    return _refuse(
+        "sync.target_not_file",
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "Di tujuan sudah ada {name} yang berupa tautan (symlink) atau bukan berkas biasa. "
+            "Sigap tidak menulis lewat tautan karena bisa menimpa berkas lain, misalnya basis "
+            "data. Hapus {name} atau pilih folder lain, lalu coba lagi.",
+        ),
+        name=str(target.parent / str(error.params.get("file", target.name))),
+    )
+
+
 # ---- results -----------------------------------------------------------------------------
 
 
@@ -179,6 +223,10 @@ class Enrollment:
     device_id: str
     district: str
     changes: int
+    # The hub refuses the laptop's first bundle after this moment (enrolment.valid_days).
+    valid_until: datetime | None = None
+    # Older enrolments of the kecamatan still waiting for their first bundle, withdrawn.
+    withdrawn: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -207,6 +255,8 @@ class ImportResult:
     applied: bool = False
     backup: Path | None = None
     pinned: bool = False
+    # With *pinned*: the fingerprint of the laptop keys just pinned, to compare with its screen.
+    pinned_fingerprint: str | None = None
 
     @property
     def needs_review(self) -> bool:
@@ -243,6 +293,15 @@ class DeviceStatus:
     last_bundle_at: datetime | None
     # Changes this office holds that the device has not acknowledged yet.
     behind: int
+    # When its keys were pinned (its first bundle imported here).
+    pinned_at: datetime | None = None
+    # A kecamatan still waiting for its first bundle: the hub refuses it after this moment.
+    valid_until: datetime | None = None
+
+    @property
+    def expired(self) -> bool:
+        """An enrolment still waiting for its first bundle, past its validity."""
+        return self.valid_until is not None and self.valid_until < utc_now()
 
 
 @dataclass(frozen=True)
@@ -374,12 +433,45 @@ def _code_secret(code: str, device_id: str) -> bytes:
     return kdf.derive(normalise_code(code).encode())
 
 
-def _code_keys(secret: bytes) -> tuple[X25519PrivateKey, bytes]:
-    return X25519PrivateKey.from_private_bytes(secret[:32]), secret[32:]
+def _code_keys(secret: bytes) -> tuple[X25519PrivateKey, Ed25519PrivateKey]:
+    """The key that opens the enrolment file, and the key that signs the laptop's proof."""
+    return (
+        X25519PrivateKey.from_private_bytes(secret[:32]),
+        Ed25519PrivateKey.from_private_bytes(secret[32:]),
+    )
 
 
-def _proof(proof_key: bytes, public: PublicKeys) -> str:
-    return hmac.new(proof_key, public.to_text().encode(), hashlib.sha256).hexdigest()
+def _proof_message(device_id: str, public: PublicKeys) -> bytes:
+    return f"sigap-enrol-proof:2\n{device_id}\n{public.to_text()}".encode()
+
+
+def _verifier(proof_key: Ed25519PrivateKey) -> str:
+    """What the hub keeps of an enrolment: the proof key's public half, which checks a
+    proof but cannot make one (reading the hub's database gives nothing to enrol with)."""
+    return PROOF_PREFIX + _b64(proof_key.public_key().public_bytes_raw())
+
+
+def _proof(proof_key: Ed25519PrivateKey, device_id: str, public: PublicKeys) -> str:
+    """The laptop's proof that it knows the code: the code's key signs the laptop's own
+    public keys (so the proof is worth nothing with any other keys)."""
+    return PROOF_PREFIX + _b64(proof_key.sign(_proof_message(device_id, public)))
+
+
+def _proof_holds(verifier: str, proof: str, device_id: str, public: PublicKeys) -> bool:
+    """Whether *proof* was made with the code whose :func:`_verifier` the hub keeps."""
+    if not (verifier.startswith(PROOF_PREFIX) and proof.startswith(PROOF_PREFIX)):
+        return False  # a hash kept by an older Sigap, or no proof at all
+    try:
+        key = Ed25519PublicKey.from_public_bytes(
+            base64.b64decode(verifier[len(PROOF_PREFIX) :], validate=True)
+        )
+        key.verify(
+            base64.b64decode(proof[len(PROOF_PREFIX) :], validate=True),
+            _proof_message(device_id, public),
+        )
+    except (InvalidSignature, ValueError):
+        return False
+    return True
 
 
 # ---- the service -------------------------------------------------------------------------
@@ -410,15 +502,20 @@ class SyncService:
         self._path = database_path
         self._read_only = read_only
         self._office = OfficeService(engine, read_only=read_only)
+        if read_only is None:
+            self._sweep_scratch()  # at start: what a killed import left (decrypted data)
 
     # -- places --------------------------------------------------------------------------
 
     @property
     def work_dir(self) -> Path:
-        """Local scratch space beside the database (staging, outgoing copies, backups)."""
-        path = self._path.with_name(f"{self._path.stem}-sync")
-        path.mkdir(parents=True, exist_ok=True)
-        return path
+        """Local scratch space beside the database (staging, outgoing copies, backups),
+        a folder for the user alone."""
+        return files.private_dir(self._scratch_dir)
+
+    @property
+    def _scratch_dir(self) -> Path:
+        return self._path.with_name(f"{self._path.stem}-sync")
 
     # -- keys ----------------------------------------------------------------------------
 
@@ -431,6 +528,8 @@ class SyncService:
             ).first()
             if row is not None:
                 return DeviceKeys.from_private_bytes(bytes(row[0]))
+            if self._read_only is not None:  # made on first use, which is a write
+                raise DomainError(self._read_only)
             keys = DeviceKeys.generate()
             conn.exec_driver_sql(
                 "INSERT INTO device_secret (device_id, private_keys, created_at) VALUES (?, ?, ?)",
@@ -507,6 +606,8 @@ class SyncService:
                 "SELECT name FROM region WHERE code = ? AND deleted = 0", (code.dotted,)
             ).scalar()
         label = name or (f"Kecamatan {region_name}" if region_name else f"Kecamatan {code.dotted}")
+        target = out if out.suffix else out / "enrol.sigap"
+        self._check_target(target)  # before anything is written: a planted link is refused
         hub_keys = self.keys()
         device_id = new_id()
         one_time = new_code()
@@ -518,8 +619,9 @@ class SyncService:
                 "INSERT INTO device (id, name, office_kind, region_code, acknowledged_vv, "
                 "watermark_vv, created_at, enrollment_verifier) "
                 "VALUES (?, ?, 'kecamatan', ?, '{}', '{}', ?, ?)",
-                (device_id, label[:200], code.dotted, db_time(now), proof_key.hex()),
+                (device_id, label[:200], code.dotted, db_time(now), _verifier(proof_key)),
             )
+            valid_days = parse_setting(ENROLMENT_VALID_DAYS, queries.settings(conn))
         try:
             extra = {
                 "enrollment": {
@@ -541,20 +643,42 @@ class SyncService:
                 progress=progress,
                 cancel=cancel,
             )
-            target = out if out.suffix else out / "enrol.sigap"
             target.parent.mkdir(parents=True, exist_ok=True)
-            final = deliver(written.path, target.parent, name=target.name)
+            final = self._deliver(written.path, target.parent, target.name)
             written.path.unlink(missing_ok=True)
         except BaseException:
             with self._engine.begin() as conn:
                 conn.exec_driver_sql("DELETE FROM device WHERE id = ?", (device_id,))
             raise
-        self._audit(
-            actor,
-            "sync.enroll",
-            f"Kecamatan {code.dotted} didaftarkan (perangkat {device_id[-8:]})",
+        # The new file is written: older enrolments of this kecamatan that never sent a
+        # first bundle are withdrawn (their file and code open nothing any more).
+        with self._engine.begin() as conn:
+            # What the enrolment carried bounds what the laptop can claim to have seen.
+            self._log_sent(conn, written, device_id, final)
+            withdrawn = tuple(
+                str(row[0])
+                for row in conn.exec_driver_sql(
+                    "UPDATE device SET revoked_at = ?, enrollment_verifier = NULL "
+                    "WHERE office_kind = 'kecamatan' AND region_code = ? AND id <> ? "
+                    "AND signing_public_key IS NULL AND revoked_at IS NULL RETURNING id",
+                    (db_time(utc_now()), code.dotted, device_id),
+                ).all()
+            )
+        summary = f"Kecamatan {code.dotted} didaftarkan (perangkat {device_id[-8:]})"
+        if withdrawn:
+            summary += "; pendaftaran lama yang belum dipakai dibatalkan: " + ", ".join(
+                sorted(w[-8:] for w in withdrawn)
+            )
+        self._audit(actor, "sync.enroll", summary)
+        return Enrollment(
+            final,
+            one_time,
+            device_id,
+            code.dotted,
+            written.changes,
+            valid_until=now + timedelta(days=valid_days),
+            withdrawn=withdrawn,
         )
-        return Enrollment(final, one_time, device_id, code.dotted, written.changes)
 
     def join(
         self,
@@ -582,7 +706,7 @@ class SyncService:
             header = self._read_header(local, name)
             secret = _code_secret(code, header.recipient_device)
             code_key, proof_key = _code_keys(secret)
-            staging = Staging(self.work_dir / f"stage-{header.bundle_id}.db")
+            staging = self._new_staging(f"stage-{header.bundle_id}")
             try:
                 manifest = self._stage_records(
                     local, header, _ExchangeOnly(code_key), staging, name, bad_code=True
@@ -635,7 +759,7 @@ class SyncService:
                                 _b64(hub_public.exchange),
                                 db_time(utc_now()),
                                 db_time(utc_now()),
-                                _proof(proof_key, own.public),
+                                _proof(proof_key, header.recipient_device, own.public),
                             ),
                         )
                     incoming = _Incoming(
@@ -660,13 +784,13 @@ class SyncService:
                 finally:
                     pristine.unlink(missing_ok=True)
             finally:
-                staging.close()
+                self._close_staging(staging)
         finally:
-            local.unlink(missing_ok=True)
+            files.discard(local)
 
     def _snapshot(self) -> Path:
         """Copy the whole database aside (SQLite's online backup) to restore it later."""
-        target = self.work_dir / f"pristine-{new_id()}.db"
+        target = files.new_private_file(self.work_dir / f"pristine-{new_id()}.db")
         raw = self._engine.raw_connection()
         try:
             source = raw.driver_connection
@@ -820,28 +944,13 @@ class SyncService:
                 cancel=cancel,
             )
             try:
-                final = deliver(written.path, target_dir, name=written.name)
+                final = self._deliver(written.path, target_dir, written.name)
             except BundleError as error:
                 raise _bundle_refusal(error, written.name) from None
             finally:
                 written.path.unlink(missing_ok=True)
             with self._engine.begin() as conn:
-                conn.exec_driver_sql(
-                    "INSERT INTO bundle_log (bundle_id, direction, peer_device, created_at, "
-                    "processed_at, file_name, size, sha256, change_count, summary) "
-                    "VALUES (?, 'out', ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        written.bundle_id,
-                        row["id"],
-                        db_time(written.created_at),
-                        db_time(utc_now()),
-                        final.name,
-                        final.stat().st_size,
-                        written.sha256,
-                        written.changes,
-                        orjson.dumps(written.per_table).decode(),
-                    ),
-                )
+                self._log_sent(conn, written, str(row["id"]), final)
             results.append(
                 ExportResult(
                     final,
@@ -882,7 +991,9 @@ class SyncService:
         # One read transaction: the bundle is a consistent snapshot even while others write.
         with self._engine.connect() as conn, conn.begin(), _small_cache(conn):
             state = conn.exec_driver_sql("SELECT device_seq FROM local_state").scalar()
-            have = ack_vector(conn, info.device_id, int(state or 0))
+            have = ack_vector(
+                conn, info.device_id, int(state or 0), hub=info.kind is OfficeKind.HUB
+            )
             records = select_changes(conn, scope, base, selection)
 
             def manifest() -> dict[str, Any]:
@@ -938,6 +1049,27 @@ class SyncService:
             selection.changes,
             selection.audits,
             dict(selection.per_table),
+            dict(have),
+        )
+
+    def _log_sent(self, conn: Connection, written: _Written, peer: str, final: Path) -> None:
+        """Record a bundle written for *peer*, with the vector it acknowledged (a bound on
+        what that peer can later claim to have received)."""
+        conn.exec_driver_sql(
+            "INSERT INTO bundle_log (bundle_id, direction, peer_device, created_at, "
+            "processed_at, file_name, size, sha256, change_count, summary) "
+            "VALUES (?, 'out', ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                written.bundle_id,
+                peer,
+                db_time(written.created_at),
+                db_time(utc_now()),
+                final.name,
+                final.stat().st_size,
+                written.sha256,
+                written.changes,
+                orjson.dumps({"per_table": written.per_table, "sent": written.sent}).decode(),
+            ),
         )
 
     def _tick(self) -> str:
@@ -965,8 +1097,9 @@ class SyncService:
                 ).all()
             )
             seen = conn.exec_driver_sql(
-                "SELECT 1 FROM bundle_log WHERE bundle_id = ? AND direction = 'in'",
-                (header.bundle_id,),
+                "SELECT 1 FROM bundle_log WHERE bundle_id = ? AND direction = 'in' "
+                "AND peer_device = ?",
+                (header.bundle_id, header.sender_device),
             ).first()
         return BundleSummary(
             path=file,
@@ -1056,8 +1189,8 @@ class SyncService:
                 _unb64(str(sender["exchange_public_key"])),
             )
             if pinned.fingerprint != incoming.sender_public.fingerprint:
-                raise _bundle_refusal(
-                    BundleError("bundle.signature", "key pin"), incoming.file_name
+                raise _pin_refusal(
+                    sender, incoming.sender_public.fingerprint, pinned, incoming.file_name
                 )
             incoming.pin = False
         incoming.sender = sender
@@ -1070,7 +1203,7 @@ class SyncService:
         self._sweep_scratch()
         name = file.name
         local = self._fetch(file)
-        stack.callback(local.unlink, missing_ok=True)
+        stack.callback(files.discard, local)
         header = self._read_header(local, name)
         if header.regency_code != info.regency_code:
             raise _refuse(
@@ -1109,22 +1242,45 @@ class SyncService:
             )
         sender, seen = self._sender_of(header, name)
         keys = self.keys()
-        staging = Staging(self.work_dir / f"stage-{header.bundle_id}-{new_id()[-12:]}.db")
-        stack.callback(staging.close)
         pinned = sender["signing_public_key"] is not None
+        # Trust before work: the signature is checked over the whole local copy, in a first
+        # streaming pass, before anything is decrypted, parsed or staged.
         if pinned:
             public = PublicKeys(
                 _unb64(str(sender["signing_public_key"])),
                 _unb64(str(sender["exchange_public_key"])),
             )
             if public.fingerprint != header.sender_fingerprint:
-                raise _bundle_refusal(BundleError("bundle.signature", "key pin"), name)
+                raise _pin_refusal(sender, header.sender_fingerprint, public, name)
+            self._verify(local, header, public, name)
+        elif not seen:
+            # First bundle of an enrolled laptop: its keys travel inside, with a proof that
+            # it knows the one-time code. A first pass decrypts the payload only to read
+            # them (records are dropped as they come: nothing is parsed or staged, memory
+            # stays at a chunk and a record); the proof and then the signature, with those
+            # keys, are checked before the records are staged.
+            try:
+                extra = bundles.read_manifest(local, header, keys).content.get("extra")
+                extra = extra if isinstance(extra, dict) else {}
+                public = PublicKeys.from_text(str(extra.get("sender_public", "")))
+            except BundleError as error:
+                raise _bundle_refusal(error, name) from None
+            if public.fingerprint != header.sender_fingerprint or not _proof_holds(
+                str(sender["enrollment_verifier"] or ""),
+                str(extra.get("enrollment_proof", "")),
+                header.sender_device,
+                public,
+            ):
+                raise _bundle_refusal(BundleError("bundle.signature", "enrolment proof"), name)
+            self._verify(local, header, public, name)
+        staging = self._new_staging(f"stage-{header.bundle_id}")
+        stack.callback(self._close_staging, staging)
         incoming = _Incoming(
             header=header,
             manifest={},
             staging=staging,
             sender=sender,
-            sender_public=public if pinned else _placeholder_keys(),
+            sender_public=public if pinned or not seen else _placeholder_keys(),
             pin=not pinned,
             file_name=name,
             size=local.stat().st_size,
@@ -1132,33 +1288,10 @@ class SyncService:
             replayed=seen,
         )
         if incoming.replayed:
-            if pinned:
-                self._verify(local, header, public, name)
+            self._check_same_bundle(header, incoming.sha256, name)
             return incoming
-        manifest = self._stage_records(
-            local, header, keys, staging, name, signer=public if pinned else None
-        )
-        incoming.manifest = manifest
-        if not pinned:
-            # First bundle of an enrolled laptop: its keys travel inside, with a proof that
-            # it knows the one-time code; then the signature is checked with those keys.
-            extra = manifest.get("extra", {})
-            try:
-                public = PublicKeys.from_text(str(extra.get("sender_public", "")))
-            except BundleError as error:
-                raise _bundle_refusal(error, name) from None
-            verifier = sender["enrollment_verifier"]
-            if (
-                public.fingerprint != header.sender_fingerprint
-                or not verifier
-                or not hmac.compare_digest(
-                    _proof(bytes.fromhex(str(verifier)), public),
-                    str(extra.get("enrollment_proof", "")),
-                )
-            ):
-                raise _bundle_refusal(BundleError("bundle.signature", "enrolment proof"), name)
-            self._verify(local, header, public, name)
-            incoming.sender_public = public
+        # The signer again: the staging pass checks the signature of what it decrypted.
+        incoming.manifest = self._stage_records(local, header, keys, staging, name, signer=public)
         return incoming
 
     def _sender_of(self, header: Any, name: str) -> tuple[Mapping[str, Any], bool]:
@@ -1175,9 +1308,12 @@ class SyncService:
                 .mappings()
                 .first()
             )
+            # A replay is the same bundle id from the same device: an id another device
+            # used (copied from a stick) says nothing about this bundle.
             seen = conn.exec_driver_sql(
-                "SELECT 1 FROM bundle_log WHERE bundle_id = ? AND direction = 'in'",
-                (header.bundle_id,),
+                "SELECT sha256 FROM bundle_log WHERE bundle_id = ? AND direction = 'in' "
+                "AND peer_device = ?",
+                (header.bundle_id, header.sender_device),
             ).first()
         if sender is None or sender["id"] == info.device_id:
             raise _refuse(
@@ -1190,9 +1326,83 @@ class SyncService:
                 name=name,
                 device=header.sender_device[-8:],
             )
+        if sender["signing_public_key"] is None and sender["office_kind"] == "kecamatan":
+            self._check_enrolment(dict(sender), name)
         if sender["revoked_at"] is not None:
             raise _revoked_refusal(header.sender_device, str(sender["name"]))
         return dict(sender), seen is not None
+
+    def _check_same_bundle(self, header: Any, sha256: str, name: str) -> None:
+        """A bundle id this device sent before must come back with the same content: the
+        same id with another file is refused, never taken for a replay."""
+        with self._engine.connect() as conn:
+            logged = conn.exec_driver_sql(
+                "SELECT sha256 FROM bundle_log WHERE bundle_id = ? AND direction = 'in' "
+                "AND peer_device = ?",
+                (header.bundle_id, header.sender_device),
+            ).scalar()
+        if logged is not None and str(logged) != sha256:
+            raise _refuse(
+                "sync.bundle_reused",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Paket {name} memakai nomor paket yang sudah pernah diterima dari perangkat "
+                    "yang sama, tetapi isinya berbeda. Paket ditolak; tidak ada data yang "
+                    "berubah. Minta kantor pengirim mengekspor paket baru, dan laporkan ke admin "
+                    "kabupaten.",
+                ),
+                name=name,
+            )
+
+    def enrolment_valid_days(self) -> int:
+        """How many days an enrolment waits for the laptop's first bundle (a setting)."""
+        with self._engine.connect() as conn:
+            return parse_setting(ENROLMENT_VALID_DAYS, queries.settings(conn))
+
+    def _check_enrolment(self, sender: Mapping[str, Any], name: str) -> None:
+        """Hub: refuse the first bundle of an enrolment that was withdrawn (the kecamatan
+        was enrolled again, or the device revoked), made by an older Sigap, or expired."""
+        office, district = str(sender["name"]), str(sender["region_code"])
+        verifier = str(sender["enrollment_verifier"] or "")
+        if sender["revoked_at"] is not None or not verifier.startswith(PROOF_PREFIX):
+            raise _refuse(
+                "sync.enrolment_void",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Paket {name} memakai pendaftaran {office} ({district}) yang tidak berlaku "
+                    "lagi: kecamatan itu sudah didaftarkan ulang, pendaftarannya dicabut, atau "
+                    "dibuat oleh versi Sigap sebelumnya. Paket ditolak. Laptop itu harus "
+                    "bergabung lagi (dengan basis data baru) memakai berkas dan kode "
+                    "pendaftaran terbaru; bila tidak ada, daftarkan ulang kecamatan itu.",
+                ),
+                name=name,
+                office=office,
+                district=district,
+            )
+        with self._engine.connect() as conn:
+            created = conn.exec_driver_sql(
+                "SELECT created_at FROM device WHERE id = ?", (sender["id"],)
+            ).scalar()
+            days = parse_setting(ENROLMENT_VALID_DAYS, queries.settings(conn))
+        enrolled = _parse_time(created)
+        if utc_now() > enrolled + timedelta(days=days):
+            raise _refuse(
+                "sync.enrolment_expired",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Pendaftaran {office} ({district}) sudah kedaluwarsa: dibuat {enrolled} "
+                    "dan berlaku {days} hari, sampai {until}. Paket pertama {name} ditolak. "
+                    "Daftarkan ulang kecamatan itu di kantor kabupaten, lalu bergabung lagi "
+                    "di laptop (dengan basis data baru) memakai berkas dan kode yang baru, dan "
+                    "segera kirim paket pertamanya.",
+                ),
+                office=office,
+                district=district,
+                enrolled=_local_day(enrolled),
+                days=days,
+                until=_local_day(enrolled + timedelta(days=days)),
+                name=name,
+            )
 
     def _apply(
         self,
@@ -1233,6 +1443,8 @@ class SyncService:
         result = self._result(incoming, summary, applied=True)
         result.backup = backup
         result.pinned = incoming.pin
+        if incoming.pin:
+            result.pinned_fingerprint = incoming.sender_public.fingerprint
         return result
 
     def _limits(self, incoming: _Incoming) -> MergeLimits:
@@ -1242,12 +1454,31 @@ class SyncService:
         info = self._office.require_info()
         if info.kind is not OfficeKind.HUB:
             return MergeLimits(receiver=info.device_id)
-        # Every device a hub hears from is an enrolled kecamatan: held to its district.
+        # Every device a hub hears from is an enrolled kecamatan: held to its district, and
+        # to what the hub has sent it.
+        sender = str(incoming.sender["id"])
         return MergeLimits(
             receiver=info.device_id,
             write_scope=str(incoming.sender.get("region_code") or "-"),
-            sender=str(incoming.sender["id"]),
+            sender=sender,
+            sent=self._sent_to(sender),
         )
+
+    def _sent_to(self, device: str) -> dict[str, int] | None:
+        """The greatest acknowledgement vector of the bundles written for *device* (None
+        when none recorded one: written by an older Sigap, or never)."""
+        sent: dict[str, int] | None = None
+        with self._engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT summary FROM bundle_log WHERE direction = 'out' AND peer_device = ?",
+                (device,),
+            )
+            for (text,) in rows:
+                summary = _unjson(text)
+                vector = summary.get("sent") if isinstance(summary, dict) else None
+                if isinstance(vector, dict):
+                    sent = vv_merge(sent or {}, _vector(vector))
+        return sent
 
     def _merge(
         self,
@@ -1271,16 +1502,84 @@ class SyncService:
             return merger.run(detected_at=utc_now(), progress=report, cancel=cancel, write=write)
         except MergeCancelled:
             raise Cancelled() from None
+        except AuthorityRefused as breach:
+            log.warning("bundle refused: %s beyond the sender's authority", breach.kind)
+            row = _row_label(merger.connection, breach.table_name, breach.row_id)
+            if breach.kind == "field":
+                raise refused(
+                    "sync.authority",
+                    QT_TRANSLATE_NOOP(
+                        "Finding",
+                        "Paket {name} dari {office} mengubah {field} pada {row}, padahal itu "
+                        "hanya boleh diubah kantor kabupaten, atau tidak boleh diisi begitu "
+                        "oleh kecamatan pada tahap klaim ini. Paket ditolak seluruhnya; tidak "
+                        "ada data yang berubah. Laporkan ke admin kabupaten.",
+                    ),
+                    field=breach.detail,
+                    row=row,
+                ) from None
+            if breach.kind == "stamp":
+                raise refused(
+                    "sync.clock",
+                    QT_TRANSLATE_NOOP(
+                        "Finding",
+                        "Paket {name} dari {office} memuat perubahan bercap waktu jauh di masa "
+                        "depan ({when}) pada {row}: jam laptop itu salah. Paket ditolak "
+                        "seluruhnya; tidak ada data yang berubah. Betulkan tanggal dan jam "
+                        "laptop itu, lalu hubungi admin kabupaten sebelum mengirim lagi.",
+                    ),
+                    when=_stamp_day(breach.detail),
+                    row=row,
+                ) from None
+            templates = {
+                "event": QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Paket {name} dari {office} berisi langkah klaim atas nama perangkat atau "
+                    "pengguna di luar kantor itu, atau mengubah langkah yang sudah tercatat "
+                    "({row}). Paket ditolak seluruhnya; tidak ada data yang berubah. Laporkan "
+                    "ke admin kabupaten: paketnya mungkin diubah orang.",
+                ),
+                "audit": QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Paket {name} dari {office} berisi catatan audit atas nama pengguna di luar "
+                    "kantor itu atau dengan peran kantor kabupaten. Paket ditolak seluruhnya; "
+                    "tidak ada data yang berubah. Laporkan ke admin kabupaten: paketnya "
+                    "mungkin diubah orang.",
+                ),
+                "vector": QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Paket {name} dari {office} mengaku sudah menerima perubahan {row} yang "
+                    "belum pernah dikirim kantor kabupaten kepadanya. Paket ditolak seluruhnya; "
+                    "tidak ada data yang berubah. Laporkan ke admin kabupaten: paketnya "
+                    "mungkin diubah orang.",
+                ),
+            }
+            raise refused(f"sync.{breach.kind}", templates[breach.kind], row=row) from None
+        except MovedAway as moved:
+            log.warning("bundle refused: a change to a worker after it was moved away")
+            raise refused(
+                "sync.moved_away",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Paket {name} dari {office} mengubah {row}, padahal peserta itu sudah "
+                    "dipindahkan kantor kabupaten ke kecamatan lain sebelum perubahan itu "
+                    "dibuat. Paket ditolak seluruhnya; tidak ada data yang berubah. Perubahan "
+                    "atas peserta itu kini dilakukan oleh kecamatan barunya atau kantor "
+                    "kabupaten.",
+                ),
+                row=_row_label(merger.connection, moved.table_name, moved.row_id),
+            ) from None
         except ScopeViolation as violation:
             log.warning("bundle refused: a change outside the sender's kecamatan")
             raise refused(
                 "sync.scope",
                 QT_TRANSLATE_NOOP(
                     "Finding",
-                    "Paket {name} dari {office} mengubah data di luar wilayah kecamatannya "
-                    "({row}). Paket ditolak seluruhnya; tidak ada data yang berubah. Laporkan "
-                    "ke admin kabupaten: perangkat itu mungkin dipakai untuk kecamatan lain, "
-                    "atau paketnya diubah orang.",
+                    "Paket {name} dari {office} memuat data di luar wilayah kecamatannya: "
+                    "{row}. Paket ditolak seluruhnya; tidak ada data yang berubah. Bila itu "
+                    "salah pilih desa di laptop, tekan Perbaiki di Periksa basis data pada "
+                    "laptop itu (atau perintah check --repair), lalu kirim paket baru; bila "
+                    "tidak, laporkan ke admin kabupaten.",
                 ),
                 row=_row_label(merger.connection, violation.table_name, violation.row_id),
             ) from None
@@ -1345,12 +1644,26 @@ class SyncService:
         state = conn.exec_driver_sql(
             "SELECT device_id, device_seq, hlc_ms, hlc_counter FROM local_state"
         ).one()
-        own = ack_vector(conn, str(state[0]), int(state[1]))
+        own_device, own_seq = str(state[0]), int(state[1])
+        at_hub = incoming.sender.get("office_kind") == OfficeKind.KECAMATAN.value
+        own = ack_vector(conn, own_device, own_seq, hub=at_hub)
+        if at_hub:
+            # A laptop's word counts only for its own changes, and only as far as the hub
+            # really holds them: an entry for the hub or another laptop would make the hub
+            # believe, and tell everyone, that it holds what it never received, and their
+            # changes would stop coming. What it says it holds is capped the same way.
+            have = cap_vector(conn, have, own_device, own_seq)
+            spoken = {k: v for k, v in have.items() if k == sender_id}
+        else:
+            # The hub speaks for the network; it cannot hold more of ours than we made.
+            have = {k: min(v, own_seq) if k == own_device else v for k, v in have.items()}
+            have = {k: v for k, v in have.items() if v > 0}
+            spoken = have
         watermark = vv_loads(str(device[0]))
         if dominated_by(base, own):
             # The bundle holds every change of our scope the sender had beyond what we had.
-            watermark = {k: max(v, watermark.get(k, 0)) for k, v in have.items()} | {
-                k: v for k, v in watermark.items() if k not in have
+            watermark = {k: max(v, watermark.get(k, 0)) for k, v in spoken.items()} | {
+                k: v for k, v in watermark.items() if k not in spoken
             }
         updates: dict[str, Any] = {
             "watermark_vv": vv_dumps(watermark),
@@ -1415,7 +1728,9 @@ class SyncService:
     def _replay_result(self, incoming: _Incoming) -> ImportResult:
         with self._engine.connect() as conn:
             text = conn.exec_driver_sql(
-                "SELECT summary FROM bundle_log WHERE bundle_id = ?", (incoming.header.bundle_id,)
+                "SELECT summary FROM bundle_log WHERE bundle_id = ? AND direction = 'in' "
+                "AND peer_device = ?",
+                (incoming.header.bundle_id, incoming.header.sender_device),
             ).scalar()
         summary = MergeSummary()
         with contextlib.suppress(orjson.JSONDecodeError, AttributeError, TypeError, ValueError):
@@ -1439,14 +1754,60 @@ class SyncService:
     # -- helpers: files, checks, staging ---------------------------------------------------
 
     def _sweep_scratch(self) -> None:
-        """Delete local copies and staging files left by a crash or a closed window (they
-        hold decrypted data). Only old ones: another process may be importing right now."""
-        limit = time.time() - SCRATCH_MAX_AGE_S
-        for pattern in ("stage-*.db", "fetch-*"):
-            for leftover in self.work_dir.glob(pattern):
-                with contextlib.suppress(OSError):
-                    if leftover.stat().st_mtime < limit:
-                        leftover.unlink()
+        """Delete local copies and staging files left by a killed import (they hold
+        decrypted data). Files an import in progress uses, in this process or another,
+        are held by it (see :mod:`desktop.store.files`) and stay."""
+        swept = files.sweep_scratch(
+            self._scratch_dir,
+            ("stage-*.db", "fetch-*"),
+            idle_s=SCRATCH_IDLE_S,
+            unheld_unknown_s=SCRATCH_MAX_AGE_S,
+        )
+        if swept:
+            log.info("deleted %d scratch files left by an interrupted import", len(swept))
+
+    def _new_staging(self, stem: str) -> Staging:
+        """A new staging file ``<stem>-<random>.db``, for the user alone and held by this
+        process until :meth:`_close_staging` (a sweep elsewhere leaves it alone)."""
+        staging = Staging(self.work_dir / f"{stem}-{new_id()[-12:]}.db")
+        try:
+            files.hold(staging.path)  # before any record is staged
+        except BaseException:
+            staging.close()
+            raise
+        return staging
+
+    def _close_staging(self, staging: Staging) -> None:
+        files.release(staging.path)  # first: Windows deletes no file that is still open
+        staging.close()
+
+    def _check_target(self, target: Path) -> None:
+        """Refuse to write a bundle as *target* when it or its ``.partial`` is a link or
+        not a plain file, or when it is this database or one of its companion files."""
+        try:
+            check_target(target.parent, target.name)
+        except BundleError as error:
+            raise _target_refusal(error, target) from None
+        for own in (self._path, *(self._path.with_name(self._path.name + s) for s in _COMPANIONS)):
+            with contextlib.suppress(OSError):
+                if target.exists() and own.exists() and target.samefile(own):
+                    raise _refuse(
+                        "sync.target_is_database",
+                        QT_TRANSLATE_NOOP(
+                            "Finding",
+                            "{name} adalah berkas basis data yang sedang dibuka; paket tidak "
+                            "boleh menimpanya. Pilih nama berkas atau folder lain.",
+                        ),
+                        name=str(target),
+                    )
+
+    def _deliver(self, bundle: Path, target_dir: Path, name: str) -> Path:
+        """Copy a written bundle to the stick and read it back (:func:`deliver`)."""
+        self._check_target(target_dir / name)
+        try:
+            return deliver(bundle, target_dir, name=name)
+        except BundleError as error:
+            raise _target_refusal(error, target_dir / name) from None
 
     def _fetch(self, file: Path) -> Path:
         if not file.is_file():
@@ -1456,7 +1817,10 @@ class SyncService:
                 name=file.name,
             )
         try:
-            return fetch(file, self.work_dir, max_size=MAX_BUNDLE_BYTES)
+            # The header is read on the stick first: what is no bundle is never copied.
+            return fetch(
+                file, self.work_dir, max_size=MAX_BUNDLE_BYTES, check_header=True, hold=True
+            )
         except BundleError as error:
             raise _bundle_refusal(error, file.name) from None
         except OSError:  # pragma: no cover - fetch reports I/O errors as bundle.io
@@ -1494,12 +1858,13 @@ class SyncService:
         signer: PublicKeys | None = None,
     ) -> dict[str, Any]:
         """Decrypt every record into the staging file (checking the signature on the way
-        when the signer is known) and return the manifest's content."""
+        when the signer is known) and return the manifest's content. Staging holds a few
+        MB at a time whatever the records' size (``Staging.add`` is told each one's)."""
         try:
             reader = bundles.BundleReader(local, header, keys, sender_signing_public=signer)
             for record in reader.records():
                 kind, values = decode_record(record)
-                staging.add(kind, values)
+                staging.add(kind, values, len(record))
             checked = reader.manifest
             manifest = dict(checked.content)
             staging.seal()
@@ -1515,6 +1880,8 @@ class SyncService:
                     name=name,
                 ) from None
             raise _bundle_refusal(error, name) from None
+        except ValueRefused as refused:
+            raise _value_refusal(refused, name) from None
         except (RecordError, MalformedChange):
             raise _bundle_refusal(BundleError("bundle.manifest", "record"), name) from None
         except MergeAlarm as alarm:
@@ -1543,10 +1910,9 @@ class SyncService:
         return self.work_dir / "backups"
 
     def _backup(self, bundle_id: str) -> Path:
-        folder = self.backup_dir
-        folder.mkdir(mode=0o700, exist_ok=True)
+        folder = files.private_dir(self.backup_dir)
         target = backup_database(self._engine, folder / self._path.name, f"sync-{bundle_id[-8:]}")
-        self.prune_backups()
+        self.prune_backups(keep=target)
         return target
 
     def backups_kept(self) -> int:
@@ -1554,17 +1920,26 @@ class SyncService:
         with self._engine.connect() as conn:
             return parse_setting(BACKUPS_KEPT, queries.settings(conn))
 
-    def prune_backups(self, *, now: datetime | None = None) -> list[Path]:
+    def prune_backups(
+        self, *, now: datetime | None = None, keep: Path | None = None
+    ) -> list[Path]:
         """Delete the import backups no longer kept: all but the newest ``backup.keep_last``
-        (10 unless set) and the first of each month of the last year. Return the deleted."""
+        (10 unless set) and the first of each month of the last year; never *keep* (the copy
+        just made). A copy stamped later than now (a clock that was ahead) counts as made
+        now. Return the deleted."""
         folder = self.backup_dir
+        moment = now or utc_now()
         taken: dict[Path, datetime] = {}
-        for copy in folder.glob(f"{self._path.stem}.backup-sync-*"):
+        for copy in folder.glob(f"{glob.escape(self._path.stem)}.backup-sync-*"):
+            if copy.suffix != (self._path.suffix or ".db") or not copy.is_file():
+                continue  # the -wal or -shm of a copy someone opened, or a folder
             with contextlib.suppress(OSError):
-                taken[copy] = _backup_time(copy)
-        keep = backups_to_keep(taken, keep_last=self.backups_kept(), now=now or utc_now())
+                taken[copy] = min(_backup_time(copy), moment)
+        kept = backups_to_keep(taken, keep_last=self.backups_kept(), now=moment)
+        if keep is not None:
+            kept.add(keep)
         deleted = []
-        for copy in sorted(set(taken) - keep):
+        for copy in sorted(set(taken) - kept):
             try:
                 copy.unlink()
             except OSError:
@@ -1596,17 +1971,22 @@ class SyncService:
         """This office's keys, devices, queues and last bundles."""
         require(actor, Permission.VIEW)
         info = self._office.require_info()
-        keys = self.keys()
+        try:
+            own_fingerprint = self.keys().public.fingerprint
+        except DomainError:  # a read-only database that never made its keys
+            own_fingerprint = "–"
         with self._engine.connect() as conn:
             seq = int(conn.exec_driver_sql("SELECT device_seq FROM local_state").scalar() or 0)
             rows = conn.exec_driver_sql(
                 "SELECT id, name, office_kind, region_code, signing_public_key, "
-                "exchange_public_key, created_at, revoked_at, last_bundle_at, acknowledged_vv "
-                "FROM device WHERE id <> ? ORDER BY office_kind, region_code, name",
+                "exchange_public_key, created_at, revoked_at, last_bundle_at, acknowledged_vv, "
+                "pinned_at FROM device WHERE id <> ? ORDER BY office_kind, region_code, name",
                 (info.device_id,),
             ).all()
+            valid_for = timedelta(days=parse_setting(ENROLMENT_VALID_DAYS, queries.settings(conn)))
             devices = []
             for row in rows:
+                waiting = row[4] is None and row[7] is None and row[2] == "kecamatan"
                 ack = vv_loads(str(row[9]))
                 behind = _behind(conn, ack)
                 fingerprint = (
@@ -1624,6 +2004,8 @@ class SyncService:
                         revoked_at=_parse_time(row[7]) if row[7] else None,
                         last_bundle_at=_parse_time(row[8]) if row[8] else None,
                         behind=behind,
+                        pinned_at=_parse_time(row[10]) if row[10] else None,
+                        valid_until=_parse_time(row[6]) + valid_for if waiting else None,
                     )
                 )
             conflicts = int(
@@ -1646,7 +2028,7 @@ class SyncService:
             ).scalar()
         return SyncStatus(
             office=info,
-            fingerprint=keys.public.fingerprint,
+            fingerprint=own_fingerprint,
             device_seq=seq,
             devices=devices,
             open_conflicts=conflicts,
@@ -1694,33 +2076,53 @@ class SyncService:
             raise ValueError("keep must be 'winner' or 'loser'")
         with self._engine.connect() as conn:
             row = conn.exec_driver_sql(
-                "SELECT table_name, row_id, field, winner_value, loser_value, resolved_at "
-                "FROM conflict WHERE id = ?",
+                "SELECT table_name, row_id, field, winner_value, loser_value, resolved_at, "
+                "winner_change, loser_change FROM conflict WHERE id = ?",
                 (conflict_id,),
             ).first()
-        if row is None or row[5] is not None:
-            raise _refuse(
-                "sync.conflict_gone",
-                QT_TRANSLATE_NOOP("Finding", "Konflik ini sudah diselesaikan atau tidak ada lagi."),
-            )
-        table_name, row_id, name = str(row[0]), str(row[1]), str(row[2])
-        raw = _unjson(row[3] if keep == "winner" else row[4])
+            if row is None or row[5] is not None:
+                raise _refuse(
+                    "sync.conflict_gone",
+                    QT_TRANSLATE_NOOP(
+                        "Finding", "Konflik ini sudah diselesaikan atau tidak ada lagi."
+                    ),
+                )
+            table_name, row_id, name = str(row[0]), str(row[1]), str(row[2])
+            # A field derived from another is settled with it (the unit stays whole): the
+            # open conflicts of the same two changes on the unit's other fields go too.
+            unit = unit_of(table_name, name)
+            marks = ", ".join("?" for _ in unit)
+            sides = conn.exec_driver_sql(
+                f"SELECT field, winner_value, loser_value FROM conflict "
+                f"WHERE resolved_at IS NULL AND row_id = ? AND field IN ({marks}) "
+                f"AND winner_change = ? AND loser_change = ?",
+                (row_id, *unit, row[6], row[7]),
+            ).all()
         model = {str(m.__tablename__): m for m in models.SYNCED_TABLES}[table_name]
-        value = _python_value(table_of(model), name, raw)
+        chosen = {
+            str(field_name): _python_value(
+                table_of(model), str(field_name), _unjson(won if keep == "winner" else lost)
+            )
+            for field_name, won, lost in sides
+        }
+        chosen[name] = _python_value(
+            table_of(model), name, _unjson(row[3] if keep == "winner" else row[4])
+        )
         with UnitOfWork(
             self._engine,
             actor,
             action="sync.settle",
             summary=f"Konflik {table_name}.{name} diselesaikan ({_KEPT[keep]})",
         ) as uow:
-            if name == "deleted" and value:
+            if name == "deleted" and chosen[name]:
                 uow.delete(model, row_id)
             else:
-                uow.update(model, row_id, {name: value}, force=True)
+                uow.update(model, row_id, chosen, force=True)
             uow.connection.exec_driver_sql(
-                "UPDATE conflict SET resolved_at = ?, resolved_by = ? "
-                "WHERE resolved_at IS NULL AND row_id = ? AND field = ?",
-                (db_time(utc_now()), actor.user_id, row_id, name),
+                f"UPDATE conflict SET resolved_at = ?, resolved_by = ? "
+                f"WHERE resolved_at IS NULL AND row_id = ? AND field IN "
+                f"({', '.join('?' for _ in chosen)})",
+                (db_time(utc_now()), actor.user_id, row_id, *chosen),
             )
 
     # -- duplicates ----------------------------------------------------------------------
@@ -1835,6 +2237,8 @@ class _Written:
     changes: int
     audits: int
     per_table: dict[str, int]
+    # The bundle's acknowledgement vector: every change up to it in the peer's scope went.
+    sent: dict[str, int] = field(default_factory=dict)
 
 
 class _Counting:
@@ -1870,6 +2274,38 @@ def _placeholder_keys() -> PublicKeys:
     return PublicKeys(b"\0" * 32, b"\0" * 32)
 
 
+def _table_label(name: str) -> str:
+    return table_name(name)
+
+
+def _stamp_day(hlc: str) -> str:
+    """The day a clock stamp names, as people write it (the stamp itself when unreadable)."""
+    try:
+        moment = datetime.fromtimestamp(int(float(hlc)) / 1000, UTC)
+    except (ValueError, OverflowError, OSError):
+        return hlc
+    return moment.strftime("%d-%m-%Y")
+
+
+def _value_refusal(refused: ValueRefused, name: str) -> SyncRefused:
+    log.info("bundle refused: a value of %s.%s does not fit", refused.table, refused.column)
+    return _refuse(
+        "sync.bad_value",
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "Paket {name} berisi nilai yang tidak sah: kolom {column} pada data {table} "
+            "{row} harus berupa {expected}. Paket ditolak seluruhnya dan tidak ada yang "
+            "berubah; minta kantor pengirim memperbarui Sigap, memeriksa data itu, lalu "
+            "mengekspor ulang.",
+        ),
+        name=name,
+        column=refused.column,
+        table=table_name(refused.table),
+        row=refused.row_id[-8:],
+        expected=refused.expected,
+    )
+
+
 def _alarm_refusal(alarm: MergeAlarm) -> SyncRefused:
     """A change id that repeats with other content: the whole bundle is refused."""
     return _refuse(
@@ -1897,6 +2333,39 @@ def _revoked_refusal(device: str, office: str) -> SyncRefused:
         device=device[-8:],
         office=office,
     )
+
+
+def _pin_refusal(
+    sender: Mapping[str, Any], theirs: str, pinned: PublicKeys, name: str
+) -> SyncRefused:
+    """A bundle naming a device whose keys are pinned, with other keys. At the hub, when
+    a kecamatan's enrolment was used by a copy first (a stick copied with its code), this
+    is the real laptop refused: the admin compares the fingerprints and can start over."""
+    if sender.get("office_kind") != "kecamatan":
+        return _bundle_refusal(BundleError("bundle.signature", "key pin"), name)
+    return _refuse(
+        "sync.signature",
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "Paket {name} mengaku dari {office} ({district}) tetapi memakai kunci perangkat "
+            "lain (sidik kunci {theirs}), bukan kunci yang tersemat untuk perangkat itu di "
+            "kantor ini (sidik kunci {pinned}). Paket ditolak. Bandingkan dengan sidik kunci "
+            "di layar Sinkronisasi laptop kecamatan itu: bila kunci yang tersemat bukan "
+            "milik laptop yang sah, cabut perangkat {device} dan daftarkan ulang kecamatan itu.",
+        ),
+        name=name,
+        office=str(sender.get("name", "")),
+        district=str(sender.get("region_code", "")),
+        theirs=_grouped(theirs),
+        pinned=_grouped(pinned.fingerprint),
+        device=str(sender.get("id", ""))[-8:],
+    )
+
+
+def _grouped(fingerprint: str) -> str:
+    """A key fingerprint in groups of four, as the screens show it."""
+    text = fingerprint.upper()
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
 def _unknown_device(device: str) -> SyncRefused:
@@ -1956,6 +2425,11 @@ def _parse_time(value: Any) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def _local_day(moment: datetime) -> str:
+    """A moment as people read it in a message: its day and time on this computer."""
+    return moment.astimezone().strftime("%d-%m-%Y %H:%M")
+
+
 def _unjson(text: Any) -> Any:
     return None if text is None else orjson.loads(text)
 
@@ -1990,6 +2464,14 @@ def _change_info(conn: Connection, ref: str, value: Any) -> ChangeInfo:
 def _row_label(conn: Connection, table_name: str, row_id: str) -> str:
     if table_name == "worker":
         row = conn.exec_driver_sql("SELECT name, nik FROM worker WHERE id = ?", (row_id,)).first()
+        if row is None:  # a worker the bundle itself creates: named by its staged change
+            with contextlib.suppress(Exception):
+                row = conn.exec_driver_sql(
+                    "SELECT json_extract(fields, '$.name[1]'), json_extract(fields, '$.nik[1]') "
+                    "FROM stage.fresh WHERE row_id = ? AND json_extract(fields, '$.name') "
+                    "IS NOT NULL ORDER BY device_seq DESC LIMIT 1",
+                    (row_id,),
+                ).first()
         if row:
             return f"{row[0]} (NIK …{str(row[1])[-4:]})"
     if table_name == "region":
@@ -2000,7 +2482,7 @@ def _row_label(conn: Connection, table_name: str, row_id: str) -> str:
         key = conn.exec_driver_sql("SELECT key FROM setting WHERE id = ?", (row_id,)).scalar()
         if key:
             return str(key)
-    return f"{table_name} {row_id[-8:]}"
+    return f"{_table_label(table_name)} {row_id[-8:]}"
 
 
 def _worker_card(conn: Connection, worker_id: str) -> dict[str, Any] | None:

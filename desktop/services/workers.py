@@ -32,7 +32,7 @@ from desktop.domain.names import clean_name, name_key
 from desktop.domain.nik import check_nik
 from desktop.domain.regions import RegionLevel
 from desktop.services.permissions import Permission, require
-from desktop.store import models
+from desktop.store import models, queries
 from desktop.store import workers as store
 from desktop.store.unit_of_work import Actor, UnitOfWork
 
@@ -316,6 +316,92 @@ class WorkerService:
                 found.append(far_ahead_warning(day, label))
         return found
 
+    def repair_misplaced(self, actor: Actor) -> list[str]:
+        """On a kecamatan laptop: remove the workers it created in another kecamatan (an
+        older form allowed it), which make the hub refuse its bundles. Each is put back into
+        this kecamatan and removed in the same change, so the hub receives a removed record
+        of this kecamatan instead. Return their names (to enter them again where they
+        belong)."""
+        require(actor, Permission.EDIT_ROSTER)
+        with self._engine.connect() as conn:
+            state = queries.local_state(conn)
+            if state is None or state["office_kind"] != "kecamatan":
+                return []
+            district = str(state["office_region"])
+            misplaced = queries.misplaced_workers(conn, district)
+            village = store.first_village(conn, district)
+        if not misplaced:
+            return []
+        if village is None:
+            raise _error(
+                "worker.no_village",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Daftar wilayah laptop ini tidak memuat desa kecamatan {district}. "
+                    "Minta kantor kabupaten mengirim paket terbaru, lalu ulangi.",
+                ),
+                district=district,
+            )
+        with UnitOfWork(
+            self._engine,
+            actor,
+            action="worker.repair",
+            summary=f"{len(misplaced)} peserta di luar kecamatan dihapus dari laptop",
+        ) as uow:
+            for worker_id, _name in misplaced:
+                uow.update(
+                    models.Worker, worker_id, {"village_code": village, "district_code": district}
+                )
+                uow.delete(models.Worker, worker_id)
+        return [name for _, name in misplaced]
+
+    def _check_area(self, current: str | None, new: str) -> None:
+        """The office's own area, checked below every form and command (a sync bundle with a
+        worker outside it would be refused whole at the hub): a kecamatan office adds and
+        edits the workers of its kecamatan (it may move one out, when the person moves); the
+        regency hub those of its regency."""
+        with self._engine.connect() as conn:
+            state = queries.local_state(conn)
+        if state is None:
+            return
+        kind, region = str(state["office_kind"]), str(state["office_region"])
+        if kind == "hub":
+            if not new.startswith(region + "."):
+                raise _error(
+                    "worker.outside_regency",
+                    QT_TRANSLATE_NOOP(
+                        "Finding",
+                        "Kecamatan {district} ada di luar kabupaten kantor ini ({region}). "
+                        "Pilih desa di kabupaten ini.",
+                    ),
+                    district=new,
+                    region=region,
+                )
+            return
+        if current is not None and current != region:
+            raise _error(
+                "worker.not_ours",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Peserta ini sudah tercatat di kecamatan lain ({district}). Perubahannya "
+                    "dilakukan oleh kecamatan itu atau oleh kantor kabupaten.",
+                ),
+                district=current,
+            )
+        if current is None and new != region:
+            raise _error(
+                "worker.outside_area",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Desa yang dipilih ada di kecamatan lain ({district}), di luar wilayah "
+                    "kantor ini ({region}). Laptop kecamatan hanya menambah peserta di "
+                    "kecamatannya sendiri; pilih desa di kecamatan ini, atau minta kecamatan "
+                    "itu atau kantor kabupaten mendaftarkannya.",
+                ),
+                district=new,
+                region=region,
+            )
+
     def _check_village(self, code: str) -> None:
         with self._engine.connect() as conn:
             level = store.region_level(conn, code) if code else None
@@ -364,6 +450,7 @@ class WorkerService:
         data.update(normalize_values(values))
         self.check(data)
         data.update(_derived(data))
+        self._check_area(None, data["district_code"])
         data["status"] = WorkerStatus.AKTIF.value
         with UnitOfWork(
             self._engine, actor, action="worker.create", summary=f"Tambah peserta {data['name']}"
@@ -378,6 +465,7 @@ class WorkerService:
         merged = current.values() | changes
         self.check(merged)
         changes.update(_derived(merged))
+        self._check_area(current.district_code, changes["district_code"])
         with UnitOfWork(
             self._engine, actor, action="worker.update", summary=f"Ubah peserta {merged['name']}"
         ) as uow:
@@ -397,6 +485,7 @@ class WorkerService:
         require(actor, Permission.EDIT_ROSTER)
         today = today or date.today()
         current = self.get(worker_id)
+        self._check_area(current.district_code, current.district_code)
         new = WorkerStatus(status)
         reason = _text(reason)
         changes: dict[str, Any] = {"status": new.value}

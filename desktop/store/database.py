@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
-from desktop.store.engine import create_sqlite_engine
+from desktop.store.engine import create_sqlite_engine, read_only_uri
+from desktop.store.files import PRIVATE_DIR_MODE, new_private_file
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ class Database:
 
 # The newest migration's revision. Opening a database already there reads one row and
 # never loads Alembic (~0.15 s of every start); a test keeps this equal to Alembic's head.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 
 
 def _alembic_config() -> Config:
@@ -184,13 +185,20 @@ def read_only_reason(path: Path) -> Finding | None:
 
 
 def backup_database(engine: Engine, path: Path, label: str) -> Path:
-    """Copy the live database beside itself with SQLite's online backup; return the copy."""
+    """Copy the live database beside itself with SQLite's online backup; return the copy.
+
+    The copy holds the device's private keys: it is created new for its user alone, never
+    over an existing name (a link planted there is not followed)."""
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.backup-{label}-{stamp}{path.suffix or '.db'}")
     counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.stem}.backup-{label}-{stamp}-{counter}{path.suffix}")
+    while True:
+        try:
+            new_private_file(target)
+            break
+        except FileExistsError:
+            counter += 1
+            target = path.with_name(f"{path.stem}.backup-{label}-{stamp}-{counter}{path.suffix}")
     raw = engine.raw_connection()
     try:
         source = raw.driver_connection
@@ -225,7 +233,7 @@ def needs_upgrade(path: Path) -> bool:
     if not path.is_file() or path.stat().st_size == 0:
         return False
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
@@ -266,7 +274,7 @@ def open_database(
         _check_is_sqlite(path)
     elif not path.parent.exists():
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
         except OSError as exc:
             raise _cannot_create(path) from exc
     read_only = read_only_reason(path)
@@ -274,6 +282,15 @@ def open_database(
         raise _cannot_create(path)
     if read_only is not None:
         return _open_read_only(path, read_only)
+    if not os.path.lexists(path):
+        # A new database for its user alone; SQLite gives its -wal and -shm files the
+        # database file's mode.
+        try:
+            new_private_file(path)
+        except FileExistsError:
+            pass  # made meanwhile by another process: opened as it is
+        except OSError as exc:
+            raise _cannot_create(path) from exc
 
     engine = create_sqlite_engine(path)
     try:

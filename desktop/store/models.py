@@ -282,8 +282,11 @@ class Device(SQLModel, table=True):
     watermark_vv: str = Field(default="{}")
     # The sender's clock stamp of the newest bundle applied from this device (orders acks).
     last_bundle_hlc: str | None = Field(default=None, max_length=24)
-    # Hub side: a hash of the secret derived from the one-time enrolment code, which the
-    # laptop proves it knows in its first bundle; cleared once the laptop's keys are pinned.
+    # Hub side: "ed25519:" and the public half of a key derived from the one-time enrolment
+    # code; the laptop's first bundle carries a signature of its own public keys made with
+    # the private half (which only the code gives). Cleared once the laptop's keys are
+    # pinned, or when the enrolment is withdrawn. Laptop side: that signature ("proof"),
+    # sent in its bundles. (A hex value is a hash kept by an earlier Sigap: void.)
     enrollment_verifier: str | None = Field(default=None, max_length=128)
     pinned_at: datetime | None = None
 
@@ -300,15 +303,16 @@ class DeviceSecret(SQLModel, table=True):
 
 
 class BundleLog(SQLModel, table=True):
-    """A bundle this device wrote or applied: replays are recognised by the bundle id."""
+    """A bundle this device wrote or applied: a replay is the same id from the same device
+    (with the same hash; another hash under a known id is refused)."""
 
     __tablename__ = "bundle_log"
     __table_args__ = (Index("ix_bundle_peer", "peer_device", "processed_at"),)
 
     bundle_id: str = Field(primary_key=True, max_length=36)
     # "out" for a bundle written here, "in" for one applied here.
-    direction: str = Field(max_length=3)
-    peer_device: str = Field(max_length=36)
+    direction: str = Field(primary_key=True, max_length=3)
+    peer_device: str = Field(primary_key=True, max_length=36)
     created_at: datetime
     processed_at: datetime
     file_name: str = Field(max_length=300)

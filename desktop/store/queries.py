@@ -9,6 +9,7 @@ from sqlalchemy import Connection, RowMapping, func, insert, select, text
 from sqlmodel import SQLModel
 
 from desktop.store import models
+from desktop.store.columns import COLUMN_SPECS, ColumnSpec
 from desktop.store.unit_of_work import table_of
 
 LOCAL_STATE = table_of(models.LocalState)
@@ -178,6 +179,58 @@ def unlogged_rows(conn: Connection, limit: int = 20) -> list[tuple[str, str]]:
         if len(found) >= limit:
             break
     return found
+
+
+def _unreadable_sql(column: str, spec: ColumnSpec) -> str:
+    """A condition true when *column* holds a value its spec refuses (names are ours)."""
+    q = f'"{column}"'
+    bad = {
+        "text": f"typeof({q}) != 'text' OR length({q}) > {spec.length}",
+        "integer": f"typeof({q}) != 'integer'",
+        "boolean": f"typeof({q}) != 'integer' OR {q} NOT IN (0, 1)",
+        "date": f"typeof({q}) != 'text' OR date({q}) IS NOT {q}",
+        "datetime": f"typeof({q}) != 'text' OR datetime({q}) IS NULL",
+    }[spec.kind]
+    empty = "FALSE" if spec.nullable else "TRUE"
+    return f"CASE WHEN {q} IS NULL THEN {empty} ELSE ({bad}) END"
+
+
+def unreadable_values(conn: Connection, limit: int = 20) -> list[tuple[str, str, str]]:
+    """Return (table, id, column) of stored values Sigap cannot read back (a date that is
+    not a date, a text longer than its column, a text where a number belongs): one scan of
+    each synced table."""
+    found: list[tuple[str, str, str]] = []
+    for table_name, specs in COLUMN_SPECS.items():
+        if table_name == "audit_entry":
+            continue
+        columns = list(specs)
+        checks = ", ".join(_unreadable_sql(c, specs[c]) for c in columns)
+        any_bad = " OR ".join(_unreadable_sql(c, specs[c]) for c in columns)
+        rows = conn.exec_driver_sql(
+            f"SELECT id, {checks} FROM {table_name} WHERE {any_bad} LIMIT ?",
+            (limit - len(found),),
+        )
+        for row in rows:
+            column = next(c for c, bad in zip(columns, row[1:], strict=True) if bad)
+            found.append((table_name, str(row[0]), column))
+        if len(found) >= limit:
+            break
+    return found
+
+
+def misplaced_workers(conn: Connection, district: str) -> list[tuple[str, str]]:
+    """(id, name) of live workers this kecamatan office created in another kecamatan: the
+    hub refuses every bundle that carries them (the form of an older Sigap allowed it)."""
+    rows = conn.exec_driver_sql(
+        "SELECT w.id, w.name FROM worker w JOIN local_state s "
+        "WHERE w.deleted = 0 AND w.district_code IS NOT ? "
+        "AND EXISTS (SELECT 1 FROM change_log c WHERE c.row_id = w.id "
+        "  AND c.table_name = 'worker' AND c.op = 'insert' AND c.device_id = s.device_id "
+        "  AND json_extract(c.fields, '$.district_code[1]') IS NOT ?) "
+        "ORDER BY w.name",
+        (district, district),
+    )
+    return [(str(row[0]), str(row[1])) for row in rows]
 
 
 def missing_write_guards(conn: Connection) -> list[str]:

@@ -56,6 +56,21 @@ def region_level(conn: Connection, code: str) -> int | None:
     return int(value) if value is not None else None
 
 
+def first_village(conn: Connection, district: str) -> str | None:
+    """The first live village (by code) of a kecamatan, or None when the master has none."""
+    value = conn.execute(
+        select(REGION.c.code)
+        .where(
+            REGION.c.parent_code == district,
+            REGION.c.level == 4,
+            REGION.c.deleted.is_(False),
+        )
+        .order_by(REGION.c.code)
+        .limit(1)
+    ).scalar_one_or_none()
+    return str(value) if value is not None else None
+
+
 def changes_of(conn: Connection, table: str, row_id: str) -> list[dict[str, Any]]:
     """Return the change-log entries of one row, oldest first, with their audit entry."""
     stmt = (

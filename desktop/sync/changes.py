@@ -24,6 +24,7 @@ import orjson
 from sqlalchemy import Connection
 
 from desktop.store import models
+from desktop.store.columns import COLUMN_SPECS
 from desktop.store.hlc import VersionVector, vv_merge
 
 CHANGE_FIELDS = (
@@ -67,6 +68,17 @@ MOVE_COLUMNS = {"worker": ("district_code",), "claim": ("village_code", "worker_
 
 class RecordError(ValueError):
     """A payload record that is not a well-formed change or audit entry."""
+
+
+class ValueRefused(RecordError):
+    """A change sets a column to a value of the wrong type or beyond its limits."""
+
+    def __init__(self, table: str, row_id: str, column: str, expected: str) -> None:
+        super().__init__(f"{table}.{column} of {row_id[-8:]}: not {expected}")
+        self.table = table
+        self.row_id = row_id
+        self.column = column
+        self.expected = expected
 
 
 @dataclass(frozen=True)
@@ -143,6 +155,8 @@ _CHANGE_COLUMNS: dict[str, frozenset[str]] = {
     )
     for table in models.SYNCED_TABLES
 }
+_AUDIT_SPECS = tuple(COLUMN_SPECS["audit_entry"][name] for name in AUDIT_FIELDS)
+
 _SORTED = orjson.OPT_SORT_KEYS
 _LIST: frozenset[type] = frozenset({list})
 _TWO = frozenset({2})
@@ -168,16 +182,21 @@ def decode_record(data: bytes) -> tuple[str, tuple[Any, ...]]:
             raise RecordError("record value has the wrong type or count")
         if value[5] not in _OPERATIONS or value[2] < 1:
             raise RecordError("change has a bad operation or sequence number")
-        value[6], value[7] = _change_json(value[3], value[6], value[7])
+        value[6], value[7] = _change_json(value[3], value[6], value[7], row_id=value[4])
     elif kind == AUDIT_KIND:
         if signature != _AUDIT_SIGNATURE:
             raise RecordError("record value has the wrong type or count")
+        for name, spec, field_value in zip(AUDIT_FIELDS, _AUDIT_SPECS, value[1:], strict=True):
+            if not spec.accepts(field_value):
+                raise ValueRefused("audit_entry", str(value[1]), name, spec.expected())
     else:
         raise RecordError("unknown record kind")
     return kind, tuple(value[1:])
 
 
-def _change_json(table: str, fields: dict[str, Any], vector: dict[str, Any]) -> tuple[str, str]:
+def _change_json(
+    table: str, fields: dict[str, Any], vector: dict[str, Any], *, row_id: str = ""
+) -> tuple[str, str]:
     """Check a change's fields (known columns to [old, new] pairs) and version vector
     (positive integers), and write both as the change log holds them.
 
@@ -197,6 +216,11 @@ def _change_json(table: str, fields: dict[str, Any], vector: dict[str, Any]) -> 
         or not set(map(len, values)) <= _TWO
     ):
         raise RecordError("change fields are not a change log's")
+    specs = COLUMN_SPECS[table]
+    for name, (old, new) in fields.items():
+        spec = specs[name]
+        if not spec.accepts(new) or (old is not None and not spec.accepts(old)):
+            raise ValueRefused(table, row_id, name, spec.expected())
     seqs = vector.values()
     if not set(map(type, seqs)) <= _INT or (vector and min(seqs) < 1):
         raise RecordError("change version vector is not a change log's")
@@ -209,12 +233,46 @@ def _change_json(table: str, fields: dict[str, Any], vector: dict[str, Any]) -> 
 # ---- version vectors ---------------------------------------------------------------------
 
 
-def ack_vector(conn: Connection, own_device: str, own_seq: int) -> VersionVector:
-    """What this office is sure to hold: its own changes and every peer's watermark."""
+def ack_vector(
+    conn: Connection, own_device: str, own_seq: int, *, hub: bool = False
+) -> VersionVector:
+    """What this office is sure to hold: its own changes and every peer's watermark.
+
+    At the *hub*, never above what its change log holds (a watermark poisoned by an older
+    Sigap heals). A laptop holds only its scope of the network and trusts the hub's word
+    for the rest; only its own entry is capped there.
+    """
     vector: VersionVector = {own_device: own_seq} if own_seq else {}
     for (text,) in conn.exec_driver_sql("SELECT watermark_vv FROM device"):
         vector = vv_merge(vector, orjson.loads(text or "{}"))
+    if hub:
+        return cap_vector(conn, vector, own_device, own_seq)
+    if own_seq:
+        vector[own_device] = own_seq
+    else:
+        vector.pop(own_device, None)
     return vector
+
+
+def cap_vector(
+    conn: Connection, vector: Mapping[str, int], own_device: str, own_seq: int
+) -> VersionVector:
+    """*vector* with each entry no higher than what this office holds of that device (its
+    own at *own_seq*): a peer's claim never speaks for more than the change log holds."""
+    capped: VersionVector = {}
+    for device, seq in vector.items():
+        if device == own_device:
+            held = own_seq
+        else:
+            held = (
+                conn.exec_driver_sql(
+                    "SELECT max(device_seq) FROM change_log WHERE device_id = ?", (device,)
+                ).scalar()
+                or 0
+            )
+        if min(seq, held) > 0:
+            capped[device] = min(seq, held)
+    return capped
 
 
 def dominated_by(small: Mapping[str, int], big: Mapping[str, int]) -> bool:

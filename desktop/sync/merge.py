@@ -34,10 +34,12 @@ import orjson
 from sqlalchemy import Connection, Table
 from sqlalchemy.exc import IntegrityError
 
+from desktop.domain.units import MERGE_UNITS
 from desktop.store import models
 from desktop.store.hlc import HlcStamp, vv_dumps, vv_loads, vv_merge
 from desktop.store.ids import new_id
 from desktop.store.unit_of_work import drop_plain_indexes, table_of
+from desktop.sync.authority import check_authority
 from desktop.sync.changes import AUDIT_FIELDS, AUDIT_KIND, CHANGE_FIELDS, CHANGE_KIND
 
 ProgressFn = Callable[[int, int], None]
@@ -59,6 +61,10 @@ TABLE_ORDER: tuple[str, ...] = (
 assert frozenset(TABLE_ORDER) == models.SYNCED_TABLE_NAMES
 SYNC_COLUMNS = frozenset(models.SYNC_COLUMNS)
 ROWS_PER_STEP = 2_000
+# Staged records are written to the staging file in batches of this many records or bytes,
+# whichever is reached first.
+STAGE_BATCH_RECORDS = 5_000
+STAGE_BATCH_BYTES = 8 << 20
 # New rows from which the table's plain indexes are rebuilt after the insert rather than
 # updated row by row (when the table does not already hold more rows than that).
 REBUILD_INDEXES_FROM = 20_000
@@ -124,6 +130,10 @@ class ScopeViolation(Exception):
         self.row_id = row_id
 
 
+class MovedAway(ScopeViolation):
+    """A kecamatan changed a worker after learning that the hub had moved it elsewhere."""
+
+
 @dataclass
 class MergeSummary:
     """What a merge did (or, for a preview, would do)."""
@@ -176,23 +186,38 @@ class Staging:
         )
         self._changes: list[tuple[Any, ...]] = []
         self._audits: list[tuple[Any, ...]] = []
+        self._pending_bytes = 0
         self.change_count = 0
         self.audit_count = 0
 
-    def add(self, kind: str, values: tuple[Any, ...]) -> None:
-        """Stage one decoded record."""
+    def add(self, kind: str, values: tuple[Any, ...], size: int | None = None) -> None:
+        """Stage one decoded record of *size* bytes (its encoded length; when not given,
+        the length of its text values).
+
+        Held in memory until STAGE_BATCH_RECORDS records or STAGE_BATCH_BYTES bytes wait,
+        whichever comes first, so a bundle of big records costs no more memory than one of
+        small ones.
+        """
         if kind == CHANGE_KIND:
             self._changes.append(values)
             self.change_count += 1
-            if len(self._changes) >= 5_000:
-                self._flush()
         elif kind == AUDIT_KIND:
             self._audits.append(values)
             self.audit_count += 1
-            if len(self._audits) >= 5_000:
-                self._flush()
+        else:
+            return
+        if size is None:
+            size = sum(len(value) for value in values if type(value) is str)
+        self._pending_bytes += size
+        if (
+            self._pending_bytes >= STAGE_BATCH_BYTES
+            or len(self._changes) >= STAGE_BATCH_RECORDS
+            or len(self._audits) >= STAGE_BATCH_RECORDS
+        ):
+            self._flush()
 
     def _flush(self) -> None:
+        self._pending_bytes = 0
         if self._changes:
             marks = ", ".join("?" for _ in CHANGE_FIELDS)
             self._conn.executemany(f"INSERT INTO change VALUES ({marks})", self._changes)
@@ -301,8 +326,12 @@ def _heads(changes: Sequence[_Change]) -> list[_Change]:
     return [c for c in changes if not any(c.before(other) for other in changes)]
 
 
-def fold(changes: Sequence[_Change]) -> _Folded:
-    """Compute a row's columns from the set of its changes (order does not matter)."""
+def fold(changes: Sequence[_Change], units: Sequence[tuple[str, ...]] = ()) -> _Folded:
+    """Compute a row's columns from the set of its changes (order does not matter).
+
+    The fields of each of *units* (a field and those derived from it) merge as one: the
+    change that wins the unit gives every field of it, as that change's office saw the row.
+    """
     if len(changes) == 1:
         return _fold_one(changes[0])
     by_field: dict[str, list[_Change]] = {}
@@ -312,7 +341,16 @@ def fold(changes: Sequence[_Change]) -> _Folded:
                 by_field.setdefault(name, []).append(change)
     values: dict[str, Any] = {}
     conflicts: list[tuple[str, Any, _Change, _Change, Any, Any]] = []
+    in_units = set()
+    for unit in units:
+        present = [name for name in unit if name in by_field]
+        if len(present) < 2:
+            continue
+        in_units.update(present)
+        _fold_unit(present, by_field, values, conflicts)
     for name, setters in by_field.items():
+        if name in in_units:
+            continue
         heads = _heads(setters)
         winner = max(heads, key=lambda c: c.rank)
         value = winner.fields[name][1]
@@ -360,6 +398,52 @@ def fold(changes: Sequence[_Change]) -> _Folded:
     values["updated_at"] = top.recorded_at
     values["created_at"] = min(c.recorded_at for c in (inserts or changes))
     return _Folded(values, conflicts, len(heads) > 1, bool(inserts))
+
+
+def _fold_unit(
+    unit: Sequence[str],
+    by_field: Mapping[str, list[_Change]],
+    values: dict[str, Any],
+    conflicts: list[tuple[str, Any, _Change, _Change, Any, Any]],
+) -> None:
+    """Fold the fields of one unit together: the greatest head of the unit's changes gives
+    every field as its office saw the row; a head that saw the unit otherwise conflicts on
+    each field that differs (the same two changes, so settling one settles the unit)."""
+    setters: list[_Change] = []
+    seen: set[int] = set()
+    for name in unit:
+        for change in by_field[name]:
+            if id(change) not in seen:
+                seen.add(id(change))
+                setters.append(change)
+    heads = _heads(setters)
+    winner = max(heads, key=lambda c: c.rank)
+    state = _unit_state(unit, by_field, winner)
+    values.update(state)
+    for head in heads:
+        if head is winner:
+            continue
+        other = _unit_state(unit, by_field, head)
+        for name in unit:
+            if name in other and other[name] != state.get(name):
+                base = _base(by_field[name], heads, name)
+                conflicts.append((name, base, winner, head, state.get(name), other[name]))
+
+
+def _unit_state(
+    unit: Sequence[str], by_field: Mapping[str, list[_Change]], change: _Change
+) -> dict[str, Any]:
+    """The unit's fields as the office that wrote *change* had them just after it: its own
+    values, and for the fields it did not set, the latest earlier change that did."""
+    state: dict[str, Any] = {}
+    for name in unit:
+        if name in change.fields:
+            state[name] = change.fields[name][1]
+            continue
+        known = [c for c in by_field[name] if c.before(change)]
+        if known:
+            state[name] = max(_heads(known), key=lambda c: c.rank).fields[name][1]
+    return state
 
 
 def _fold_one(change: _Change) -> _Folded:
@@ -478,6 +562,8 @@ class MergeLimits:
     receiver: str
     write_scope: str | None = None
     sender: str | None = None
+    # The greatest version vector the hub has offered this sender (None: never exported).
+    sent: Mapping[str, int] | None = None
 
 
 class Merger:
@@ -489,6 +575,7 @@ class Merger:
         self._receiver = limits.receiver
         self._write_scope = limits.write_scope
         self._sender = limits.sender
+        self._sent = limits.sent
         self.summary = MergeSummary()
 
     @property
@@ -534,6 +621,14 @@ class Merger:
         self._check_fresh()
         if self._write_scope is not None:
             check_write_scope(conn, self._write_scope)
+            if self._sender is not None:
+                check_authority(
+                    conn,
+                    sender=self._sender,
+                    district=self._write_scope,
+                    sent=self._sent,
+                    now_ms=int(detected_at.timestamp() * 1000),
+                )
         summary.received = self._staging.change_count
         fresh = int(conn.exec_driver_sql("SELECT count(*) FROM stage.fresh").scalar() or 0)
         summary.already_known = summary.received - fresh
@@ -786,11 +881,12 @@ class Merger:
         touched: list[str] = []
         conflicts: list[tuple[Any, ...]] = []
         standing: dict[str, set[tuple[str, str, str]]] = {}
+        units = MERGE_UNITS.get(table_name, ())
         for row_id in row_ids:
             row_changes = changes.get(row_id, [])
             if not row_changes:
                 continue
-            folded = fold(row_changes)
+            folded = fold(row_changes, units)
             existing = current.get(row_id)
             if existing is None and not folded.has_insert:
                 summary.waiting_rows += 1  # its insert has not arrived yet: keep the changes
@@ -929,8 +1025,14 @@ AND (
     OR (NOT EXISTS (SELECT 1 FROM worker w WHERE w.id = f.row_id)
         AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.row_id = f.row_id)
         AND EXISTS (SELECT 1 FROM stage.fresh i WHERE i.row_id = f.row_id
-            AND i.table_name = 'worker' AND i.op = 'insert'
-            AND json_extract(i.fields, '$.district_code[1]') = :district)))
+            AND i.table_name = 'worker' AND i.op = 'insert')
+        -- A worker the laptop created is judged by where its last change put it (the
+        -- laptop alone wrote it, in its own order): one typed into another kecamatan by
+        -- mistake and put back, or removed, no longer holds the laptop's work back.
+        AND (SELECT json_extract(l.fields, '$.district_code[1]') FROM stage.fresh l
+            WHERE l.row_id = f.row_id AND l.table_name = 'worker'
+            AND json_extract(l.fields, '$.district_code') IS NOT NULL
+            ORDER BY l.device_seq DESC LIMIT 1) = :district))
 """,
 )
 
@@ -1001,6 +1103,22 @@ _SCOPE_VIOLATIONS = (
 )
 
 
+# A worker the kecamatan held but the hub has since moved to another kecamatan: a change
+# made after the laptop learnt of the move (its version vector follows the move) is not the
+# kecamatan's to make; one made before or at the same time is (it was its worker then).
+_AFTER_THE_MOVE = """
+SELECT f.table_name, f.row_id FROM stage.fresh f
+JOIN worker w ON w.id = f.row_id AND w.district_code IS NOT :district
+WHERE f.table_name = 'worker'
+AND NOT EXISTS (SELECT 1 FROM stage.fast x WHERE x.fresh_rowid = f.rowid)
+AND EXISTS (SELECT 1 FROM change_log m
+    WHERE m.row_id = f.row_id AND m.table_name = 'worker'
+    AND json_extract(m.fields, '$.district_code[0]') = :district
+    AND json_extract(m.fields, '$.district_code[1]') IS NOT :district
+    AND coalesce(json_extract(f.vv, '$."' || m.device_id || '"'), 0) >= m.device_seq)
+"""
+
+
 def check_write_scope(conn: Connection, district: str) -> None:
     """Raise :class:`ScopeViolation` if the fresh changes of a kecamatan's bundle touch a
     row outside that kecamatan.
@@ -1022,6 +1140,9 @@ def check_write_scope(conn: Connection, district: str) -> None:
         row = conn.exec_driver_sql(sql + " LIMIT 1", used).first()
         if row is not None:
             raise ScopeViolation(str(row[0]), str(row[1]))
+    row = conn.exec_driver_sql(_AFTER_THE_MOVE + " LIMIT 1", {"district": district}).first()
+    if row is not None:
+        raise MovedAway(str(row[0]), str(row[1]))
 
 
 def db_time(moment: datetime) -> str:

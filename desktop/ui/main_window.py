@@ -15,7 +15,7 @@ from desktop.domain.findings import DomainError
 from desktop.services.app import AppServices
 from desktop.services.demo import DemoResult
 from desktop.services.health import HealthReport
-from desktop.services.office import OfficeInfo
+from desktop.services.office import OfficeInfo, OfficeKind
 from desktop.services.regions import RegionImportResult
 from desktop.ui import messages
 from desktop.ui.app import accept_read_only, open_with_progress
@@ -168,8 +168,12 @@ class MainWindow(QMainWindow):
         writable = read_only is None
         self.sync_action.setEnabled(info is not None and writable)
         self.join_action.setEnabled(info is None and writable)
-        for action in (self.set_up_action, self.demo_action, self.import_regions_action):
+        for action in (self.set_up_action, self.demo_action):
             action.setEnabled(writable)
+        # The region list is the regency's: a laptop receives it from the hub.
+        self.import_regions_action.setEnabled(
+            writable and info is not None and info.kind is OfficeKind.HUB
+        )
         self.read_only_label.setVisible(not writable)
         self.read_only_label.setToolTip(finding_text(read_only) if read_only else "")
         self.officeChanged.emit(info)
@@ -441,7 +445,38 @@ class MainWindow(QMainWindow):
         dialog = HealthReportDialog(report, self._services.path.name, self)
         dialog.setObjectName("healthReport")
         dialog.finished.connect(dialog.deleteLater)
+        dialog.repairRequested.connect(lambda: self._repair_misplaced(dialog))
         dialog.open()
+
+    def _repair_misplaced(self, dialog: HealthReportDialog) -> None:
+        """Remove from this laptop the workers it created in another kecamatan, after
+        asking; say who they were, so the clerk can enter them where they belong."""
+        if not messages.ask(
+            self,
+            self.tr("Perbaiki basis data"),
+            self.tr(
+                "Peserta yang dibuat di laptop ini dengan desa di kecamatan lain akan dihapus "
+                "dari laptop ini, agar pekerjaan lain dapat dikirim ke kantor kabupaten. "
+                "Catat namanya untuk didaftarkan lagi di kecamatan yang benar. Lanjutkan?"
+            ),
+            yes=self.tr("Hapus dan perbaiki"),
+        ):
+            return
+        try:
+            names = self._services.workers.repair_misplaced(self._services.office.local_actor())
+        except DomainError as exc:
+            messages.warn(self, self.tr("Perbaiki basis data"), error_text(exc))
+            return
+        dialog.accept()
+        self.refresh()
+        messages.inform(
+            self,
+            self.tr("Perbaiki basis data"),
+            self.tr(
+                "Dihapus dari laptop ini; daftarkan lagi di kecamatan yang benar:\n\n{names}"
+            ).format(names="\n".join(names)),
+        )
+        self.check_database()
 
     # ---- sync ----------------------------------------------------------------------------
 

@@ -315,6 +315,10 @@ View the data only, or choose another file?</translation>
         <translation>Revoked {date}</translation>
     </message>
     <message>
+        <source>Pendaftaran kedaluwarsa {date}</source>
+        <translation>Enrolment expired {date}</translation>
+    </message>
+    <message>
         <source>Menunggu paket pertama</source>
         <translation>Waiting for its first bundle</translation>
     </message>
@@ -378,8 +382,12 @@ View the data only, or choose another file?</translation>
         <translation>&amp;Revoke device…</translation>
     </message>
     <message>
+        <source>Laptop kecamatan yang terdaftar di kantor ini. &quot;Tertinggal&quot; menghitung perubahan di kantor ini yang belum dikonfirmasi diterima laptop itu (pengakuan ikut di paket berikutnya dari laptop itu). Sidik kunci laptop tampil sesudah paket pertamanya diimpor: cocokkan dengan layar Sinkronisasi laptop itu. Pendaftaran yang belum mengirim paket pertama kedaluwarsa sesudah {days} hari, dan dibatalkan bila kecamatan itu didaftarkan ulang. Cabut perangkat yang hilang, tidak dipakai lagi, atau sidik kuncinya tidak cocok: paketnya akan ditolak.</source>
+        <translation>Kecamatan laptops enrolled at this office. &quot;Behind&quot; counts the changes here that the laptop has not yet confirmed receiving (the confirmation comes in that laptop&apos;s next bundle). A laptop&apos;s key fingerprint appears once its first bundle is imported: compare it with that laptop&apos;s Sync screen. An enrolment that has not sent its first bundle expires after {days} days, and is withdrawn when the kecamatan is enrolled again. Revoke a device that is lost, no longer used, or whose fingerprint does not match: its bundles will be refused.</translation>
+    </message>
+    <message>
         <source>Laptop kecamatan yang terdaftar di kantor ini. &quot;Tertinggal&quot; menghitung perubahan di kantor ini yang belum dikonfirmasi diterima laptop itu (pengakuan ikut di paket berikutnya dari laptop itu). Cabut perangkat yang hilang atau tidak dipakai lagi: paketnya akan ditolak.</source>
-        <translation>District laptops registered with this office. &quot;Behind&quot; counts the changes at this office that a laptop has not yet confirmed receiving (the acknowledgement comes with the next bundle from that laptop). Revoke a device that is lost or no longer used: its bundles will be rejected.</translation>
+        <translation type="vanished">District laptops registered with this office. &quot;Behind&quot; counts the changes at this office that a laptop has not yet confirmed receiving (the acknowledgement comes with the next bundle from that laptop). Revoke a device that is lost or no longer used: its bundles will be rejected.</translation>
     </message>
     <message>
         <source>Cabut perangkat</source>
@@ -715,8 +723,26 @@ Every bundle from this device will be rejected, including bundles not yet import
 2. Pilih Bergabung dengan kantor kabupaten (di layar pembuka atau menu Berkas).
 3. Pilih berkas pendaftaran dari flashdisk dan ketik kode di atas.
 4. Pastikan sidik kunci kantor kabupaten yang ditunjukkan laptop sama dengan:
+    {fingerprint}
+5. Segera ekspor paket pertama laptop dan impor di sini sebelum {until}; sesudah itu pendaftaran ini kedaluwarsa.
+6. Setelah paket pertama diimpor, cocokkan sidik kunci laptop di tab Perangkat dengan sidik kunci di layar Sinkronisasi laptop itu. Bila berbeda, cabut perangkatnya dan daftarkan ulang kecamatan ini.</source>
+        <translation>On the kecamatan laptop:
+1. Open Sigap with a new database.
+2. Choose Join the regency office (on the welcome screen or in the File menu).
+3. Choose the enrolment file on the USB stick and type the code above.
+4. Make sure the regency office&apos;s key fingerprint shown on the laptop is:
+    {fingerprint}
+5. Export the laptop&apos;s first bundle right away and import it here before {until}; after that this enrolment expires.
+6. Once the first bundle is imported, compare the laptop&apos;s key fingerprint in the Devices tab with the fingerprint on that laptop&apos;s Sync screen. If they differ, revoke its device and enrol this kecamatan again.</translation>
+    </message>
+    <message>
+        <source>Di laptop kecamatan:
+1. Buka Sigap dengan basis data baru.
+2. Pilih Bergabung dengan kantor kabupaten (di layar pembuka atau menu Berkas).
+3. Pilih berkas pendaftaran dari flashdisk dan ketik kode di atas.
+4. Pastikan sidik kunci kantor kabupaten yang ditunjukkan laptop sama dengan:
     {fingerprint}</source>
-        <translation>On the district laptop:
+        <translation type="vanished">On the district laptop:
 1. Open Sigap with a new database.
 2. Choose Join the regency office (on the welcome screen or in the File menu).
 3. Choose the registration file on the USB stick and type the code above.
@@ -841,6 +867,10 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>{count} perubahan bercap waktu jauh di masa lalu: jam komputer pengirim mungkin salah.</source>
         <translation>Changes with timestamps far in the past: {count}. The sender&apos;s computer clock may be wrong.</translation>
+    </message>
+    <message>
+        <source>Paket pertama {sender}: kunci laptop itu kini tersemat, sidik kunci {fingerprint}. Cocokkan dengan sidik kunci di layar Sinkronisasi laptop itu; bila berbeda, cabut perangkatnya di tab Perangkat dan daftarkan ulang kecamatannya.</source>
+        <translation>First bundle from {sender}: that laptop&apos;s key is now pinned, fingerprint {fingerprint}. Compare it with the fingerprint on that laptop&apos;s Sync screen; if they differ, revoke its device in the Devices tab and enrol its kecamatan again.</translation>
     </message>
     <message>
         <source>Salinan basis data sebelum impor disimpan: {file}, di folder {folder} ({kept} salinan terakhir dan yang pertama tiap bulan selama setahun disimpan; yang lebih lama dihapus).</source>
@@ -1287,6 +1317,10 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>The file {file} has no regions under the column headings.</translation>
     </message>
     <message>
+        <source>Data wilayah diatur oleh kantor kabupaten dan dikirim ke laptop kecamatan lewat sinkronisasi. Minta kantor kabupaten mengimpor daftar wilayah itu, lalu terima paketnya.</source>
+        <translation>The region list is managed by the regency office and sent to kecamatan laptops by sync. Ask the regency office to import that region list, then receive its bundle.</translation>
+    </message>
+    <message>
         <source>Berkas {file} tidak ditemukan. Periksa nama dan foldernya.</source>
         <translation>The file {file} was not found. Check its name and folder.</translation>
     </message>
@@ -1333,6 +1367,18 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Berkas {file} rusak atau terpotong dan tidak dapat dibaca. Buka di Excel/LibreOffice, simpan ulang, lalu coba lagi.</source>
         <translation>The file {file} is damaged or cut short and cannot be read. Open it in Excel/LibreOffice, save it again and try again.</translation>
+    </message>
+    <message>
+        <source>Lembar kerja &quot;{sheet}&quot; di berkas {file} terbentang sampai kolom {column}, baris {row} ({cells} sel; paling banyak {limit} sel). Biasanya ada isi yang tertinggal jauh di luar tabel. Hapus isi di luar tabel (atau salin tabelnya saja ke lembar kerja baru), simpan ulang, lalu coba lagi.</source>
+        <translation>The sheet &quot;{sheet}&quot; in {file} reaches column {column}, row {row} ({cells} cells; at most {limit}). Usually something was left far outside the table. Delete what is outside the table (or copy just the table to a new sheet), save again, then try again.</translation>
+    </message>
+    <message>
+        <source>Lembar kerja &quot;{sheet}&quot; di berkas {file} memuat terlalu banyak sel (lebih dari {limit}). Pecah menjadi beberapa berkas yang lebih kecil, lalu coba lagi.</source>
+        <translation>The sheet &quot;{sheet}&quot; in {file} holds too many cells (more than {limit}). Split it into smaller files, then try again.</translation>
+    </message>
+    <message>
+        <source>Berkas {file} berformat Excel Binary (XLSB), yang tidak dibaca Sigap. Buka di Excel, simpan sebagai Excel Workbook (XLSX), lalu coba lagi.</source>
+        <translation>The file {file} is in Excel Binary format (XLSB), which Sigap does not read. Open it in Excel, save it as an Excel Workbook (XLSX), then try again.</translation>
     </message>
     <message>
         <source>Huruf pada baris {line} berkas {file} tidak dapat dibaca (bukan UTF-8 atau Windows-1252). Simpan ulang sebagai CSV UTF-8, lalu coba lagi.</source>
@@ -1419,6 +1465,14 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>Rows written outside the write path: {count} (tables: {tables}).</translation>
     </message>
     <message>
+        <source>{count} nilai tersimpan tidak dapat dibaca (jenis atau panjangnya tidak sesuai kolomnya), mis. {table} {row}, kolom {column}. Data itu tidak dapat ditampilkan atau diekspor; laporkan ke pengembang, atau pulihkan dari cadangan sebelum data itu masuk.</source>
+        <translation>{count} stored values cannot be read (their type or length does not fit their column), e.g. {table} {row}, column {column}. That data cannot be shown or exported; report it to the developers, or restore from a backup made before it came in.</translation>
+    </message>
+    <message>
+        <source>{count} peserta dibuat di laptop ini dengan desa di kecamatan lain ({names}); kantor kabupaten menolak setiap paket yang memuatnya. Tekan Perbaiki di Periksa basis data (atau perintah check --repair) untuk menghapusnya dari laptop ini agar pekerjaan lain terkirim, lalu daftarkan orang itu di kecamatan yang benar.</source>
+        <translation>{count} workers were created on this laptop with a village in another kecamatan ({names}); the regency office refuses every bundle that carries them. Press Repair in Check database (or the command check --repair) to remove them from this laptop so that the other work gets through, then register those people in the right kecamatan.</translation>
+    </message>
+    <message>
         <source>Kantor belum disiapkan (jalankan perintah init).</source>
         <translation>The office has not been set up yet (run the init command).</translation>
     </message>
@@ -1481,6 +1535,22 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Nomor telepon hanya boleh berisi angka (boleh diawali +), paling banyak 20.</source>
         <translation>A phone number may contain only digits (optionally starting with +), at most 20.</translation>
+    </message>
+    <message>
+        <source>Daftar wilayah laptop ini tidak memuat desa kecamatan {district}. Minta kantor kabupaten mengirim paket terbaru, lalu ulangi.</source>
+        <translation>This laptop&apos;s region list has no village of kecamatan {district}. Ask the regency office for its latest bundle, then try again.</translation>
+    </message>
+    <message>
+        <source>Kecamatan {district} ada di luar kabupaten kantor ini ({region}). Pilih desa di kabupaten ini.</source>
+        <translation>Kecamatan {district} is outside this office&apos;s regency ({region}). Choose a village of this regency.</translation>
+    </message>
+    <message>
+        <source>Peserta ini sudah tercatat di kecamatan lain ({district}). Perubahannya dilakukan oleh kecamatan itu atau oleh kantor kabupaten.</source>
+        <translation>This worker is now recorded in another kecamatan ({district}). Changes are made by that kecamatan or by the regency office.</translation>
+    </message>
+    <message>
+        <source>Desa yang dipilih ada di kecamatan lain ({district}), di luar wilayah kantor ini ({region}). Laptop kecamatan hanya menambah peserta di kecamatannya sendiri; pilih desa di kecamatan ini, atau minta kecamatan itu atau kantor kabupaten mendaftarkannya.</source>
+        <translation>The chosen village is in another kecamatan ({district}), outside this office&apos;s area ({region}). A kecamatan laptop adds workers of its own kecamatan only; choose a village of this kecamatan, or ask that kecamatan or the regency office to register the person.</translation>
     </message>
     <message>
         <source>Desa belum dipilih atau tidak ada di daftar wilayah ({code}).</source>
@@ -1619,6 +1689,10 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>The copy of the bundle on the USB stick does not match the original (is the USB stick faulty?). The copy was deleted; try another USB stick.</translation>
     </message>
     <message>
+        <source>Paket {name} berisi satu catatan sebesar {size}, melebihi batas {limit} per catatan. Paket ditolak; tidak ada data yang berubah. Minta kantor pengirim memeriksa datanya lalu mengekspor ulang.</source>
+        <translation>Bundle {name} holds a record of {size}, over the limit of {limit} per record. The bundle is refused; nothing changed. Ask the sending office to check its data, then export again.</translation>
+    </message>
+    <message>
         <source>Berkas {name} tidak dapat dibaca atau ditulis (flashdisk dicabut atau rusak?). Periksa flashdisk, lalu coba lagi.</source>
         <translation>The file {name} cannot be read or written (was the USB stick removed, or is it faulty?). Check the USB stick, then try again.</translation>
     </message>
@@ -1637,6 +1711,10 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Paket {name} rusak dan tidak dapat dibaca. Minta kantor pengirim mengekspor ulang.</source>
         <translation>The bundle {name} is damaged and cannot be read. Ask the sending office to export it again.</translation>
+    </message>
+    <message>
+        <source>Di tujuan sudah ada {name} yang berupa tautan (symlink) atau bukan berkas biasa. Sigap tidak menulis lewat tautan karena bisa menimpa berkas lain, misalnya basis data. Hapus {name} atau pilih folder lain, lalu coba lagi.</source>
+        <translation>{name} already exists at the destination as a link (symlink) or something other than a plain file. Sigap does not write through links, because that could overwrite another file such as the database. Delete {name} or choose another folder, then try again.</translation>
     </message>
     <message>
         <source>Pendaftaran kecamatan hanya dapat dilakukan di kantor kabupaten.</source>
@@ -1691,12 +1769,60 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>The bundle {name} comes from device {device}, which is not registered at this office. The bundle was rejected; register that district first.</translation>
     </message>
     <message>
+        <source>Paket {name} memakai nomor paket yang sudah pernah diterima dari perangkat yang sama, tetapi isinya berbeda. Paket ditolak; tidak ada data yang berubah. Minta kantor pengirim mengekspor paket baru, dan laporkan ke admin kabupaten.</source>
+        <translation>Bundle {name} uses a bundle number already received from the same device, but with other content. The bundle is refused; nothing changed. Ask the sending office to export a new bundle, and report it to the regency admin.</translation>
+    </message>
+    <message>
+        <source>Paket {name} memakai pendaftaran {office} ({district}) yang tidak berlaku lagi: kecamatan itu sudah didaftarkan ulang, pendaftarannya dicabut, atau dibuat oleh versi Sigap sebelumnya. Paket ditolak. Laptop itu harus bergabung lagi (dengan basis data baru) memakai berkas dan kode pendaftaran terbaru; bila tidak ada, daftarkan ulang kecamatan itu.</source>
+        <translation>Bundle {name} uses an enrolment of {office} ({district}) that is no longer valid: the kecamatan was enrolled again, its enrolment was revoked, or it was made by an earlier Sigap. The bundle is refused. That laptop must join again (with a new database) using the newest enrolment file and code; if there is none, enrol the kecamatan again.</translation>
+    </message>
+    <message>
+        <source>Pendaftaran {office} ({district}) sudah kedaluwarsa: dibuat {enrolled} dan berlaku {days} hari, sampai {until}. Paket pertama {name} ditolak. Daftarkan ulang kecamatan itu di kantor kabupaten, lalu bergabung lagi di laptop (dengan basis data baru) memakai berkas dan kode yang baru, dan segera kirim paket pertamanya.</source>
+        <translation>The enrolment of {office} ({district}) has expired: made {enrolled} and valid for {days} days, until {until}. First bundle {name} is refused. Enrol the kecamatan again at the regency office, then join again on the laptop (with a new database) using the new file and code, and send its first bundle promptly.</translation>
+    </message>
+    <message>
+        <source>Paket {name} dari {office} mengubah {field} pada {row}, padahal itu hanya boleh diubah kantor kabupaten, atau tidak boleh diisi begitu oleh kecamatan pada tahap klaim ini. Paket ditolak seluruhnya; tidak ada data yang berubah. Laporkan ke admin kabupaten.</source>
+        <translation>Bundle {name} from {office} changes {field} of {row}, which only the regency office may change, or which a kecamatan may not set so at this stage of the claim. The whole bundle is refused; nothing changed. Report it to the regency admin.</translation>
+    </message>
+    <message>
+        <source>Paket {name} dari {office} memuat perubahan bercap waktu jauh di masa depan ({when}) pada {row}: jam laptop itu salah. Paket ditolak seluruhnya; tidak ada data yang berubah. Betulkan tanggal dan jam laptop itu, lalu hubungi admin kabupaten sebelum mengirim lagi.</source>
+        <translation>Bundle {name} from {office} holds a change stamped far in the future ({when}) on {row}: that laptop&apos;s clock is wrong. The whole bundle is refused; nothing changed. Fix that laptop&apos;s date and time, then contact the regency admin before sending again.</translation>
+    </message>
+    <message>
+        <source>Paket {name} dari {office} berisi langkah klaim atas nama perangkat atau pengguna di luar kantor itu, atau mengubah langkah yang sudah tercatat ({row}). Paket ditolak seluruhnya; tidak ada data yang berubah. Laporkan ke admin kabupaten: paketnya mungkin diubah orang.</source>
+        <translation>Bundle {name} from {office} holds a claim step in the name of a device or user outside that office, or changes a step already recorded ({row}). The whole bundle is refused; nothing changed. Report it to the regency admin: the bundle may have been tampered with.</translation>
+    </message>
+    <message>
+        <source>Paket {name} dari {office} berisi catatan audit atas nama pengguna di luar kantor itu atau dengan peran kantor kabupaten. Paket ditolak seluruhnya; tidak ada data yang berubah. Laporkan ke admin kabupaten: paketnya mungkin diubah orang.</source>
+        <translation>Bundle {name} from {office} holds audit entries in the name of a user outside that office or with a regency role. The whole bundle is refused; nothing changed. Report it to the regency admin: the bundle may have been tampered with.</translation>
+    </message>
+    <message>
+        <source>Paket {name} dari {office} mengaku sudah menerima perubahan {row} yang belum pernah dikirim kantor kabupaten kepadanya. Paket ditolak seluruhnya; tidak ada data yang berubah. Laporkan ke admin kabupaten: paketnya mungkin diubah orang.</source>
+        <translation>Bundle {name} from {office} claims to have received changes to {row} that the regency office never sent it. The whole bundle is refused; nothing changed. Report it to the regency admin: the bundle may have been tampered with.</translation>
+    </message>
+    <message>
+        <source>Paket {name} dari {office} mengubah {row}, padahal peserta itu sudah dipindahkan kantor kabupaten ke kecamatan lain sebelum perubahan itu dibuat. Paket ditolak seluruhnya; tidak ada data yang berubah. Perubahan atas peserta itu kini dilakukan oleh kecamatan barunya atau kantor kabupaten.</source>
+        <translation>Bundle {name} from {office} changes {row}, although the regency office had moved that worker to another kecamatan before the change was made. The whole bundle is refused; nothing changed. Changes to that worker are now made by their new kecamatan or the regency office.</translation>
+    </message>
+    <message>
+        <source>Paket {name} dari {office} memuat data di luar wilayah kecamatannya: {row}. Paket ditolak seluruhnya; tidak ada data yang berubah. Bila itu salah pilih desa di laptop, tekan Perbaiki di Periksa basis data pada laptop itu (atau perintah check --repair), lalu kirim paket baru; bila tidak, laporkan ke admin kabupaten.</source>
+        <translation>Bundle {name} from {office} holds data outside its kecamatan: {row}. The whole bundle is refused; nothing changed. If a wrong village was chosen on the laptop, press Repair in Check database on that laptop (or the command check --repair), then send a new bundle; otherwise report it to the regency admin.</translation>
+    </message>
+    <message>
+        <source>{name} adalah berkas basis data yang sedang dibuka; paket tidak boleh menimpanya. Pilih nama berkas atau folder lain.</source>
+        <translation>{name} is the database that is open; a bundle may not overwrite it. Choose another file name or folder.</translation>
+    </message>
+    <message>
+        <source>Paket {name} berisi nilai yang tidak sah: kolom {column} pada data {table} {row} harus berupa {expected}. Paket ditolak seluruhnya dan tidak ada yang berubah; minta kantor pengirim memperbarui Sigap, memeriksa data itu, lalu mengekspor ulang.</source>
+        <translation>Bundle {name} holds a value that is not valid: column {column} of {table} {row} must be {expected}. The whole bundle is refused and nothing changed; ask the sending office to update Sigap, check that record, then export again.</translation>
+    </message>
+    <message>
         <source>Perangkat {device} ({office}) sudah dicabut; paketnya ditolak. Daftarkan ulang kecamatan itu bila perangkatnya dipakai lagi.</source>
         <translation>The device {device} ({office}) has been revoked; its bundles are rejected. Register that district again if the device is to be used again.</translation>
     </message>
     <message>
         <source>Paket {name} dari {office} mengubah data di luar wilayah kecamatannya ({row}). Paket ditolak seluruhnya; tidak ada data yang berubah. Laporkan ke admin kabupaten: perangkat itu mungkin dipakai untuk kecamatan lain, atau paketnya diubah orang.</source>
-        <translation>Bundle {name} from {office} changes data outside its kecamatan ({row}). The whole bundle was refused; no data changed. Report it to the regency admin: the device may be in use for another kecamatan, or someone altered the bundle.</translation>
+        <translation type="vanished">Bundle {name} from {office} changes data outside its kecamatan ({row}). The whole bundle was refused; no data changed. Report it to the regency admin: the device may be in use for another kecamatan, or someone altered the bundle.</translation>
     </message>
     <message>
         <source>Paket {name} dari {office} berisi perubahan baru atas nama perangkat lain ({device}). Paket ditolak seluruhnya; tidak ada data yang berubah. Laporkan ke admin kabupaten: paketnya mungkin diubah orang.</source>
@@ -1731,6 +1857,10 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>This pair of duplicates has already been decided or no longer exists.</translation>
     </message>
     <message>
+        <source>Paket {name} mengaku dari {office} ({district}) tetapi memakai kunci perangkat lain (sidik kunci {theirs}), bukan kunci yang tersemat untuk perangkat itu di kantor ini (sidik kunci {pinned}). Paket ditolak. Bandingkan dengan sidik kunci di layar Sinkronisasi laptop kecamatan itu: bila kunci yang tersemat bukan milik laptop yang sah, cabut perangkat {device} dan daftarkan ulang kecamatan itu.</source>
+        <translation>Bundle {name} claims to come from {office} ({district}) but uses another device key (fingerprint {theirs}), not the key pinned for that device at this office (fingerprint {pinned}). The bundle is refused. Compare with the fingerprint on that kecamatan laptop&apos;s Sync screen: if the pinned key is not the genuine laptop&apos;s, revoke device {device} and enrol the kecamatan again.</translation>
+    </message>
+    <message>
         <source>Perangkat {device} tidak dikenal di kantor ini.</source>
         <translation>The device {device} is not known at this office.</translation>
     </message>
@@ -1741,6 +1871,26 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Pengaturan {key} tidak dikenal. Pengaturan yang ada: {known}.</source>
         <translation>Unknown setting {key}. The settings are: {known}.</translation>
+    </message>
+    <message>
+        <source>teks paling panjang {length} huruf</source>
+        <translation>a text of at most {length} characters</translation>
+    </message>
+    <message>
+        <source>bilangan bulat</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <source>ya/tidak</source>
+        <translation>yes/no</translation>
+    </message>
+    <message>
+        <source>tanggal (TAHUN-BULAN-TANGGAL)</source>
+        <translation>a date (YEAR-MONTH-DAY)</translation>
+    </message>
+    <message>
+        <source>waktu</source>
+        <translation>a time</translation>
     </message>
 </context>
 <context>
@@ -1811,6 +1961,10 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Mode jurnal:</source>
         <translation>Journal mode:</translation>
+    </message>
+    <message>
+        <source>&amp;Perbaiki…</source>
+        <translation>&amp;Repair…</translation>
     </message>
     <message>
         <source>Tutup</source>
@@ -2352,6 +2506,26 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     <message>
         <source>Periksa basis data</source>
         <translation>Check database</translation>
+    </message>
+    <message>
+        <source>Perbaiki basis data</source>
+        <translation>Repair the database</translation>
+    </message>
+    <message>
+        <source>Peserta yang dibuat di laptop ini dengan desa di kecamatan lain akan dihapus dari laptop ini, agar pekerjaan lain dapat dikirim ke kantor kabupaten. Catat namanya untuk didaftarkan lagi di kecamatan yang benar. Lanjutkan?</source>
+        <translation>Workers created on this laptop with a village in another kecamatan will be removed from this laptop, so that the other work can be sent to the regency office. Note their names to register them again in the right kecamatan. Go on?</translation>
+    </message>
+    <message>
+        <source>Hapus dan perbaiki</source>
+        <translation>Remove and repair</translation>
+    </message>
+    <message>
+        <source>Dihapus dari laptop ini; daftarkan lagi di kecamatan yang benar:
+
+{names}</source>
+        <translation>Removed from this laptop; register them again in the right kecamatan:
+
+{names}</translation>
     </message>
     <message>
         <source>Sinkronisasi</source>
@@ -2947,6 +3121,10 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     <message>
         <source>Jumlah cadangan terakhir yang disimpan</source>
         <translation>Number of latest backups kept</translation>
+    </message>
+    <message>
+        <source>Masa berlaku pendaftaran kecamatan (hari)</source>
+        <translation>Validity of a kecamatan enrolment (days)</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop.services.app import AppServices
+from desktop.services.office import OfficeKind
 from desktop.ui.dialogs.health import HealthReportDialog
 from desktop.ui.dialogs.region_import import RegionImportSummaryDialog
 from desktop.ui.main_window import MainWindow
@@ -119,14 +120,14 @@ def test_region_import_from_the_menu_shows_the_summary(
     summary.accept()
 
 
-def test_region_import_needs_an_office(qtbot, services, message_boxes):
+def test_region_import_is_offered_only_to_a_regency_office(qtbot, services, message_boxes):
     window = _window(qtbot, services)
+    assert not window.import_regions_action.isEnabled()  # no office yet
+    services.office.set_up(kind=OfficeKind.KECAMATAN, region="16.02.05", name="Kayu Agung")
+    window.refresh()
+    assert not window.import_regions_action.isEnabled()  # a laptop: the hub's list
     window.import_regions_action.trigger()
-    assert message_boxes.texts == [
-        "Basis data ini belum disiapkan untuk kantor mana pun. "
-        "Jalankan perintah init atau pilih Siapkan Kantor."
-    ]
-    assert message_boxes.shown[0].buttons == ["Tutup"]
+    assert message_boxes.texts == []
 
 
 def test_check_database_shows_a_sound_report(qtbot: QtBot, office_services: AppServices):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -280,14 +281,14 @@ def test_wrong_code_refuses_to_join(tmp_path: Path) -> None:
         hub.close()
 
 
-def test_laptop_clock_in_2035_is_flagged_and_still_converges(
+def test_laptop_clock_a_day_ahead_is_flagged_and_still_converges(
     network: tuple[Office, Office, Office], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     hub, a, _b = network
     worker = worker_in(a)
-    future = int(date(2035, 1, 1).strftime("%s")) * 1000
+    ahead = int(time.time() * 1000) + 3 * 24 * 3600 * 1000  # three days fast
     with monkeypatch.context() as patch:
-        patch.setattr("desktop.store.hlc.wall_clock_ms", lambda: future)
+        patch.setattr("desktop.store.hlc.wall_clock_ms", lambda: ahead)
         a.app.workers.update(a.actor, worker, {"phone": "081999999999"})
         bundle = a.export()
     hub.app.workers.update(hub.actor, worker, {"phone": "082999999999"})
@@ -295,9 +296,28 @@ def test_laptop_clock_in_2035_is_flagged_and_still_converges(
     assert result.summary.future_stamps >= 1
     a.receive(hub.export(peer=a.app.office.require_info().device_id))
     assert value(hub, worker, "phone") == value(a, worker, "phone")
-    # The hub's own clock did not jump to 2035.
+    # The hub's own clock did not jump ahead.
     state = count(hub, "SELECT hlc_ms FROM local_state")
-    assert state < future
+    assert state < ahead
+
+
+def test_laptop_clock_in_2035_is_refused_naming_the_bundle(
+    network: tuple[Office, Office, Office], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stamp far ahead would win every tie against the hub's edits: refused (issue 17)."""
+    hub, a, _b = network
+    worker = worker_in(a)
+    future = int(date(2035, 1, 1).strftime("%s")) * 1000
+    with monkeypatch.context() as patch:
+        patch.setattr("desktop.store.hlc.wall_clock_ms", lambda: future)
+        a.app.workers.update(a.actor, worker, {"phone": "081999999999"})
+        bundle = a.export()
+    before = value(hub, worker, "phone")
+    with pytest.raises(SyncRefused) as refusal:
+        hub.receive(bundle)
+    assert refusal.value.code == "sync.clock"
+    assert bundle.name in str(refusal.value) and "01-01-2035" in str(refusal.value)
+    assert value(hub, worker, "phone") == before
 
 
 def test_everything_converges_after_a_round(network: tuple[Office, Office, Office]) -> None:

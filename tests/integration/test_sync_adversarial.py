@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -685,10 +685,11 @@ def test_an_edit_after_a_laptop_clock_ran_ahead_leaves_the_same_row_everywhere(
     network: tuple[Office, Office], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The row's stamp is its latest change's in causal order, as a local write leaves it,
-    # not the greatest stamp among its changes (here the laptop's 2035 one).
+    # not the greatest stamp among its changes (here the laptop's, ten days ahead: still
+    # accepted; a month ahead is refused).
     hub, a = network
     worker = worker_of(a)
-    future = int(datetime(2035, 1, 1, tzinfo=UTC).timestamp() * 1000)
+    future = int((datetime.now(UTC) + timedelta(days=10)).timestamp() * 1000)
     with monkeypatch.context() as patch:
         patch.setattr("desktop.store.hlc.wall_clock_ms", lambda: future)
         a.app.workers.update(a.actor, worker, {"phone": "081235000001"})

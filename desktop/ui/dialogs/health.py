@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,6 +30,8 @@ COUNT_COLUMNS = (
 
 class HealthReportDialog(QDialog):
     """Sound or not, the problems found, the schema and the row counts."""
+
+    repairRequested = Signal()
 
     def __init__(self, report: HealthReport, file_name: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -101,6 +103,13 @@ class HealthReportDialog(QDialog):
         layout.addWidget(self.counts)
 
         buttons = QDialogButtonBox()
+        # Workers this laptop created in another kecamatan: the one problem the window can
+        # repair (the hub refuses every bundle that carries them).
+        self.repair_button = buttons.addButton(
+            self.tr("&Perbaiki…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.repair_button.setVisible(any(p.code == "check.misplaced" for p in report.problems))
+        self.repair_button.clicked.connect(self.repairRequested)
         close = buttons.addButton(self.tr("Tutup"), QDialogButtonBox.ButtonRole.AcceptRole)
         close.setDefault(True)
         buttons.accepted.connect(self.accept)

@@ -375,12 +375,9 @@ class RosterTab(QWidget):
     # ---- filters -------------------------------------------------------------------------
 
     def _districts(self) -> list[tuple[str, str]]:
-        regions = self._services.regions
-        found: list[tuple[str, str]] = []
-        for province in regions.children(None):
-            for regency in regions.children(province.code):
-                found.extend((d.code, d.name) for d in regions.children(regency.code))
-        return found
+        """The office's own kecamatan (a laptop) or its regency's (the hub), as
+        "16.02.05 — Kayu Agung", whatever else the region list holds."""
+        return self._services.regions.office_districts()
 
     def _load_filter_regions(self) -> None:
         chosen = self.district_combo.currentData()

@@ -292,12 +292,9 @@ class WorkerDialog(QDialog):
         return page
 
     def _regions_under_regency(self) -> list[tuple[str, str]]:
-        """Kecamatan of the regencies in the master: (code, "name")."""
-        found: list[tuple[str, str]] = []
-        for province in self._regions.children(None):
-            for regency in self._regions.children(province.code):
-                found.extend((d.code, d.name) for d in self._regions.children(regency.code))
-        return found
+        """The kecamatan this office may pick: its own on a laptop, its regency's at the hub
+        (the region list may hold all of Indonesia)."""
+        return self._regions.office_districts()
 
     @Slot()
     def _district_changed(self) -> None:

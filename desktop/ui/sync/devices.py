@@ -17,7 +17,7 @@ from desktop.services.permissions import Actor, Permission, can
 from desktop.services.regions import RegionService
 from desktop.services.sync import DeviceStatus, SyncService, SyncStatus
 from desktop.ui import messages
-from desktop.ui.i18n import error_text
+from desktop.ui.i18n import error_text, number
 from desktop.ui.sync.enroll import EnrollDialog
 from desktop.ui.sync.models import DeviceModel, ObjectRole
 from desktop.ui.sync.text import grouped_fingerprint
@@ -73,9 +73,13 @@ class DevicesTab(QWidget):
                 self.tr(
                     'Laptop kecamatan yang terdaftar di kantor ini. "Tertinggal" menghitung '
                     "perubahan di kantor ini yang belum dikonfirmasi diterima laptop itu "
-                    "(pengakuan ikut di paket berikutnya dari laptop itu). Cabut perangkat yang "
-                    "hilang atau tidak dipakai lagi: paketnya akan ditolak."
-                )
+                    "(pengakuan ikut di paket berikutnya dari laptop itu). Sidik kunci laptop "
+                    "tampil sesudah paket pertamanya diimpor: cocokkan dengan layar "
+                    "Sinkronisasi laptop itu. Pendaftaran yang belum mengirim paket pertama "
+                    "kedaluwarsa sesudah {days} hari, dan dibatalkan bila kecamatan itu "
+                    "didaftarkan ulang. Cabut perangkat yang hilang, tidak dipakai lagi, atau "
+                    "sidik kuncinya tidak cocok: paketnya akan ditolak."
+                ).format(days=number(self._sync.enrolment_valid_days()))
             )
         )
         layout.addWidget(self.table, 1)
@@ -111,11 +115,13 @@ class DevicesTab(QWidget):
         )
 
     def enrolled_districts(self) -> dict[str, str]:
-        """Kecamatan that already have an active device: code → office name."""
+        """Kecamatan that already have an active device (or an enrolment still valid):
+        code → office name."""
         return {
             self.model.row_object(row).region_code: self.model.row_object(row).name
             for row in range(self.model.rowCount())
             if self.model.row_object(row).revoked_at is None
+            and not self.model.row_object(row).expired
         }
 
     @Slot()

@@ -28,7 +28,7 @@ from desktop.services.sync import Enrollment, SyncService
 from desktop.ui.i18n import number
 from desktop.ui.sync import drives
 from desktop.ui.sync.job_dialog import JobDialog
-from desktop.ui.sync.text import grouped_fingerprint, stage_progress
+from desktop.ui.sync.text import grouped_fingerprint, local_time, stage_progress
 from desktop.ui.sync.views import fit_height, show_page
 from desktop.ui.widgets import HintLabel, heading_label
 
@@ -325,8 +325,16 @@ class EnrollDialog(JobDialog):
                 "Berkas).\n"
                 "3. Pilih berkas pendaftaran dari flashdisk dan ketik kode di atas.\n"
                 "4. Pastikan sidik kunci kantor kabupaten yang ditunjukkan laptop sama "
-                "dengan:\n    {fingerprint}"
-            ).format(fingerprint=grouped_fingerprint(self._sync.fingerprint()))
+                "dengan:\n    {fingerprint}\n"
+                "5. Segera ekspor paket pertama laptop dan impor di sini sebelum {until}; "
+                "sesudah itu pendaftaran ini kedaluwarsa.\n"
+                "6. Setelah paket pertama diimpor, cocokkan sidik kunci laptop di tab "
+                "Perangkat dengan sidik kunci di layar Sinkronisasi laptop itu. Bila berbeda, "
+                "cabut perangkatnya dan daftarkan ulang kecamatan ini."
+            ).format(
+                fingerprint=grouped_fingerprint(self._sync.fingerprint()),
+                until=local_time(enrollment.valid_until) if enrollment.valid_until else "–",
+            )
         )
         show_page(self.pages, PAGE_CODE)
         self.adjustSize()

@@ -44,7 +44,7 @@ from desktop.ui.i18n import error_text, number, translate
 from desktop.ui.jobs import Job
 from desktop.ui.labels import ordered_tables, table_label
 from desktop.ui.sync import drives
-from desktop.ui.sync.text import file_size, local_time, stage_progress
+from desktop.ui.sync.text import file_size, grouped_fingerprint, local_time, stage_progress
 from desktop.ui.widgets import HintLabel, compact_rows, read_only_table
 
 BUNDLE_SUFFIX = ".sigap"
@@ -680,6 +680,18 @@ class ExchangeTab(QWidget):
                     changed=number(summary.changed_rows),
                 )
             ]
+            if result.pinned and result.pinned_fingerprint:
+                lines.append(
+                    self.tr(
+                        "Paket pertama {sender}: kunci laptop itu kini tersemat, sidik kunci "
+                        "{fingerprint}. Cocokkan dengan sidik kunci di layar Sinkronisasi laptop "
+                        "itu; bila berbeda, cabut perangkatnya di tab Perangkat dan daftarkan "
+                        "ulang kecamatannya."
+                    ).format(
+                        sender=result.sender_name,
+                        fingerprint=grouped_fingerprint(result.pinned_fingerprint),
+                    )
+                )
             if result.needs_review:
                 lines.append(
                     self.tr(

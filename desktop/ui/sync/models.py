@@ -194,6 +194,10 @@ def device_state(device: DeviceStatus) -> str:
     if device.revoked_at is not None:
         return translate("DeviceModel", "Dicabut {date}").format(date=local_time(device.revoked_at))
     if not device.pinned:
+        if device.expired and device.valid_until is not None:
+            return translate("DeviceModel", "Pendaftaran kedaluwarsa {date}").format(
+                date=local_time(device.valid_until)
+            )
         return translate("DeviceModel", "Menunggu paket pertama")
     return translate("DeviceModel", "Aktif")
 

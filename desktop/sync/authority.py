@@ -1,0 +1,179 @@
+"""What a kecamatan's valid bundle may say, checked at the hub before anything is written.
+
+The write scope (desktop.sync.merge.check_write_scope) says which rows a laptop may touch;
+this module holds every new change of its bundle to the authority table of
+desktop.domain.authority (which fields and values a kecamatan may set, in which claim
+states), and to the facts a laptop cannot know better than the hub:
+
+- a claim event is the sending device's, by a user of the sending office;
+- an audit entry names a user of the sending office, never in a regency role;
+- a change follows only what the hub has sent that laptop (its version vector names no
+  change of another device the hub never offered it);
+- a change is not stamped far in the future (the stamp breaks ties between concurrent
+  edits: a stamp from the year 2286 would win every one).
+
+Runs inside the merge's transaction over the staged bundle (``stage.fresh``, ``stage.audit``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import orjson
+from sqlalchemy import Connection
+
+from desktop.domain.authority import (
+    APPEND_ONLY_FOR_KECAMATAN,
+    KECAMATAN,
+    KECAMATAN_ROLES,
+    refused_fields,
+)
+
+# A change stamped more than this ahead of the hub's clock is refused: a laptop clock a
+# few hours off is common (flagged, accepted); a month ahead is either a wrong clock to fix
+# before the laptop's work can be merged fairly, or an attempt to win every tie.
+FAR_FUTURE_MS = 30 * 24 * 3600 * 1000
+
+
+class AuthorityRefused(Exception):
+    """A change or audit entry the sending kecamatan may not make; the bundle is refused.
+
+    *kind*: ``field`` (a field or value not the kecamatan's to set), ``event`` (a claim
+    event in another device's or office's name, or an edited event), ``audit`` (an audit
+    entry naming someone outside the office), ``vector`` (a change claiming to follow one
+    the hub never sent), ``stamp`` (a clock stamp far in the future).
+    """
+
+    def __init__(self, kind: str, table_name: str, row_id: str, detail: str) -> None:
+        super().__init__(f"{kind}: {table_name} {row_id[-8:]} ({detail})")
+        self.kind = kind
+        self.table_name = table_name
+        self.row_id = row_id
+        self.detail = detail
+
+
+def _claim_states(conn: Connection) -> dict[str, str]:
+    """The hub's current status of every claim the fresh changes concern."""
+    rows = conn.exec_driver_sql(
+        "SELECT c.id, c.status FROM claim c WHERE c.id IN ("
+        " SELECT row_id FROM stage.fresh WHERE table_name = 'claim'"
+        " UNION SELECT json_extract(fields, '$.claim_id[1]') FROM stage.fresh"
+        "   WHERE table_name IN ('claim_event', 'heir', 'claim_document', 'letter')"
+        " UNION SELECT t.claim_id FROM stage.fresh f JOIN heir t ON t.id = f.row_id"
+        " UNION SELECT t.claim_id FROM stage.fresh f JOIN claim_document t ON t.id = f.row_id"
+        " UNION SELECT t.claim_id FROM stage.fresh f JOIN claim_event t ON t.id = f.row_id)"
+    )
+    return {str(claim): str(status) for claim, status in rows}
+
+
+def _office_users(conn: Connection, district: str) -> set[str]:
+    """The accounts of the sending office: at the hub, or created in this bundle."""
+    users = {
+        str(row[0])
+        for row in conn.exec_driver_sql(
+            "SELECT id FROM app_user WHERE office_region = ?", (district,)
+        )
+    }
+    users.update(
+        str(row[0])
+        for row in conn.exec_driver_sql(
+            "SELECT row_id FROM stage.fresh WHERE table_name = 'app_user' "
+            "AND json_extract(fields, '$.office_region[1]') = ?",
+            (district,),
+        )
+    )
+    return users
+
+
+def check_authority(
+    conn: Connection,
+    *,
+    sender: str,
+    district: str,
+    sent: Mapping[str, int] | None,
+    now_ms: int,
+) -> None:
+    """Raise :class:`AuthorityRefused` for the first new change or audit entry of a
+    kecamatan's bundle that the kecamatan may not make (see the module's notes).
+
+    *sent*: the greatest version vector the hub has offered this laptop in its bundles
+    (None when it never exported one: what the hub holds is the bound then).
+    """
+    _check_stamps(conn, now_ms)
+    _check_vectors(conn, sender, sent)
+    states = _claim_states(conn)
+    users = _office_users(conn, district)
+    parents: dict[tuple[str, str], str] = {}
+    for table in ("heir", "claim_document", "claim_event", "letter"):
+        for row_id, claim_id in conn.exec_driver_sql(
+            f"SELECT t.id, t.claim_id FROM {table} t JOIN stage.fresh f ON f.row_id = t.id "
+            f"AND f.table_name = '{table}'"
+        ):
+            parents[(table, str(row_id))] = str(claim_id)
+    rows = conn.exec_driver_sql(
+        "SELECT table_name, row_id, op, fields FROM stage.fresh WHERE table_name <> 'worker'"
+    )
+    for table, row_id, op, text in rows:
+        table, row_id = str(table), str(row_id)
+        fields = orjson.loads(text)
+        new = {name: pair[1] for name, pair in fields.items()}
+        if table == "claim":
+            state = states.get(row_id)
+        else:
+            claim = new.get("claim_id") or parents.get((table, row_id))
+            state = states.get(str(claim)) if claim else None
+        refused = refused_fields(KECAMATAN, table, new, state)
+        if refused:
+            raise AuthorityRefused("field", table, row_id, refused[0])
+        if table in APPEND_ONLY_FOR_KECAMATAN and op != "insert":
+            raise AuthorityRefused("event", table, row_id, "edited")
+        if table == "claim_event":
+            if new.get("device_id") != sender:
+                raise AuthorityRefused("event", table, row_id, "device_id")
+            if new.get("actor_user_id") not in users:
+                raise AuthorityRefused("event", table, row_id, "actor_user_id")
+    _check_audits(conn, users)
+
+
+def _check_stamps(conn: Connection, now_ms: int) -> None:
+    row = conn.exec_driver_sql(
+        "SELECT table_name, row_id, hlc FROM stage.fresh WHERE CAST(hlc AS INTEGER) > ? LIMIT 1",
+        (now_ms + FAR_FUTURE_MS,),
+    ).first()
+    if row is not None:
+        raise AuthorityRefused("stamp", str(row[0]), str(row[1]), str(row[2]))
+
+
+def _check_vectors(conn: Connection, sender: str, sent: Mapping[str, int] | None) -> None:
+    """No new change names a change of another device beyond what the hub sent (or, with no
+    bundle sent yet, beyond what the hub holds)."""
+    conn.exec_driver_sql("DROP TABLE IF EXISTS stage.sent_bound")
+    conn.exec_driver_sql(
+        "CREATE TABLE stage.sent_bound (device TEXT PRIMARY KEY, seq INTEGER) WITHOUT ROWID"
+    )
+    if sent is None:
+        conn.exec_driver_sql(
+            "INSERT INTO stage.sent_bound "
+            "SELECT device_id, max(device_seq) FROM change_log GROUP BY device_id"
+        )
+    else:
+        for device, seq in sent.items():
+            conn.exec_driver_sql("INSERT INTO stage.sent_bound VALUES (?, ?)", (device, seq))
+    row = conn.exec_driver_sql(
+        "SELECT f.table_name, f.row_id, j.key FROM stage.fresh f, json_each(f.vv) j "
+        "WHERE j.key <> ? AND j.value > coalesce("
+        "(SELECT seq FROM stage.sent_bound s WHERE s.device = j.key), 0) LIMIT 1",
+        (sender,),
+    ).first()
+    if row is not None:
+        raise AuthorityRefused("vector", str(row[0]), str(row[1]), str(row[2]))
+
+
+def _check_audits(conn: Connection, users: set[str]) -> None:
+    rows = conn.exec_driver_sql(
+        "SELECT a.id, a.user_id, a.role FROM stage.audit a "
+        "WHERE NOT EXISTS (SELECT 1 FROM audit_entry e WHERE e.id = a.id)"
+    )
+    for audit_id, user_id, role in rows:
+        if str(user_id) not in users or str(role) not in KECAMATAN_ROLES:
+            raise AuthorityRefused("audit", "audit_entry", str(audit_id), str(role))

@@ -1,0 +1,121 @@
+"""A bundle id is a replay only from the device that sent it, with the same content
+(issue 17, item 5); the bundle log of an older database is kept through the migration."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.services.app import AppServices
+from desktop.services.sync import SyncRefused
+from desktop.store.database import head_revision
+from desktop.sync import bundle as bundles
+from desktop.sync.changes import encode_change
+from tests.integration.sync_helpers import (
+    Office,
+    device_of,
+    districts_with_workers,
+    join_kecamatan,
+    make_hub,
+)
+from tests.integration.test_sync_adversarial import own_keys, worker_of
+from tests.old_database import make_old_database
+
+
+@pytest.fixture
+def offices(tmp_path: Path) -> Iterator[tuple[Office, Office, Office]]:
+    hub = make_hub(tmp_path)
+    first, second = districts_with_workers(hub, 2)
+    a = join_kecamatan(hub, tmp_path, first, "kec-a")
+    b = join_kecamatan(hub, tmp_path, second, "kec-b")
+    yield hub, a, b
+    for office in (hub, a, b):
+        office.close()
+
+
+def squatter(sender: Office, receiver: Office, bundle_id: str, out: Path) -> Path:
+    """An empty but valid bundle of *sender* (its own keys) that uses *bundle_id*."""
+    keys = own_keys(sender)
+    info = sender.app.office.require_info()
+    path = out / f"squat-{bundle_id[-8:]}.sigap"
+    bundles.write_bundle(
+        path,
+        bundle_id=bundle_id,
+        sender_device=info.device_id,
+        recipient_device=device_of(receiver),
+        regency_code=info.regency_code,
+        schema_version=head_revision(),
+        sender_keys=keys,
+        recipient_exchange_public=receiver.app.sync.keys().public.exchange,
+        records=[encode_change(tuple(row)) for row in ()],
+        manifest={
+            "base": {}, "have": {}, "sender_hlc": "", "scope": info.region_code,
+            "changes": 0, "audits": 0, "per_table": {}, "ranges": {},
+            "extra": {"sender_public": keys.public.to_text()},
+        },
+    )  # fmt: skip
+    return path
+
+
+def test_another_laptop_cannot_squat_a_bundle_id(
+    offices: tuple[Office, Office, Office], tmp_path: Path
+) -> None:
+    hub, a, b = offices
+    a.app.workers.update(a.actor, worker_of(a), {"phone": "081233300001"})
+    real = a.export()
+    header = bundles.read_header(real)
+    # Laptop B copies the id from the stick's cleartext header and gets there first.
+    hub.receive(squatter(b, hub, header.bundle_id, tmp_path))
+    result = hub.receive(real)
+    assert not result.replayed and result.summary.changed_rows == 1
+    # Sent again, A's real bundle is a replay; B's squat again is B's own replay.
+    assert hub.receive(real).replayed
+
+
+def test_a_known_id_with_other_content_is_refused(
+    offices: tuple[Office, Office, Office], tmp_path: Path
+) -> None:
+    hub, a, _b = offices
+    a.app.workers.update(a.actor, worker_of(a), {"phone": "081233300002"})
+    real = a.export()
+    hub.receive(real)
+    header = bundles.read_header(real)
+    twin = squatter(a, hub, header.bundle_id, tmp_path)  # same sender, same id, other file
+    with pytest.raises(SyncRefused) as refusal:
+        hub.receive(twin)
+    assert refusal.value.code == "sync.bundle_reused"
+    assert twin.name in str(refusal.value)
+
+
+def test_a_laptop_reusing_an_id_the_hub_wrote_is_not_an_internal_error(
+    offices: tuple[Office, Office, Office], tmp_path: Path
+) -> None:
+    hub, a, _b = offices
+    sent = hub.export(peer=device_of(a))
+    header = bundles.read_header(sent)
+    assert hub.receive(squatter(a, hub, header.bundle_id, tmp_path)).applied
+
+
+def test_the_bundle_log_of_an_older_database_survives_the_migration(tmp_path: Path) -> None:
+    db = make_old_database(tmp_path / "lama.db", "0004")
+    conn = sqlite3.connect(db)
+    conn.execute(
+        "INSERT INTO bundle_log VALUES ('b-1', 'in', 'dev-1', '2026-11-01 00:00:00', "
+        "'2026-11-01 00:00:00', 'x.sigap', 10, 'abc', 3, '{}')"
+    )
+    conn.commit()
+    conn.close()
+    app = AppServices.open(db, create=False)
+    try:
+        with app.database.engine.connect() as c:
+            rows = c.exec_driver_sql(
+                "SELECT bundle_id, direction, peer_device, change_count FROM bundle_log"
+            ).all()
+            primary = [r[1] for r in c.exec_driver_sql("PRAGMA table_info(bundle_log)") if r[5]]
+    finally:
+        app.close()
+    assert [tuple(r) for r in rows] == [("b-1", "in", "dev-1", 3)]
+    assert primary == ["bundle_id", "direction", "peer_device"]
