@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from sqlalchemy import Engine
 
+from desktop.domain.authority import may_set
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
 from desktop.domain.regions import RegionCode, RegionLevel
 from desktop.domain.settings import SETTINGS, IntSetting, parse_setting, setting_named
@@ -228,7 +229,7 @@ class OfficeService:
         setting = setting_named(key)
         value = setting.parse(text)
         require(actor, Permission.MANAGE_OFFICE)
-        if self.require_info().kind is not OfficeKind.HUB:
+        if not may_set(self.require_info().kind.value, "setting", "value", text):
             raise DomainError(
                 Finding.error(
                     "setting.hub_only",
