@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QListWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -53,9 +54,13 @@ class HealthReportDialog(QDialog):
         self.verdict.setStyleSheet(f"color: {color};")
         layout.addWidget(self.verdict)
         self.problem_list = QListWidget()
+        # Long messages wrap (they say what to do: nothing may be cut off).
+        self.problem_list.setWordWrap(True)
+        self.problem_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.problem_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         if report.problems:
             self.problem_list.addItems([finding_text(p) for p in report.problems])
-            self.problem_list.setMaximumHeight(140)
+            self.problem_list.setMaximumHeight(160)
             layout.addWidget(self.problem_list)
             layout.addWidget(
                 QLabel(
