@@ -12,6 +12,11 @@ from pathlib import Path
 from desktop.services.app import AppServices
 from desktop.services.permissions import Actor
 from desktop.services.sync import ImportResult
+from desktop.store.database import head_revision
+from desktop.store.ids import new_id
+from desktop.sync import bundle as bundles
+from desktop.sync.changes import encode_audit, encode_change
+from desktop.sync.keys import DeviceKeys
 
 # Columns that differ between offices by design: local bookkeeping, not synced data.
 SYNCED_TABLES = (
@@ -285,3 +290,62 @@ def waiting_rows(office: Office) -> list[tuple[str, str]]:
         return found
     finally:
         conn.close()
+
+
+# ---- an insider's bundles: the project's own writer, the laptop's own keys ----------------
+
+
+def own_keys_of(office: Office) -> DeviceKeys:
+    """The office's private keys, straight from its database (what an insider holds)."""
+    conn = sqlite3.connect(office.app.path)
+    try:
+        row = conn.execute(
+            "SELECT private_keys FROM device_secret WHERE device_id = ?", (device_of(office),)
+        ).fetchone()
+    finally:
+        conn.close()
+    return DeviceKeys.from_private_bytes(bytes(row[0]))
+
+
+def signed_bundle(
+    sender: Office,
+    receiver: Office,
+    out: Path,
+    *,
+    changes: Sequence[tuple[object, ...]] = (),
+    audits: Sequence[tuple[object, ...]] = (),
+    bundle_id: str | None = None,
+    have: dict[str, int] | None = None,
+) -> Path:
+    """A genuine bundle of *sender* for *receiver* (Sigap's writer, the sender's real keys)
+    carrying exactly *changes* and *audits*, with its manifest claiming *have*."""
+    keys = own_keys_of(sender)
+    info = sender.app.office.require_info()
+    bundle_id = bundle_id or new_id()
+    path = out / f"insider-{bundle_id[-8:]}-{new_id()[-6:]}.sigap"
+    bundles.write_bundle(
+        path,
+        bundle_id=bundle_id,
+        sender_device=info.device_id,
+        recipient_device=device_of(receiver),
+        regency_code=info.regency_code,
+        schema_version=head_revision(),
+        sender_keys=keys,
+        recipient_exchange_public=receiver.app.sync.keys().public.exchange,
+        records=[
+            *(encode_change(tuple(row)) for row in changes),
+            *(encode_audit(tuple(row)) for row in audits),
+        ],
+        manifest={
+            "base": {},
+            "have": have or {},
+            "sender_hlc": "",
+            "scope": info.region_code,
+            "changes": len(changes),
+            "audits": len(audits),
+            "per_table": {},
+            "ranges": {},
+            "extra": {"sender_public": keys.public.to_text()},
+        },
+    )
+    return path

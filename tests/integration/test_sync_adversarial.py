@@ -50,16 +50,6 @@ from tests.integration.sync_helpers import (
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def network(tmp_path: Path) -> Iterator[tuple[Office, Office]]:
-    hub = make_hub(tmp_path)
-    [district] = districts_with_workers(hub, 1)
-    a = join_kecamatan(hub, tmp_path, district, "kec-a")
-    yield hub, a
-    for office in (hub, a):
-        office.close()
-
-
 # ---- forging -----------------------------------------------------------------------------
 
 

@@ -6,7 +6,6 @@ stays moved (item 4); a derived field merges with its source (item 6)."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -14,30 +13,15 @@ import pytest
 
 from desktop.services.sync import SyncRefused
 from desktop.store import models
-from desktop.store.database import head_revision
 from desktop.store.ids import new_id
 from desktop.store.unit_of_work import UnitOfWork
-from desktop.sync import bundle as bundles
-from desktop.sync.changes import encode_audit, encode_change
 from tests.integration.sync_helpers import (
     Office,
     device_of,
     district_of,
-    districts_with_workers,
-    join_kecamatan,
-    make_hub,
+    signed_bundle,
 )
-from tests.integration.test_sync_adversarial import forge, laptop_change, own_keys, worker_of
-
-
-@pytest.fixture
-def network(tmp_path: Path) -> Iterator[tuple[Office, Office]]:
-    hub = make_hub(tmp_path)
-    [district] = districts_with_workers(hub, 1)
-    laptop = join_kecamatan(hub, tmp_path, district, "kec-a")
-    yield hub, laptop
-    for office in (hub, laptop):
-        office.close()
+from tests.integration.test_sync_adversarial import forge, laptop_change, worker_of
 
 
 def two_workers_and_a_village_elsewhere(hub: Office, a: Office) -> tuple[str, str, str]:
@@ -369,25 +353,7 @@ def test_a_laptop_cannot_write_audit_entries_as_the_regency_admin(
         change[9], "2026-11-25 12:00:00.000000", hub.actor.user_id, "admin",
         "admin_kabupaten", device_of(a), "roster.edit", "Diubah oleh admin kabupaten", 1,
     )  # fmt: skip
-    keys = own_keys(a)
-    info = a.app.office.require_info()
-    path = tmp_path / f"audit-{new_id()}.sigap"
-    bundles.write_bundle(
-        path,
-        bundle_id=new_id(),
-        sender_device=info.device_id,
-        recipient_device=device_of(hub),
-        regency_code=info.regency_code,
-        schema_version=head_revision(),
-        sender_keys=keys,
-        recipient_exchange_public=hub.app.sync.keys().public.exchange,
-        records=[encode_change(tuple(change)), encode_audit(audit)],
-        manifest={
-            "base": {}, "have": {}, "sender_hlc": "", "scope": info.region_code,
-            "changes": 1, "audits": 1, "per_table": {}, "ranges": {},
-            "extra": {"sender_public": keys.public.to_text()},
-        },
-    )  # fmt: skip
+    path = signed_bundle(a, hub, tmp_path, changes=[change], audits=[audit])
     before = hub.dump()
     with pytest.raises(SyncRefused) as refusal:
         hub.receive(path)

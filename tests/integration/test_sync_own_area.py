@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import sqlite3
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -21,21 +20,8 @@ from desktop.store.unit_of_work import UnitOfWork
 from tests.integration.sync_helpers import (
     Office,
     district_of,
-    districts_with_workers,
-    join_kecamatan,
-    make_hub,
 )
 from tests.integration.test_sync_adversarial import worker_of
-
-
-@pytest.fixture
-def network(tmp_path: Path) -> Iterator[tuple[Office, Office]]:
-    hub = make_hub(tmp_path)
-    [district] = districts_with_workers(hub, 1)
-    laptop = join_kecamatan(hub, tmp_path, district, "kec-a")
-    yield hub, laptop
-    for office in (hub, laptop):
-        office.close()
 
 
 def village_elsewhere(office: Office) -> str:

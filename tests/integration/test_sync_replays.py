@@ -11,17 +11,16 @@ import pytest
 
 from desktop.services.app import AppServices
 from desktop.services.sync import SyncRefused
-from desktop.store.database import head_revision
 from desktop.sync import bundle as bundles
-from desktop.sync.changes import encode_change
 from tests.integration.sync_helpers import (
     Office,
     device_of,
     districts_with_workers,
     join_kecamatan,
     make_hub,
+    signed_bundle,
 )
-from tests.integration.test_sync_adversarial import own_keys, worker_of
+from tests.integration.test_sync_adversarial import worker_of
 from tests.old_database import make_old_database
 
 
@@ -36,30 +35,6 @@ def offices(tmp_path: Path) -> Iterator[tuple[Office, Office, Office]]:
         office.close()
 
 
-def squatter(sender: Office, receiver: Office, bundle_id: str, out: Path) -> Path:
-    """An empty but valid bundle of *sender* (its own keys) that uses *bundle_id*."""
-    keys = own_keys(sender)
-    info = sender.app.office.require_info()
-    path = out / f"squat-{bundle_id[-8:]}.sigap"
-    bundles.write_bundle(
-        path,
-        bundle_id=bundle_id,
-        sender_device=info.device_id,
-        recipient_device=device_of(receiver),
-        regency_code=info.regency_code,
-        schema_version=head_revision(),
-        sender_keys=keys,
-        recipient_exchange_public=receiver.app.sync.keys().public.exchange,
-        records=[encode_change(tuple(row)) for row in ()],
-        manifest={
-            "base": {}, "have": {}, "sender_hlc": "", "scope": info.region_code,
-            "changes": 0, "audits": 0, "per_table": {}, "ranges": {},
-            "extra": {"sender_public": keys.public.to_text()},
-        },
-    )  # fmt: skip
-    return path
-
-
 def test_another_laptop_cannot_squat_a_bundle_id(
     offices: tuple[Office, Office, Office], tmp_path: Path
 ) -> None:
@@ -68,7 +43,7 @@ def test_another_laptop_cannot_squat_a_bundle_id(
     real = a.export()
     header = bundles.read_header(real)
     # Laptop B copies the id from the stick's cleartext header and gets there first.
-    hub.receive(squatter(b, hub, header.bundle_id, tmp_path))
+    hub.receive(signed_bundle(b, hub, tmp_path, bundle_id=header.bundle_id))
     result = hub.receive(real)
     assert not result.replayed and result.summary.changed_rows == 1
     # Sent again, A's real bundle is a replay; B's squat again is B's own replay.
@@ -83,7 +58,8 @@ def test_a_known_id_with_other_content_is_refused(
     real = a.export()
     hub.receive(real)
     header = bundles.read_header(real)
-    twin = squatter(a, hub, header.bundle_id, tmp_path)  # same sender, same id, other file
+    # The same sender, the same id, another file.
+    twin = signed_bundle(a, hub, tmp_path, bundle_id=header.bundle_id)
     with pytest.raises(SyncRefused) as refusal:
         hub.receive(twin)
     assert refusal.value.code == "sync.bundle_reused"
@@ -96,7 +72,7 @@ def test_a_laptop_reusing_an_id_the_hub_wrote_is_not_an_internal_error(
     hub, a, _b = offices
     sent = hub.export(peer=device_of(a))
     header = bundles.read_header(sent)
-    assert hub.receive(squatter(a, hub, header.bundle_id, tmp_path)).applied
+    assert hub.receive(signed_bundle(a, hub, tmp_path, bundle_id=header.bundle_id)).applied
 
 
 def test_the_bundle_log_of_an_older_database_survives_the_migration(tmp_path: Path) -> None:

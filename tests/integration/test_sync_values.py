@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,22 +16,8 @@ from desktop.cli import run
 from desktop.services.sync import SyncRefused
 from tests.integration.sync_helpers import (
     Office,
-    districts_with_workers,
-    join_kecamatan,
-    make_hub,
 )
 from tests.integration.test_sync_adversarial import forge, laptop_change, refused, worker_of
-
-
-@pytest.fixture
-def network(tmp_path: Path) -> Iterator[tuple[Office, Office]]:
-    hub = make_hub(tmp_path)
-    [district] = districts_with_workers(hub, 1)
-    laptop = join_kecamatan(hub, tmp_path, district, "kec-a")
-    yield hub, laptop
-    for office in (hub, laptop):
-        office.close()
-
 
 BAD_VALUES: list[tuple[str, Any]] = [
     ("birth_date", "bukan tanggal"),

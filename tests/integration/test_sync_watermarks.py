@@ -8,25 +8,21 @@ keeps sending."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import orjson
 import pytest
 
-from desktop.store.database import head_revision
-from desktop.store.ids import new_id
-from desktop.sync import bundle as bundles
-from desktop.sync.changes import encode_change
 from tests.integration.sync_helpers import (
     Office,
     device_of,
     districts_with_workers,
     join_kecamatan,
     make_hub,
+    signed_bundle,
 )
-from tests.integration.test_sync_adversarial import change_rows, own_keys, worker_of
+from tests.integration.test_sync_adversarial import change_rows, worker_of
 
 HUGE = 1_000_000_000
 
@@ -40,39 +36,6 @@ def offices(tmp_path: Path) -> Iterator[tuple[Office, Office, Office]]:
     yield hub, a, b
     for office in (hub, a, b):
         office.close()
-
-
-def lying_bundle(
-    sender: Office, receiver: Office, have: dict[str, int], out: Path,
-    changes: Sequence[tuple[Any, ...]] = (),
-) -> Path:  # fmt: skip
-    """A genuine bundle of *sender* (its own keys and writer) whose manifest claims *have*."""
-    keys = own_keys(sender)
-    info = sender.app.office.require_info()
-    path = out / f"lie-{new_id()}.sigap"
-    bundles.write_bundle(
-        path,
-        bundle_id=new_id(),
-        sender_device=info.device_id,
-        recipient_device=device_of(receiver),
-        regency_code=info.regency_code,
-        schema_version=head_revision(),
-        sender_keys=keys,
-        recipient_exchange_public=receiver.app.sync.keys().public.exchange,
-        records=[encode_change(tuple(row)) for row in changes],
-        manifest={
-            "base": {},
-            "have": have,
-            "sender_hlc": "",
-            "scope": info.region_code,
-            "changes": len(changes),
-            "audits": 0,
-            "per_table": {},
-            "ranges": {},
-            "extra": {"sender_public": keys.public.to_text()},
-        },
-    )
-    return path
 
 
 def device_vectors(hub: Office, device: str) -> tuple[dict[str, int], dict[str, int]]:
@@ -95,8 +58,8 @@ def test_a_laptop_cannot_claim_another_laptops_changes_for_the_hub(
     offices: tuple[Office, Office, Office], tmp_path: Path
 ) -> None:
     hub, a, b = offices
-    lie = lying_bundle(
-        a, hub, {device_of(b): HUGE, device_of(hub): HUGE, device_of(a): HUGE}, tmp_path
+    lie = signed_bundle(
+        a, hub, tmp_path, have={device_of(b): HUGE, device_of(hub): HUGE, device_of(a): HUGE}
     )
     hub.receive(lie)
     watermark, acknowledged = device_vectors(hub, device_of(a))
@@ -119,7 +82,7 @@ def test_a_laptop_claiming_the_hubs_changes_does_not_poison_the_others(
     offices: tuple[Office, Office, Office], tmp_path: Path
 ) -> None:
     hub, a, b = offices
-    hub.receive(lying_bundle(a, hub, {device_of(hub): HUGE}, tmp_path))
+    hub.receive(signed_bundle(a, hub, tmp_path, have={device_of(hub): HUGE}))
     hub.app.workers.update(hub.actor, worker_of(b), {"phone": "081200000999"})
     bundle = hub.export(peer=device_of(b))
     assert b.receive(bundle).summary.changed_rows == 1
