@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import run
+from desktop.spreadsheets import extent as limits
 from desktop.spreadsheets import reader
 from desktop.spreadsheets.reader import UnreadableSheet, read_sheet
 from tests import fixtures_messy as messy
@@ -318,7 +319,7 @@ def test_a_sheet_with_too_many_cells_in_one_place_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The same cell written over and over: small in extent, each copy kept by calamine."""
-    monkeypatch.setattr(reader, "MAX_CELLS", 1000)
+    monkeypatch.setattr(limits, "MAX_CELLS", 1000)
     path = write_xlsx(tmp_path / "berulang.xlsx", '<row r="1">' + value("A1") * 1001 + "</row>")
     with pytest.raises(UnreadableSheet) as raised:
         read_sheet(path)
@@ -483,7 +484,7 @@ def test_the_limit_is_calamines_own_size_whatever_the_cell_looks_like(
 ) -> None:
     """With a limit of 1,000 cells, a sheet is refused exactly when calamine's block for it,
     from A1, would be larger."""
-    monkeypatch.setattr(reader, "MAX_CELLS", 1000)
+    monkeypatch.setattr(limits, "MAX_CELLS", 1000)
     rows = f'<row r="1">{value("A1")}</row>' + EDGE_CASES[form](row, column)
     path = write_xlsx(tmp_path / f"{form}.xlsx", rows)
     from python_calamine import CalamineWorkbook
