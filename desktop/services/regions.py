@@ -222,6 +222,22 @@ class RegionService:
         with self._engine.connect() as conn:
             return [RegionRow(c, n, lv) for c, n, lv in queries.region_children(conn, parent_code)]
 
+    def area_children(self, parent_code: str | None) -> list[RegionRow]:
+        """:meth:`children`, kept to the office's own area: the way down to its regency (the
+        hub) or kecamatan (a laptop), and everything below it, whatever else the region
+        list holds (such as all of Indonesia)."""
+        with self._engine.connect() as conn:
+            state = queries.local_state(conn)
+            rows = queries.region_children(conn, parent_code)
+        if state is None:
+            return [RegionRow(c, n, lv) for c, n, lv in rows]
+        own = str(state["office_region"])
+        return [
+            RegionRow(c, n, lv)
+            for c, n, lv in rows
+            if c == own or own.startswith(c + ".") or c.startswith(own + ".")
+        ]
+
     def name_of(self, code: str) -> str | None:
         """Return the name of a region code, or None when unknown."""
         with self._engine.connect() as conn:

@@ -27,3 +27,24 @@ def test_the_hubs_form_lists_only_its_regencys_kecamatan(
     qtbot.addWidget(dialog)
     shown = [dialog.district_combo.itemText(i) for i in range(dialog.district_combo.count())]
     assert shown == ["16.02.05 \u2014 Kayu Agung"]
+
+
+def test_the_region_tree_shows_the_offices_own_area(
+    qtbot: QtBot, office_services: AppServices, tmp_path: Path
+) -> None:
+    from desktop.ui.roster.tab import RosterTab
+
+    regions = tmp_path / "wilayah.csv"
+    regions.write_text(
+        "kode,nama\n16,SUMATERA SELATAN\n16.02,OGAN KOMERING ILIR\n16.02.05,Kayu Agung\n"
+        "16.06,MUSI BANYUASIN\n16.06.01,Kayu Aro\n18,LAMPUNG\n18.01,LAMPUNG BARAT\n",
+        encoding="utf-8",
+    )
+    office_services.regions.import_file(regions, actor=office_services.office.local_actor())
+    tab = RosterTab(office_services)
+    qtbot.addWidget(tab)
+    tab.region_tree.reload()
+    tree = tab.region_tree
+    assert [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())] == ["16"]
+    province = tree.topLevelItem(0)
+    assert [province.child(i).text(1) for i in range(province.childCount())] == ["16.02"]

@@ -142,7 +142,7 @@ class RegionTree(QTreeWidget):
 
     def _items(self, parent_code: str | None) -> list[QTreeWidgetItem]:
         items = []
-        for row in self._regions.children(parent_code):
+        for row in self._regions.area_children(parent_code):
             item = QTreeWidgetItem([row.name, row.code])
             item.setData(0, _CODE_ROLE, row.code)
             item.setData(0, _LEVEL_ROLE, row.level)
