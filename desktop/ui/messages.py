@@ -55,3 +55,25 @@ def ask(parent: QWidget | None, title: str, text: str, *, yes: str, no: str = ""
 def domain_error_text(error: DomainError) -> str:
     """The translated message of a domain error."""
     return error_text(error)
+
+
+def ask_unsaved(parent: QWidget | None, title: str) -> str:
+    """Ask what to do with a form's unsaved changes: "save", "discard" or "cancel" (back to
+    the form). Simpan is the default; Esc is Batal, so nothing typed is lost by a key."""
+    box = _box(
+        parent,
+        QMessageBox.Icon.Question,
+        title,
+        translate("Messages", "Ada perubahan yang belum disimpan. Simpan dulu?"),
+    )
+    save = box.addButton(translate("Messages", "Simpan"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("Messages", "Buang perubahan"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(translate("Messages", "Batal"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    role = run_box(box)
+    if role == QMessageBox.ButtonRole.AcceptRole:
+        return "save"
+    if role == QMessageBox.ButtonRole.DestructiveRole:
+        return "discard"
+    return "cancel"

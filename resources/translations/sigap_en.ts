@@ -2582,6 +2582,18 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>Ada perubahan yang belum disimpan. Simpan dulu?</source>
+        <translation>There are changes that have not been saved. Save them first?</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Buang perubahan</source>
+        <translation>Discard changes</translation>
+    </message>
 </context>
 <context>
     <name>OfficeKind</name>

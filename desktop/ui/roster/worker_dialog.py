@@ -168,6 +168,8 @@ class WorkerDialog(QDialog):
         self.save_button.setVisible(can_edit)
         self.status_button.setEnabled(can_edit)
         self._check()
+        # What the form held when it opened: closing with other values asks first.
+        self._initial = self.values()
 
     # ---- building ------------------------------------------------------------------------
 
@@ -524,6 +526,22 @@ class WorkerDialog(QDialog):
         assert self.saved_id is not None
         self.saved.emit(self.saved_id)
         self.accept()
+
+    def is_dirty(self) -> bool:
+        """True when the form holds something the user typed and did not save."""
+        return self.save_button.isVisible() and self.values() != self._initial
+
+    def reject(self) -> None:
+        """Tutup, Esc or the window's close button: unsaved changes are asked about first
+        (Simpan / Buang perubahan / Batal), so nothing typed is lost by a key."""
+        if self.is_dirty():
+            choice = messages.ask_unsaved(self, self.windowTitle())
+            if choice == "cancel":
+                return
+            if choice == "save":
+                self.save()  # closes the form when it saved; stays open on a refusal
+                return
+        super().reject()
 
     def _duplicates_settled(self, values: dict[str, Any]) -> bool:
         """Show workers with the same NIK (or name and birth date); True to go on saving."""

@@ -1,0 +1,85 @@
+"""Edits are never thrown away by a key (issue 18, item 3): Esc, Tutup or the window's
+close button on a changed worker form asks Simpan / Buang perubahan / Batal."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.services.app import AppServices
+from desktop.ui.roster.worker_dialog import WorkerDialog
+from tests.gui.conftest import MessageBoxes
+
+
+def open_first_worker(qtbot: QtBot, services: AppServices) -> tuple[WorkerDialog, str]:
+    conn = sqlite3.connect(services.path)
+    (worker_id,) = conn.execute("SELECT id FROM worker ORDER BY id LIMIT 1").fetchone()
+    conn.close()
+    record = services.workers.get(str(worker_id))
+    actor = services.office.local_actor()
+    dialog = WorkerDialog(services.workers, services.regions, actor, record=record)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog, str(worker_id)
+
+
+def phone_of(services: AppServices, worker_id: str) -> str | None:
+    return services.workers.get(worker_id).phone
+
+
+def demo_services(services: AppServices) -> AppServices:
+    services.demo.generate(workers=20, seed=3, year=2026)
+    return services
+
+
+def test_esc_on_a_changed_form_asks_and_batal_keeps_it_open(
+    qtbot: QtBot, services: AppServices, message_boxes: MessageBoxes
+) -> None:
+    demo_services(services)
+    dialog, worker = open_first_worker(qtbot, services)
+    before = phone_of(services, worker)
+    dialog.phone_edit.clear()
+    qtbot.keyClicks(dialog.phone_edit, "081299988877")
+    message_boxes.answer = QMessageBox.ButtonRole.RejectRole  # Batal
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    asked = message_boxes.shown[-1]
+    assert asked.text == "Ada perubahan yang belum disimpan. Simpan dulu?"
+    assert sorted(asked.buttons) == ["Batal", "Buang perubahan", "Simpan"]
+    assert dialog.isVisible()
+    assert dialog.phone_edit.text() == "081299988877"  # nothing typed is lost
+    assert phone_of(services, worker) == before
+
+
+def test_simpan_from_the_question_saves_and_buang_discards(
+    qtbot: QtBot, services: AppServices, message_boxes: MessageBoxes
+) -> None:
+    demo_services(services)
+    dialog, worker = open_first_worker(qtbot, services)
+    dialog.phone_edit.clear()
+    qtbot.keyClicks(dialog.phone_edit, "081211122233")
+    message_boxes.answer = QMessageBox.ButtonRole.AcceptRole  # Simpan
+    dialog.close()
+    assert not dialog.isVisible()
+    assert phone_of(services, worker) == "081211122233"
+
+    dialog, worker = open_first_worker(qtbot, services)
+    dialog.phone_edit.clear()
+    qtbot.keyClicks(dialog.phone_edit, "089900000000")
+    message_boxes.answer = QMessageBox.ButtonRole.DestructiveRole  # Buang perubahan
+    dialog.reject()
+    assert not dialog.isVisible()
+    assert phone_of(services, worker) == "081211122233"
+
+
+def test_an_unchanged_form_closes_without_a_question(
+    qtbot: QtBot, services: AppServices, message_boxes: MessageBoxes
+) -> None:
+    demo_services(services)
+    dialog, _ = open_first_worker(qtbot, services)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert message_boxes.shown == []
