@@ -217,7 +217,7 @@ def test_a_bundle_from_another_schema_version_is_refused(
     a.app.workers.update(a.actor, worker_of(a), {"phone": "081234000003"})
     with monkeypatch.context() as patch:
         # The laptop runs a Sigap with a newer schema; the hub does not.
-        patch.setattr("desktop.services.sync.head_revision", lambda: "9999_future")
+        patch.setattr("desktop.services.sync.export.head_revision", lambda: "9999_future")
         bundle = a.export()
     assert refused(hub, bundle) == "sync.schema"
     # Once both run the same version, the laptop's next bundle carries the edit.
@@ -910,10 +910,9 @@ from pathlib import Path
 from desktop.services.app import AppServices
 
 if len(sys.argv) > 3:  # the big-bundle path (rollback journal, indexes rebuilt) from N rows
-    import desktop.services.sync, desktop.sync.merge
-    desktop.services.sync.BIG_BUNDLE_CHANGES = desktop.sync.merge.REBUILD_INDEXES_FROM = int(
-        sys.argv[3]
-    )
+    import desktop.services.sync.applying, desktop.sync.merge
+    desktop.services.sync.applying.BIG_BUNDLE_CHANGES = int(sys.argv[3])
+    desktop.sync.merge.REBUILD_INDEXES_FROM = int(sys.argv[3])
 app = AppServices.open(Path(sys.argv[1]), create=False)
 print("opened", flush=True)
 app.sync.import_bundle(app.office.local_actor(), Path(sys.argv[2]), exclusive=len(sys.argv) > 3)
@@ -1005,7 +1004,7 @@ def test_an_import_killed_midway_leaves_the_database_before_or_after_and_can_be_
     # New rows go the way of a big bundle: rollback journal, worker indexes rebuilt.
     big = ["1000"] if new_rows else []
     if new_rows:
-        monkeypatch.setattr("desktop.services.sync.BIG_BUNDLE_CHANGES", 1000)
+        monkeypatch.setattr("desktop.services.sync.applying.BIG_BUNDLE_CHANGES", 1000)
         monkeypatch.setattr("desktop.sync.merge.REBUILD_INDEXES_FROM", 1000)
     before = state(pristine)
     # What a complete import gives (workers with their local timestamps set aside).

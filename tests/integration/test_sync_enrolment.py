@@ -24,9 +24,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.cli import run
 from desktop.domain.findings import DomainError
-from desktop.services import sync as sync_service
 from desktop.services.app import AppServices
-from desktop.services.sync import Enrollment, SyncRefused
+from desktop.services.sync import Enrollment, SyncRefused, codes
 from desktop.store.database import head_revision
 from desktop.store.ids import new_id
 from desktop.sync import bundle as bundles
@@ -121,6 +120,18 @@ def first_bundle(hub: Office, device_id: str, keys: DeviceKeys, proof: str, out:
 
 # ---- an enrolment expires ------------------------------------------------------------------
 
+# The modules of desktop.services.sync that read utc_now.
+SYNC_CLOCK_READERS = (
+    "applying",
+    "backups",
+    "base",
+    "enrolment",
+    "export",
+    "receiving",
+    "results",
+    "review",
+)
+
 
 def test_a_first_bundle_after_the_enrolment_expired_is_refused_with_what_to_do(
     hub: Office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -131,8 +142,12 @@ def test_a_first_bundle_after_the_enrolment_expired_is_refused_with_what_to_do(
     try:
         bundle = a.export()
         real_now = datetime.now(UTC)
-        # Eight days later by the hub's clock: past the default of 7.
-        monkeypatch.setattr(sync_service, "utc_now", lambda: real_now + timedelta(days=8))
+        # Eight days later by the hub's clock: past the default of 7. Every part of the sync
+        # service that reads the clock sees it (the refusal, and the devices list below).
+        for part in SYNC_CLOCK_READERS:
+            monkeypatch.setattr(
+                f"desktop.services.sync.{part}.utc_now", lambda: real_now + timedelta(days=8)
+            )
         refusal = refused(hub, bundle)
         assert refusal.code == "sync.enrolment_expired"
         message = refusal.finding.message
@@ -224,10 +239,8 @@ def test_what_the_hub_stores_of_an_enrolment_cannot_make_its_proof(
         assert refused(hub, forged).code == "sync.signature"
         # The same forged bundle with a proof made from the code is welcome: the refusals
         # above were the proof's, not a malformed bundle's.
-        _x, proof_key = sync_service._code_keys(
-            sync_service._code_secret(enrolment.code, enrolment.device_id)
-        )
-        proof = sync_service._proof(proof_key, enrolment.device_id, intruder.public)
+        _x, proof_key = codes._code_keys(codes._code_secret(enrolment.code, enrolment.device_id))
+        proof = codes._proof(proof_key, enrolment.device_id, intruder.public)
         assert hub.receive(first_bundle(hub, enrolment.device_id, intruder, proof, tmp_path))
         assert device_row(hub, enrolment.device_id)["signing_public_key"] is not None
     finally:

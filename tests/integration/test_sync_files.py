@@ -144,7 +144,9 @@ def test_export_refuses_a_link_to_the_database_planted_at_its_name(
     laptop.close()
     before = content(db)
     # A bundle's name holds its random id: the attacker is given the name here.
-    monkeypatch.setattr("desktop.services.sync.bundle_file_name", lambda *_a, **_k: "paket.sigap")
+    monkeypatch.setattr(
+        "desktop.services.sync.export.bundle_file_name", lambda *_a, **_k: "paket.sigap"
+    )
     stick = tmp_path / "stick"
     stick.mkdir()
     (stick / planted).symlink_to(db)
@@ -165,7 +167,9 @@ def test_a_hard_link_to_the_database_left_as_partial_is_replaced_not_written_thr
     hub.close()
     laptop.close()
     before = content(db, tables=SYNCED_TABLES)
-    monkeypatch.setattr("desktop.services.sync.bundle_file_name", lambda *_a, **_k: "paket.sigap")
+    monkeypatch.setattr(
+        "desktop.services.sync.export.bundle_file_name", lambda *_a, **_k: "paket.sigap"
+    )
     stick = tmp_path / "stick"
     stick.mkdir()
     os.link(db, stick / "paket.sigap.partial")  # looks like a copy left by a crash

@@ -24,8 +24,7 @@ from typing import Any
 import orjson
 import pytest
 
-from desktop.services import sync as sync_service
-from desktop.services.sync import SyncRefused
+from desktop.services.sync import SyncRefused, receiving
 from desktop.store.database import head_revision
 from desktop.store.ids import new_id
 from desktop.sync import bundle as bundles
@@ -78,8 +77,8 @@ class Spy:
         self.calls: list[str] = []
         real_unwrap = bundles._unwrap_file_key
         real_verify = bundles.verify_signature
-        real_decode = sync_service.decode_record
-        real_staging = sync_service.Staging
+        real_decode = receiving.decode_record
+        real_staging = receiving.Staging
 
         def unwrap(*args: Any) -> Any:
             self.calls.append("decrypt")
@@ -99,8 +98,8 @@ class Spy:
 
         monkeypatch.setattr(bundles, "_unwrap_file_key", unwrap)
         monkeypatch.setattr(bundles, "verify_signature", verify)
-        monkeypatch.setattr(sync_service, "decode_record", decode)
-        monkeypatch.setattr(sync_service, "Staging", staging)
+        monkeypatch.setattr(receiving, "decode_record", decode)
+        monkeypatch.setattr(receiving, "Staging", staging)
 
 
 def refusal(receiver: Office, bundle: Path) -> SyncRefused:

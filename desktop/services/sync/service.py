@@ -1,0 +1,32 @@
+"""The sync service: the parts of :mod:`desktop.services.sync` put together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from desktop.domain.findings import Finding
+from desktop.services.office import OfficeService
+from desktop.services.sync.applying import ApplyingMixin
+from desktop.services.sync.backups import BackupsMixin
+from desktop.services.sync.enrolment import EnrolmentMixin
+from desktop.services.sync.export import ExportMixin
+from desktop.services.sync.receiving import ReceivingMixin
+from desktop.services.sync.review import ReviewMixin
+
+
+class SyncService(
+    EnrolmentMixin, ApplyingMixin, ReceivingMixin, BackupsMixin, ExportMixin, ReviewMixin
+):
+    """Everything the Sinkronisasi dialog and the ``sync`` commands do."""
+
+    def __init__(
+        self, engine: Engine, database_path: Path, *, read_only: Finding | None = None
+    ) -> None:
+        self._engine = engine
+        self._path = database_path
+        self._read_only = read_only
+        self._office = OfficeService(engine, read_only=read_only)
+        if read_only is None:
+            self._sweep_scratch()  # at start: what a killed import left (decrypted data)
