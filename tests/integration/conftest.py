@@ -19,3 +19,15 @@ def network(tmp_path: Path) -> Iterator[tuple[Office, Office]]:
     yield hub, laptop
     for office in (hub, laptop):
         office.close()
+
+
+@pytest.fixture
+def offices(tmp_path: Path) -> Iterator[tuple[Office, Office, Office]]:
+    """A hub and two kecamatan laptops of different kecamatan, enrolled through the real flow."""
+    hub = make_hub(tmp_path)
+    first, second = districts_with_workers(hub, 2)
+    a = join_kecamatan(hub, tmp_path, first, "kec-a")
+    b = join_kecamatan(hub, tmp_path, second, "kec-b")
+    yield hub, a, b
+    for office in (hub, a, b):
+        office.close()

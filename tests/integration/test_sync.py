@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -17,17 +16,6 @@ from tests.integration.sync_helpers import (
     join_kecamatan,
     make_hub,
 )
-
-
-@pytest.fixture
-def network(tmp_path: Path) -> Iterator[tuple[Office, Office, Office]]:
-    hub = make_hub(tmp_path)
-    first, second = districts_with_workers(hub, 2)
-    a = join_kecamatan(hub, tmp_path, first, "kec-a")
-    b = join_kecamatan(hub, tmp_path, second, "kec-b")
-    yield hub, a, b
-    for office in (hub, a, b):
-        office.close()
 
 
 def worker_in(office: Office) -> str:
@@ -59,8 +47,8 @@ def count(office: Office, sql: str) -> int:
         conn.close()
 
 
-def test_join_takes_the_kecamatan_scope_only(network: tuple[Office, Office, Office]) -> None:
-    hub, a, _b = network
+def test_join_takes_the_kecamatan_scope_only(offices: tuple[Office, Office, Office]) -> None:
+    hub, a, _b = offices
     district = a.app.office.require_info().region_code
     assert a.app.office.require_info().kind.value == "kecamatan"
     assert a.rows("worker") == hub.rows("worker", scope=district)
@@ -76,9 +64,9 @@ def test_join_takes_the_kecamatan_scope_only(network: tuple[Office, Office, Offi
 
 
 def test_edit_on_a_laptop_reaches_the_hub_and_the_replay_changes_nothing(
-    network: tuple[Office, Office, Office],
+    offices: tuple[Office, Office, Office],
 ) -> None:
-    hub, a, _b = network
+    hub, a, _b = offices
     worker = worker_in(a)
     a.app.workers.update(a.actor, worker, {"phone": "081234567890"})
     bundle = a.export()
@@ -91,8 +79,8 @@ def test_edit_on_a_laptop_reaches_the_hub_and_the_replay_changes_nothing(
     assert hub.dump() == before
 
 
-def test_hub_relays_a_change_to_the_kecamatan_only(network: tuple[Office, Office, Office]) -> None:
-    hub, a, b = network
+def test_hub_relays_a_change_to_the_kecamatan_only(offices: tuple[Office, Office, Office]) -> None:
+    hub, a, b = offices
     worker = worker_in(a)
     hub.app.workers.update(hub.actor, worker, {"position": "Kepala Dusun"})
     for office in (a, b):
@@ -102,9 +90,9 @@ def test_hub_relays_a_change_to_the_kecamatan_only(network: tuple[Office, Office
 
 
 def test_same_field_on_both_sides_is_a_conflict_that_converges_and_settles(
-    network: tuple[Office, Office, Office],
+    offices: tuple[Office, Office, Office],
 ) -> None:
-    hub, a, _b = network
+    hub, a, _b = offices
     worker = worker_in(a)
     a.app.workers.update(a.actor, worker, {"phone": "081111111111"})
     hub.app.workers.update(hub.actor, worker, {"phone": "082222222222"})
@@ -129,8 +117,8 @@ def test_same_field_on_both_sides_is_a_conflict_that_converges_and_settles(
     assert a.app.sync.conflicts(a.actor) == []
 
 
-def test_different_fields_merge_without_conflict(network: tuple[Office, Office, Office]) -> None:
-    hub, a, _b = network
+def test_different_fields_merge_without_conflict(offices: tuple[Office, Office, Office]) -> None:
+    hub, a, _b = offices
     worker = worker_in(a)
     a.app.workers.update(a.actor, worker, {"phone": "081333333333"})
     hub.app.workers.update(hub.actor, worker, {"address": "Jl. Merdeka 1"})
@@ -143,9 +131,9 @@ def test_different_fields_merge_without_conflict(network: tuple[Office, Office, 
 
 
 def test_delete_against_edit_keeps_the_edit_everywhere(
-    network: tuple[Office, Office, Office],
+    offices: tuple[Office, Office, Office],
 ) -> None:
-    hub, a, _b = network
+    hub, a, _b = offices
     worker = worker_in(a)
     from desktop.store import models
     from desktop.store.unit_of_work import UnitOfWork
@@ -163,9 +151,9 @@ def test_delete_against_edit_keeps_the_edit_everywhere(
 
 
 def test_bundles_in_any_order_give_the_same_database(
-    network: tuple[Office, Office, Office],
+    offices: tuple[Office, Office, Office],
 ) -> None:
-    hub, a, _b = network
+    hub, a, _b = offices
     worker = worker_in(a)
     a.app.workers.update(a.actor, worker, {"phone": "081555555555"})
     first = a.export()
@@ -178,8 +166,8 @@ def test_bundles_in_any_order_give_the_same_database(
     assert hub.rows("worker", scope=a.app.office.require_info().region_code) == a.rows("worker")
 
 
-def test_a_lost_bundle_heals_with_the_next(network: tuple[Office, Office, Office]) -> None:
-    hub, a, _b = network
+def test_a_lost_bundle_heals_with_the_next(offices: tuple[Office, Office, Office]) -> None:
+    hub, a, _b = offices
     worker = worker_in(a)
     a.app.workers.update(a.actor, worker, {"phone": "081666666666"})
     a.export().unlink()  # the stick was lost
@@ -190,9 +178,9 @@ def test_a_lost_bundle_heals_with_the_next(network: tuple[Office, Office, Office
 
 
 def test_same_nik_enrolled_twice_goes_to_the_duplicates_queue(
-    network: tuple[Office, Office, Office],
+    offices: tuple[Office, Office, Office],
 ) -> None:
-    hub, a, _b = network
+    hub, a, _b = offices
     worker = worker_in(a)
     record = a.app.workers.get(worker).values()
     values = {
@@ -213,9 +201,9 @@ def test_same_nik_enrolled_twice_goes_to_the_duplicates_queue(
 
 
 def test_refused_bundles_leave_the_database_unchanged(
-    network: tuple[Office, Office, Office], tmp_path: Path
+    offices: tuple[Office, Office, Office], tmp_path: Path
 ) -> None:
-    hub, a, b = network
+    hub, a, b = offices
     a.app.workers.update(a.actor, worker_in(a), {"phone": "081777777777"})
     bundle = a.export()
     before_b = b.dump()
@@ -250,8 +238,8 @@ def test_refused_bundles_leave_the_database_unchanged(
     assert hub.receive(bundle).applied
 
 
-def test_a_revoked_device_is_refused(network: tuple[Office, Office, Office]) -> None:
-    hub, a, _b = network
+def test_a_revoked_device_is_refused(offices: tuple[Office, Office, Office]) -> None:
+    hub, a, _b = offices
     a.app.workers.update(a.actor, worker_in(a), {"phone": "081888888888"})
     bundle = a.export()
     hub.app.sync.revoke(hub.actor, a.app.office.require_info().device_id)
@@ -282,9 +270,9 @@ def test_wrong_code_refuses_to_join(tmp_path: Path) -> None:
 
 
 def test_laptop_clock_a_day_ahead_is_flagged_and_still_converges(
-    network: tuple[Office, Office, Office], monkeypatch: pytest.MonkeyPatch
+    offices: tuple[Office, Office, Office], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    hub, a, _b = network
+    hub, a, _b = offices
     worker = worker_in(a)
     ahead = int(time.time() * 1000) + 3 * 24 * 3600 * 1000  # three days fast
     with monkeypatch.context() as patch:
@@ -302,10 +290,10 @@ def test_laptop_clock_a_day_ahead_is_flagged_and_still_converges(
 
 
 def test_laptop_clock_in_2035_is_refused_naming_the_bundle(
-    network: tuple[Office, Office, Office], monkeypatch: pytest.MonkeyPatch
+    offices: tuple[Office, Office, Office], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A stamp far ahead would win every tie against the hub's edits: refused (issue 17)."""
-    hub, a, _b = network
+    hub, a, _b = offices
     worker = worker_in(a)
     future = int(date(2035, 1, 1).strftime("%s")) * 1000
     with monkeypatch.context() as patch:
@@ -320,8 +308,8 @@ def test_laptop_clock_in_2035_is_refused_naming_the_bundle(
     assert value(hub, worker, "phone") == before
 
 
-def test_everything_converges_after_a_round(network: tuple[Office, Office, Office]) -> None:
-    hub, a, b = network
+def test_everything_converges_after_a_round(offices: tuple[Office, Office, Office]) -> None:
+    hub, a, b = offices
     a.app.workers.update(a.actor, worker_in(a), {"phone": "081212121212"})
     b.app.workers.update(b.actor, worker_in(b), {"phone": "081313131313"})
     hub.receive(a.export())
@@ -362,9 +350,9 @@ def test_a_cancelled_join_leaves_the_new_database_empty_and_joining_works_after(
 
 
 def test_merging_duplicates_keeps_what_only_the_other_record_knew(
-    network: tuple[Office, Office, Office],
+    offices: tuple[Office, Office, Office],
 ) -> None:
-    hub, a, _b = network
+    hub, a, _b = offices
     worker = worker_in(a)
     record = a.app.workers.get(worker).values()
     values = {
@@ -382,9 +370,9 @@ def test_merging_duplicates_keeps_what_only_the_other_record_knew(
 
 
 def test_export_to_every_kecamatan_skips_those_still_waiting(
-    network: tuple[Office, Office, Office], tmp_path: Path
+    offices: tuple[Office, Office, Office], tmp_path: Path
 ) -> None:
-    hub, a, b = network
+    hub, a, b = offices
     districts = districts_with_workers(hub, 3)
     hub.app.sync.enroll(hub.actor, district=districts[2], out=hub.stick / "c.sigap")
     results = hub.app.sync.export(hub.actor, hub.stick)
@@ -403,9 +391,9 @@ def test_export_to_every_kecamatan_skips_those_still_waiting(
 
 
 def test_a_received_bundle_is_previewed_then_applied_without_reading_it_again(
-    network: tuple[Office, Office, Office], monkeypatch: pytest.MonkeyPatch
+    offices: tuple[Office, Office, Office], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    hub, a, _ = network
+    hub, a, _ = offices
     worker = worker_in(a)
     a.app.workers.update(a.actor, worker, {"phone": "081277700011"})
     bundle = a.export()
@@ -430,9 +418,9 @@ def test_a_received_bundle_is_previewed_then_applied_without_reading_it_again(
 
 
 def test_a_received_bundle_imported_meanwhile_is_a_replay(
-    network: tuple[Office, Office, Office],
+    offices: tuple[Office, Office, Office],
 ) -> None:
-    hub, a, _ = network
+    hub, a, _ = offices
     a.app.workers.update(a.actor, worker_in(a), {"phone": "081277700012"})
     bundle = a.export()
     with hub.app.sync.receive(bundle) as received:
@@ -443,9 +431,9 @@ def test_a_received_bundle_imported_meanwhile_is_a_replay(
 
 
 def test_a_received_bundle_of_a_device_revoked_meanwhile_is_refused(
-    network: tuple[Office, Office, Office],
+    offices: tuple[Office, Office, Office],
 ) -> None:
-    hub, a, _ = network
+    hub, a, _ = offices
     a.app.workers.update(a.actor, worker_in(a), {"phone": "081277700013"})
     with hub.app.sync.receive(a.export()) as received:
         hub.app.sync.revoke(hub.actor, a.app.office.require_info().device_id)
@@ -460,9 +448,9 @@ def test_a_received_bundle_of_a_device_revoked_meanwhile_is_refused(
 
 
 def test_a_laptop_replacing_a_lost_one_takes_over_the_kecamatan_and_its_admin_account(
-    network: tuple[Office, Office, Office], tmp_path: Path
+    offices: tuple[Office, Office, Office], tmp_path: Path
 ) -> None:
-    hub, a, _ = network
+    hub, a, _ = offices
     district = a.app.office.require_info().region_code
     worker = worker_in(a)
     a.app.workers.update(a.actor, worker, {"phone": "081211100001"})
@@ -502,12 +490,12 @@ def test_a_laptop_replacing_a_lost_one_takes_over_the_kecamatan_and_its_admin_ac
 
 
 def test_a_closed_received_bundle_cannot_be_used_and_old_scratch_files_are_swept(
-    network: tuple[Office, Office, Office],
+    offices: tuple[Office, Office, Office],
 ) -> None:
     import os
     import time
 
-    hub, a, _ = network
+    hub, a, _ = offices
     a.app.workers.update(a.actor, worker_in(a), {"phone": "081277700014"})
     bundle = a.export()
     received = hub.app.sync.receive(bundle)
@@ -527,11 +515,11 @@ def test_a_closed_received_bundle_cannot_be_used_and_old_scratch_files_are_swept
 
 
 def test_a_received_bundle_nobody_closed_leaves_no_decrypted_files(
-    network: tuple[Office, Office, Office],
+    offices: tuple[Office, Office, Office],
 ) -> None:
     import gc
 
-    hub, a, _ = network
+    hub, a, _ = offices
     a.app.workers.update(a.actor, worker_in(a), {"phone": "081277700015"})
     received = hub.app.sync.receive(a.export())
     work = hub.app.sync.work_dir

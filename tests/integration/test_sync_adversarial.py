@@ -44,6 +44,7 @@ from tests.integration.sync_helpers import (
     exchange_rounds,
     join_kecamatan,
     make_hub,
+    own_keys_of,
     waiting_rows,
 )
 
@@ -55,14 +56,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def own_keys(office: Office) -> DeviceKeys:
     """The office's private keys, straight from its database."""
-    conn = sqlite3.connect(office.app.path)
-    try:
-        row = conn.execute(
-            "SELECT private_keys FROM device_secret WHERE device_id = ?", (device_of(office),)
-        ).fetchone()
-    finally:
-        conn.close()
-    return DeviceKeys.from_private_bytes(bytes(row[0]))
+    return own_keys_of(office)
 
 
 def change_rows(office: Office, where: str = "1 = 1") -> list[tuple[Any, ...]]:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,24 +14,10 @@ from desktop.sync import bundle as bundles
 from tests.integration.sync_helpers import (
     Office,
     device_of,
-    districts_with_workers,
-    join_kecamatan,
-    make_hub,
     signed_bundle,
 )
 from tests.integration.test_sync_adversarial import worker_of
 from tests.old_database import make_old_database
-
-
-@pytest.fixture
-def offices(tmp_path: Path) -> Iterator[tuple[Office, Office, Office]]:
-    hub = make_hub(tmp_path)
-    first, second = districts_with_workers(hub, 2)
-    a = join_kecamatan(hub, tmp_path, first, "kec-a")
-    b = join_kecamatan(hub, tmp_path, second, "kec-b")
-    yield hub, a, b
-    for office in (hub, a, b):
-        office.close()
 
 
 def test_another_laptop_cannot_squat_a_bundle_id(

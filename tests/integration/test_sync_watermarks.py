@@ -8,34 +8,18 @@ keeps sending."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
-import pytest
 
 from tests.integration.sync_helpers import (
     Office,
     device_of,
-    districts_with_workers,
-    join_kecamatan,
-    make_hub,
     signed_bundle,
 )
 from tests.integration.test_sync_adversarial import change_rows, worker_of
 
 HUGE = 1_000_000_000
-
-
-@pytest.fixture
-def offices(tmp_path: Path) -> Iterator[tuple[Office, Office, Office]]:
-    hub = make_hub(tmp_path)
-    first, second = districts_with_workers(hub, 2)
-    a = join_kecamatan(hub, tmp_path, first, "kec-a")
-    b = join_kecamatan(hub, tmp_path, second, "kec-b")
-    yield hub, a, b
-    for office in (hub, a, b):
-        office.close()
 
 
 def device_vectors(hub: Office, device: str) -> tuple[dict[str, int], dict[str, int]]:
