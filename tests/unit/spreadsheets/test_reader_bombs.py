@@ -275,7 +275,10 @@ for name, path in json.loads(sys.argv[1]).items():
         print(json.dumps([name, "read", len(sheet.rows)]), flush=True)
     except UnreadableSheet as error:
         print(json.dumps([name, error.code, str(error)]), flush=True)
-print(json.dumps(["peak MB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024]))
+# VmHWM, not ru_maxrss: the latter keeps the parent's high-water mark across fork and exec
+# (a test process of 600 MB would count against the child).
+hwm = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps(["peak MB", hwm // 1024]))
 """
 
 
