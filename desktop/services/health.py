@@ -108,6 +108,21 @@ class HealthService:
                         column=unreadable[0][2],
                     )
                 )
+            twins, names = queries.active_duplicate_niks(conn)
+            if twins:
+                report.problems.append(
+                    Finding.error(
+                        "check.active_duplicates",
+                        QT_TRANSLATE_NOOP(
+                            "Finding",
+                            "{count} NIK dipakai lebih dari satu peserta aktif (mis. {names}). "
+                            "Satu orang hanya boleh punya satu data aktif: gabungkan di "
+                            "Sinkronisasi, tab Data ganda, atau nonaktifkan data yang salah.",
+                        ),
+                        count=twins,
+                        names=", ".join(names),
+                    )
+                )
             state = queries.local_state(conn)
             if state is not None and state["office_kind"] == "kecamatan":
                 misplaced = queries.misplaced_workers(conn, str(state["office_region"]))

@@ -133,6 +133,14 @@ def _not_found() -> DomainError:
     )
 
 
+class ActiveNikTaken(DomainError):
+    """Another active worker already has this NIK: one person, one active record."""
+
+    def __init__(self, finding: Finding, other_id: str) -> None:
+        super().__init__(finding)
+        self.other_id = other_id
+
+
 def _record(row: Mapping[str, Any]) -> WorkerRecord:
     return WorkerRecord(**{name: row[name] for name in _RECORD_FIELDS})
 
@@ -355,6 +363,32 @@ class WorkerService:
                 uow.delete(models.Worker, worker_id)
         return [name for _, name in misplaced]
 
+    def _check_one_active(self, nik: str, worker_id: str | None) -> None:
+        """One person, one active record: an active worker with this NIK is refused, naming
+        the record that has it (the form offers to open it)."""
+        digits = normalize_number(nik)
+        with self._engine.connect() as conn:
+            others = store.possible_duplicates(
+                conn, nik=digits, name_key=None, birth_date=None, exclude_id=worker_id
+            )
+        active = [o for o in others if o["status"] == WorkerStatus.AKTIF.value]
+        if active:
+            other = active[0]
+            raise ActiveNikTaken(
+                Finding.error(
+                    "worker.nik_active",
+                    QT_TRANSLATE_NOOP(
+                        "Finding",
+                        "NIK ini sudah dipakai peserta aktif lain: {name} (desa {village}). "
+                        "Satu orang hanya boleh punya satu data aktif: buka data yang ada dan "
+                        "perbarui di sana, atau nonaktifkan data itu lebih dulu.",
+                    ),
+                    name=other["name"],
+                    village=other["village_code"],
+                ),
+                str(other["id"]),
+            )
+
     def _check_area(self, current: str | None, new: str) -> None:
         """The office's own area, checked below every form and command (a sync bundle with a
         worker outside it would be refused whole at the hub): a kecamatan office adds and
@@ -452,6 +486,7 @@ class WorkerService:
         data.update(_derived(data))
         self._check_area(None, data["district_code"])
         data["status"] = WorkerStatus.AKTIF.value
+        self._check_one_active(data["nik"], None)
         with UnitOfWork(
             self._engine, actor, action="worker.create", summary=f"Tambah peserta {data['name']}"
         ) as uow:
@@ -466,6 +501,10 @@ class WorkerService:
         self.check(merged)
         changes.update(_derived(merged))
         self._check_area(current.district_code, changes["district_code"])
+        # A NIK typed anew must not be another active person's (an existing pair, which sync
+        # can bring, is settled in the duplicates view, not by refusing every later edit).
+        if merged["nik"] != current.nik and current.status == WorkerStatus.AKTIF.value:
+            self._check_one_active(str(merged["nik"]), worker_id)
         with UnitOfWork(
             self._engine, actor, action="worker.update", summary=f"Ubah peserta {merged['name']}"
         ) as uow:
@@ -486,6 +525,8 @@ class WorkerService:
         today = today or date.today()
         current = self.get(worker_id)
         self._check_area(current.district_code, current.district_code)
+        if WorkerStatus(status) is WorkerStatus.AKTIF and current.status != status:
+            self._check_one_active(current.nik, worker_id)
         new = WorkerStatus(status)
         reason = _text(reason)
         changes: dict[str, Any] = {"status": new.value}

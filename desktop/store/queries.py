@@ -218,6 +218,15 @@ def unreadable_values(conn: Connection, limit: int = 20) -> list[tuple[str, str,
     return found
 
 
+def active_duplicate_niks(conn: Connection, limit: int = 5) -> tuple[int, list[str]]:
+    """How many NIKs more than one live, active worker has, and a few of their names."""
+    rows = conn.exec_driver_sql(
+        "SELECT nik, min(name) FROM worker WHERE deleted = 0 AND merged_into IS NULL "
+        "AND status = 'aktif' GROUP BY nik HAVING count(*) > 1"
+    ).all()
+    return len(rows), [str(name) for _, name in rows[:limit]]
+
+
 def misplaced_workers(conn: Connection, district: str) -> list[tuple[str, str]]:
     """(id, name) of live workers this kecamatan office created in another kecamatan: the
     hub refuses every bundle that carries them (the form of an older Sigap allowed it)."""

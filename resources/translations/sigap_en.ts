@@ -1469,6 +1469,10 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>{count} stored values cannot be read (their type or length does not fit their column), e.g. {table} {row}, column {column}. That data cannot be shown or exported; report it to the developers, or restore from a backup made before it came in.</translation>
     </message>
     <message>
+        <source>{count} NIK dipakai lebih dari satu peserta aktif (mis. {names}). Satu orang hanya boleh punya satu data aktif: gabungkan di Sinkronisasi, tab Data ganda, atau nonaktifkan data yang salah.</source>
+        <translation>{count} NIKs are used by more than one active worker (e.g. {names}). One person may have only one active record: merge them in Sync, Duplicates tab, or make the wrong record inactive.</translation>
+    </message>
+    <message>
         <source>{count} peserta dibuat di laptop ini dengan desa di kecamatan lain ({names}); kantor kabupaten menolak setiap paket yang memuatnya. Tekan Perbaiki di Periksa basis data (atau perintah check --repair) untuk menghapusnya dari laptop ini agar pekerjaan lain terkirim, lalu daftarkan orang itu di kecamatan yang benar.</source>
         <translation>{count} workers were created on this laptop with a village in another kecamatan ({names}); the regency office refuses every bundle that carries them. Press Repair in Check database (or the command check --repair) to remove them from this laptop so that the other work gets through, then register those people in the right kecamatan.</translation>
     </message>
@@ -1539,6 +1543,10 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Daftar wilayah laptop ini tidak memuat desa kecamatan {district}. Minta kantor kabupaten mengirim paket terbaru, lalu ulangi.</source>
         <translation>This laptop&apos;s region list has no village of kecamatan {district}. Ask the regency office for its latest bundle, then try again.</translation>
+    </message>
+    <message>
+        <source>NIK ini sudah dipakai peserta aktif lain: {name} (desa {village}). Satu orang hanya boleh punya satu data aktif: buka data yang ada dan perbarui di sana, atau nonaktifkan data itu lebih dulu.</source>
+        <translation>This NIK is already used by another active worker: {name} (village {village}). One person may have only one active record: open the existing record and update it there, or make that record inactive first.</translation>
     </message>
     <message>
         <source>Kecamatan {district} ada di luar kabupaten kantor ini ({region}). Pilih desa di kabupaten ini.</source>
@@ -3731,6 +3739,18 @@ Tetap simpan?</source>
 {warnings}
 
 Save anyway?</translation>
+    </message>
+    <message>
+        <source>NIK sudah dipakai</source>
+        <translation>NIK already in use</translation>
+    </message>
+    <message>
+        <source>Buka data yang ada</source>
+        <translation>Open the existing record</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Simpan data peserta</source>

@@ -25,6 +25,7 @@ from tests.gui.conftest import MessageBoxes
 from tests.integration.sync_helpers import (
     Office,
     districts_with_workers,
+    enrolled_apart,
     join_kecamatan,
     make_hub,
 )
@@ -315,7 +316,7 @@ def _twin(hub: Office, laptop: Office) -> tuple[str, str]:
         for k in ("nik", "name", "sex", "birth_date", "village_code", "category", "position")
     }
     values["name"] = values["name"] + " Binti Ahmad"
-    twin = hub.app.workers.create(hub.actor, values)
+    twin = enrolled_apart(hub, values)
     result = laptop.receive(hub.export(peer=laptop.app.office.require_info().device_id))
     assert result.summary.duplicates == 1
     return worker, twin

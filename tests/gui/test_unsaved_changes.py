@@ -83,3 +83,33 @@ def test_an_unchanged_form_closes_without_a_question(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert message_boxes.shown == []
+
+
+def test_an_active_nik_already_present_offers_the_record_that_has_it(
+    qtbot: QtBot, services: AppServices, message_boxes: MessageBoxes
+) -> None:
+    demo_services(services)
+    existing, worker = open_first_worker(qtbot, services)
+    record = services.workers.get(worker)
+    existing.reject()
+    dialog = WorkerDialog(services.workers, services.regions, services.office.local_actor())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.nik_edit, record.nik)
+    qtbot.keyClicks(dialog.name_edit, "Orang Yang Sama")
+    dialog.birth_date_edit.setDate(existing.birth_date_edit.date())
+    dialog.district_combo.setCurrentIndex(dialog.district_combo.findData(record.district_code))
+    dialog.village_combo.setCurrentIndex(dialog.village_combo.findData(record.village_code))
+    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData(record.category))
+    opened: list[str] = []
+    dialog.openRequested.connect(opened.append)
+    message_boxes.answer = QMessageBox.ButtonRole.AcceptRole  # "Tetap simpan" / go on
+    dialog.save()
+    refusal = message_boxes.shown[-1]
+    assert refusal.title == "NIK sudah dipakai"
+    assert sorted(refusal.buttons) == ["Buka data yang ada", "Tutup"]
+    assert record.name in refusal.text
+    assert dialog.isVisible()  # nothing typed is lost
+    message_boxes.answer = QMessageBox.ButtonRole.ActionRole
+    dialog.save()
+    assert opened == [worker]

@@ -349,3 +349,15 @@ def signed_bundle(
         },
     )
     return path
+
+
+def enrolled_apart(office: Office, values: dict[str, object]) -> str:
+    """Add a worker on *office* as an office that has not yet heard of the person's other
+    record would: the form refuses an active NIK it already holds, so the shortcut of these
+    tests (the hub holds both records) steps over that one rule; the rest is the service."""
+    from unittest import mock
+
+    from desktop.services.workers import WorkerService
+
+    with mock.patch.object(WorkerService, "_check_one_active", lambda *_args: None):
+        return office.app.workers.create(office.actor, values)

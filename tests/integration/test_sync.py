@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain.categories import Sex
+from desktop.domain.nik import make_nik
 from desktop.services.sync import SyncRefused
 from tests.integration.sync_helpers import (
     Office,
     districts_with_workers,
+    enrolled_apart,
     join_kecamatan,
     make_hub,
 )
@@ -181,14 +184,22 @@ def test_same_nik_enrolled_twice_goes_to_the_duplicates_queue(
     offices: tuple[Office, Office, Office],
 ) -> None:
     hub, a, _b = offices
-    worker = worker_in(a)
-    record = a.app.workers.get(worker).values()
+    # Both offices enrol the same person while apart (each form refuses a NIK it already
+    # holds as active, so neither knew of the other's record).
+    record = a.app.workers.get(worker_in(a)).values()
+    born = date(1979, 5, 17)
+    district = a.app.office.require_info().region_code
     values = {
-        k: record[k]
-        for k in ("nik", "name", "sex", "birth_date", "village_code", "category", "position")
+        "nik": make_nik(district, born, Sex.FEMALE, 4321),
+        "name": "Siti Aminah",
+        "sex": "P",
+        "birth_date": born,
+        "village_code": record["village_code"],
+        "category": record["category"],
+        "position": record["position"],
     }
-    values["name"] = values["name"] + " Binti Ahmad"
-    twin = hub.app.workers.create(hub.actor, values)
+    worker = a.app.workers.create(a.actor, values)
+    twin = enrolled_apart(hub, {**values, "name": "Siti Aminah Binti Ahmad"})
     result = a.receive(hub.export(peer=a.app.office.require_info().device_id))
     assert result.summary.duplicates == 1
     [pair] = a.app.sync.duplicates(a.actor)
@@ -361,7 +372,7 @@ def test_merging_duplicates_keeps_what_only_the_other_record_knew(
     }
     values["address"] = "Dusun Sukamaju RT 02"
     a.app.workers.update(a.actor, worker, {"address": None})
-    twin = hub.app.workers.create(hub.actor, values)
+    twin = enrolled_apart(hub, values)
     a.receive(hub.export(peer=a.app.office.require_info().device_id))
     [pair] = a.app.sync.duplicates(a.actor)
     a.app.sync.merge_duplicate(a.actor, pair.id, keep=worker)

@@ -41,6 +41,7 @@ from tests.integration.sync_helpers import (
     district_of,
     districts_with_workers,
     divergences,
+    enrolled_apart,
     exchange_rounds,
     join_kecamatan,
     make_hub,
@@ -887,7 +888,7 @@ def test_merging_a_duplicate_of_another_category_leaves_a_record_that_can_be_edi
     assert record["category"] != "rt_rw"
     # The same person enrolled again, as an RT head (another category, no sub-category).
     values = {k: record[k] for k in ("nik", "name", "sex", "birth_date", "village_code")}
-    twin = hub.app.workers.create(hub.actor, {**values, "category": "rt_rw"})
+    twin = enrolled_apart(hub, {**values, "category": "rt_rw"})
     a.receive(hub.export(peer=device_of(a)))
     [pair] = a.app.sync.duplicates(a.actor)
     a.app.sync.merge_duplicate(a.actor, pair.id, keep=twin)

@@ -43,7 +43,7 @@ from desktop.domain.identifiers import check_kk, check_kpj, mask_kpj
 from desktop.domain.nik import check_nik
 from desktop.services.permissions import Actor, Permission, can
 from desktop.services.regions import RegionService
-from desktop.services.workers import WorkerRecord, WorkerService, district_of
+from desktop.services.workers import ActiveNikTaken, WorkerRecord, WorkerService, district_of
 from desktop.ui import messages
 from desktop.ui.i18n import error_text, finding_text, translate
 from desktop.ui.roster.model import short_date
@@ -519,6 +519,21 @@ class WorkerDialog(QDialog):
                 self.saved_id = self._workers.create(self._actor, values)
             else:
                 self._workers.update(self._actor, self._record.id, values)
+        except ActiveNikTaken as taken:
+            # One person, one active record: offer the record that has the NIK.
+            self._show_message(self.form_message, error_text(taken), ERROR_STYLE)
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("NIK sudah dipakai"))
+            box.setText(error_text(taken))
+            open_button = box.addButton(
+                self.tr("Buka data yang ada"), QMessageBox.ButtonRole.ActionRole
+            )
+            box.addButton(self.tr("Tutup"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(open_button)
+            if messages.run_box(box) == QMessageBox.ButtonRole.ActionRole:
+                self.openRequested.emit(taken.other_id)
+            return
         except DomainError as exc:
             self._show_message(self.form_message, error_text(exc), ERROR_STYLE)
             messages.warn(self, self.tr("Simpan data peserta"), error_text(exc))
@@ -574,7 +589,9 @@ class WorkerDialog(QDialog):
         box.setInformativeText("\n".join(lines))
         box.addButton(self.tr("Buka data itu"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(self.tr("Tetap simpan"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+        cancel = box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+        # Saving a possible second record of a person is never what Enter does.
+        box.setDefaultButton(cancel)
         role = messages.run_box(box)
         if role == QMessageBox.ButtonRole.ActionRole:
             self.openRequested.emit(others[0].id)
