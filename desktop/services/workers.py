@@ -371,7 +371,8 @@ class WorkerService:
             others = store.possible_duplicates(
                 conn, nik=digits, name_key=None, birth_date=None, exclude_id=worker_id
             )
-        active = [o for o in others if o["status"] == WorkerStatus.AKTIF.value]
+            active = [o for o in others if o["status"] == WorkerStatus.AKTIF.value]
+            village = queries.region_name(conn, active[0]["village_code"]) if active else None
         if active:
             other = active[0]
             raise ActiveNikTaken(
@@ -384,7 +385,7 @@ class WorkerService:
                         "perbarui di sana, atau nonaktifkan data itu lebih dulu.",
                     ),
                     name=other["name"],
-                    village=other["village_code"],
+                    village=village or other["village_code"],
                 ),
                 str(other["id"]),
             )
