@@ -237,9 +237,11 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(f"Akses         : hanya-baca. {report.read_only.message}\n")
     for table, count in report.counts.items():
         out.write(f"  {table:<16}{number(count):>14}\n")
+    for notice in report.notices:
+        err.write(f"perhatian: {notice.message}\n")
     if report.sound:
         out.write("Keadaan       : baik\n")
-        return EXIT_OK
+        return EXIT_ATTENTION if report.notices else EXIT_OK
     for problem in report.problems:
         err.write(f"masalah: {problem.message}\n")
     err.write(f"{len(report.problems)} masalah ditemukan.\n")

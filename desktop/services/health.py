@@ -22,6 +22,9 @@ class HealthReport:
     journal_mode: str
     counts: dict[str, int]
     problems: list[Finding] = field(default_factory=list)
+    # Data that needs a person's attention but is no fault of the database (two active
+    # records of one NIK, which offices apart can make and the duplicates queue settles).
+    notices: list[Finding] = field(default_factory=list)
     # Why the database could only be read, when it could not be written (not a problem of
     # the database itself: its file or folder is write-protected).
     read_only: Finding | None = None
@@ -110,7 +113,7 @@ class HealthService:
                 )
             twins, names = queries.active_duplicate_niks(conn)
             if twins:
-                report.problems.append(
+                report.notices.append(
                     Finding.error(
                         "check.active_duplicates",
                         QT_TRANSLATE_NOOP(

@@ -36,6 +36,7 @@ from hypothesis.stateful import (
 
 from desktop.domain.categories import Sex
 from desktop.domain.nik import check_nik, make_nik
+from desktop.services.workers import ActiveNikTaken
 from desktop.store import models
 from desktop.store.unit_of_work import UnitOfWork
 from tests.integration.sync_helpers import (
@@ -207,7 +208,10 @@ class SyncNetwork(RuleBasedStateMachine):
         elif name == "position":
             app.workers.update(actor, worker, {"position": POSITIONS[choice]})
         elif choice == 0:
-            app.workers.set_status(actor, worker, "aktif")
+            try:
+                app.workers.set_status(actor, worker, "aktif")
+            except ActiveNikTaken:
+                return  # another active record of that NIK here: the form refuses it
         elif choice == 1:
             app.workers.set_status(actor, worker, "nonaktif", reason="Pindah domisili")
         elif choice == 2:
@@ -272,18 +276,21 @@ class SyncNetwork(RuleBasedStateMachine):
             born = date(1970 + day, 1 + day % 12, day)
             sex = Sex.FEMALE if day % 2 else Sex.MALE
             nik = make_nik(village.rsplit(".", 1)[0], born, sex, 9000 + self.serial)
-        worker = place.app.workers.create(
-            place.actor,
-            {
-                "nik": nik,
-                "name": f"Peserta Uji {self.serial}",
-                "sex": sex.value,
-                "birth_date": born,
-                "village_code": village,
-                "category": "rt_rw",
-                "position": "Ketua RT",
-            },
-        )
+        try:
+            worker = place.app.workers.create(
+                place.actor,
+                {
+                    "nik": nik,
+                    "name": f"Peserta Uji {self.serial}",
+                    "sex": sex.value,
+                    "birth_date": born,
+                    "village_code": village,
+                    "category": "rt_rw",
+                    "position": "Ketua RT",
+                },
+            )
+        except ActiveNikTaken:
+            return  # this office holds that person already: its form says so (no twin)
         self.created_niks.append(nik)
         self.hot.add(worker)
         self.dirty.add(place.name)

@@ -58,8 +58,10 @@ class HealthReportDialog(QDialog):
         self.problem_list.setWordWrap(True)
         self.problem_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.problem_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        if report.problems:
-            self.problem_list.addItems([finding_text(p) for p in report.problems])
+        if report.problems or report.notices:
+            self.problem_list.addItems(
+                [finding_text(p) for p in (*report.problems, *report.notices)]
+            )
             self.problem_list.setMaximumHeight(160)
             layout.addWidget(self.problem_list)
             layout.addWidget(
