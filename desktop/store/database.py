@@ -199,6 +199,13 @@ def backup_database(engine: Engine, path: Path, label: str) -> Path:
         except FileExistsError:
             counter += 1
             target = path.with_name(f"{path.stem}.backup-{label}-{stamp}-{counter}{path.suffix}")
+    copy_database(engine, target)
+    log.info("database backed up to %s", target.name)
+    return target
+
+
+def copy_database(engine: Engine, target: Path) -> None:
+    """Copy the live database into the file *target* with SQLite's online backup."""
     raw = engine.raw_connection()
     try:
         source = raw.driver_connection
@@ -210,8 +217,6 @@ def backup_database(engine: Engine, path: Path, label: str) -> Path:
             dest.close()
     finally:
         raw.close()
-    log.info("database backed up to %s", target.name)
-    return target
 
 
 def migrate(engine: Engine) -> None:

@@ -22,6 +22,7 @@ from desktop.services.sync.helpers import _b64, _sha256
 from desktop.services.sync.refusals import _bundle_refusal, _refuse
 from desktop.services.sync.results import Enrollment, ImportResult, _Incoming
 from desktop.store import files, queries
+from desktop.store.database import copy_database
 from desktop.store.ids import new_id
 from desktop.store.unit_of_work import utc_now
 from desktop.sync.changes import Scope
@@ -259,17 +260,7 @@ class EnrolmentMixin(ApplyingMixin, ExportMixin):
     def _snapshot(self) -> Path:
         """Copy the whole database aside (SQLite's online backup) to restore it later."""
         target = files.new_private_file(self.work_dir / f"pristine-{new_id()}.db")
-        raw = self._engine.raw_connection()
-        try:
-            source = raw.driver_connection
-            assert isinstance(source, sqlite3.Connection)
-            dest = sqlite3.connect(target)
-            try:
-                source.backup(dest)
-            finally:
-                dest.close()
-        finally:
-            raw.close()
+        copy_database(self._engine, target)
         return target
 
     def _restore(self, snapshot: Path) -> None:
