@@ -82,6 +82,11 @@ def error_text(error: DomainError) -> str:
     return finding_text(error.finding)
 
 
+def ui_language() -> str:
+    """The language the interface runs in ("id" or "en"), as the formatting helpers take it."""
+    return "en" if QLocale().language() == QLocale.Language.English else SOURCE_LANGUAGE
+
+
 def number(value: int) -> str:
     """Format an integer with the locale's digit grouping ("2.000" in Indonesian)."""
     return QLocale().toString(value)
