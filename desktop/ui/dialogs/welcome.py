@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Slot
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QDialog,
@@ -31,6 +32,38 @@ class WelcomeChoice(Enum):
     DEMO = "demo"  # open (making it when needed) the demo database beside this one
     OPEN_OTHER = "open_other"
     JOIN = "join"  # a kecamatan laptop joins the regency hub with its enrolment file
+
+
+class ChoiceButton(QCommandLinkButton):
+    """A command link that shows plainly when it has the keyboard focus.
+
+    Fusion draws no focus on a command link: the focused choice gets a tint and a frame
+    in the highlight colour, so a clerk using the keyboard sees what Enter will open.
+    """
+
+    FRAME_WIDTH = 2
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        focused = self.hasFocus()
+        highlight = self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+        box = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        if focused:
+            tint = QColor(highlight)
+            tint.setAlpha(36)
+            under = QPainter(self)
+            under.setRenderHint(QPainter.RenderHint.Antialiasing)
+            under.setPen(Qt.PenStyle.NoPen)
+            under.setBrush(tint)
+            under.drawRoundedRect(box, 4, 4)
+            under.end()
+        super().paintEvent(event)
+        if focused:
+            over = QPainter(self)
+            over.setRenderHint(QPainter.RenderHint.Antialiasing)
+            over.setPen(QPen(highlight, self.FRAME_WIDTH))
+            over.setBrush(Qt.BrushStyle.NoBrush)
+            over.drawRoundedRect(box, 4, 4)
+            over.end()
 
 
 class WelcomeDialog(QDialog):
@@ -62,32 +95,44 @@ class WelcomeDialog(QDialog):
             ).format(file=self._services.path.name)
         )
         intro.setToolTip(str(self._services.path))
-        self.set_up_button = QCommandLinkButton(
+        self.set_up_button = ChoiceButton(
             self.tr("Siapkan kantor"),
             self.tr(
                 "Isi jenis kantor, kode wilayah dan nama kantor. Pilih ini untuk bekerja "
                 "dengan data sungguhan."
             ),
         )
-        self.join_button = QCommandLinkButton(
+        self.join_button = ChoiceButton(
             self.tr("Bergabung dengan kantor kabupaten"),
             self.tr(
                 "Untuk laptop kecamatan: pakai berkas pendaftaran dan kode sekali pakai dari "
                 "kantor kabupaten. Data kecamatan ikut dimuat."
             ),
         )
-        self.demo_button = QCommandLinkButton(
+        self.demo_button = ChoiceButton(
             self.tr("Buka data contoh"),
             self.tr(
                 "Buka basis data terpisah ({file}) berisi kantor kabupaten contoh dengan "
                 "{workers} peserta dan klaim rekaan, untuk latihan. Basis data ini tetap kosong."
             ).format(file=demo_path(self._services.path).name, workers=number(DEMO_WORKERS)),
         )
-        self.open_button = QCommandLinkButton(
+        self.open_button = ChoiceButton(
             self.tr("Buka basis data lain…"),
             self.tr("Pilih berkas basis data Sigap yang sudah ada."),
         )
         self.later_button = QPushButton(self.tr("Nanti saja"))
+        # The choices in the order Tab and the arrow keys walk them; the first is the one
+        # most people want, and Enter opens the focused one.
+        self.choice_buttons = [
+            self.set_up_button,
+            self.join_button,
+            self.demo_button,
+            self.open_button,
+        ]
+        for button in self.choice_buttons:
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setAutoDefault(True)
+            button.installEventFilter(self)
         self.set_up_button.clicked.connect(self._go_set_up)
         self.join_button.clicked.connect(self._join)
         self.demo_button.clicked.connect(self._load_demo)
@@ -108,6 +153,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.open_button)
         layout.addStretch(1)
         layout.addLayout(bottom)
+        self._focus_first_choice()
         return page
 
     def _set_up_page(self) -> QWidget:
@@ -122,7 +168,6 @@ class WelcomeDialog(QDialog):
         )
         self.back_button = QPushButton(self.tr("&Kembali"))
         self.submit_button = QPushButton(self.tr("&Siapkan kantor"))
-        self.submit_button.setDefault(True)
         self.back_button.clicked.connect(self._go_choices)
         self.submit_button.clicked.connect(self._submit)
         buttons = QHBoxLayout()
@@ -139,6 +184,35 @@ class WelcomeDialog(QDialog):
         layout.addLayout(buttons)
         return page
 
+    # ---- keyboard ------------------------------------------------------------------------
+
+    def _focus_first_choice(self) -> None:
+        first = self.set_up_button
+        first.setDefault(True)
+        first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Up/Down (and Left/Right) move between the choices; the other keys go on."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and watched in self.choice_buttons
+            and isinstance(event, QKeyEvent)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            step = {
+                Qt.Key.Key_Down: 1,
+                Qt.Key.Key_Right: 1,
+                Qt.Key.Key_Up: -1,
+                Qt.Key.Key_Left: -1,
+            }.get(Qt.Key(event.key()))
+            if step is not None:
+                buttons = self.choice_buttons
+                index = buttons.index(watched)
+                target = buttons[max(0, min(len(buttons) - 1, index + step))]
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
     # ---- actions -------------------------------------------------------------------------
 
     @Slot()
@@ -150,6 +224,8 @@ class WelcomeDialog(QDialog):
     @Slot()
     def _go_choices(self) -> None:
         self.pages.setCurrentIndex(self.PAGE_CHOICES)
+        self.submit_button.setDefault(False)
+        self._focus_first_choice()
 
     @Slot()
     def _submit(self) -> None:
