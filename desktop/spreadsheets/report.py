@@ -7,7 +7,7 @@ the user can fix the cells and import the report itself; the two extra columns a
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import timedelta
 from pathlib import Path
 
@@ -51,9 +51,16 @@ def _without_report_columns(header: Sequence[Cell]) -> list[Cell]:
     return names
 
 
-def write_error_report(path: Path, header: Sequence[Cell], rejected: Sequence[RowVerdict]) -> Path:
+def write_error_report(
+    path: Path,
+    header: Sequence[Cell],
+    rejected: Sequence[RowVerdict],
+    *,
+    reasons: Callable[[RowVerdict], str] = RowVerdict.reasons,
+) -> Path:
     """Write the rejected rows to an XLSX at *path* (through the one spreadsheet writer, so
-    a cell that looks like a formula stays text); return the path."""
+    a cell that looks like a formula stays text); return the path. *reasons* gives a row's
+    reasons (a window passes its own, in the user's language)."""
     own = _without_report_columns(header)
     if len(own) < _used(header):  # a report of a report: its old row numbers and reasons go
         width = _used(own)
@@ -67,7 +74,7 @@ def write_error_report(path: Path, header: Sequence[Cell], rejected: Sequence[Ro
         for verdict in rejected:
             cells = [_plain(c) for c in list(verdict.cells)[:width]]
             cells += [None] * (width - len(cells))
-            yield [*(None if c == "" else c for c in cells), verdict.row, verdict.reasons()]
+            yield [*(None if c == "" else c for c in cells), verdict.row, reasons(verdict)]
 
     path = Path(path)
     write_table(

@@ -25,6 +25,7 @@ from desktop.ui.roster.import_wizard import (
     PAGE_DONE,
     PAGE_MAPPING,
     PAGE_PREVIEW,
+    FileRowRole,
     ImportWizard,
     VerdictRole,
 )
@@ -93,8 +94,15 @@ def open_on_preview(qtbot: QtBot, tab: RosterTab) -> ImportWizard:
 def shown_verdicts(wizard: ImportWizard) -> dict[int, str]:
     model = wizard.preview_model
     return {
-        model.index(r, 0).data(): model.index(r, 0).data(VerdictRole)
+        model.index(r, 0).data(FileRowRole): model.index(r, 0).data(VerdictRole)
         for r in range(model.rowCount())
+    }
+
+
+def figures(wizard: ImportWizard) -> dict[str, str]:
+    """The result figures the done page shows, by name."""
+    return {
+        key: label.text() for key, label in wizard.count_labels.items() if label.isVisibleTo(wizard)
     }
 
 
@@ -115,27 +123,28 @@ def test_import_a_messy_file_step_by_step(
     assert wizard.mapping_combo(1).currentData() == "nik"
     assert wizard.mapping_combo(2).currentData() == "name"
     assert wizard.mapping_combo(JABATAN_COLUMN).currentData() == "position"
-    sample = wizard.mapping_table.item(1, 2).text()
-    assert sample.startswith(messy.NIK_NUMBER[:4]) and messy.NIK_NUMBER not in sample
-    assert "ok 5 · peringatan 1 · ditolak 5" in wizard.mapping_counts.text()
+    assert wizard.mapping_table.item(1, 2).text() == messy.NIK_NUMBER  # the file's own data
+    counts = "11 baris: 6 akan diimpor (1 perlu diperiksa) · 5 ditolak"
+    assert wizard.mapping_counts.text() == counts
 
-    # Page 3: every row with its verdict, NIKs masked.
+    # Page 3: every row with its verdict, NIKs in full as the roster shows them.
     click(qtbot, wizard.next_button)
     assert wizard.pages.currentIndex() == PAGE_PREVIEW
-    assert wizard.counts_label.text() == "11 baris: ok 5 · peringatan 1 · ditolak 5"
+    assert wizard.counts_label.text() == counts
     expected = {row: "ok" for row in messy.IMPORTED_ROWS - messy.WARNED_ROWS}
     expected |= {row: "warning" for row in messy.WARNED_ROWS}
     expected |= {row: "error" for row in messy.expected_rejected("xlsx")}
     assert shown_verdicts(wizard) == expected
     model = wizard.preview_model
     niks = [model.index(r, COL_NIK).data() for r in range(model.rowCount())]
-    assert niks[0] == messy.NIK_NUMBER[:4] + "••••••••" + messy.NIK_NUMBER[-4:]
+    assert niks[0] == messy.NIK_NUMBER
     reasons = {
-        model.index(r, 0).data(): model.index(r, COL_REASONS).data()
+        model.index(r, 0).data(FileRowRole): model.index(r, COL_REASONS).data()
         for r in range(model.rowCount())
     }
     assert "notasi ilmiah" in reasons[9] and "baris 5" in reasons[15]
-    assert model.index(0, 1).data() == "ok" and model.index(4, 1).data() == "ditolak"
+    assert model.index(0, 1).data() == "akan diimpor" and model.index(4, 1).data() == "ditolak"
+    assert model.index(3, 1).data() == "akan diimpor, periksa"
     assert wizard.next_button.text() == "&Impor 6 baris"
     assert worker_count(hub) == 0  # nothing written yet
 
@@ -150,8 +159,8 @@ def test_import_a_messy_file_step_by_step(
     }  # fmt: skip
     assert tab.count_label.text() == "6 peserta"
     qtbot.waitUntil(lambda: tab.workers_card.value_label.text() == "6")
-    summary = wizard.summary_label.text()
-    assert "6 peserta baru diimpor." in summary and "5 baris ditolak." in summary
+    assert "peserta.xlsx" in wizard.summary_label.text()
+    assert figures(wizard) == {"added": "6", "updated": "0", "unchanged": "0", "rejected": "5"}
     assert wizard.report_hint.isVisibleTo(wizard) and "impor laporan itu lagi" in (
         wizard.report_hint.text()
     )
@@ -314,7 +323,7 @@ def test_known_niks_are_updated_or_left_alone_as_the_user_chooses(
     )
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(changed), ""))
 
-    def import_with(radio_name: str) -> str:
+    def import_with(radio_name: str) -> dict[str, str]:
         wizard = open_on_preview(qtbot, tab)
         click(qtbot, wizard.next_button)
         radio = getattr(wizard, radio_name)
@@ -322,19 +331,19 @@ def test_known_niks_are_updated_or_left_alone_as_the_user_chooses(
         assert wizard.existing_policy() == ("skip" if radio_name == "skip_radio" else "update")
         with qtbot.waitSignal(wizard.imported, timeout=10_000):
             click(qtbot, wizard.next_button)
-        summary = wizard.summary_label.text()
+        shown = figures(wizard)
         click(qtbot, wizard.next_button)  # Selesai
-        return summary
+        return shown
 
     def hendra() -> str:
         found = hub.roster.rows(hub.roster.matching_ids(RosterFilter(text=messy.NIK_PLAIN)))
         return found[0].name
 
-    summary = import_with("skip_radio")
-    assert "6 NIK yang sudah terdaftar dilewati." in summary
+    shown = import_with("skip_radio")
+    assert shown["skipped"] == "6" and shown["added"] == "0"
     assert hendra() == "Hendra Gunawan"
-    summary = import_with("update_radio")
-    assert "1 peserta diperbarui." in summary and "5 peserta tidak berubah." in summary
+    shown = import_with("update_radio")
+    assert (shown["updated"], shown["unchanged"]) == ("1", "5") and "skipped" not in shown
     assert hendra() == "Hendra Gunawan, S.Pd."
     assert worker_count(hub) == 6
 

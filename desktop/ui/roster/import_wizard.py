@@ -3,90 +3,92 @@
 Every step that reads or writes runs as a :class:`~desktop.ui.jobs.Job` (reading 120,000 rows
 takes seconds): the preview when the file is chosen and again when the user corrects a
 column, and the import itself, which can be cancelled and then changes nothing. The column
-mapping the user confirms is remembered for files with the same header.
+mapping the user confirms is remembered for files with the same header. The pages are in
+import_pages, the rows they list in import_rows.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
-    QComboBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
     QPushButton,
-    QRadioButton,
     QStackedWidget,
-    QStyle,
-    QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import APP_NAME
-from desktop.domain.categories import Category
-from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
+from desktop.domain.findings import DomainError
 from desktop.services.permissions import Actor
 from desktop.services.roster_import import ImportPreview, ImportResult, RosterImportService
-from desktop.spreadsheets.columns import (
-    FIELD_LABELS,
-    FIELDS,
-    ColumnMapping,
-    MappingMemory,
-    mapping_key,
-)
-from desktop.spreadsheets.reader import Cell, cell_text
+from desktop.spreadsheets.columns import ColumnMapping, MappingMemory, mapping_key
 from desktop.spreadsheets.report import write_error_report
-from desktop.spreadsheets.roster_rows import RowVerdict
 from desktop.ui import messages
-from desktop.ui.i18n import error_text, finding_text, number, translate
+from desktop.ui.i18n import error_text, number
 from desktop.ui.jobs import Job, show_error
-from desktop.ui.widgets import HintLabel, compact_rows, heading_label
+from desktop.ui.roster.import_pages import (
+    DonePage,
+    FilePage,
+    MappingPage,
+    PreviewPage,
+    column_letter,
+    preview_counts,
+)
+from desktop.ui.roster.import_rows import (
+    COL_NAME,
+    COL_NIK,
+    COL_REASONS,
+    COL_ROW,
+    COL_VERDICT,
+    COL_VILLAGE,
+    PREVIEW_COLUMNS,
+    FileRowRole,
+    ImportPreviewModel,
+    VerdictRole,
+    reasons_text,
+)
+from desktop.ui.widgets import heading_label
+
+__all__ = [
+    "COL_NAME",
+    "COL_NIK",
+    "COL_REASONS",
+    "COL_ROW",
+    "COL_VERDICT",
+    "COL_VILLAGE",
+    "MAPPING_FILE",
+    "PAGE_DONE",
+    "PAGE_FILE",
+    "PAGE_MAPPING",
+    "PAGE_PREVIEW",
+    "PREVIEW_COLUMNS",
+    "FileRowRole",
+    "ImportPreviewModel",
+    "ImportWizard",
+    "VerdictRole",
+    "column_letter",
+    "default_size",
+    "mapping_memory_path",
+]
 
 MAPPING_FILE = "column-mappings.json"
 PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DONE = range(4)
 SPREADSHEET_SUFFIXES = "*.xlsx *.xls *.ods *.csv"
-
-PREVIEW_COLUMNS = (
-    QT_TRANSLATE_NOOP("ImportPreviewModel", "Baris"),
-    QT_TRANSLATE_NOOP("ImportPreviewModel", "Hasil"),
-    QT_TRANSLATE_NOOP("ImportPreviewModel", "NIK"),
-    QT_TRANSLATE_NOOP("ImportPreviewModel", "Nama"),
-    QT_TRANSLATE_NOOP("ImportPreviewModel", "Desa/kelurahan"),
-    QT_TRANSLATE_NOOP("ImportPreviewModel", "Alasan"),
-)
-COL_ROW, COL_VERDICT, COL_NIK, COL_NAME, COL_VILLAGE, COL_REASONS = range(len(PREVIEW_COLUMNS))
-VERDICT_TEXT = {
-    "ok": QT_TRANSLATE_NOOP("ImportPreviewModel", "ok"),
-    "warning": QT_TRANSLATE_NOOP("ImportPreviewModel", "peringatan"),
-    "error": QT_TRANSLATE_NOOP("ImportPreviewModel", "ditolak"),
-}
-VERDICT_ICON = {
-    "ok": QStyle.StandardPixmap.SP_DialogApplyButton,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-}
-# Light backgrounds that keep black text readable in light and dark Fusion alike.
-VERDICT_BACKGROUND = {"warning": QColor("#fff3cd"), "error": QColor("#f8d7da")}
-VERDICT_FOREGROUND = QColor("#212529")
-VerdictRole = Qt.ItemDataRole.UserRole + 1
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+# The wizard's size on a screen: most of it, leaving room for the window frame (a title bar
+# of about 30 px) inside what the taskbar leaves, and never more than is useful.
+SCREEN_SHARE = 0.86
+FRAME_ROOM = 60
+LARGEST = QSize(1600, 1000)
+SMALLEST = QSize(860, 560)
 
 
 def mapping_memory_path() -> Path:
@@ -94,126 +96,17 @@ def mapping_memory_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / MAPPING_FILE
 
 
-def masked_nik(text: str) -> str:
-    """A NIK (or what the file had in its place) with all but the first and last 4 hidden."""
-    if "e+" in text.casefold():
-        return text  # scientific notation: the digits are lost already, nothing to hide
-    digits = "".join(ch for ch in text if ch.isdigit())
-    if len(digits) <= 8:
-        return "•" * len(digits) if digits else text[:2] + "…" if text else ""
-    return digits[:4] + "•" * (len(digits) - 8) + digits[-4:]
+def default_size(available: QSize) -> QSize:
+    """The wizard's first size on a screen whose free area (taskbar left out) is *available*.
 
-
-def _cell(cells: Sequence[Cell], column: int | None) -> str:
-    if column is None or column >= len(cells):
-        return ""
-    value = cells[column]
-    if isinstance(value, float) and value.is_integer() and abs(value) >= 1e9:
-        return str(int(value))  # a long number cell (NIK, KPJ) as the user typed its digits
-    return cell_text(value).strip()
-
-
-class ImportPreviewModel(QAbstractTableModel):
-    """Every data row of a preview with its verdict; rows are only read, never copied."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: Sequence[RowVerdict] = ()
-        self._mapping = ColumnMapping()
-        self._reasons: dict[int, str] = {}
-
-    def set_preview(self, preview: ImportPreview | None) -> None:
-        """Show the rows of *preview* (None: nothing)."""
-        self.beginResetModel()
-        self._rows = preview.rows if preview is not None else ()
-        self._mapping = preview.mapping if preview is not None else ColumnMapping()
-        self._reasons = {}
-        self.endResetModel()
-
-    def verdict(self, row: int) -> RowVerdict:
-        """The verdict shown on *row*."""
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(PREVIEW_COLUMNS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(PREVIEW_COLUMNS)
-        ):
-            return translate("ImportPreviewModel", PREVIEW_COLUMNS[section])
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def _reasons_text(self, row: int) -> str:
-        text = self._reasons.get(row)
-        if text is None:
-            verdict = self._rows[row]
-            ordered = sorted(verdict.findings, key=lambda f: not f.is_error)
-            text = " ".join(finding_text(f) for f in ordered)
-            self._reasons[row] = text
-        return text
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        verdict = self._rows[index.row()]
-        column = index.column()
-        if role == VerdictRole:
-            return verdict.verdict
-        if role == Qt.ItemDataRole.BackgroundRole:
-            colour = VERDICT_BACKGROUND.get(verdict.verdict)
-            return QBrush(colour) if colour is not None else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(VERDICT_FOREGROUND) if verdict.verdict != "ok" else None
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_VERDICT:
-            return _verdict_icon(verdict.verdict)
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_REASONS:
-            return self._reasons_text(index.row()) or None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if column == COL_ROW:
-            return verdict.row
-        if column == COL_VERDICT:
-            return translate("ImportPreviewModel", VERDICT_TEXT[verdict.verdict])
-        if column == COL_NIK:
-            nik = verdict.values.get("nik") or _cell(verdict.cells, self._mapping.get("nik"))
-            return masked_nik(str(nik))
-        if column == COL_NAME:
-            return verdict.values.get("name") or _cell(verdict.cells, self._mapping.get("name"))
-        if column == COL_VILLAGE:
-            return _cell(verdict.cells, self._mapping.get("village"))
-        if column == COL_REASONS:
-            return self._reasons_text(index.row())
-        return None
-
-
-_ICONS: dict[str, Any] = {}
-
-
-def _verdict_icon(verdict: str) -> Any:
-    icon = _ICONS.get(verdict)
-    if icon is None:
-        from PySide6.QtWidgets import QApplication
-
-        style = QApplication.style()
-        icon = style.standardIcon(VERDICT_ICON[verdict])
-        _ICONS[verdict] = icon
-    return icon
+    1366×728 (1366×768 less a taskbar) gives 1175×626, a window under 700 px with its frame;
+    1920×1040 gives 1600×894.
+    """
+    width = min(round(available.width() * SCREEN_SHARE), LARGEST.width())
+    height = min(round(available.height() * SCREEN_SHARE), LARGEST.height())
+    width = min(max(width, SMALLEST.width()), available.width() - FRAME_ROOM // 2)
+    height = min(max(height, SMALLEST.height()), available.height() - FRAME_ROOM)
+    return QSize(width, height)
 
 
 class ImportWizard(QDialog):
@@ -241,13 +134,20 @@ class ImportWizard(QDialog):
         self._generation = 0
         self._busy = False
         self.setWindowTitle(self.tr("Impor peserta dari berkas"))
-        self.resize(1180, 680)
+        self.setMinimumSize(SMALLEST.boundedTo(self._available()))
+        self.resize(default_size(self._available()))
 
+        self.file_page = FilePage()
+        self.mapping_page = MappingPage()
+        self.preview_page = PreviewPage()
+        self.done_page = DonePage()
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._build_file_page())
-        self.pages.addWidget(self._build_mapping_page())
-        self.pages.addWidget(self._build_preview_page())
-        self.pages.addWidget(self._build_done_page())
+        for page in (self.file_page, self.mapping_page, self.preview_page, self.done_page):
+            self.pages.addWidget(page)
+        self.file_page.choose_button.clicked.connect(self.choose_file)
+        self.mapping_page.columnChanged.connect(self._column_changed)
+        self.done_page.report_button.clicked.connect(self.save_report)
+        self._name_parts()
 
         self.back_button = QPushButton(self.tr("< &Kembali"))
         self.back_button.clicked.connect(self.back)
@@ -270,153 +170,31 @@ class ImportWizard(QDialog):
         layout.addLayout(buttons)
         self._show_page(PAGE_FILE)
 
-    # ---- pages ---------------------------------------------------------------------------
+    def _name_parts(self) -> None:
+        """The widgets the tab and the tests reach, by the names they always had."""
+        self.path_edit = self.file_page.path_edit
+        self.choose_button = self.file_page.choose_button
+        self.category_combo = self.file_page.category_combo
+        self.mapping_hint = self.mapping_page.hint
+        self.mapping_table = self.mapping_page.table
+        self.mapping_counts = self.mapping_page.counts
+        self.counts_label = self.preview_page.counts
+        self.preview_rows = self.preview_page.rows
+        self.preview_model = self.preview_page.rows.model
+        self.preview_table = self.preview_page.rows.table
+        self.row_reasons = self.preview_page.rows.details
+        self.update_radio = self.preview_page.update_radio
+        self.skip_radio = self.preview_page.skip_radio
+        self.summary_label = self.done_page.summary
+        self.count_labels = self.done_page.count_labels
+        self.rejected_rows = self.done_page.rows
+        self.report_button = self.done_page.report_button
+        self.report_hint = self.done_page.report_hint
 
-    def _build_file_page(self) -> QWidget:
-        page = QWidget()
-        self.path_edit = QLineEdit()
-        self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText(self.tr("Belum ada berkas dipilih"))
-        self.choose_button = QPushButton(self.tr("&Pilih berkas…"))
-        self.choose_button.clicked.connect(self.choose_file)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(self.choose_button)
-        self.category_combo = QComboBox()
-        self.category_combo.addItem(self.tr("— dari berkas —"), None)
-        for category in Category:
-            self.category_combo.addItem(translate("Category", category.label), category.value)
-        form = QFormLayout()
-        form.addRow(self.tr("Berkas:"), row)
-        form.addRow(self.tr("Kategori untuk semua baris:"), self.category_combo)
-        layout = QVBoxLayout(page)
-        layout.addWidget(
-            HintLabel(
-                self.tr(
-                    "Pilih berkas daftar peserta dari desa (XLSX, XLS, ODS atau CSV). Baris "
-                    "judul di atas tabel tidak apa-apa: Sigap mencari sendiri baris judul "
-                    "kolomnya. Belum ada data yang disimpan sebelum Anda menekan Impor."
-                )
-            )
-        )
-        layout.addLayout(form)
-        layout.addWidget(
-            HintLabel(
-                self.tr(
-                    "Kategori dibaca dari kolom Kategori atau dari jabatan. Pilih satu kategori "
-                    "di sini bila seluruh berkas berisi satu kategori; kategori ini dipakai "
-                    "untuk baris yang kategorinya tidak dapat ditentukan."
-                )
-            )
-        )
-        layout.addStretch(1)
-        return page
-
-    def _build_mapping_page(self) -> QWidget:
-        page = QWidget()
-        self.mapping_hint = HintLabel()
-        self.mapping_table = QTableWidget(0, 4)
-        self.mapping_table.setHorizontalHeaderLabels(
-            [self.tr("Kolom"), self.tr("Judul di berkas"), self.tr("Contoh isi"), self.tr("Isi")]
-        )
-        self.mapping_table.verticalHeader().setVisible(False)
-        self.mapping_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.mapping_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.mapping_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
-        self.mapping_table.setColumnWidth(3, 220)
-        self.mapping_table.verticalHeader().setDefaultSectionSize(
-            self.mapping_table.fontMetrics().height() + 16
-        )
-        self.mapping_counts = QLabel()
-        self.mapping_counts.setObjectName("mappingCounts")
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.mapping_hint)
-        layout.addWidget(self.mapping_table, 1)
-        layout.addWidget(self.mapping_counts)
-        return page
-
-    def _build_preview_page(self) -> QWidget:
-        page = QWidget()
-        self.counts_label = QLabel()
-        self.counts_label.setObjectName("previewCounts")
-        self.preview_model = ImportPreviewModel(self)
-        table = QTableView()
-        table.setModel(self.preview_model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        table.horizontalHeader().setStretchLastSection(True)
-        for column, width in (
-            (COL_ROW, 56),
-            (COL_VERDICT, 110),
-            (COL_NIK, 150),
-            (COL_NAME, 170),
-            (COL_VILLAGE, 140),
-        ):
-            table.setColumnWidth(column, width)
-        self.preview_table = table
-        self.row_reasons = HintLabel()
-        self.row_reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        table.selectionModel().currentRowChanged.connect(self._row_chosen)
-        self.update_radio = QRadioButton(self.tr("&Perbarui datanya dengan isi berkas"))
-        self.skip_radio = QRadioButton(self.tr("Le&wati, biarkan data yang ada"))
-        self.update_radio.setChecked(True)
-        self.existing_group = QButtonGroup(self)
-        self.existing_group.addButton(self.update_radio)
-        self.existing_group.addButton(self.skip_radio)
-        existing = QHBoxLayout()
-        existing.addWidget(QLabel(self.tr("NIK yang sudah terdaftar:")))
-        existing.addWidget(self.update_radio)
-        existing.addWidget(self.skip_radio)
-        existing.addStretch(1)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.counts_label)
-        layout.addWidget(table, 1)
-        layout.addWidget(self.row_reasons)
-        layout.addLayout(existing)
-        layout.addWidget(
-            HintLabel(
-                self.tr(
-                    "Baris yang ditolak tidak diimpor. Setelah impor, simpan laporan baris "
-                    "ditolak, perbaiki isinya, lalu impor laporan itu lagi."
-                )
-            )
-        )
-        return page
-
-    def _build_done_page(self) -> QWidget:
-        page = QWidget()
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("importSummary")
-        self.summary_label.setWordWrap(True)
-        self.report_button = QPushButton(self.tr("&Simpan laporan baris ditolak…"))
-        self.report_button.clicked.connect(self.save_report)
-        self.report_hint = HintLabel()
-        self.report_hint.setText(
-            self.tr(
-                "Laporan itu berisi baris yang ditolak apa adanya, dengan nomor baris dan "
-                "alasannya. Perbaiki isinya, lalu impor laporan itu lagi: pilihan kolom yang "
-                "sama dipakai, dan baris yang sudah masuk tidak berubah."
-            )
-        )
-        row = QHBoxLayout()
-        row.addWidget(self.report_button)
-        row.addStretch(1)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.summary_label)
-        layout.addSpacing(8)
-        layout.addLayout(row)
-        layout.addWidget(self.report_hint)
-        layout.addStretch(1)
-        return page
+    def _available(self) -> QSize:
+        parent = self.parentWidget()
+        screen = (parent.screen() if parent is not None else None) or self.screen()
+        return screen.availableGeometry().size()
 
     # ---- navigation ----------------------------------------------------------------------
 
@@ -430,7 +208,7 @@ class ImportWizard(QDialog):
         }
         self.step_label.setText(titles[page])
         if page == PAGE_PREVIEW and self._preview is not None:
-            accepted = len(self._preview.accepted)
+            accepted = self._preview.counts.ok + self._preview.counts.warning
             self.next_button.setText(self.tr("&Impor {count} baris").format(count=number(accepted)))
         elif page == PAGE_DONE:
             self.next_button.setText(self.tr("&Selesai"))
@@ -442,12 +220,13 @@ class ImportWizard(QDialog):
 
     def _update_buttons(self) -> None:
         page = self.pages.currentIndex()
+        preview = self._preview
         if page == PAGE_FILE:
             ready = self._path is not None
         elif page == PAGE_MAPPING:  # the NIK column must be known to go on
-            ready = self._preview is not None and self._preview.mapping.get("nik") is not None
+            ready = preview is not None and preview.mapping.get("nik") is not None
         elif page == PAGE_PREVIEW:
-            ready = self._preview is not None and bool(self._preview.accepted)
+            ready = preview is not None and bool(preview.counts.ok + preview.counts.warning)
         else:
             ready = True
         self.next_button.setEnabled(ready and not self._busy)
@@ -494,13 +273,9 @@ class ImportWizard(QDialog):
         self.path_edit.setText(str(path))
         self._update_buttons()
 
-    def _category(self) -> str | None:
-        value = self.category_combo.currentData()
-        return str(value) if value else None
-
     def _read_file(self) -> None:
         assert self._path is not None
-        path, category = self._path, self._category()
+        path, category = self._path, self.file_page.category()
         importer, memory = self._importer, self._memory
 
         def work(_progress: Any, _cancel: Any) -> ImportPreview:
@@ -534,16 +309,14 @@ class ImportWizard(QDialog):
         def failed(error: BaseException) -> None:
             if generation != self._generation:
                 return
+            text = error_text(error) if isinstance(error, DomainError) else str(error)
             if first:
                 show_error(self, error, title=self.tr("Impor peserta"))
             else:
                 self._preview = None
-                text = error_text(error) if isinstance(error, DomainError) else str(error)
                 self.mapping_counts.setText(text)
                 self._update_buttons()
-            self.previewFailed.emit(
-                error_text(error) if isinstance(error, DomainError) else str(error)
-            )
+            self.previewFailed.emit(text)
 
         def finished() -> None:
             if generation == self._generation:
@@ -554,116 +327,28 @@ class ImportWizard(QDialog):
             failed
         ).on_finished(finished).start()
 
-    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
-            self.row_reasons.clear()
-            return
-        reasons = self.preview_model.index(current.row(), COL_REASONS).data()
-        row = self.preview_model.index(current.row(), COL_ROW).data()
-        self.row_reasons.setText(
-            self.tr("Baris {row}: {reasons}").format(row=row, reasons=reasons) if reasons else ""
-        )
-
     # ---- step 2: the columns -------------------------------------------------------------
 
     def _show_preview(self, preview: ImportPreview) -> None:
-        self._fill_mapping_table(preview)
-        self.preview_model.set_preview(preview)
-        self.row_reasons.clear()
-        counts = self._counts_text(preview)
-        self.mapping_counts.setText(counts)
-        self.counts_label.setText(counts)
+        remembered = self._memory.get(mapping_key(preview.header)) == preview.mapping
+        self.mapping_page.show_preview(preview, remembered=remembered)
+        self.preview_page.show_preview(preview)
+        self.mapping_counts.setText(preview_counts(preview))
         self._show_page(self.pages.currentIndex())
 
-    def _counts_text(self, preview: ImportPreview) -> str:
-        return self.tr("{rows} baris: ok {ok} · peringatan {warning} · ditolak {error}").format(
-            rows=number(len(preview.rows)),
-            ok=number(preview.counts.ok),
-            warning=number(preview.counts.warning),
-            error=number(preview.counts.error),
-        )
-
-    def _fill_mapping_table(self, preview: ImportPreview) -> None:
-        header = list(preview.header)
-        width = max(len(header), *(len(r.cells) for r in preview.rows[:50]), 0)
-        while width and not any(
-            _cell(cells, width - 1) for cells in [header, *(r.cells for r in preview.rows[:50])]
-        ):
-            width -= 1
-        by_column = {column: name for name, column in preview.mapping.columns.items()}
-        table = self.mapping_table
-        table.setRowCount(width)
-        for column in range(width):
-            letter = QTableWidgetItem(_column_letter(column))
-            letter.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            table.setItem(column, 0, letter)
-            table.setItem(column, 1, QTableWidgetItem(_cell(header, column)))
-            sample = next(
-                (_cell(r.cells, column) for r in preview.rows if _cell(r.cells, column)), ""
-            )
-            if column == preview.mapping.get("nik"):
-                nik = next((r.values["nik"] for r in preview.rows if r.values.get("nik")), "")
-                sample = masked_nik(str(nik) or sample)
-            table.setItem(column, 2, QTableWidgetItem(sample))
-            combo = table.cellWidget(column, 3)
-            if not isinstance(combo, QComboBox):
-                combo = QComboBox()
-                combo.addItem(self.tr("(abaikan)"), None)
-                for name in FIELDS:
-                    combo.addItem(translate("RosterField", FIELD_LABELS[name]), name)
-                combo.currentIndexChanged.connect(lambda _i, c=column: self._column_changed(c))
-                table.setCellWidget(column, 3, combo)
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(0, combo.findData(by_column.get(column))))
-            combo.blockSignals(False)
-        compact_rows(table)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 16)
-        remembered = self._memory.get(mapping_key(preview.header)) == preview.mapping
-        if preview.mapping.get("nik") is None:
-            hint = self.tr(
-                "Kolom NIK tidak dikenali dari judulnya (baris {row}). Pilih NIK pada kolom "
-                "yang berisi NIK, lalu periksa kolom lainnya."
-            ).format(row=preview.header_row)
-        else:
-            hint = self.tr(
-                "Baris judul kolom ditemukan di baris {row}. Periksa isi tiap kolom dan "
-                "perbaiki bila tebakannya salah; pilih (abaikan) untuk kolom yang tidak "
-                "diimpor."
-            ).format(row=preview.header_row)
-        if remembered:
-            hint += " " + self.tr(
-                "Pilihan kolom yang Anda simpan untuk judul yang sama sudah dipakai."
-            )
-        self.mapping_hint.setText(hint)
-
-    def mapping_combo(self, column: int) -> QComboBox:
+    def mapping_combo(self, column: int) -> Any:
         """The field chooser of a spreadsheet column (0-based)."""
-        combo = self.mapping_table.cellWidget(column, 3)
-        assert isinstance(combo, QComboBox)
-        return combo
+        return self.mapping_page.combo(column)
 
     def current_mapping(self) -> ColumnMapping:
         """The mapping the column choosers describe."""
-        mapping = ColumnMapping()
-        for column in range(self.mapping_table.rowCount()):
-            name = self.mapping_combo(column).currentData()
-            if name:
-                mapping = mapping.with_column(str(name), column)
-        return mapping
+        return self.mapping_page.mapping()
 
-    def _column_changed(self, column: int) -> None:
-        name = self.mapping_combo(column).currentData()
-        if name:  # a field maps to one column: clear it where it was before
-            for other in range(self.mapping_table.rowCount()):
-                combo = self.mapping_combo(other)
-                if other != column and combo.currentData() == name:
-                    combo.blockSignals(True)
-                    combo.setCurrentIndex(0)
-                    combo.blockSignals(False)
+    def _column_changed(self, _column: int) -> None:
         mapping = self.current_mapping()
         if self._path is None:
             return
-        path, category, importer = self._path, self._category(), self._importer
+        path, category, importer = self._path, self.file_page.category(), self._importer
         self._start_preview(
             lambda _p, _c: importer.preview(
                 path, category=category, mapping=mapping, need_nik=False
@@ -682,7 +367,7 @@ class ImportWizard(QDialog):
 
     def existing_policy(self) -> str:
         """What to do with NIKs already in the database: "update" or "skip"."""
-        return "skip" if self.skip_radio.isChecked() else "update"
+        return self.preview_page.existing_policy()
 
     def _run_import(self) -> None:
         preview = self._preview
@@ -712,21 +397,10 @@ class ImportWizard(QDialog):
 
     def _imported(self, result: ImportResult) -> None:
         self._result = result
-        lines = [
-            self.tr("{count} peserta baru diimpor.").format(count=number(result.imported)),
-            self.tr("{count} peserta diperbarui.").format(count=number(result.updated)),
-            self.tr("{count} peserta tidak berubah.").format(count=number(result.unchanged)),
-        ]
-        if result.skipped:
-            lines.append(
-                self.tr("{count} NIK yang sudah terdaftar dilewati.").format(
-                    count=number(result.skipped)
-                )
-            )
-        lines.append(self.tr("{count} baris ditolak.").format(count=number(len(result.rejected))))
-        self.summary_label.setText("\n".join(lines))
-        self.report_button.setVisible(bool(result.rejected))
-        self.report_hint.setVisible(bool(result.rejected))
+        preview = self._preview
+        mapping = preview.mapping if preview is not None else ColumnMapping()
+        name = self._path.name if self._path is not None else ""
+        self.done_page.show_result(result, mapping, name)
         self._show_page(PAGE_DONE)
         self.imported.emit(result)
 
@@ -752,7 +426,7 @@ class ImportWizard(QDialog):
             path = path.with_name(path.name + ".xlsx")
         title = self.tr("Laporan baris ditolak")
         try:
-            write_error_report(path, result.header, result.rejected)
+            write_error_report(path, result.header, result.rejected, reasons=reasons_text)
         except OSError as exc:
             messages.warn(
                 self,
@@ -792,13 +466,3 @@ class ImportWizard(QDialog):
         if self._busy:
             return
         super().reject()
-
-
-def _column_letter(index: int) -> str:
-    """The spreadsheet column name of a 0-based index: 0 → A, 27 → AB."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
