@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -63,7 +63,9 @@ FileRowRole = Qt.ItemDataRole.UserRole + 2  # the row number in the file, as an 
 # Which rows a view lists: every row, the rejected ones, the ones to look at again.
 SHOW_ALL, SHOW_REJECTED, SHOW_WARNED = None, "error", "warning"
 # Widest the name and village columns grow to, in average characters.
-NAME_CHARS, VILLAGE_CHARS = 32, 24
+NAME_CHARS, VILLAGE_CHARS = 30, 22
+# … or this share of the table's width when it is wider.
+NAME_SHARE, VILLAGE_SHARE = 0.24, 0.16
 DETAIL_LINES = 4  # the details pane is this many lines high, whatever the row says
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -353,30 +355,70 @@ class RowsView(QWidget):
         self.model.show_only(combo.currentData())
         self.fit_columns()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Size the columns to the width the table has now that it is laid out."""
+        super().showEvent(event)
+        self.fit_columns()
+
     def show_only(self, verdict: str | None) -> None:
         """List only the rows of *verdict* ("error", "warning"), or every row (None)."""
         found = self.show_combo.findData(verdict)
-        if found >= 0:
+        if found >= 0 and found != self.show_combo.currentIndex():
             self.show_combo.setCurrentIndex(found)
-        else:
+        elif found < 0:
             self.model.show_only(verdict)
+            self.fit_columns()
 
     def _show_chosen(self, _index: int) -> None:
         self.model.show_only(self.show_combo.currentData())
+        self.fit_columns()
 
     def fit_columns(self) -> None:
-        """Size the columns to what they hold; the reasons take the rest of the width."""
-        table, metrics = self.table, self.table.fontMetrics()
-        caps = {
-            COL_NAME: metrics.averageCharWidth() * NAME_CHARS,
-            COL_VILLAGE: metrics.averageCharWidth() * VILLAGE_CHARS,
+        """Size the columns to what they hold; the reasons take the rest of the width.
+
+        The row numbers and verdicts are measured at their widest, the other columns on the
+        rows listed (Qt samples a few hundred of them), a full NIK at least.
+        """
+        table, model = self.table, self.model
+        metrics = table.fontMetrics()
+        padding = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        header = table.horizontalHeader()
+
+        def title(column: int) -> int:
+            text = str(model.headerData(column, Qt.Orientation.Horizontal))
+            return header.fontMetrics().horizontalAdvance(text) + padding + 8
+
+        last = model.verdict(model.rowCount() - 1).row if model.rowCount() else 0
+        widths = {
+            COL_ROW: max(title(COL_ROW), metrics.horizontalAdvance(str(last)) + padding),
+            COL_VERDICT: max(
+                title(COL_VERDICT),
+                *(
+                    metrics.horizontalAdvance(translate("ImportPreviewModel", text))
+                    + table.iconSize().width()
+                    + metrics.height()
+                    + padding
+                    for text in VERDICT_TEXT.values()
+                ),
+            ),
         }
-        for column in (COL_ROW, COL_VERDICT, COL_NIK, COL_NAME, COL_VILLAGE):
-            if table.isColumnHidden(column):
-                continue
+        nik = metrics.horizontalAdvance("0" * 16) + padding
+        room = table.viewport().width()
+        caps = {
+            COL_NAME: max(metrics.averageCharWidth() * NAME_CHARS, round(room * NAME_SHARE)),
+            COL_VILLAGE: max(
+                metrics.averageCharWidth() * VILLAGE_CHARS, round(room * VILLAGE_SHARE)
+            ),
+        }
+        for column in (COL_NIK, COL_NAME, COL_VILLAGE):
             table.resizeColumnToContents(column)
-            if column in caps and table.columnWidth(column) > caps[column]:
-                table.setColumnWidth(column, caps[column])
+            width = max(table.columnWidth(column), title(column))
+            if column == COL_NIK:
+                width = max(width, nik)
+            widths[column] = min(width, caps.get(column, width))
+        for column, width in widths.items():
+            if not table.isColumnHidden(column):
+                table.setColumnWidth(column, width)
 
     def select_file_row(self, file_row: int) -> bool:
         """Choose the row the file numbers *file_row*; False when it is not listed."""

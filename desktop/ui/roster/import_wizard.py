@@ -134,7 +134,6 @@ class ImportWizard(QDialog):
         self._generation = 0
         self._busy = False
         self.setWindowTitle(self.tr("Impor peserta dari berkas"))
-        self.setMinimumSize(SMALLEST.boundedTo(self._available()))
         self.resize(default_size(self._available()))
 
         self.file_page = FilePage()
