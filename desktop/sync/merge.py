@@ -19,15 +19,17 @@ which they arrived, so every office that has received the same changes holds the
 Received changes go first into a staging database (a separate file), where they are checked
 (an id that repeats with different content raises an alarm) before anything touches the
 real database; the merge then runs in one transaction.
+
+The parts: :mod:`.staging` (the scratch file), :mod:`.fold` (a row from its changes),
+:mod:`.scope` (what a kecamatan's bundle may touch), :mod:`.duplicates` (possible duplicate
+people) and :mod:`.merge_errors` (why a merge refuses); this module runs them in order.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from pathlib import Path
+from datetime import datetime
 from typing import Any
 
 import orjson
@@ -36,11 +38,50 @@ from sqlalchemy.exc import IntegrityError
 
 from desktop.domain.units import MERGE_UNITS
 from desktop.store import models
-from desktop.store.hlc import HlcStamp, vv_dumps, vv_loads, vv_merge
+from desktop.store.hlc import vv_loads
 from desktop.store.ids import new_id
 from desktop.store.unit_of_work import drop_plain_indexes, table_of
 from desktop.sync.authority import check_authority
-from desktop.sync.changes import AUDIT_FIELDS, AUDIT_KIND, CHANGE_FIELDS, CHANGE_KIND
+from desktop.sync.changes import AUDIT_FIELDS, CHANGE_FIELDS
+from desktop.sync.duplicates import TOUCHED, count_duplicates, find_duplicates
+from desktop.sync.fold import Change, fold
+from desktop.sync.merge_errors import (
+    ForeignAuthor,
+    MalformedChange,
+    MergeAlarm,
+    MergeCancelled,
+    MovedAway,
+    ScopeViolation,
+    UniqueClash,
+    _integrity_error,
+)
+from desktop.sync.scope import check_write_scope
+from desktop.sync.staging import Staging
+from desktop.sync.stamps import (
+    EARLIEST_PLAUSIBLE_MS,
+    FUTURE_TOLERANCE_MS,
+    db_time,
+    stamp_plausibility,
+)
+
+# Re-exported: the services and tests name them from here.
+__all__ = [
+    "ForeignAuthor",
+    "MalformedChange",
+    "MergeAlarm",
+    "MergeCancelled",
+    "MergeLimits",
+    "MergeSummary",
+    "Merger",
+    "MovedAway",
+    "ScopeViolation",
+    "Staging",
+    "UniqueClash",
+    "check_write_scope",
+    "db_time",
+    "row_vector",
+    "stamp_plausibility",
+]
 
 ProgressFn = Callable[[int, int], None]
 CancelFn = Callable[[], bool]
@@ -61,77 +102,9 @@ TABLE_ORDER: tuple[str, ...] = (
 assert frozenset(TABLE_ORDER) == models.SYNCED_TABLE_NAMES
 SYNC_COLUMNS = frozenset(models.SYNC_COLUMNS)
 ROWS_PER_STEP = 2_000
-# Staged records are written to the staging file in batches of this many records or bytes,
-# whichever is reached first.
-STAGE_BATCH_RECORDS = 5_000
-STAGE_BATCH_BYTES = 8 << 20
 # New rows from which the table's plain indexes are rebuilt after the insert rather than
 # updated row by row (when the table does not already hold more rows than that).
 REBUILD_INDEXES_FROM = 20_000
-# Stamps outside these bounds come from a laptop whose clock is wrong: still merged (the
-# stamp only breaks ties), but reported.
-EARLIEST_PLAUSIBLE_MS = int(datetime(2020, 1, 1, tzinfo=UTC).timestamp() * 1000)
-FUTURE_TOLERANCE_MS = 24 * 3600 * 1000
-
-
-class MergeAlarm(Exception):
-    """The bundle reuses a change id with different content: refused as a whole."""
-
-    def __init__(self, device: str, seq: int) -> None:
-        super().__init__(f"change {device[:8]}…:{seq} repeats with different content")
-        self.device = device
-        self.seq = seq
-
-
-class MalformedChange(Exception):
-    """A staged change whose fields or version vector is not the JSON a change log holds."""
-
-
-class MergeCancelled(Exception):
-    """The user cancelled; the transaction was rolled back."""
-
-
-class UniqueClash(Exception):
-    """A received row takes a unique key (a username, a letter number ...) that another row
-    of this office holds: refused as a whole."""
-
-    def __init__(self, table_name: str, columns: str) -> None:
-        super().__init__(f"{table_name}: {columns} already taken")
-        self.table_name = table_name
-        self.columns = columns
-
-
-def _integrity_error(table_name: str, error: IntegrityError) -> Exception:
-    """The merge's own exception for a constraint the received rows break."""
-    text = str(error.orig)
-    if text.startswith("UNIQUE constraint failed:"):
-        columns = ", ".join(
-            part.strip().split(".")[-1] for part in text.split(":", 1)[1].split(",")
-        )
-        return UniqueClash(table_name, columns)
-    return MalformedChange()
-
-
-class ForeignAuthor(Exception):
-    """A bundle carries new changes (or audit entries) in the name of a device other than
-    its sender, where only the sender's own may be new: refused as a whole."""
-
-    def __init__(self, device: str) -> None:
-        super().__init__(f"new changes in the name of device …{device[-8:]}")
-        self.device = device
-
-
-class ScopeViolation(Exception):
-    """A kecamatan's bundle changes a row that office never held: refused as a whole."""
-
-    def __init__(self, table_name: str, row_id: str) -> None:
-        super().__init__(f"{table_name} {row_id[-8:]} is outside the sender's kecamatan")
-        self.table_name = table_name
-        self.row_id = row_id
-
-
-class MovedAway(ScopeViolation):
-    """A kecamatan changed a worker after learning that the hub had moved it elsewhere."""
 
 
 @dataclass
@@ -159,316 +132,6 @@ class MergeSummary:
     def _table(self, table: str, index: int) -> None:
         counts = self.per_table.setdefault(table, [0, 0])
         counts[index] += 1
-
-
-# ---- staging -----------------------------------------------------------------------------
-
-
-class Staging:
-    """A scratch SQLite file holding one bundle's records until they are merged."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        path.unlink(missing_ok=True)
-        # Used by one thread at a time, but not always the one that made it (a bundle is
-        # staged by one background job and merged by the next).
-        self._conn = sqlite3.connect(path, check_same_thread=False)
-        self._conn.executescript(
-            """
-            PRAGMA journal_mode = MEMORY;
-            PRAGMA synchronous = OFF;
-            CREATE TABLE change (device_id TEXT, device_seq INTEGER, table_name TEXT,
-                row_id TEXT, op TEXT, fields TEXT, vv TEXT, hlc TEXT, user_id TEXT,
-                audit_id TEXT, recorded_at TEXT);
-            CREATE TABLE audit (id TEXT, at TEXT, user_id TEXT, username TEXT, role TEXT,
-                device_id TEXT, action TEXT, summary TEXT, change_count INTEGER);
-            """
-        )
-        self._changes: list[tuple[Any, ...]] = []
-        self._audits: list[tuple[Any, ...]] = []
-        self._pending_bytes = 0
-        self.change_count = 0
-        self.audit_count = 0
-
-    def add(self, kind: str, values: tuple[Any, ...], size: int | None = None) -> None:
-        """Stage one decoded record of *size* bytes (its encoded length; when not given,
-        the length of its text values).
-
-        Held in memory until STAGE_BATCH_RECORDS records or STAGE_BATCH_BYTES bytes wait,
-        whichever comes first, so a bundle of big records costs no more memory than one of
-        small ones.
-        """
-        if kind == CHANGE_KIND:
-            self._changes.append(values)
-            self.change_count += 1
-        elif kind == AUDIT_KIND:
-            self._audits.append(values)
-            self.audit_count += 1
-        else:
-            return
-        if size is None:
-            size = sum(len(value) for value in values if type(value) is str)
-        self._pending_bytes += size
-        if (
-            self._pending_bytes >= STAGE_BATCH_BYTES
-            or len(self._changes) >= STAGE_BATCH_RECORDS
-            or len(self._audits) >= STAGE_BATCH_RECORDS
-        ):
-            self._flush()
-
-    def _flush(self) -> None:
-        self._pending_bytes = 0
-        if self._changes:
-            marks = ", ".join("?" for _ in CHANGE_FIELDS)
-            self._conn.executemany(f"INSERT INTO change VALUES ({marks})", self._changes)
-            self._changes = []
-        if self._audits:
-            marks = ", ".join("?" for _ in AUDIT_FIELDS)
-            self._conn.executemany(f"INSERT INTO audit VALUES ({marks})", self._audits)
-            self._audits = []
-
-    def seal(self) -> None:
-        """Finish staging: index the changes and check the bundle against itself."""
-        self._flush()
-        conn = self._conn
-        conn.execute("CREATE INDEX ix_change_id ON change (device_id, device_seq)")
-        # Every change's fields and version vector were checked as they were decoded
-        # (desktop.sync.changes.decode_record): canonical JSON of known columns.
-        distinct = conn.execute(
-            "SELECT count(*) FROM (SELECT DISTINCT device_id, device_seq FROM change)"
-        ).fetchone()[0]
-        if distinct != self.change_count:
-            clash = conn.execute(
-                "SELECT device_id, device_seq FROM change GROUP BY device_id, device_seq "
-                "HAVING count(DISTINCT table_name || '|' || row_id || '|' || op || '|' || fields "
-                "|| '|' || vv || '|' || hlc) > 1 LIMIT 1"
-            ).fetchone()
-            if clash is not None:
-                raise MergeAlarm(str(clash[0]), int(clash[1]))
-            # The same change twice with the same content: keep one.
-            conn.execute(
-                "DELETE FROM change WHERE rowid NOT IN "
-                "(SELECT min(rowid) FROM change GROUP BY device_id, device_seq)"
-            )
-        conn.commit()
-
-    def close(self) -> None:
-        """Close and delete the scratch file."""
-        self._conn.close()
-        self.path.unlink(missing_ok=True)
-
-    def __enter__(self) -> Staging:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-# ---- the fold ----------------------------------------------------------------------------
-
-
-class _Change:
-    """One change-log entry of a row, as the fold needs it."""
-
-    __slots__ = ("_vv", "device", "fields", "hlc", "op", "recorded_at", "seq", "user_id", "vv_text")
-
-    def __init__(
-        self,
-        device: str,
-        seq: int,
-        op: str,
-        fields: Mapping[str, Any],
-        vv_text: str,
-        hlc: str,
-        recorded_at: str,
-        user_id: str,
-    ) -> None:
-        self.device = device
-        self.seq = seq
-        self.op = op
-        self.fields = fields
-        self.vv_text = vv_text
-        self.hlc = hlc
-        self.recorded_at = recorded_at
-        self.user_id = user_id
-        self._vv: Mapping[str, int] | None = None
-
-    @property
-    def vv(self) -> Mapping[str, int]:
-        """The row's version vector after this change (parsed on first use)."""
-        if self._vv is None:
-            self._vv = orjson.loads(self.vv_text)
-        return self._vv
-
-    @property
-    def ref(self) -> str:
-        return f"{self.device}:{self.seq}"
-
-    @property
-    def rank(self) -> tuple[str, str]:
-        return (self.hlc, self.device)
-
-    def before(self, other: _Change) -> bool:
-        return self is not other and other.vv.get(self.device, 0) >= self.seq
-
-
-@dataclass
-class _Folded:
-    values: dict[str, Any]
-    conflicts: list[tuple[str, Any, _Change, _Change, Any, Any]]
-    concurrent: bool
-    has_insert: bool
-
-
-def _heads(changes: Sequence[_Change]) -> list[_Change]:
-    if len(changes) == 1:
-        return list(changes)
-    return [c for c in changes if not any(c.before(other) for other in changes)]
-
-
-def fold(changes: Sequence[_Change], units: Sequence[tuple[str, ...]] = ()) -> _Folded:
-    """Compute a row's columns from the set of its changes (order does not matter).
-
-    The fields of each of *units* (a field and those derived from it) merge as one: the
-    change that wins the unit gives every field of it, as that change's office saw the row.
-    """
-    if len(changes) == 1:
-        return _fold_one(changes[0])
-    by_field: dict[str, list[_Change]] = {}
-    for change in changes:
-        for name in change.fields:
-            if name != "deleted":
-                by_field.setdefault(name, []).append(change)
-    values: dict[str, Any] = {}
-    conflicts: list[tuple[str, Any, _Change, _Change, Any, Any]] = []
-    in_units = set()
-    for unit in units:
-        present = [name for name in unit if name in by_field]
-        if len(present) < 2:
-            continue
-        in_units.update(present)
-        _fold_unit(present, by_field, values, conflicts)
-    for name, setters in by_field.items():
-        if name in in_units:
-            continue
-        heads = _heads(setters)
-        winner = max(heads, key=lambda c: c.rank)
-        value = winner.fields[name][1]
-        values[name] = value
-        for head in heads:
-            if head is not winner and head.fields[name][1] != value:
-                conflicts.append(
-                    (name, _base(setters, heads, name), winner, head, value, head.fields[name][1])
-                )
-    # deleted: set like any field by the changes that say it (inserts: alive; deletes; a
-    # settled conflict), except that an edit concurrent with every delete in force wins, so
-    # that no data vanishes on one side only. An edit that follows a delete (settling an old
-    # conflict of a deleted row) leaves the row deleted, as that local write did; an edit
-    # that its own office deleted afterwards revives nothing.
-    heads = _heads(changes)
-    setters = _heads([c for c in changes if "deleted" in c.fields or c.op == "insert"])
-    dead = [c for c in setters if _kills(c)]
-    alive = [c for c in setters if not _kills(c)]
-    if dead:
-        unaware = [
-            c
-            for c in changes
-            if not _kills(c) and all(not c.before(d) and not d.before(c) for d in dead)
-        ]
-        alive.extend(c for c in _heads(unaware) if all(c is not a for a in alive))
-    values["deleted"] = bool(dead) and not alive
-    if alive and dead:
-        winner = max(alive, key=lambda c: c.rank)
-        for loser in dead:
-            # A change made knowing both sides (an edit of the row kept alive) settles it.
-            if not any(loser.before(c) and winner.before(c) for c in changes):
-                conflicts.append(("deleted", False, winner, loser, False, True))
-    # The row's stamp comes from its latest change in causal order (a head), not from the
-    # greatest stamp of all its changes: a local write stamps the row with its own change,
-    # which follows every change of the row even when an earlier one carries a greater stamp
-    # (a laptop whose clock ran ahead), and every office must compute the same row.
-    top = max(heads, key=lambda c: c.rank)
-    vector: dict[str, int] = {}
-    for change in changes:
-        vector = vv_merge(vector, change.vv)
-    inserts = [c for c in changes if c.op == "insert"]
-    values["vv"] = vv_dumps(vector)
-    values["hlc"] = top.hlc
-    values["origin_device"] = top.device
-    values["updated_at"] = top.recorded_at
-    values["created_at"] = min(c.recorded_at for c in (inserts or changes))
-    return _Folded(values, conflicts, len(heads) > 1, bool(inserts))
-
-
-def _fold_unit(
-    unit: Sequence[str],
-    by_field: Mapping[str, list[_Change]],
-    values: dict[str, Any],
-    conflicts: list[tuple[str, Any, _Change, _Change, Any, Any]],
-) -> None:
-    """Fold the fields of one unit together: the greatest head of the unit's changes gives
-    every field as its office saw the row; a head that saw the unit otherwise conflicts on
-    each field that differs (the same two changes, so settling one settles the unit)."""
-    setters: list[_Change] = []
-    seen: set[int] = set()
-    for name in unit:
-        for change in by_field[name]:
-            if id(change) not in seen:
-                seen.add(id(change))
-                setters.append(change)
-    heads = _heads(setters)
-    winner = max(heads, key=lambda c: c.rank)
-    state = _unit_state(unit, by_field, winner)
-    values.update(state)
-    for head in heads:
-        if head is winner:
-            continue
-        other = _unit_state(unit, by_field, head)
-        for name in unit:
-            if name in other and other[name] != state.get(name):
-                base = _base(by_field[name], heads, name)
-                conflicts.append((name, base, winner, head, state.get(name), other[name]))
-
-
-def _unit_state(
-    unit: Sequence[str], by_field: Mapping[str, list[_Change]], change: _Change
-) -> dict[str, Any]:
-    """The unit's fields as the office that wrote *change* had them just after it: its own
-    values, and for the fields it did not set, the latest earlier change that did."""
-    state: dict[str, Any] = {}
-    for name in unit:
-        if name in change.fields:
-            state[name] = change.fields[name][1]
-            continue
-        known = [c for c in by_field[name] if c.before(change)]
-        if known:
-            state[name] = max(_heads(known), key=lambda c: c.rank).fields[name][1]
-    return state
-
-
-def _fold_one(change: _Change) -> _Folded:
-    """The common case of a row with one change (a new row): its values as they are."""
-    values = {name: new for name, (_old, new) in change.fields.items()}
-    values["deleted"] = bool(values.get("deleted", False))
-    values["vv"] = change.vv_text
-    values["hlc"] = change.hlc
-    values["origin_device"] = change.device
-    values["updated_at"] = change.recorded_at
-    values["created_at"] = change.recorded_at
-    return _Folded(values, [], False, change.op == "insert")
-
-
-def _kills(change: _Change) -> bool:
-    """True for a change that marks the row deleted."""
-    return "deleted" in change.fields and bool(change.fields["deleted"][1])
-
-
-def _base(setters: Sequence[_Change], heads: Sequence[_Change], name: str) -> Any:
-    """The field's value before the conflicting heads: the latest change all heads follow."""
-    common = [c for c in setters if all(c.before(h) for h in heads)]
-    if not common:
-        return None
-    return max(common, key=lambda c: c.rank).fields[name][1]
 
 
 # ---- the merge ---------------------------------------------------------------------------
@@ -534,19 +197,6 @@ def _drop_guards(conn: Connection) -> list[str]:
             conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
             statements.append(str(sql))
     return statements
-
-
-def stamp_plausibility(hlc: str, now_ms: int) -> int:
-    """-1 for a stamp from before 2020, 1 for one more than a day ahead, else 0."""
-    try:
-        ms = HlcStamp.decode(hlc).ms
-    except ValueError:
-        return 0
-    if ms < EARLIEST_PLAUSIBLE_MS:
-        return -1
-    if ms > now_ms + FUTURE_TOLERANCE_MS:
-        return 1
-    return 0
 
 
 @dataclass(frozen=True)
@@ -693,9 +343,9 @@ class Merger:
         if write:
             for statement in guards:
                 conn.exec_driver_sql(statement)
-            summary.duplicates = find_duplicates(conn, _TOUCHED, detected_at)
+            summary.duplicates = find_duplicates(conn, TOUCHED, detected_at)
         else:
-            summary.duplicates = count_duplicates(conn, _TOUCHED)
+            summary.duplicates = count_duplicates(conn, TOUCHED)
         return summary
 
     def _check_fresh(self) -> None:
@@ -837,7 +487,7 @@ class Merger:
 
     def _changes_of(
         self, table_name: str, row_ids: Sequence[str], *, write: bool
-    ) -> dict[str, list[_Change]]:
+    ) -> dict[str, list[Change]]:
         marks = ", ".join("?" for _ in row_ids)
         columns = (
             "device_id, device_seq, table_name, row_id, op, fields, vv, hlc, recorded_at, user_id"
@@ -847,7 +497,7 @@ class Merger:
             if write
             else f"(SELECT {columns} FROM change_log UNION SELECT {columns} FROM stage.fresh)"
         )
-        grouped: dict[str, list[_Change]] = {}
+        grouped: dict[str, list[Change]] = {}
         loads = orjson.loads
         for device, seq, row_id, op, fields, vv, hlc, recorded, user in self._conn.exec_driver_sql(
             "SELECT device_id, device_seq, row_id, op, fields, vv, hlc, recorded_at, user_id "
@@ -858,7 +508,7 @@ class Merger:
             if not all(type(pair) is list and len(pair) == 2 for pair in parsed.values()):
                 raise MalformedChange()
             grouped.setdefault(row_id, []).append(
-                _Change(device, int(seq), op, parsed, vv, hlc, recorded, user)
+                Change(device, int(seq), op, parsed, vv, hlc, recorded, user)
             )
         return grouped
 
@@ -958,7 +608,7 @@ class Merger:
         self,
         table_name: str,
         standing: Mapping[str, set[tuple[str, str, str]]],
-        changes: Mapping[str, Sequence[_Change]],
+        changes: Mapping[str, Sequence[Change]],
         detected_at: datetime,
     ) -> None:
         """Close the open conflicts of these rows that their changes no longer make.
@@ -1001,220 +651,11 @@ class Merger:
             )
 
 
-# ---- write scope -------------------------------------------------------------------------
-
-# A worker the kecamatan holds, or held (it may edit a worker the hub has since moved away:
-# the edit was made while the row was in its scope), or creates in this bundle. New rows
-# (``stage.fast``) first: a big bundle is mostly new rows, checked by their insert alone.
-_HELD_WORKERS = (
-    "CREATE TABLE stage.held_worker (id TEXT PRIMARY KEY) WITHOUT ROWID",
-    """
-INSERT INTO stage.held_worker
-SELECT x.row_id FROM stage.fast x JOIN stage.fresh f ON f.rowid = x.fresh_rowid
-WHERE x.table_name = 'worker' AND json_extract(f.fields, '$.district_code[1]') = :district
-""",
-    """
-INSERT OR IGNORE INTO stage.held_worker
-SELECT f.row_id FROM stage.fresh f
-WHERE f.table_name = 'worker'
-AND NOT EXISTS (SELECT 1 FROM stage.fast x WHERE x.fresh_rowid = f.rowid)
-AND (
-    EXISTS (SELECT 1 FROM worker w WHERE w.id = f.row_id AND w.district_code = :district)
-    OR EXISTS (SELECT 1 FROM change_log c WHERE c.row_id = f.row_id
-        AND c.table_name = 'worker' AND json_extract(c.fields, '$.district_code[1]') = :district)
-    OR (NOT EXISTS (SELECT 1 FROM worker w WHERE w.id = f.row_id)
-        AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.row_id = f.row_id)
-        AND EXISTS (SELECT 1 FROM stage.fresh i WHERE i.row_id = f.row_id
-            AND i.table_name = 'worker' AND i.op = 'insert')
-        -- A worker the laptop created is judged by where its last change put it (the
-        -- laptop alone wrote it, in its own order): one typed into another kecamatan by
-        -- mistake and put back, or removed, no longer holds the laptop's work back.
-        AND (SELECT json_extract(l.fields, '$.district_code[1]') FROM stage.fresh l
-            WHERE l.row_id = f.row_id AND l.table_name = 'worker'
-            AND json_extract(l.fields, '$.district_code') IS NOT NULL
-            ORDER BY l.device_seq DESC LIMIT 1) = :district))
-""",
-)
-
-# A claim of the kecamatan: of one of its villages, or of one of its workers (as the
-# export's scope has it), now, before, or created in this bundle.
-_HELD_CLAIMS = """
-CREATE TABLE stage.held_claim AS
-WITH wanted(id) AS (
-    SELECT row_id FROM stage.fresh WHERE table_name = 'claim'
-    UNION SELECT json_extract(fields, '$.claim_id[1]') FROM stage.fresh
-        WHERE table_name IN ('claim_event', 'heir', 'claim_document', 'letter')
-    UNION SELECT t.claim_id FROM stage.fresh f JOIN claim_event t ON t.id = f.row_id
-    UNION SELECT t.claim_id FROM stage.fresh f JOIN heir t ON t.id = f.row_id
-    UNION SELECT t.claim_id FROM stage.fresh f JOIN claim_document t ON t.id = f.row_id
-    UNION SELECT t.claim_id FROM stage.fresh f JOIN letter t ON t.id = f.row_id
-)
-SELECT id FROM wanted w WHERE id IS NOT NULL AND (
-    EXISTS (SELECT 1 FROM claim c WHERE c.id = w.id AND (c.village_code LIKE :villages
-        OR EXISTS (SELECT 1 FROM worker o WHERE o.id = c.worker_id
-            AND o.district_code = :district)))
-    OR EXISTS (SELECT 1 FROM change_log c WHERE c.row_id = w.id AND c.table_name = 'claim'
-        AND json_extract(c.fields, '$.village_code[1]') LIKE :villages)
-    OR (NOT EXISTS (SELECT 1 FROM claim c WHERE c.id = w.id)
-        AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.row_id = w.id)
-        AND EXISTS (SELECT 1 FROM stage.fresh i WHERE i.row_id = w.id
-            AND i.table_name = 'claim' AND i.op = 'insert'
-            AND (json_extract(i.fields, '$.village_code[1]') LIKE :villages
-                OR json_extract(i.fields, '$.worker_id[1]') IN (SELECT id FROM stage.held_worker)
-                OR json_extract(i.fields, '$.worker_id[1]') IN
-                    (SELECT id FROM worker WHERE district_code = :district)))))
-"""
-
-_SCOPE_VIOLATIONS = (
-    # Regions, settings and targets come from the hub only.
-    "SELECT table_name, row_id FROM stage.fresh WHERE table_name IN "
-    "('region', 'setting', 'coverage_target')",
-    "SELECT table_name, row_id FROM stage.fresh WHERE table_name = 'worker' "
-    "AND row_id NOT IN (SELECT id FROM stage.held_worker)",
-    "SELECT table_name, row_id FROM stage.fresh WHERE table_name = 'claim' "
-    "AND row_id NOT IN (SELECT id FROM stage.held_claim)",
-    # A claim given to a worker the kecamatan does not hold (the export would then send it
-    # that worker's record).
-    "SELECT table_name, row_id FROM stage.fresh WHERE table_name = 'claim' "
-    "AND json_extract(fields, '$.worker_id[1]') NOT IN (SELECT id FROM stage.held_worker) "
-    "AND json_extract(fields, '$.worker_id[1]') NOT IN "
-    "(SELECT id FROM worker WHERE district_code = :district)",
-    # A letter covering many claims (a Keputusan's annex) is the regency's.
-    "SELECT table_name, row_id FROM stage.fresh WHERE table_name = 'letter' "
-    "AND json_extract(fields, '$.claim_ids[1]') IS NOT '[]' "
-    "AND json_extract(fields, '$.claim_ids') IS NOT NULL",
-    # A claim's events, heirs, documents and letters: their claim, before and after the
-    # change, is one of the kecamatan's (a letter with no claim is the regency's).
-    *(
-        f"SELECT f.table_name, f.row_id FROM stage.fresh f LEFT JOIN {table} t ON t.id = f.row_id "
-        f"WHERE f.table_name = '{table}' AND ("
-        "(t.id IS NULL AND json_extract(f.fields, '$.claim_id[1]') IS NULL) "
-        "OR t.claim_id NOT IN (SELECT id FROM stage.held_claim) "
-        "OR json_extract(f.fields, '$.claim_id[1]') NOT IN (SELECT id FROM stage.held_claim) "
-        "OR (t.id IS NOT NULL AND t.claim_id IS NULL))"
-        for table in ("claim_event", "heir", "claim_document", "letter")
-    ),
-    # The kecamatan's own user accounts.
-    "SELECT f.table_name, f.row_id FROM stage.fresh f LEFT JOIN app_user u ON u.id = f.row_id "
-    "WHERE f.table_name = 'app_user' AND ("
-    "(u.id IS NULL AND json_extract(f.fields, '$.office_region[1]') IS NULL) "
-    "OR u.office_region <> :district "
-    "OR json_extract(f.fields, '$.office_region[1]') <> :district)",
-)
-
-
-# A worker the kecamatan held but the hub has since moved to another kecamatan: a change
-# made after the laptop learnt of the move (its version vector follows the move) is not the
-# kecamatan's to make; one made before or at the same time is (it was its worker then).
-_AFTER_THE_MOVE = """
-SELECT f.table_name, f.row_id FROM stage.fresh f
-JOIN worker w ON w.id = f.row_id AND w.district_code IS NOT :district
-WHERE f.table_name = 'worker'
-AND NOT EXISTS (SELECT 1 FROM stage.fast x WHERE x.fresh_rowid = f.rowid)
-AND EXISTS (SELECT 1 FROM change_log m
-    WHERE m.row_id = f.row_id AND m.table_name = 'worker'
-    AND json_extract(m.fields, '$.district_code[0]') = :district
-    AND json_extract(m.fields, '$.district_code[1]') IS NOT :district
-    AND coalesce(json_extract(f.vv, '$."' || m.device_id || '"'), 0) >= m.device_seq)
-"""
-
-
-def check_write_scope(conn: Connection, district: str) -> None:
-    """Raise :class:`ScopeViolation` if the fresh changes of a kecamatan's bundle touch a
-    row outside that kecamatan.
-
-    A laptop holds its kecamatan's workers, their claims and the claims' records, and its
-    own user accounts; a correct laptop cannot change anything else, so a bundle that does
-    was forged or comes from a device used for another kecamatan. Changes the hub already
-    has are not checked (they are not applied again).
-    """
-    params = {"district": district, "villages": district + ".%"}
-    for table in ("held_worker", "held_claim"):
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS stage.{table}")
-    for sql in _HELD_WORKERS:
-        conn.exec_driver_sql(sql, {k: v for k, v in params.items() if f":{k}" in sql})
-    conn.exec_driver_sql(_HELD_CLAIMS, params)
-    conn.exec_driver_sql("CREATE UNIQUE INDEX stage.ix_held_claim ON held_claim (id)")
-    for sql in _SCOPE_VIOLATIONS:
-        used = {k: v for k, v in params.items() if f":{k}" in sql}
-        row = conn.exec_driver_sql(sql + " LIMIT 1", used).first()
-        if row is not None:
-            raise ScopeViolation(str(row[0]), str(row[1]))
-    row = conn.exec_driver_sql(_AFTER_THE_MOVE + " LIMIT 1", {"district": district}).first()
-    if row is not None:
-        raise MovedAway(str(row[0]), str(row[1]))
-
-
-def db_time(moment: datetime) -> str:
-    """A moment as SQLite columns of Sigap store it (UTC, no offset, microseconds)."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
 def _json(value: Any) -> str | None:
     return None if value is None else orjson.dumps(value).decode()
 
 
 _MODELS = {str(model.__tablename__): model for model in models.SYNCED_TABLES}
-
-
-# ---- duplicate people --------------------------------------------------------------------
-
-_TOUCHED = "SELECT id FROM stage.touched"
-_DUPLICATE_SQL = (
-    # Same NIK, another live record.
-    "SELECT w.id, o.id, 'nik' FROM worker w JOIN worker o ON o.nik = w.nik AND o.id <> w.id "
-    "WHERE w.id IN ({ids}) AND w.deleted = 0 AND w.merged_into IS NULL "
-    "AND o.deleted = 0 AND o.merged_into IS NULL "
-    "UNION "
-    # Same name and birth date under another NIK.
-    "SELECT w.id, o.id, 'name_birth' FROM worker w JOIN worker o ON o.name_key = w.name_key "
-    "AND o.birth_date = w.birth_date AND o.nik <> w.nik AND o.id <> w.id "
-    "WHERE w.id IN ({ids}) AND w.deleted = 0 AND w.merged_into IS NULL "
-    "AND o.deleted = 0 AND o.merged_into IS NULL"
-)
-
-
-def _duplicate_pairs(
-    conn: Connection, workers: Sequence[str] | str
-) -> Iterable[tuple[str, str, str]]:
-    """Pairs (first id, second id, reason) of live workers that may be one person.
-
-    *workers* is a list of ids, or a SELECT giving them (a staging table: a big bundle's
-    new workers never pass through Python).
-    """
-    queries: list[tuple[str, tuple[str, ...]]]
-    if isinstance(workers, str):
-        queries = [(_DUPLICATE_SQL.format(ids=workers), ())]
-    else:
-        queries = []
-        for start in range(0, len(workers), 400):
-            chunk = tuple(workers[start : start + 400])
-            marks = ", ".join("?" for _ in chunk)
-            queries.append((_DUPLICATE_SQL.format(ids=marks), chunk + chunk))
-    for sql, params in queries:
-        for a, b, reason in conn.exec_driver_sql(sql, params):
-            first, second = sorted((str(a), str(b)))
-            yield first, second, str(reason)
-
-
-def count_duplicates(conn: Connection, workers: Sequence[str] | str) -> int:
-    """How many new pairs of possible duplicates these workers would make."""
-    return len({(a, b) for a, b, _ in _duplicate_pairs(conn, workers)})
-
-
-def find_duplicates(conn: Connection, workers: Sequence[str] | str, detected_at: datetime) -> int:
-    """Queue new pairs of possible duplicates among these workers; return how many."""
-    pairs = {(a, b): reason for a, b, reason in _duplicate_pairs(conn, workers)}
-    if not pairs:
-        return 0
-    before = int(conn.exec_driver_sql("SELECT count(*) FROM duplicate_pair").scalar() or 0)
-    conn.exec_driver_sql(
-        "INSERT OR IGNORE INTO duplicate_pair (id, worker_a, worker_b, reason, detected_at) "
-        "VALUES (?, ?, ?, ?, ?)",
-        [(new_id(), a, b, reason, db_time(detected_at)) for (a, b), reason in pairs.items()],
-    )
-    after = int(conn.exec_driver_sql("SELECT count(*) FROM duplicate_pair").scalar() or 0)
-    return after - before
 
 
 def row_vector(conn: Connection, table_name: str, row_id: str) -> dict[str, int]:
