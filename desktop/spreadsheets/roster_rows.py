@@ -4,17 +4,19 @@ Each row gets a :class:`RowVerdict`: ok, warning (imported, but look at it) or e
 imported), with the reasons as :class:`Finding` objects. Nothing is guessed where a guess
 could be wrong: a NIK Excel rounded, a village that could be one of two, a category that
 neither the file nor the user gives are errors.
+
+This module reads one row (:class:`RowReader`); the region matching is in roster_regions,
+what one cell holds in roster_cells, the verdicts of a whole sheet in roster_verdicts (their
+names are re-exported here).
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any
 
 from desktop.domain.categories import (
     Category,
@@ -25,7 +27,7 @@ from desktop.domain.categories import (
     subcategory_from_position,
 )
 from desktop.domain.dates import FAR_AHEAD_DAYS, far_ahead_warning, long_date
-from desktop.domain.findings import QT_TRANSLATE_NOOP, Finding, Severity
+from desktop.domain.findings import QT_TRANSLATE_NOOP, Finding
 from desktop.domain.identifiers import (
     MASK,
     area_findings,
@@ -38,26 +40,31 @@ from desktop.domain.identifiers import (
 from desktop.domain.names import clean_name, name_key
 from desktop.domain.nik import FEMALE_DAY_OFFSET, check_nik
 from desktop.spreadsheets.columns import FIELD_LABELS, ColumnMapping
-from desktop.spreadsheets.reader import Cell, cell_text
+from desktop.spreadsheets.reader import Cell
+from desktop.spreadsheets.roster_cells import EXACT_FLOAT_LIMIT as EXACT_FLOAT_LIMIT
+from desktop.spreadsheets.roster_cells import KK_LOST_DIGITS as _KK_LOST_DIGITS
+from desktop.spreadsheets.roster_cells import cache_key as _key
+from desktop.spreadsheets.roster_cells import fast_name_key as fast_name_key
+from desktop.spreadsheets.roster_cells import number_text as _number_text
+from desktop.spreadsheets.roster_cells import read_nik_cell as read_nik_cell
+from desktop.spreadsheets.roster_cells import rounded_long_number as _rounded_long_number
+from desktop.spreadsheets.roster_cells import words as _text
+from desktop.spreadsheets.roster_regions import FUZZY_CUTOFF as FUZZY_CUTOFF
+from desktop.spreadsheets.roster_regions import RegionMaster as RegionMaster
+from desktop.spreadsheets.roster_regions import place_key as place_key
+from desktop.spreadsheets.roster_verdicts import ROUNDED_NIKS_MIN as ROUNDED_NIKS_MIN
+from desktop.spreadsheets.roster_verdicts import RowCounts as RowCounts
+from desktop.spreadsheets.roster_verdicts import RowVerdict as RowVerdict
+from desktop.spreadsheets.roster_verdicts import Verdict as Verdict
+from desktop.spreadsheets.roster_verdicts import count as count
+from desktop.spreadsheets.roster_verdicts import data_rows as data_rows
+from desktop.spreadsheets.roster_verdicts import iter_verdicts as iter_verdicts
+from desktop.spreadsheets.roster_verdicts import nik_of_row as nik_of_row
+from desktop.spreadsheets.roster_verdicts import niks_look_rounded as niks_look_rounded
+from desktop.spreadsheets.roster_verdicts import read_rows as read_rows
 from desktop.spreadsheets.values import parse_date
 
-Verdict = Literal["ok", "warning", "error"]
-
-FUZZY_CUTOFF = 0.85
-# Double precision holds every integer up to 2**53 exactly; above it a number cell cannot be
-# trusted to the last digit.
-EXACT_FLOAT_LIMIT = 2**53
-_PLACE_PREFIXES = frozenset({"desa", "ds", "kelurahan", "kel", "kecamatan", "kec"})
 _TOTALS = re.compile(r"^(jumlah|jml|total|sub ?total|grand total)\b")
-
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
-def fast_name_key(text: str) -> str:
-    """:func:`name_key`, with a fast path for plain ASCII (most names; same result)."""
-    if text.isascii():
-        return " ".join(_NOT_ALNUM.sub(" ", text.lower()).split())
-    return name_key(text)
 
 
 def _err(code: str, template: str, /, **params: object) -> Finding:
@@ -66,379 +73,6 @@ def _err(code: str, template: str, /, **params: object) -> Finding:
 
 def _warn(code: str, template: str, /, **params: object) -> Finding:
     return Finding.warning(code, template, **params)
-
-
-def place_key(text: str) -> str:
-    """A region name for matching: no "Desa"/"Kel."/"Kec." prefix, case, punctuation or spaces."""
-    words = name_key(text).split()
-    while len(words) > 1 and words[0] in _PLACE_PREFIXES:
-        words = words[1:]
-    return "".join(words)
-
-
-def _code_digits(text: str) -> str | None:
-    """The digits of a region code typed as 16.02.05.2001 or 1602052001; None for a name."""
-    compact = re.sub(r"[\s.\-]+", "", text.strip().lstrip("'"))
-    return compact if compact.isdigit() else None
-
-
-def _dotted(digits: str) -> str | None:
-    widths = {6: (2, 2, 2), 10: (2, 2, 2, 4)}.get(len(digits))
-    if widths is None:
-        return None
-    parts, at = [], 0
-    for width in widths:
-        parts.append(digits[at : at + width])
-        at += width
-    return ".".join(parts)
-
-
-@dataclass(frozen=True)
-class _Match:
-    code: str | None
-    findings: tuple[Finding, ...] = ()
-
-
-class RegionMaster:
-    """The districts and villages an office may enrol workers in, matched by code or name.
-
-    Results are cached per distinct text: a 120,000-row file names a few hundred villages.
-    """
-
-    def __init__(
-        self,
-        scope: str,
-        districts: Iterable[tuple[str, str]],
-        villages: Iterable[tuple[str, str]],
-    ) -> None:
-        self.scope = scope
-        self.district_names: dict[str, str] = dict(districts)
-        self.village_names: dict[str, str] = dict(villages)
-        self._districts_by_key: dict[str, list[str]] = {}
-        for code, name in self.district_names.items():
-            self._districts_by_key.setdefault(place_key(name), []).append(code)
-        self._villages_by_key: dict[str, list[str]] = {}
-        for code, name in self.village_names.items():
-            self._villages_by_key.setdefault(place_key(name), []).append(code)
-        self._district_cache: dict[str, _Match] = {}
-        self._village_cache: dict[tuple[str, str | None], _Match] = {}
-
-    def _in_scope(self, code: str) -> bool:
-        return not self.scope or code == self.scope or code.startswith(self.scope + ".")
-
-    def district(self, text: str) -> _Match:
-        """The district code a cell names (code or name), with findings."""
-        found = self._district_cache.get(text)
-        if found is None:
-            found = self._district_cache[text] = self._find_district(text)
-        return found
-
-    def _find_district(self, text: str) -> _Match:
-        digits = _code_digits(text)
-        if digits is not None:
-            code = _dotted(digits) if len(digits) == 6 else None
-            if code is not None and code in self.district_names:
-                return _Match(code)
-            return _Match(
-                None,
-                (
-                    _err(
-                        "import.district_code",
-                        QT_TRANSLATE_NOOP(
-                            "Finding",
-                            'Kode kecamatan "{text}" tidak ada di daftar wilayah kantor ini '
-                            "({scope}). Periksa kodenya, mis. 16.02.05.",
-                        ),
-                        text=text[:20],
-                        scope=self.scope,
-                    ),
-                ),
-            )
-        codes, ratio = self._by_name(text, self._districts_by_key)
-        if len(codes) == 1:
-            code = codes[0]
-            if ratio < 1.0:
-                return _Match(code, (self._variant("district", text, code),))
-            return _Match(code)
-        if len(codes) > 1:
-            return _Match(
-                None,
-                (
-                    _err(
-                        "import.district_ambiguous",
-                        QT_TRANSLATE_NOOP(
-                            "Finding",
-                            'Kecamatan "{text}" cocok dengan lebih dari satu kecamatan: '
-                            "{candidates}. Tulis kode kecamatannya.",
-                        ),
-                        text=text[:60],
-                        candidates=self._describe(codes, self.district_names),
-                    ),
-                ),
-            )
-        return _Match(
-            None,
-            (
-                _err(
-                    "import.district_unknown",
-                    QT_TRANSLATE_NOOP(
-                        "Finding",
-                        'Kecamatan "{text}" tidak ada di daftar wilayah kantor ini ({scope}). '
-                        "Periksa ejaannya atau tulis kodenya, mis. 16.02.05.",
-                    ),
-                    text=text[:60],
-                    scope=self.scope,
-                ),
-            ),
-        )
-
-    def village(self, text: str, district: str | None) -> _Match:
-        """The village code a cell names (code or name), within *district* when known."""
-        key = (text, district)
-        found = self._village_cache.get(key)
-        if found is None:
-            found = self._village_cache[key] = self._find_village(text, district)
-        return found
-
-    def _find_village(self, text: str, district: str | None) -> _Match:
-        digits = _code_digits(text)
-        if digits is not None:
-            code = _dotted(digits) if len(digits) == 10 else None
-            if code is None or code not in self.village_names:
-                return _Match(
-                    None,
-                    (
-                        _err(
-                            "import.village_code",
-                            QT_TRANSLATE_NOOP(
-                                "Finding",
-                                'Kode desa/kelurahan "{text}" tidak ada di daftar wilayah kantor '
-                                "ini ({scope}). Periksa kodenya, mis. 16.02.05.2001.",
-                            ),
-                            text=text[:20],
-                            scope=self.scope,
-                        ),
-                    ),
-                )
-            if district is not None and not code.startswith(district + "."):
-                return _Match(None, (self._not_in_district(text, district),))
-            return _Match(code)
-        index = self._villages_by_key
-        if district is not None:
-            index = {
-                k: kept
-                for k, codes in index.items()
-                if (kept := [c for c in codes if c.startswith(district + ".")])
-            }
-        codes, ratio = self._by_name(text, index)
-        if len(codes) == 1:
-            code = codes[0]
-            if ratio < 1.0:
-                return _Match(code, (self._variant("village", text, code),))
-            return _Match(code)
-        if len(codes) > 1:
-            return _Match(
-                None,
-                (
-                    _err(
-                        "import.village_ambiguous",
-                        QT_TRANSLATE_NOOP(
-                            "Finding",
-                            'Desa/kelurahan "{text}" ada lebih dari satu: {candidates}. '
-                            "Isi kolom Kecamatan atau tulis kode desanya.",
-                        ),
-                        text=text[:60],
-                        candidates=self._describe(codes, self.village_names),
-                    ),
-                ),
-            )
-        if district is not None and self._by_name(text, self._villages_by_key)[0]:
-            return _Match(None, (self._not_in_district(text, district),))
-        return _Match(
-            None,
-            (
-                _err(
-                    "import.village_unknown",
-                    QT_TRANSLATE_NOOP(
-                        "Finding",
-                        'Desa/kelurahan "{text}" tidak ada di daftar wilayah kantor ini '
-                        "({scope}). Periksa ejaannya atau tulis kodenya, mis. 16.02.05.2001.",
-                    ),
-                    text=text[:60],
-                    scope=self.scope,
-                ),
-            ),
-        )
-
-    def _not_in_district(self, text: str, district: str) -> Finding:
-        return _err(
-            "import.village_district",
-            QT_TRANSLATE_NOOP(
-                "Finding",
-                'Desa/kelurahan "{text}" tidak ada di Kecamatan {district}. '
-                "Periksa kolom Desa dan Kecamatan.",
-            ),
-            text=text[:60],
-            district=self.district_names.get(district, district),
-        )
-
-    def _variant(self, kind: str, text: str, code: str) -> Finding:
-        if kind == "village":
-            return _warn(
-                "import.village_variant",
-                QT_TRANSLATE_NOOP(
-                    "Finding",
-                    'Desa/kelurahan "{text}" dibaca sebagai {name} ({code}). Periksa bila keliru.',
-                ),
-                text=text[:60],
-                name=self.village_names[code],
-                code=code,
-            )
-        return _warn(
-            "import.district_variant",
-            QT_TRANSLATE_NOOP(
-                "Finding",
-                'Kecamatan "{text}" dibaca sebagai {name} ({code}). Periksa bila keliru.',
-            ),
-            text=text[:60],
-            name=self.district_names[code],
-            code=code,
-        )
-
-    def _describe(self, codes: Sequence[str], names: Mapping[str, str]) -> str:
-        parts = []
-        for code in sorted(codes)[:5]:
-            parent = code.rsplit(".", 1)[0]
-            where = self.district_names.get(parent)
-            parts.append(f"{names[code]} ({code}{', Kec. ' + where if where else ''})")
-        return "; ".join(parts)
-
-    @staticmethod
-    def _by_name(text: str, index: Mapping[str, list[str]]) -> tuple[list[str], float]:
-        """Codes whose name matches *text* exactly, else the closest spelling variants."""
-        key = place_key(text)
-        if not key:
-            return [], 0.0
-        exact = index.get(key)
-        if exact:
-            return list(exact), 1.0
-        best: list[str] = []
-        best_ratio = 0.0
-        matcher = difflib.SequenceMatcher(b=key, autojunk=False)
-        for candidate, codes in index.items():
-            matcher.set_seq1(candidate)
-            if matcher.real_quick_ratio() < FUZZY_CUTOFF or matcher.quick_ratio() < FUZZY_CUTOFF:
-                continue
-            ratio = matcher.ratio()
-            if ratio < FUZZY_CUTOFF:
-                continue
-            if ratio > best_ratio:
-                best, best_ratio = list(codes), ratio
-            elif ratio == best_ratio:
-                best.extend(codes)
-        return best, best_ratio
-
-
-@dataclass(frozen=True)
-class RowVerdict:
-    """One data row: its spreadsheet row number, original cells, values and findings."""
-
-    row: int  # as the spreadsheet shows it (1-based)
-    cells: tuple[Cell, ...]
-    values: Mapping[str, Any]
-    findings: tuple[Finding, ...] = ()
-
-    @property
-    def verdict(self) -> Verdict:
-        """The verdict: error (not imported), warning (imported, look at it) or ok."""
-        if not self.findings:
-            return "ok"
-        if any(f.severity is Severity.ERROR for f in self.findings):
-            return "error"
-        return "warning"
-
-    @property
-    def ok(self) -> bool:
-        """True when the row can be imported (it may carry warnings)."""
-        return not self.findings or self.verdict != "error"
-
-    @property
-    def errors(self) -> tuple[Finding, ...]:
-        """The findings that reject the row."""
-        return tuple(f for f in self.findings if f.is_error)
-
-    def reasons(self) -> str:
-        """The findings as one Indonesian text, errors first."""
-        ordered = sorted(self.findings, key=lambda f: not f.is_error)
-        return " ".join(f.message for f in ordered)
-
-
-def _text(value: Cell) -> str:
-    return " ".join(cell_text(value).split())
-
-
-def _number_text(value: Cell) -> str:
-    """An identity number cell as text (a whole-number cell without its ".0")."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < EXACT_FLOAT_LIMIT:
-        return str(int(value))
-    return cell_text(value)
-
-
-def read_nik_cell(value: Cell) -> tuple[str, Finding | None]:
-    """The NIK text of a cell, or an error when the cell is a number Excel may have rounded.
-
-    A number cell keeps at most 15 significant digits in Excel: a 16-digit NIK typed as a
-    number comes back with a 0 in place of its last digit. Such a cell, a fractional number
-    or one too big to be exact is rejected, never repaired.
-    """
-    if isinstance(value, bool):
-        return str(value), None
-    if isinstance(value, int | float):
-        if isinstance(value, float) and not value.is_integer():
-            return "", _err(
-                "nik.decimal",
-                QT_TRANSLATE_NOOP(
-                    "Finding",
-                    "NIK terbaca sebagai angka desimal karena Excel membacanya sebagai angka, dan angka terakhirnya bisa hilang. Ketik ulang NIK sebagai teks: format sel Teks atau awali dengan tanda petik (').",  # noqa: E501
-                ),
-            )
-        if _rounded_long_number(value):
-            return "", _err(
-                "nik.lost_digits",
-                QT_TRANSLATE_NOOP(
-                    "Finding",
-                    "NIK tersimpan sebagai angka, dan Excel hanya menyimpan 15 angka: angka terakhirnya bisa hilang (berubah menjadi 0). Ketik ulang NIK sebagai teks: format sel Teks atau awali dengan tanda petik (').",  # noqa: E501
-                ),
-            )
-        return str(int(value)), None
-    return cell_text(value), None
-
-
-def _rounded_long_number(value: float | int) -> bool:
-    """True for a number cell that cannot hold a 16-digit identity number exactly: Excel
-    keeps 15 significant digits, so the 16th comes back as 0 (or the number is fractional,
-    or too big for a float to be exact)."""
-    if isinstance(value, float) and not value.is_integer():
-        return True
-    digits = str(int(value))
-    return abs(value) >= EXACT_FLOAT_LIMIT or (len(digits) == 16 and digits.endswith("0"))
-
-
-_KK_LOST_DIGITS = _err(
-    "kk.lost_digits",
-    QT_TRANSLATE_NOOP(
-        "Finding",
-        "Nomor KK tersimpan sebagai angka, dan Excel hanya menyimpan 15 angka: angka "
-        "terakhirnya bisa hilang (berubah menjadi 0). Ketik ulang nomor KK sebagai teks: "
-        "format sel Teks atau awali dengan tanda petik (').",
-    ),
-)
-
-
-def _key(value: Cell) -> object:
-    """A cache key for a cell: its text, else its value with its type (1, 1.0 and True are
-    equal in Python, but read differently)."""
-    return value if type(value) is str else (type(value), value)
 
 
 def _sex_from_nik(sex: Sex) -> Finding:
@@ -965,125 +599,3 @@ class RowReader:
         findings.extend(village.findings)
         code = village.code
         return code, code.rsplit(".", 1)[0] if code else None, tuple(findings)
-
-
-def _duplicate(first: int) -> Finding:
-    return _err(
-        "import.nik_duplicate",
-        QT_TRANSLATE_NOOP(
-            "Finding",
-            "NIK ini sudah ada di baris {first} berkas ini. Hapus salah satu baris, atau "
-            "gabungkan isinya.",
-        ),
-        first=first,
-    )
-
-
-@dataclass
-class RowCounts:
-    """How many data rows got each verdict, and how many lines were skipped."""
-
-    ok: int = 0
-    warning: int = 0
-    error: int = 0
-    skipped: int = 0
-    by_code: dict[str, int] = field(default_factory=dict)
-
-
-def data_rows(rows: Sequence[Sequence[Cell]], header_index: int, reader: RowReader) -> list[int]:
-    """The indexes of the data rows under the header (0-based *header_index*): every row but
-    blank lines and a totals line."""
-    nik = reader.mapping.columns.get("nik", _UNMAPPED)
-    indexes = []
-    for index in range(header_index + 1, len(rows)):
-        cells = rows[index]
-        if nik < len(cells):
-            value = cells[nik]
-            if type(value) is str and value.isdigit():  # a NIK of digits: neither
-                indexes.append(index)
-                continue
-        if not reader.is_blank(cells) and not reader.is_totals(cells):
-            indexes.append(index)
-    return indexes
-
-
-ROUNDED_NIKS_MIN = 20  # a tenth of real NIKs end in 0: twenty in a row is no chance
-
-
-def niks_look_rounded(rows: Sequence[Sequence[Cell]], indexes: Iterable[int], column: int) -> int:
-    """How many NIKs Excel rounded, when every NIK written as text in *column* ends in 0.
-
-    A sheet whose NIK column was a number column loses the 16th digit (Excel keeps 15) and,
-    saved as CSV, writes it as 0 in plain digits that look like a NIK. One such NIK cannot
-    be told from a real one; :data:`ROUNDED_NIKS_MIN` or more, all ending in 0, can. Returns
-    their count, or 0 when the column does not look rounded.
-    """
-    found = 0
-    for index in indexes:
-        cells = rows[index]
-        value = cells[column] if column < len(cells) else None
-        if type(value) is not str:
-            continue  # numbers are judged one by one (see read_nik_cell)
-        digits = "".join(ch for ch in value if ch.isdigit())
-        if len(digits) != 16:
-            continue
-        if digits[-1] != "0":
-            return 0
-        found += 1
-    return found if found >= ROUNDED_NIKS_MIN else 0
-
-
-def iter_verdicts(
-    rows: Sequence[Sequence[Cell]], indexes: Iterable[int], reader: RowReader
-) -> Iterator[RowVerdict]:
-    """The verdicts of the data rows at *indexes* (see :func:`data_rows`), one at a time.
-
-    A NIK seen on an earlier row makes the later row an error that names the first.
-    """
-    first_row: dict[str, int] = {}
-    for index in indexes:
-        verdict = reader.read(index + 1, rows[index])
-        nik = verdict.values["nik"]
-        if nik:
-            first = first_row.get(nik)
-            if first is None:
-                first_row[nik] = verdict.row
-            else:
-                verdict = RowVerdict(
-                    verdict.row,
-                    verdict.cells,
-                    verdict.values,
-                    (_duplicate(first), *verdict.findings),
-                )
-        yield verdict
-
-
-def read_rows(
-    rows: Sequence[Sequence[Cell]], header_index: int, reader: RowReader
-) -> list[RowVerdict]:
-    """The verdicts of every data row under the header (0-based *header_index*).
-
-    Blank lines and a totals line are skipped silently; a NIK seen on an earlier row makes
-    the later row an error that names the first.
-    """
-    return list(iter_verdicts(rows, data_rows(rows, header_index, reader), reader))
-
-
-def nik_of_row(cells: Sequence[Cell], reader: RowReader) -> str:
-    """The NIK a row gives when its NIK cell is valid (without checking that it is)."""
-    index = reader.mapping.columns.get("nik")
-    value = cells[index] if index is not None and index < len(cells) else None
-    if type(value) is str and len(value) == 16 and value.isdigit() and value.isascii():
-        return value
-    return normalize_number(read_nik_cell(None if value == "" else value)[0])
-
-
-def count(verdicts: Iterable[RowVerdict]) -> RowCounts:
-    """Count verdicts, and findings by code."""
-    counts = RowCounts()
-    for verdict in verdicts:
-        kind = verdict.verdict
-        setattr(counts, kind, getattr(counts, kind) + 1)
-        for finding in verdict.findings:
-            counts.by_code[finding.code] = counts.by_code.get(finding.code, 0) + 1
-    return counts
