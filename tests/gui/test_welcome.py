@@ -78,10 +78,18 @@ def test_kecamatan_office_needs_a_name(qtbot: QtBot, services: AppServices):
     form.kind_combo.setCurrentIndex(1)
     assert form.region_edit.placeholderText() == "contoh: 16.02.05"
     qtbot.keyClicks(form.region_edit, "16.02.05")
-    dialog.submit_button.click()
-    assert form.name_error.text() == "Nama kantor wajib diisi."
-    assert form.region_edit.text() == "16.02.05"
+    # The button stays grey, and the line under the form says why.
+    assert not dialog.submit_button.isEnabled()
+    assert form.reason_line.isVisible()
+    assert form.reason_line.text() == "Isi Nama kantor (bertanda *) untuk melanjutkan."
+    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
     assert services.office.info() is None
+    qtbot.keyClicks(form.name_edit, "   ")
+    assert not dialog.submit_button.isEnabled()
+    qtbot.keyClicks(form.name_edit, "Kantor Camat Kayu Agung")
+    assert dialog.submit_button.isEnabled()
+    assert not form.reason_line.isVisible()
+    assert form.region_edit.text() == "16.02.05"
 
 
 def test_demo_data_goes_into_a_separate_database(qtbot: QtBot, services: AppServices):

@@ -1,21 +1,34 @@
-"""Loading demo data: the parameters dialog and the background job shared by every caller."""
+"""Loading demo data: the parameters dialog and the background job shared by every caller.
+
+Demo data never goes into the database the clerk works in: the welcome dialog and
+Berkas → Muat data contoh… both open a separate file (``sigap-contoh.db`` beside the open
+one, or another the clerk chooses), fill it when it has no workers yet, and say which file
+they opened.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.domain.formatting import file_size
 from desktop.services.demo import DemoResult, DemoService
-from desktop.ui.i18n import number, translate
+from desktop.ui.dialogs.sizing import open_size, wide
+from desktop.ui.i18n import number, translate, ui_language
 from desktop.ui.jobs import Job
 from desktop.ui.widgets import HintLabel
 
@@ -25,6 +38,8 @@ if TYPE_CHECKING:
 DEMO_WORKERS = 2_000
 DEMO_SEED = 1
 MAX_DEMO_WORKERS = 1_000_000
+MAX_DEMO_SEED = 999_999
+ERROR_COLOR = "#b3261e"
 
 
 def demo_path(database: Path) -> Path:
@@ -39,62 +54,150 @@ def demo_job(
     workers: int = DEMO_WORKERS,
     seed: int = DEMO_SEED,
     actor: Actor | None = None,
+    file_name: str | None = None,
 ) -> Job:
-    """Return a (not yet started) job that fills the database with demo data."""
+    """Return a (not yet started) job that fills the database with demo data.
+
+    Its progress window offers Batal; with *file_name* its title names the file filled.
+    """
+    if file_name:
+        title = translate("DemoDialog", "Memuat data contoh ke {file}").format(file=file_name)
+    else:
+        title = translate("DemoDialog", "Memuat data contoh")
     return Job(
         parent,
         lambda progress, cancel: demo.generate(
             actor=actor, workers=workers, seed=seed, progress=progress, cancel=cancel
         ),
-        title=translate("DemoDialog", "Memuat data contoh"),
+        title=title,
     )
 
 
-def demo_summary(result: DemoResult) -> str:
-    """One sentence saying what the demo generator wrote."""
+def demo_summary(result: DemoResult, file_name: str | None = None) -> str:
+    """One sentence saying what the demo generator wrote (and into which file)."""
+    if file_name:
+        return translate(
+            "DemoDialog", "Data contoh dimuat ke {file}: {workers} peserta dan {claims} klaim."
+        ).format(file=file_name, workers=number(result.workers), claims=number(result.claims))
     return translate(
         "DemoDialog", "Data contoh dimuat: {workers} peserta dan {claims} klaim."
     ).format(workers=number(result.workers), claims=number(result.claims))
 
 
-class DemoDialog(QDialog):
-    """Asks how many demo workers to make, and with which seed."""
+def demo_reused_text(file_name: str) -> str:
+    """What the status bar says when the demo file already held demo data and was just opened."""
+    return translate(
+        "DemoDialog", "Basis data contoh {file} dibuka; data contoh di dalamnya dipakai lagi."
+    ).format(file=file_name)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+def demo_file_filter() -> str:
+    """The file-dialog filter for a demo database."""
+    return translate("DemoDialog", "Basis data Sigap (*.db)")
+
+
+class DemoDialog(QDialog):
+    """Asks how many demo workers to make, with which seed and, given *database* (the file
+    open now), into which separate file (``<name>-contoh.db`` beside it unless the clerk
+    chooses another)."""
+
+    def __init__(self, parent: QWidget | None = None, *, database: Path | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Muat data contoh"))
-        self.setMinimumWidth(460)
-        intro = HintLabel(
-            self.tr(
+        self.setMinimumWidth(560)
+        self._database = database
+        self._target = demo_path(database) if database is not None else None
+
+        if database is None:
+            intro_text = self.tr(
                 "Sigap akan membuat peserta, target cakupan dan klaim rekaan untuk latihan. "
                 "Data contoh hanya dimuat ke basis data yang belum berisi peserta; semua "
                 "nama dan nomor di dalamnya rekaan."
             )
-        )
+        else:
+            intro_text = self.tr(
+                "Sigap akan membuat peserta, target cakupan dan klaim rekaan untuk latihan, "
+                "di berkas basis data terpisah. Basis data yang sedang terbuka ({file}) tidak "
+                "diubah. Semua nama dan nomor di dalam data contoh rekaan."
+            ).format(file=database.name)
+        intro = HintLabel(intro_text)
+
+        self.file_label = QLabel()
+        self.file_label.setObjectName("demoFile")
+        self.file_label.setWordWrap(True)
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.choose_button = QPushButton(self.tr("&Pilih berkas lain…"))
+        self.choose_button.clicked.connect(self.choose_file)
+        self.file_note = HintLabel()
+        self.file_note.setObjectName("demoFileNote")
+        self.file_error = QLabel()
+        self.file_error.setObjectName("demoFileError")
+        self.file_error.setWordWrap(True)
+        self.file_error.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.file_error.setVisible(False)
+
         self.workers_spin = QSpinBox()
         self.workers_spin.setRange(1, MAX_DEMO_WORKERS)
         self.workers_spin.setSingleStep(1_000)
         self.workers_spin.setGroupSeparatorShown(True)
         self.workers_spin.setValue(DEMO_WORKERS)
-        self.seed_spin = QSpinBox()
-        self.seed_spin.setRange(0, 999_999)
-        self.seed_spin.setValue(DEMO_SEED)
-        self.seed_spin.setToolTip(
-            self.tr("Benih yang sama menghasilkan data contoh yang sama persis.")
+        workers_hint = HintLabel(
+            self.tr(
+                "Berapa peserta rekaan yang dibuat, antara 1 dan {limit}. {default} cukup "
+                "untuk latihan; 100.000 atau lebih untuk mencoba Sigap dengan data sebesar "
+                "kabupaten (memuatnya lebih lama)."
+            ).format(limit=number(MAX_DEMO_WORKERS), default=number(DEMO_WORKERS))
         )
+        workers_hint.setObjectName("workersHint")
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, MAX_DEMO_SEED)
+        self.seed_spin.setValue(DEMO_SEED)
+        seed_hint = HintLabel(
+            self.tr(
+                "Angka awal pembuat data rekaan. Benih yang sama menghasilkan nama, NIK dan "
+                "klaim yang sama persis, sehingga latihan dapat diulang; benih lain "
+                "menghasilkan data lain."
+            )
+        )
+        seed_hint.setObjectName("seedHint")
+        self.seed_spin.setToolTip(seed_hint.text())
+
+        for label in (self.file_label, self.file_note, self.file_error, workers_hint, seed_hint):
+            wide(label)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        if self._target is not None:
+            file_row = QHBoxLayout()
+            file_row.addWidget(self.file_label, 1)
+            file_row.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
+            form.addRow(self.tr("Berkas:"), file_row)
+            form.addRow("", self.file_note)
+            form.addRow("", self.file_error)
+        else:
+            for widget in (self.file_label, self.choose_button, self.file_note):
+                widget.setVisible(False)
         form.addRow(self.tr("Jumlah &peserta:"), self.workers_spin)
+        form.addRow("", workers_hint)
         form.addRow(self.tr("&Benih acak:"), self.seed_spin)
+        form.addRow("", seed_hint)
+
         buttons = QDialogButtonBox()
-        ok = buttons.addButton(self.tr("Muat data contoh"), QDialogButtonBox.ButtonRole.AcceptRole)
-        ok.setDefault(True)
+        self.ok_button = buttons.addButton(
+            self.tr("Muat data contoh"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.ok_button.setDefault(True)
         buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addStretch(1)
         layout.addWidget(buttons)
+        self._show_target()
+        self.workers_spin.setFocus()
+        open_size(self, 620)
 
     @property
     def workers(self) -> int:
@@ -105,3 +208,69 @@ class DemoDialog(QDialog):
     def seed(self) -> int:
         """The seed asked for."""
         return self.seed_spin.value()
+
+    @property
+    def path(self) -> Path | None:
+        """The separate file to open and fill (None when the dialog was given no database)."""
+        return self._target
+
+    @Slot()
+    def choose_file(self) -> None:
+        """Let the clerk put the demo data in another file (an existing one is opened)."""
+        if self._target is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Berkas data contoh"),
+            str(self._target),
+            demo_file_filter(),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not name:
+            return
+        chosen = Path(name)
+        if not chosen.suffix:
+            chosen = chosen.with_suffix(".db")
+        self.set_path(chosen)
+
+    def set_path(self, path: Path) -> None:
+        """Use *path* as the demo file (refused when it is the database open now)."""
+        if self._database is not None and _same_file(path, self._database):
+            self.file_error.setText(
+                self.tr(
+                    "{file} adalah basis data yang sedang terbuka. Data contoh tidak dimuat ke "
+                    "basis data kerja; pilih berkas lain."
+                ).format(file=path.name)
+            )
+            self.file_error.setVisible(True)
+            return
+        self._target = path
+        self._show_target()
+
+    def _show_target(self) -> None:
+        self.file_error.setVisible(False)
+        target = self._target
+        if target is None:
+            return
+        self.file_label.setText(breakable_path(target))
+        self.file_label.setToolTip(str(target))
+        if target.exists():
+            note = self.tr(
+                "Berkas ini sudah ada ({size}). Bila sudah berisi data contoh, Sigap "
+                "membukanya tanpa membuat data baru."
+            ).format(size=file_size(target.stat().st_size, ui_language()))
+        else:
+            note = self.tr("Berkas baru; dibuat saat Anda menekan Muat data contoh.")
+        self.file_note.setText(note)
+
+
+def breakable_path(path: Path) -> str:
+    """*path* as text that may wrap after each folder (a long path never widens a dialog)."""
+    return str(path).replace("/", "/\u200b").replace("\\", "\\\u200b")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a.absolute() == b.absolute()

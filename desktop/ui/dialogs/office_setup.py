@@ -7,10 +7,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +18,8 @@ from desktop.domain.findings import DomainError
 from desktop.domain.regions import RegionCode, RegionLevel
 from desktop.services.office import OfficeInfo, OfficeKind, OfficeService
 from desktop.services.regions import RegionService
+from desktop.ui.dialogs.form_rows import ErrorLine, FormGrid, ReasonLine, required_legend
+from desktop.ui.dialogs.sizing import open_size, wide
 from desktop.ui.i18n import error_text, translate
 from desktop.ui.widgets import HintLabel
 
@@ -29,21 +30,11 @@ _EXAMPLES = {
 _LEVELS = {OfficeKind.HUB: RegionLevel.REGENCY, OfficeKind.KECAMATAN: RegionLevel.DISTRICT}
 
 
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet("color: #b3261e;")
-    label.setVisible(False)
-    # Wrapped labels otherwise take a narrow preferred width in the form's field column.
-    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    return label
-
-
 class OfficeSetupForm(QWidget):
     """Kind of office, region code and name; checks the code as it is typed."""
 
     officeSetUp = Signal(object)  # OfficeInfo
+    readyChanged = Signal(bool)  # True when every required field has something in it
 
     def __init__(
         self,
@@ -59,45 +50,91 @@ class OfficeSetupForm(QWidget):
             self.kind_combo.addItem(translate("OfficeKind", kind.label), kind.value)
         self.region_edit = QLineEdit()
         self.region_edit.setMaxLength(20)
-        self.region_error = _error_label()
+        # The code's error and the name of the region it stands for share one place under
+        # the field, with room for two lines kept: nothing below moves as they come and go.
+        self.region_error = ErrorLine(lines=2)
         self.region_error.setObjectName("regionError")
         self.region_name = HintLabel()
-        self.region_name.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.region_name.setObjectName("regionName")
+        self.region_name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        wide(self.region_name)
+        self.region_name.setVisible(False)
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(200)
-        self.name_error = _error_label()
+        self.name_error = ErrorLine(lines=1)
         self.name_error.setObjectName("nameError")
-        self.form_error = _error_label()
+        # Under the form: a problem of the whole form, or why its button is still grey.
+        self.form_error = ErrorLine(lines=2)
         self.form_error.setObjectName("formError")
+        self.reason_line = ReasonLine()
+        self.reason_line.setObjectName("formReason")
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(self.tr("&Jenis kantor:"), self.kind_combo)
-        form.addRow(self.tr("&Kode wilayah:"), self.region_edit)
-        form.addRow("", self.region_error)
-        form.addRow("", self.region_name)
-        form.addRow(self.tr("&Nama kantor:"), self.name_edit)
-        form.addRow("", self.name_error)
+        form = FormGrid()
+        form.add_row(self.tr("&Jenis kantor:"), self.kind_combo)
+        form.add_row(self.tr("&Kode wilayah:"), self.region_edit, required=True)
+        form.add_line(self.region_error, self.region_name)
+        form.add_row(self.tr("&Nama kantor:"), self.name_edit, required=True)
+        form.add_line(self.name_error)
+        form.add_full_width(required_legend())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
         layout.addLayout(form)
-        layout.addWidget(self.form_error)
+        status = QGridLayout()
+        status.addWidget(self.form_error, 0, 0)
+        status.addWidget(self.reason_line, 0, 0)
+        layout.addLayout(status)
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.region_edit.textEdited.connect(self._region_edited)
         self.region_edit.editingFinished.connect(self._check_region)
         self.name_edit.textEdited.connect(lambda _text: self._show(self.name_error, ""))
+        self.region_edit.textChanged.connect(self._update_ready)
+        self.name_edit.textChanged.connect(self._update_ready)
         self._kind_changed()
+        self._update_ready()
 
     @property
     def kind(self) -> OfficeKind:
         """The kind of office chosen."""
         return OfficeKind(self.kind_combo.currentData())
 
-    @staticmethod
-    def _show(label: QLabel, text: str) -> None:
-        label.setText(text)
-        label.setVisible(bool(text))
+    def is_ready(self) -> bool:
+        """True when every required field has something in it (the button may be pressed)."""
+        return bool(self.region_edit.text().strip() and self.name_edit.text().strip())
+
+    def missing_reason(self) -> str:
+        """Why the form's button is grey: which required fields are still empty ("" if none)."""
+        region = not self.region_edit.text().strip()
+        name = not self.name_edit.text().strip()
+        if region and name:
+            return self.tr("Isi Kode wilayah dan Nama kantor (bertanda *) untuk melanjutkan.")
+        if region:
+            return self.tr("Isi Kode wilayah (bertanda *) untuk melanjutkan.")
+        if name:
+            return self.tr("Isi Nama kantor (bertanda *) untuk melanjutkan.")
+        return ""
+
+    @Slot()
+    def _update_ready(self) -> None:
+        ready = self.is_ready()
+        self._show_reason()
+        self.readyChanged.emit(ready)
+
+    def _show_reason(self) -> None:
+        reason = "" if self.form_error.isVisible() else self.missing_reason()
+        self.reason_line.show_reason(reason)
+
+    def _show(self, label: QLabel, text: str) -> None:
+        if isinstance(label, ErrorLine):
+            label.show_error(text)
+        else:
+            label.setText(text)
+            label.setVisible(bool(text))
+        if label is self.region_error:
+            self._show_region_name()
+        elif label is self.form_error:
+            self._show_reason()
 
     @Slot()
     def _kind_changed(self) -> None:
@@ -124,7 +161,7 @@ class OfficeSetupForm(QWidget):
             if code is not None:
                 name = self._regions.name_of(code.dotted) or ""
         self.region_name.setText(name)
-        self.region_name.setVisible(bool(name))
+        self.region_name.setVisible(bool(name) and not self.region_error.isVisible())
 
     @Slot()
     def _check_region(self) -> bool:
@@ -196,7 +233,7 @@ class OfficeSetupDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Siapkan kantor"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(480)
         self.info: OfficeInfo | None = None
         self.form = OfficeSetupForm(office, regions)
         intro = HintLabel(
@@ -211,12 +248,17 @@ class OfficeSetupDialog(QDialog):
         )
         buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
         self.ok_button.setDefault(True)
+        self.ok_button.setEnabled(self.form.is_ready())
+        self.form.readyChanged.connect(self.ok_button.setEnabled)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.form)
+        layout.addStretch(1)
         layout.addWidget(buttons)
+        self.form.region_edit.setFocus()
+        open_size(self, 600)
 
     @Slot()
     def _accept(self) -> None:

@@ -170,6 +170,9 @@ class WelcomeDialog(QDialog):
         self.submit_button = QPushButton(self.tr("&Siapkan kantor"))
         self.back_button.clicked.connect(self._go_choices)
         self.submit_button.clicked.connect(self._submit)
+        # Grey until the required fields have something in them; the form says why.
+        self.submit_button.setEnabled(self.form.is_ready())
+        self.form.readyChanged.connect(self.submit_button.setEnabled)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
@@ -180,8 +183,9 @@ class WelcomeDialog(QDialog):
         layout.addWidget(heading_label(self.tr("Siapkan kantor")))
         layout.addWidget(hint)
         layout.addWidget(self.form)
-        layout.addStretch(1)
+        # The buttons right under the form, beside the line that says why one is grey.
         layout.addLayout(buttons)
+        layout.addStretch(1)
         return page
 
     # ---- keyboard ------------------------------------------------------------------------
