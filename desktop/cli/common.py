@@ -1,5 +1,5 @@
-"""What every command shares: exit codes, the Indonesian argument parser, progress on the
-terminal, and opening the database."""
+"""What every command shares: exit codes, the argument parser that speaks the user's language,
+progress on the terminal, and opening the database."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
+from desktop.cli.words import integer, translate
 from desktop.domain.categories import Sex, parse_sex
+from desktop.domain.findings import QT_TRANSLATE_NOOP
 from desktop.services.paths import default_db_path
 
 if TYPE_CHECKING:
@@ -27,14 +29,47 @@ class UsageError(Exception):
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors in Indonesian with exit code 2."""
+    """argparse that reports usage errors in the user's language with exit code 2 (argparse's
+    own words are translated while a command runs: see :func:`desktop.cli.words.speaking`)."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message}. Lihat: python -m desktop {self._sub_hint()}--help")
+        raise UsageError(
+            translate("Cli", "{problem}. Lihat: python -m desktop {command}--help").format(
+                problem=message, command=self._sub_hint()
+            )
+        )
 
     def _sub_hint(self) -> str:
         words = self.prog.split()[3:] if self.prog.startswith("python -m desktop") else []
         return " ".join(words) + " " if words else ""
+
+
+def add_command(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    name: str,
+    help_text: str,
+    description: str | None = None,
+) -> argparse.ArgumentParser:
+    """Add the command *name*: *help_text* in its parent's list, *description* (or the same
+    text) at the top of its own --help."""
+    if description is None:
+        description = help_text[:1].upper() + help_text[1:]
+        description += "" if description.endswith((".", ")")) else "."
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name, help=help_text, description=description
+    )
+    return parser
+
+
+def add_subcommands(parser: argparse.ArgumentParser, dest: str) -> argparse._SubParsersAction:  # type: ignore[type-arg]
+    """Give *parser* required sub-commands, listed under COMMAND in its --help."""
+    return parser.add_subparsers(
+        dest=dest,
+        metavar=translate("CliHelp", "PERINTAH"),
+        parser_class=Parser,
+        required=True,
+        title=translate("CliHelp", "perintah"),
+    )
 
 
 def add_db(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -44,8 +79,11 @@ def add_db(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
         "--db",
         type=Path,
         default=None if top else argparse.SUPPRESS,
-        metavar="PATH",
-        help="berkas basis data (bawaan: $SIGAP_DB atau sigap.db di folder data pengguna)",
+        metavar=translate("CliHelp", "BERKAS"),
+        help=translate(
+            "CliHelp",
+            "berkas basis data (bawaan: $SIGAP_DB, atau sigap.db di folder data pengguna)",
+        ),
     )
 
 
@@ -55,7 +93,10 @@ def iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(
-            f"tanggal {text!r} tidak sah; tulis sebagai TAHUN-BULAN-TANGGAL, mis. 1980-09-02"
+            translate(
+                "Cli",
+                "tanggal {text} tidak sah; tulis sebagai TAHUN-BULAN-TANGGAL, mis. 1980-09-02",
+            ).format(text=repr(text))
         ) from exc
 
 
@@ -63,12 +104,39 @@ def sex_arg(text: str) -> Sex:
     """An argument naming a sex (L or P)."""
     sex = parse_sex(text)
     if sex is None:
-        raise argparse.ArgumentTypeError(f"jenis kelamin {text!r} tidak dikenal; pakai L atau P")
+        raise argparse.ArgumentTypeError(
+            translate("Cli", "jenis kelamin {text} tidak dikenal; pakai L atau P").format(
+                text=repr(text)
+            )
+        )
     return sex
 
 
+def whole_number(text: str) -> int:
+    """An argument that is a whole number (dots or commas between thousands allowed)."""
+    try:
+        return int(text.replace(".", "").replace(",", "").replace("_", ""))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            translate("Cli", "{text} bukan bilangan bulat; tulis angka saja, mis. 1000").format(
+                text=repr(text)
+            )
+        ) from exc
+
+
+# The sync service reports its stages by code (the window shows the same words).
+_STAGE_WORDS = {
+    "export": QT_TRANSLATE_NOOP("Progress", "Menulis paket"),
+    "merge": QT_TRANSLATE_NOOP("Progress", "Menggabungkan data"),
+}
+
+
 class TextProgress:
-    """A one-line progress bar on stderr (only when stderr is a terminal)."""
+    """A one-line progress bar on stderr (only when stderr is a terminal).
+
+    A stage is an Indonesian label marked QT_TRANSLATE_NOOP("Progress", …) or a sync stage
+    code; either is shown in the user's language.
+    """
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
@@ -79,6 +147,7 @@ class TextProgress:
     def __call__(self, done: int, total: int, stage: str) -> None:
         if not self._enabled:
             return
+        stage = translate("Progress", _STAGE_WORDS.get(stage, stage))
         now = time.monotonic()
         if stage == self._stage and now - self._last < 0.2 and done < total:
             return
@@ -89,7 +158,7 @@ class TextProgress:
             width = 30
             filled = int(width * done / total)
             bar = "#" * filled + "-" * (width - filled)
-            self._stream.write(f"\r{stage} [{bar}] {done:,}/{total:,}".replace(",", "."))
+            self._stream.write(f"\r{stage} [{bar}] {integer(done)}/{integer(total)}")
         else:
             self._stream.write(f"\r{stage} …")
         self._stream.flush()
@@ -102,8 +171,8 @@ class TextProgress:
 
 
 def number(value: int) -> str:
-    """An integer with Indonesian thousands dots."""
-    return f"{value:,}".replace(",", ".")
+    """An integer with the language's grouping ("120.000" in Indonesian)."""
+    return integer(value)
 
 
 def db_path(args: argparse.Namespace) -> Path:

@@ -10,78 +10,134 @@ from typing import TextIO
 from desktop.cli.common import (
     EXIT_ATTENTION,
     EXIT_OK,
-    Parser,
     TextProgress,
     UsageError,
+    add_command,
     add_db,
+    add_subcommands,
     number,
     open_services,
+    whole_number,
 )
+from desktop.cli.words import finding, translate
+
+# Rows listed on the terminal before "… dan N baris lain".
+SHOWN_ROWS = 20
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add these commands to the top-level parser."""
-    roster = commands.add_parser("roster", help="data peserta")
-    roster_commands = roster.add_subparsers(
-        dest="roster_command", metavar="PERINTAH", parser_class=Parser, required=True
-    )
-    search = roster_commands.add_parser(
-        "search", help="cari peserta menurut NIK (atau awalannya) atau nama"
+    file = translate("CliHelp", "BERKAS")
+    category_metavar = translate("CliHelp", "KATEGORI")
+    roster = add_command(commands, "roster", translate("CliHelp", "data peserta"))
+    roster_commands = add_subcommands(roster, "roster_command")
+    search = add_command(
+        roster_commands,
+        "search",
+        translate("CliHelp", "cari peserta menurut NIK (atau awalannya) atau nama"),
+        translate(
+            "CliHelp",
+            "Cari peserta menurut NIK (atau awalannya) atau nama; satu peserta per baris, "
+            "dipisah tab, nomor KPJ disamarkan.",
+        ),
     )
     add_db(search)
-    search.add_argument("text", metavar="TEKS")
+    search.add_argument(
+        "text",
+        metavar=translate("CliHelp", "TEKS"),
+        help=translate("CliHelp", "angka NIK (boleh sebagian awal) atau kata dari nama"),
+    )
     search.add_argument(
         "--limit",
-        type=int,
+        type=whole_number,
         default=50,
         metavar="N",
-        help="paling banyak N baris (bawaan 50; 0 = semua)",
+        help=translate("CliHelp", "paling banyak N baris (bawaan: 50; 0 = semua)"),
     )
 
-    roster_import = roster_commands.add_parser(
-        "import", help="impor peserta dari berkas XLSX, XLS, ODS atau CSV"
+    roster_import = add_command(
+        roster_commands,
+        "import",
+        translate("CliHelp", "impor peserta dari berkas XLSX, XLS, ODS atau CSV"),
+        translate(
+            "CliHelp",
+            "Impor peserta dari berkas XLSX, XLS, ODS atau CSV. Baris yang sah disimpan, "
+            "baris yang ditolak didaftar dengan nomor baris dan alasannya.",
+        ),
     )
     add_db(roster_import)
-    roster_import.add_argument("file", type=Path, metavar="BERKAS")
+    roster_import.add_argument(
+        "file",
+        type=Path,
+        metavar=file,
+        help=translate("CliHelp", "berkas peserta yang diimpor"),
+    )
     existing = roster_import.add_mutually_exclusive_group()
     existing.add_argument(
-        "--update", action="store_true", help="NIK yang sudah ada diperbarui (bawaan)"
+        "--update",
+        action="store_true",
+        help=translate("CliHelp", "NIK yang sudah ada diperbarui (bawaan)"),
     )
     existing.add_argument(
-        "--skip-existing", action="store_true", help="NIK yang sudah ada dilewati"
+        "--skip-existing",
+        action="store_true",
+        help=translate("CliHelp", "NIK yang sudah ada dilewati"),
     )
     roster_import.add_argument(
         "--category",
         default=None,
-        metavar="KATEGORI",
-        help="kategori untuk semua baris, mis. rt_rw",
+        metavar=category_metavar,
+        help=translate("CliHelp", "kategori untuk semua baris, mis. rt_rw"),
     )
     roster_import.add_argument(
         "--errors",
         type=Path,
         default=None,
-        metavar="LAPORAN.xlsx",
-        help="tulis baris yang ditolak beserta alasannya ke berkas ini",
+        metavar=translate("CliHelp", "LAPORAN.xlsx"),
+        help=translate("CliHelp", "tulis baris yang ditolak beserta alasannya ke berkas ini"),
     )
 
-    export = roster_commands.add_parser(
-        "export", help="ekspor peserta (tersaring) ke berkas XLSX atau CSV"
+    export = add_command(
+        roster_commands,
+        "export",
+        translate("CliHelp", "ekspor peserta (tersaring) ke berkas XLSX atau CSV"),
     )
     add_db(export)
     export.add_argument(
-        "--out", type=Path, required=True, metavar="BERKAS", help="berkas tujuan .xlsx atau .csv"
+        "--out",
+        type=Path,
+        required=True,
+        metavar=file,
+        help=translate("CliHelp", "berkas tujuan .xlsx atau .csv"),
     )
-    export.add_argument("--kecamatan", default=None, metavar="KODE")
-    export.add_argument("--desa", default=None, metavar="KODE")
+    export.add_argument(
+        "--kecamatan",
+        default=None,
+        metavar=translate("CliHelp", "KODE"),
+        help=translate("CliHelp", "hanya peserta kecamatan ini, mis. 16.02.05"),
+    )
+    export.add_argument(
+        "--desa",
+        default=None,
+        metavar=translate("CliHelp", "KODE"),
+        help=translate("CliHelp", "hanya peserta desa ini, mis. 16.02.05.2001"),
+    )
     export.add_argument(
         "--category",
         default=None,
-        metavar="KATEGORI",
-        help="mis. rt_rw, perangkat_desa, pekerja_rentan",
+        metavar=category_metavar,
+        help=translate("CliHelp", "hanya kategori ini, mis. rt_rw, perangkat_desa, pekerja_rentan"),
     )
-    export.add_argument("--status", default=None, choices=("aktif", "nonaktif", "meninggal"))
     export.add_argument(
-        "--full", action="store_true", help="nomor KPJ lengkap (perlu hak melihat nomor lengkap)"
+        "--status",
+        default=None,
+        choices=("aktif", "nonaktif", "meninggal"),
+        help=translate("CliHelp", "hanya peserta dengan status ini"),
+    )
+    export.add_argument(
+        "--full",
+        action="store_true",
+        help=translate("CliHelp", "nomor KPJ lengkap (perlu hak melihat nomor lengkap)"),
     )
 
     search.set_defaults(handler=cmd_roster_search)
@@ -95,7 +151,7 @@ def cmd_roster_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     from desktop.services.roster import RosterFilter
 
     if args.limit < 0:
-        raise UsageError("--limit tidak boleh negatif")
+        raise UsageError(translate("Cli", "--limit tidak boleh negatif"))
     services = open_services(args)
     try:
         services.office.require_info()
@@ -120,26 +176,35 @@ def cmd_roster_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
         out.write("\t".join(fields) + "\n")
     if len(ids) > len(rows):
         err.write(
-            f"{number(len(rows))} dari {number(len(ids))} peserta ditampilkan; "
-            "pakai --limit 0 untuk semua.\n"
+            translate(
+                "Cli", "{shown} dari {total} peserta ditampilkan; pakai --limit 0 untuk semua."
+            ).format(shown=number(len(rows)), total=number(len(ids)))
+            + "\n"
         )
     elif not rows:
-        err.write("Tidak ada peserta yang cocok.\n")
+        err.write(translate("Cli", "Tidak ada peserta yang cocok.") + "\n")
     return EXIT_OK
 
 
 def _check_report_path(path: Path) -> None:
     """Refuse an error-report path that cannot be written, before anything is imported."""
     if path.suffix.lower() != ".xlsx":
-        raise UsageError("--errors harus berkas .xlsx")
+        raise UsageError(translate("Cli", "--errors harus berkas .xlsx"))
     folder = path.parent
     if path.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
         raise UsageError(
-            f"--errors: folder {folder} tidak ada atau tidak dapat ditulisi. "
-            "Pilih folder lain untuk laporan baris yang ditolak."
+            translate(
+                "Cli",
+                "--errors: folder {folder} tidak ada atau tidak dapat ditulisi. "
+                "Pilih folder lain untuk laporan baris yang ditolak.",
+            ).format(folder=folder)
         )
     if path.exists() and not os.access(path, os.W_OK):
-        raise UsageError(f"--errors: berkas {path} tidak dapat ditimpa. Pilih nama lain.")
+        raise UsageError(
+            translate(
+                "Cli", "--errors: berkas {path} tidak dapat ditimpa. Pilih nama lain."
+            ).format(path=path)
+        )
 
 
 def cmd_roster_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -166,36 +231,83 @@ def cmd_roster_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     finally:
         progress.finish()
         services.close()
-    out.write(result.summary() + "\n")
+    out.write(
+        translate(
+            "Cli",
+            "ditambahkan {added}, diperbarui {updated}, tidak berubah {unchanged}, "
+            "ditolak {rejected}",
+        ).format(
+            added=number(result.imported),
+            updated=number(result.updated),
+            unchanged=number(result.unchanged),
+            rejected=number(len(result.rejected)),
+        )
+        + "\n"
+    )
     if result.skipped:
-        err.write(f"{number(result.skipped)} NIK yang sudah ada dilewati.\n")
+        err.write(
+            translate("Cli", "{count} NIK yang sudah ada dilewati.").format(
+                count=number(result.skipped)
+            )
+            + "\n"
+        )
     warned = result.warned
-    for verdict in warned[:20]:
-        notes = "; ".join(f.message for f in verdict.findings)
-        err.write(f"baris {verdict.row} (diimpor, periksa): {notes}\n")
-    if len(warned) > 20:
-        err.write(f"… dan {number(len(warned) - 20)} baris lain dengan peringatan\n")
+    for verdict in warned[:SHOWN_ROWS]:
+        notes = "; ".join(finding(f) for f in verdict.findings)
+        err.write(
+            translate("Cli", "baris {row} (diimpor, periksa): {notes}").format(
+                row=verdict.row, notes=notes
+            )
+            + "\n"
+        )
+    if len(warned) > SHOWN_ROWS:
+        err.write(
+            translate("Cli", "… dan {count} baris lain dengan peringatan").format(
+                count=number(len(warned) - SHOWN_ROWS)
+            )
+            + "\n"
+        )
     if warned:
-        err.write(f"{number(len(warned))} baris diimpor dengan peringatan; periksa datanya.\n")
+        err.write(
+            translate("Cli", "{count} baris diimpor dengan peringatan; periksa datanya.").format(
+                count=number(len(warned))
+            )
+            + "\n"
+        )
     if not result.rejected:
         return EXIT_OK
-    for verdict in result.rejected[:20]:
-        reasons = "; ".join(f.message for f in verdict.errors)
-        err.write(f"baris {verdict.row}: {reasons}\n")
-    if len(result.rejected) > 20:
-        err.write(f"… dan {number(len(result.rejected) - 20)} baris lain\n")
+    for verdict in result.rejected[:SHOWN_ROWS]:
+        reasons = "; ".join(finding(f) for f in verdict.errors)
+        err.write(
+            translate("Cli", "baris {row}: {reason}").format(row=verdict.row, reason=reasons) + "\n"
+        )
+    if len(result.rejected) > SHOWN_ROWS:
+        more = number(len(result.rejected) - SHOWN_ROWS)
+        err.write(translate("Cli", "… dan {count} baris lain").format(count=more) + "\n")
     if args.errors is not None:
         try:
             write_error_report(args.errors, result.header, result.rejected)
         except OSError as exc:  # checked before the import, but a disk can still fill up
             err.write(
-                f"Laporan baris yang ditolak tidak dapat ditulis ke {args.errors} "
-                f"({exc.strerror or exc}). Data sudah diimpor; jalankan impor lagi dengan "
-                "--errors ke folder lain untuk mendapat laporannya.\n"
+                translate(
+                    "Cli",
+                    "Laporan baris yang ditolak tidak dapat ditulis ke {path} ({reason}). Data "
+                    "sudah diimpor; jalankan impor lagi dengan --errors ke folder lain untuk "
+                    "mendapat laporannya.",
+                ).format(path=args.errors, reason=exc.strerror or exc)
+                + "\n"
             )
         else:
-            err.write(f"Laporan baris yang ditolak: {args.errors}\n")
-    err.write(f"{number(len(result.rejected))} baris ditolak; perbaiki lalu impor lagi.\n")
+            err.write(
+                translate("Cli", "Laporan baris yang ditolak: {path}").format(path=args.errors)
+                + "\n"
+            )
+    err.write(
+        translate("Cli", "{count} baris ditolak; perbaiki lalu impor lagi.").format(
+            count=number(len(result.rejected))
+        )
+        + "\n"
+    )
     return EXIT_ATTENTION
 
 
@@ -207,8 +319,9 @@ def cmd_roster_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
 
     if args.category is not None and args.category not in {c.value for c in Category}:
         raise UsageError(
-            f"kategori {args.category!r} tidak dikenal; pilih salah satu: "
-            + ", ".join(c.value for c in Category)
+            translate("Cli", "kategori {text} tidak dikenal; pilih salah satu: {choices}").format(
+                text=repr(args.category), choices=", ".join(c.value for c in Category)
+            )
         )
     district = RegionCode.parse(args.kecamatan).dotted if args.kecamatan else None
     village = RegionCode.parse(args.desa).dotted if args.desa else None
@@ -231,6 +344,9 @@ def cmd_roster_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     finally:
         progress.finish()
         services.close()
-    kind = "lengkap" if result.full_numbers else "disamarkan"
-    out.write(f"{number(result.rows)} peserta diekspor ke {result.path} (nomor KPJ {kind})\n")
+    if result.full_numbers:
+        text = translate("Cli", "{count} peserta diekspor ke {path} (nomor KPJ lengkap)")
+    else:
+        text = translate("Cli", "{count} peserta diekspor ke {path} (nomor KPJ disamarkan)")
+    out.write(text.format(count=number(result.rows), path=result.path) + "\n")
     return EXIT_OK

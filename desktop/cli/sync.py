@@ -12,10 +12,13 @@ from desktop.cli.common import (
     EXIT_OK,
     TextProgress,
     UsageError,
+    add_command,
     add_db,
+    add_subcommands,
     number,
     open_services,
 )
+from desktop.cli.words import file_size, translate
 
 if TYPE_CHECKING:
     from desktop.services.app import AppServices
@@ -24,46 +27,111 @@ if TYPE_CHECKING:
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add these commands to the top-level parser."""
-    sync = commands.add_parser("sync", help="sinkronisasi antarkantor lewat paket flashdisk")
+    code = translate("CliHelp", "KODE")
+    file = translate("CliHelp", "BERKAS")
+    sync = add_command(
+        commands, "sync", translate("CliHelp", "sinkronisasi antarkantor lewat paket flashdisk")
+    )
     add_db(sync)
-    sync_commands = sync.add_subparsers(dest="sync_command", required=True, metavar="PERINTAH")
-    enroll = sync_commands.add_parser(
-        "enroll", help="(kabupaten) daftarkan kecamatan; mencetak kode sekali pakai"
+    sync_commands = add_subcommands(sync, "sync_command")
+    enroll = add_command(
+        sync_commands,
+        "enroll",
+        translate("CliHelp", "(kabupaten) daftarkan kecamatan; mencetak kode sekali pakai"),
     )
     add_db(enroll)
-    enroll.add_argument("--kecamatan", required=True, metavar="KODE")
-    enroll.add_argument("--out", required=True, type=Path, metavar="BERKAS")
-    enroll.add_argument("--name", default=None, metavar="TEKS", help="nama kantor kecamatan")
-    join = sync_commands.add_parser(
-        "join", help="(laptop kecamatan) bergabung memakai berkas pendaftaran"
+    enroll.add_argument(
+        "--kecamatan",
+        required=True,
+        metavar=code,
+        help=translate("CliHelp", "kode kecamatan yang didaftarkan, mis. 16.02.05"),
+    )
+    enroll.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar=file,
+        help=translate("CliHelp", "berkas pendaftaran yang ditulis, mis. E:/daftar.sigap"),
+    )
+    enroll.add_argument(
+        "--name",
+        default=None,
+        metavar=translate("CliHelp", "TEKS"),
+        help=translate("CliHelp", "nama kantor kecamatan"),
+    )
+    join = add_command(
+        sync_commands,
+        "join",
+        translate("CliHelp", "(laptop kecamatan) bergabung memakai berkas pendaftaran"),
     )
     add_db(join)
-    join.add_argument("file", type=Path, metavar="BERKAS")
-    join.add_argument("--code", required=True, metavar="KODE")
-    sync_export = sync_commands.add_parser("export", help="tulis paket ke flashdisk/folder")
+    join.add_argument(
+        "file",
+        type=Path,
+        metavar=file,
+        help=translate("CliHelp", "berkas pendaftaran dari kantor kabupaten"),
+    )
+    join.add_argument(
+        "--code",
+        required=True,
+        metavar=code,
+        help=translate("CliHelp", "kode sekali pakai yang diberikan kantor kabupaten"),
+    )
+    sync_export = add_command(
+        sync_commands, "export", translate("CliHelp", "tulis paket ke flashdisk/folder")
+    )
     add_db(sync_export)
-    sync_export.add_argument("--to", required=True, type=Path, metavar="FOLDER")
     sync_export.add_argument(
-        "--device", default=None, metavar="ID", help="(kabupaten) hanya untuk perangkat ini"
+        "--to",
+        required=True,
+        type=Path,
+        metavar=translate("CliHelp", "FOLDER"),
+        help=translate("CliHelp", "folder tujuan, mis. flashdisk E:/"),
     )
-    sync_import = sync_commands.add_parser("import", help="impor paket dari kantor lain")
+    sync_export.add_argument(
+        "--device",
+        default=None,
+        metavar="ID",
+        help=translate("CliHelp", "(kabupaten) hanya untuk perangkat ini"),
+    )
+    sync_import = add_command(
+        sync_commands, "import", translate("CliHelp", "impor paket dari kantor lain")
+    )
     add_db(sync_import)
-    sync_import.add_argument("file", type=Path, metavar="BERKAS")
     sync_import.add_argument(
-        "--preview", action="store_true", help="hanya tampilkan ringkasan, jangan terapkan"
+        "file", type=Path, metavar=file, help=translate("CliHelp", "paket .sigap yang diimpor")
     )
-    sync_status = sync_commands.add_parser("status", help="keadaan sinkronisasi dan perangkat")
+    sync_import.add_argument(
+        "--preview",
+        action="store_true",
+        help=translate("CliHelp", "hanya tampilkan ringkasan, jangan terapkan"),
+    )
+    sync_status = add_command(
+        sync_commands, "status", translate("CliHelp", "keadaan sinkronisasi dan perangkat")
+    )
     add_db(sync_status)
-    sync_conflicts = sync_commands.add_parser("conflicts", help="daftar konflik yang menunggu")
+    sync_conflicts = add_command(
+        sync_commands,
+        "conflicts",
+        translate("CliHelp", "daftar konflik yang menunggu keputusan"),
+    )
     add_db(sync_conflicts)
     sync_conflicts.add_argument(
         "--full",
         action="store_true",
-        help="nomor KPJ dan rekening lengkap (perlu hak melihat nomor lengkap)",
+        help=translate(
+            "CliHelp", "nomor KPJ dan rekening lengkap (perlu hak melihat nomor lengkap)"
+        ),
     )
-    revoke = sync_commands.add_parser("revoke", help="(kabupaten) cabut perangkat kecamatan")
+    revoke = add_command(
+        sync_commands, "revoke", translate("CliHelp", "(kabupaten) cabut perangkat kecamatan")
+    )
     add_db(revoke)
-    revoke.add_argument("device", metavar="ID")
+    revoke.add_argument(
+        "device",
+        metavar="ID",
+        help=translate("CliHelp", "perangkat yang dicabut (8 huruf terakhir cukup)"),
+    )
     enroll.set_defaults(handler=cmd_sync_enroll)
     join.set_defaults(handler=cmd_sync_join)
     sync_export.set_defaults(handler=cmd_sync_export)
@@ -91,19 +159,30 @@ def cmd_sync_enroll(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         progress.finish()
         services.close()
     out.write(
-        f"Berkas pendaftaran kecamatan {enrolment.district}: {enrolment.path}\n"
-        f"Kode sekali pakai: {enrolment.code}\n"
-        "Berikan kode ini terpisah dari flashdisk (lisan atau telepon).\n"
+        translate(
+            "Cli",
+            "Berkas pendaftaran kecamatan {district}: {path}\n"
+            "Kode sekali pakai: {code}\n"
+            "Berikan kode ini terpisah dari flashdisk (lisan atau telepon).",
+        ).format(district=enrolment.district, path=enrolment.path, code=enrolment.code)
+        + "\n"
     )
     if enrolment.valid_until is not None:
         out.write(
-            f"Berlaku sampai {_moment(enrolment.valid_until)}: paket pertama laptop harus "
-            "diimpor di sini sebelum itu.\n"
+            translate(
+                "Cli",
+                "Berlaku sampai {moment}: paket pertama laptop harus diimpor di sini sebelum itu.",
+            ).format(moment=_moment(enrolment.valid_until))
+            + "\n"
         )
     for withdrawn in enrolment.withdrawn:
         out.write(
-            f"Pendaftaran lama {withdrawn[-8:]} yang belum dipakai dibatalkan; "
-            "berkas dan kodenya tidak berlaku lagi.\n"
+            translate(
+                "Cli",
+                "Pendaftaran lama {device} yang belum dipakai dibatalkan; berkas dan kodenya "
+                "tidak berlaku lagi.",
+            ).format(device=withdrawn[-8:])
+            + "\n"
         )
     return EXIT_OK
 
@@ -118,10 +197,19 @@ def cmd_sync_join(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         progress.finish()
         services.close()
-    s = result.summary
     out.write(
-        f"Bergabung sebagai {info.name} (wilayah {info.region_code}), perangkat "
-        f"{info.device_short}; diterima {number(s.new_rows)} data baru dari {result.sender_name}\n"
+        translate(
+            "Cli",
+            "Bergabung sebagai {name} (wilayah {region}), perangkat {device}; diterima "
+            "{count} data baru dari {sender}",
+        ).format(
+            name=info.name,
+            region=info.region_code,
+            device=info.device_short,
+            count=number(result.summary.new_rows),
+            sender=result.sender_name,
+        )
+        + "\n"
     )
     return EXIT_OK
 
@@ -139,8 +227,10 @@ def cmd_sync_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for result in results:
         out.write(f"{result.path}\n")
         err.write(
-            f"untuk {result.peer_name}: {number(result.changes)} perubahan, "
-            f"{result.size / 1e6:,.1f} MB; aman dicabut.\n"
+            translate("Cli", "untuk {peer}: {changes} perubahan, {size}; aman dicabut.").format(
+                peer=result.peer_name, changes=number(result.changes), size=file_size(result.size)
+            )
+            + "\n"
         )
     return EXIT_OK
 
@@ -162,28 +252,51 @@ def cmd_sync_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     s = result.summary
     if result.replayed:
         out.write(
-            f"paket {result.bundle_id[-8:]} dari {result.sender_name} sudah pernah diimpor; "
-            "tidak ada yang berubah\n"
+            translate(
+                "Cli",
+                "paket {bundle} dari {sender} sudah pernah diimpor; tidak ada yang berubah",
+            ).format(bundle=result.bundle_id[-8:], sender=result.sender_name)
+            + "\n"
         )
         return EXIT_OK
-    verb = "akan" if args.preview else "sudah"
-    out.write(
-        f"paket dari {result.sender_name} ({verb} diterapkan): baru {number(s.new_rows)}, "
-        f"berubah {number(s.changed_rows)}, tetap {number(s.unchanged_rows)}, "
-        f"konflik {number(s.conflicts)}, kemungkinan ganda {number(s.duplicates)}\n"
+    if args.preview:
+        heading = translate("Cli", "paket dari {sender} (akan diterapkan)")
+    else:
+        heading = translate("Cli", "paket dari {sender} (sudah diterapkan)")
+    counts = translate(
+        "Cli",
+        "ditambahkan {added}, diperbarui {updated}, tidak berubah {unchanged}, "
+        "konflik {conflicts}, kemungkinan ganda {duplicates}",
+    ).format(
+        added=number(s.new_rows),
+        updated=number(s.changed_rows),
+        unchanged=number(s.unchanged_rows),
+        conflicts=number(s.conflicts),
+        duplicates=number(s.duplicates),
     )
+    out.write(f"{heading.format(sender=result.sender_name)}: {counts}\n")
     if result.pinned and result.pinned_fingerprint:
         out.write(
-            f"kunci {result.sender_name} disematkan: sidik kunci "
-            f"{_grouped(result.pinned_fingerprint)}; cocokkan dengan layar laptop itu\n"
+            translate(
+                "Cli",
+                "kunci {sender} disematkan: sidik kunci {fingerprint}; cocokkan dengan layar "
+                "laptop itu",
+            ).format(sender=result.sender_name, fingerprint=_grouped(result.pinned_fingerprint))
+            + "\n"
         )
     if s.future_stamps or s.past_stamps:
         err.write(
-            "perhatian: jam perangkat pengirim tampak salah "
-            f"({s.future_stamps} cap waktu di masa depan, {s.past_stamps} sebelum 2020)\n"
+            translate(
+                "Cli",
+                "perhatian: jam perangkat pengirim tampak salah ({future} cap waktu di masa "
+                "depan, {past} sebelum 2020)",
+            ).format(future=number(s.future_stamps), past=number(s.past_stamps))
+            + "\n"
         )
     if result.needs_review:
-        err.write("Ada konflik atau data ganda yang menunggu keputusan admin.\n")
+        err.write(
+            translate("Cli", "Ada konflik atau data ganda yang menunggu keputusan admin.") + "\n"
+        )
         return EXIT_ATTENTION
     return EXIT_OK
 
@@ -197,33 +310,59 @@ def cmd_sync_status(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         services.close()
     office = status.office
     out.write(
-        f"{office.name} ({office.kind.label}), perangkat {office.device_short}, "
-        f"sidik kunci {_grouped(status.fingerprint)}\n"
+        translate("Cli", "{name} ({kind}), perangkat {device}, sidik kunci {fingerprint}").format(
+            name=office.name,
+            kind=translate("OfficeKind", office.kind.label),
+            device=office.device_short,
+            fingerprint=_grouped(status.fingerprint),
+        )
+        + "\n"
     )
     out.write(
-        f"perubahan lokal {number(status.device_seq)}; konflik terbuka {status.open_conflicts}; "
-        f"kemungkinan ganda {status.open_duplicates}\n"
+        translate(
+            "Cli",
+            "perubahan lokal {changes}; konflik menunggu keputusan {conflicts}; "
+            "kemungkinan ganda {duplicates}",
+        ).format(
+            changes=number(status.device_seq),
+            conflicts=number(status.open_conflicts),
+            duplicates=number(status.open_duplicates),
+        )
+        + "\n"
     )
     for device in status.devices:
         if device.revoked_at:
-            state = "dicabut"
+            state = translate("Cli", "dicabut")
         elif device.pinned:
-            state = "aktif"
+            state = translate("Cli", "aktif")
         elif device.expired:
-            state = "kedaluwarsa"
+            state = translate("Cli", "kedaluwarsa")
         else:
-            state = "menunggu paket"
+            state = translate("Cli", "menunggu paket")
         last = device.last_bundle_at.strftime("%Y-%m-%d %H:%M") if device.last_bundle_at else "-"
         out.write(
             f"{device.device_id[-8:]}  {device.region_code:<10} {device.name}  [{state}]  "
-            f"paket terakhir {last}; tertinggal {number(device.behind)} perubahan\n"
+            + translate("Cli", "paket terakhir {last}; tertinggal {behind} perubahan").format(
+                last=last, behind=number(device.behind)
+            )
+            + "\n"
         )
         if device.fingerprint:
-            pinned = f" (disematkan {_moment(device.pinned_at)})" if device.pinned_at else ""
-            out.write(f"    sidik kunci {_grouped(device.fingerprint)}{pinned}\n")
+            line = translate("Cli", "sidik kunci {fingerprint}").format(
+                fingerprint=_grouped(device.fingerprint)
+            )
+            if device.pinned_at:
+                pinned = translate("Cli", "(disematkan {moment})").format(
+                    moment=_moment(device.pinned_at)
+                )
+                line = f"{line} {pinned}"
+            out.write(f"    {line}\n")
         elif device.valid_until is not None and not device.revoked_at:
-            verb = "kedaluwarsa" if device.expired else "berlaku sampai"
-            out.write(f"    pendaftaran {verb} {_moment(device.valid_until)}\n")
+            if device.expired:
+                text = translate("Cli", "pendaftaran kedaluwarsa {moment}")
+            else:
+                text = translate("Cli", "pendaftaran berlaku sampai {moment}")
+            out.write(f"    {text.format(moment=_moment(device.valid_until))}\n")
     return EXIT_OK
 
 
@@ -259,11 +398,19 @@ def cmd_sync_conflicts(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
     for c in conflicts:
         winner, loser = shown(c.field, c.winner.value), shown(c.field, c.loser.value)
         out.write(
-            f"{c.id[-8:]}  {c.row_label} · {c.field}: terpakai {winner!r} "
-            f"({c.winner.device_name}), lain {loser!r} ({c.loser.device_name})\n"
+            f"{c.id[-8:]}  {c.row_label} · {c.field}: "
+            + translate(
+                "Cli", "terpakai {winner} ({winner_device}), lain {loser} ({loser_device})"
+            ).format(
+                winner=repr(winner),
+                winner_device=c.winner.device_name,
+                loser=repr(loser),
+                loser_device=c.loser.device_name,
+            )
+            + "\n"
         )
     if not conflicts:
-        out.write("tidak ada konflik\n")
+        out.write(translate("Cli", "tidak ada konflik yang menunggu keputusan") + "\n")
         return EXIT_OK
     return EXIT_ATTENTION
 
@@ -279,9 +426,18 @@ def cmd_sync_revoke(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if d.device_id.endswith(args.device) or d.device_id.startswith(args.device)
         ]
         if len(matches) != 1:
-            raise UsageError(f"perangkat {args.device!r} tidak dikenal atau tidak unik")
+            raise UsageError(
+                translate("Cli", "perangkat {device} tidak dikenal atau tidak unik").format(
+                    device=repr(args.device)
+                )
+            )
         sync.revoke(actor, matches[0])
     finally:
         services.close()
-    out.write(f"perangkat {matches[0][-8:]} dicabut; paketnya akan ditolak\n")
+    out.write(
+        translate("Cli", "perangkat {device} dicabut; paketnya akan ditolak").format(
+            device=matches[0][-8:]
+        )
+        + "\n"
+    )
     return EXIT_OK

@@ -180,13 +180,13 @@ def test_an_export_imported_into_a_new_database_gives_back_the_same_texts(
     assert cli("roster", "export", "--db", str(db), "--out", str(target), "--full")[0] == 0
     fresh = office(tmp_path / "baru")
     code, out, err = cli("roster", "import", "--db", str(fresh), str(target))
-    assert (code, out.strip()) == (0, f"imported {len(workers)}, updated 0, unchanged 0, "
-                                      "rejected 0"), err  # fmt: skip
+    assert (code, out.strip()) == (0, f"ditambahkan {len(workers)}, diperbarui 0, tidak berubah 0, "
+                                      "ditolak 0"), err  # fmt: skip
     assert stored(fresh) == workers
     # And into the database it came from: nothing to change.
     code, out, err = cli("roster", "import", "--db", str(db), str(target))
-    assert (code, out.strip()) == (0, f"imported 0, updated 0, unchanged {len(workers)}, "
-                                      "rejected 0"), err  # fmt: skip
+    assert (code, out.strip()) == (0, f"ditambahkan 0, diperbarui 0, tidak berubah {len(workers)}, "
+                                      "ditolak 0"), err  # fmt: skip
 
 
 SOURCE_HEADER = [
@@ -208,7 +208,8 @@ def test_the_error_report_of_an_import_keeps_hostile_cells_as_text(tmp_path: Pat
         csv.writer(fh, delimiter=";").writerows([SOURCE_HEADER, good, bad_nik, bad_village])
     report = tmp_path / "ditolak.xlsx"
     code, out, err = cli("roster", "import", "--db", str(db), str(source), "--errors", str(report))
-    assert (code, out.strip()) == (1, "imported 1, updated 0, unchanged 0, rejected 2"), err
+    assert code == 1, err
+    assert out.strip() == "ditambahkan 1, diperbarui 0, tidak berubah 0, ditolak 2"
     assert nik_of(3) not in err  # never a full NIK in a message
     assert stored(db) == {nik_of(1): ("=1+2", "@SUM(1+1)", "-2+3")}
 

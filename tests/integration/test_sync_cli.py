@@ -95,7 +95,7 @@ def test_enroll_join_export_import_status_conflicts(tmp_path: Path) -> None:
     code, out, _ = cli("sync", "conflicts", "--db", str(hub))
     assert code == 1 and "phone" in out
     code, out, _ = cli("sync", "status", "--db", str(hub))
-    assert code == 0 and "konflik terbuka 1" in out and "[aktif]" in out
+    assert code == 0 and "konflik menunggu keputusan 1" in out and "[aktif]" in out
 
     # A bundle for the hub is refused by another laptop database (exit 2, one line).
     code, _, err = cli("sync", "import", "--db", str(laptop), str(from_laptop))
