@@ -19,6 +19,7 @@ from desktop.cli.common import (
     open_services,
 )
 from desktop.cli.words import file_size, translate
+from desktop.domain.findings import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from desktop.services.app import AppServices
@@ -377,6 +378,51 @@ def _grouped(fingerprint: str) -> str:
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
+# Columns of synced tables that FIELD_LABELS does not name, as the window's conflict view
+# names them (desktop/ui/sync/text.py; the same source strings share one translation).
+_MORE_FIELDS = {
+    "deleted": QT_TRANSLATE_NOOP("SyncField", "Dihapus"),
+    "status": QT_TRANSLATE_NOOP("SyncField", "Status"),
+    "status_reason": QT_TRANSLATE_NOOP("SyncField", "Alasan status"),
+    "death_date": QT_TRANSLATE_NOOP("SyncField", "Tanggal meninggal"),
+    "village_code": QT_TRANSLATE_NOOP("SyncField", "Desa/kelurahan"),
+    "district_code": QT_TRANSLATE_NOOP("SyncField", "Kecamatan"),
+    "subcategory": QT_TRANSLATE_NOOP("SyncField", "Sub-kategori"),
+    "programmes": QT_TRANSLATE_NOOP("SyncField", "Program"),
+    "declared_income": QT_TRANSLATE_NOOP("SyncField", "Penghasilan"),
+    "funding_source": QT_TRANSLATE_NOOP("SyncField", "Sumber dana"),
+    "merged_into": QT_TRANSLATE_NOOP("SyncField", "Digabung ke"),
+    "value": QT_TRANSLATE_NOOP("SyncField", "Nilai"),
+    "target": QT_TRANSLATE_NOOP("SyncField", "Target"),
+}
+
+
+def _field_label(field: str) -> str:
+    """The name people know a synced column by, as the conflict view writes it."""
+    from desktop.spreadsheets.columns import FIELD_LABELS
+
+    if field in FIELD_LABELS and field != "village":
+        return translate("RosterField", FIELD_LABELS[field])
+    if field in _MORE_FIELDS:
+        return translate("SyncField", _MORE_FIELDS[field])
+    return field
+
+
+def _value_text(field: str, value: object) -> str:
+    """One side of a conflict: texts quoted (so spaces show), no value "(kosong)"."""
+    from desktop.domain.categories import Sex
+
+    if value is None or value == "":
+        return translate("SyncText", "(kosong)")
+    if isinstance(value, bool):
+        return translate("SyncText", "ya") if value else translate("SyncText", "tidak")
+    if field == "sex" and value in {s.value for s in Sex}:
+        return translate("Sex", Sex(str(value)).label)
+    if isinstance(value, int):
+        return number(value)
+    return repr(value) if isinstance(value, str) else str(value)
+
+
 def cmd_sync_conflicts(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """List open conflicts; exit 1 when there are any. KPJ and bank account numbers are
     masked as the window masks them; ``--full`` shows them to a user allowed to see them."""
@@ -392,19 +438,18 @@ def cmd_sync_conflicts(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
     finally:
         services.close()
 
-    def shown(field: str, value: object) -> object:
-        return value if args.full else mask_column(field, value)
+    def shown(field: str, value: object) -> str:
+        return _value_text(field, value if args.full else mask_column(field, value))
 
     for c in conflicts:
-        winner, loser = shown(c.field, c.winner.value), shown(c.field, c.loser.value)
         out.write(
-            f"{c.id[-8:]}  {c.row_label} · {c.field}: "
+            f"{c.id[-8:]}  {c.row_label} · {_field_label(c.field)}: "
             + translate(
                 "Cli", "terpakai {winner} ({winner_device}), lain {loser} ({loser_device})"
             ).format(
-                winner=repr(winner),
+                winner=shown(c.field, c.winner.value),
                 winner_device=c.winner.device_name,
-                loser=repr(loser),
+                loser=shown(c.field, c.loser.value),
                 loser_device=c.loser.device_name,
             )
             + "\n"

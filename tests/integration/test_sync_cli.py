@@ -93,7 +93,7 @@ def test_enroll_join_export_import_status_conflicts(tmp_path: Path) -> None:
     code, out, _ = cli("sync", "import", "--db", str(hub), str(from_laptop))
     assert code == 1 and "konflik 1" in out
     code, out, _ = cli("sync", "conflicts", "--db", str(hub))
-    assert code == 1 and "phone" in out
+    assert code == 1 and "No. HP: terpakai '08120000000" in out
     code, out, _ = cli("sync", "status", "--db", str(hub))
     assert code == 0 and "konflik menunggu keputusan 1" in out and "[aktif]" in out
 
