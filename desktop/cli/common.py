@@ -52,9 +52,12 @@ def add_command(
 ) -> argparse.ArgumentParser:
     """Add the command *name*: *help_text* in its parent's list, *description* (or the same
     text) at the top of its own --help."""
-    if description is None:
-        description = help_text[:1].upper() + help_text[1:]
-        description += "" if description.endswith((".", ")")) else "."
+    if description is None:  # the help line as a sentence
+        first = next((i for i, char in enumerate(help_text) if char.isalpha()), 0)
+        description = (
+            help_text[:first] + help_text[first:].capitalize()[:1] + help_text[first + 1 :]
+        )
+        description += "" if description.endswith(".") else "."
     parser: argparse.ArgumentParser = commands.add_parser(
         name, help=help_text, description=description
     )
