@@ -12,7 +12,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -66,6 +68,10 @@ SHOW_ALL, SHOW_REJECTED, SHOW_WARNED = None, "error", "warning"
 NAME_CHARS, VILLAGE_CHARS = 30, 22
 # … or this share of the table's width when it is wider.
 NAME_SHARE, VILLAGE_SHARE = 0.24, 0.16
+# Up to this many rows listed, the reasons wrap in their cells (rows as high as they need);
+# beyond, rows keep one line and the tooltip and the pane below hold the reasons in full.
+WRAP_ROWS = 200
+ROW_PADDING = 6  # pixels added to the height of a wrapped row
 DETAIL_LINES = 4  # the details pane is this many lines high, whatever the row says
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -258,6 +264,14 @@ def _verdict_icon(verdict: str) -> Any:
     return icon
 
 
+class _RoomyDelegate(QStyledItemDelegate):
+    """Cells a little taller than their text, so that wrapped rows do not touch."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + ROW_PADDING)
+
+
 class RowsView(QWidget):
     """A list of import rows: which rows to show, the table, and the chosen row in full.
 
@@ -283,6 +297,7 @@ class RowsView(QWidget):
 
         table = QTableView()
         table.setModel(self.model)
+        table.setItemDelegate(_RoomyDelegate(table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -323,9 +338,7 @@ class RowsView(QWidget):
 
     # -- rows ------------------------------------------------------------------------------
 
-    def set_rows(
-        self, rows: Sequence[RowVerdict], mapping: ColumnMapping, *, total: int | None = None
-    ) -> None:
+    def set_rows(self, rows: Sequence[RowVerdict], mapping: ColumnMapping) -> None:
         """List *rows* and offer to show every row or one verdict, by their counts."""
         counts = {"error": 0, "warning": 0}
         for row in rows:
@@ -353,12 +366,15 @@ class RowsView(QWidget):
         combo.setCurrentIndex(max(found, 0))
         combo.blockSignals(False)
         self.model.show_only(combo.currentData())
-        self.fit_columns()
+        self._rows_changed()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Size the columns to the width the table has now that it is laid out."""
         super().showEvent(event)
         self.fit_columns()
+        current = self.table.currentIndex()
+        if current.isValid():  # chosen before the table had its size: bring it into view
+            self.table.scrollTo(current, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def show_only(self, verdict: str | None) -> None:
         """List only the rows of *verdict* ("error", "warning"), or every row (None)."""
@@ -367,10 +383,27 @@ class RowsView(QWidget):
             self.show_combo.setCurrentIndex(found)
         elif found < 0:
             self.model.show_only(verdict)
-            self.fit_columns()
+            self._rows_changed()
 
     def _show_chosen(self, _index: int) -> None:
+        chosen = self.chosen_file_row()
         self.model.show_only(self.show_combo.currentData())
+        self._rows_changed()
+        if chosen is not None:
+            self.select_file_row(chosen)
+
+    def chosen_file_row(self) -> int | None:
+        """The file's row number of the chosen row, None when none is chosen."""
+        current = self.table.currentIndex()
+        return self.model.verdict(current.row()).row if current.isValid() else None
+
+    def _rows_changed(self) -> None:
+        """Size the columns, and wrap the reasons when the rows listed are few."""
+        few = self.model.rowCount() <= WRAP_ROWS
+        self.table.setWordWrap(few)
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents if few else QHeaderView.ResizeMode.Fixed
+        )
         self.fit_columns()
 
     def fit_columns(self) -> None:
