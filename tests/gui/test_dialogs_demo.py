@@ -49,7 +49,7 @@ def test_the_dialog_explains_workers_seed_and_the_separate_file(
         "Angka awal pembuat data rekaan. Benih yang sama menghasilkan nama, NIK dan klaim "
         "yang sama persis"
     )
-    assert "(x.db) tidak diubah" in dialog.findChildren(QLabel)[0].text()
+    assert "(x.db) tidak diubah" in text_of(dialog, "demoIntro")
     assert_fits(dialog)
 
     dialog.workers_spin.selectAll()

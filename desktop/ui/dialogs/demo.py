@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.formatting import file_size
 from desktop.services.demo import DemoResult, DemoService
+from desktop.ui.dialogs.form_rows import ErrorLine, FormGrid
 from desktop.ui.dialogs.sizing import open_size, wide
 from desktop.ui.i18n import number, translate, ui_language
 from desktop.ui.jobs import Job
@@ -39,7 +39,6 @@ DEMO_WORKERS = 2_000
 DEMO_SEED = 1
 MAX_DEMO_WORKERS = 1_000_000
 MAX_DEMO_SEED = 999_999
-ERROR_COLOR = "#b3261e"
 
 
 def demo_path(database: Path) -> Path:
@@ -97,45 +96,62 @@ def demo_file_filter() -> str:
 
 
 class DemoDialog(QDialog):
-    """Asks how many demo workers to make, with which seed and, given *database* (the file
-    open now), into which separate file (``<name>-contoh.db`` beside it unless the clerk
-    chooses another)."""
+    """Asks how many demo workers to make, with which seed and into which file.
 
-    def __init__(self, parent: QWidget | None = None, *, database: Path | None = None) -> None:
+    *target* is the file to fill (shown, and the clerk may choose another); *database* is
+    the clerk's working database, never filled: given alone, the target is the demo file
+    beside it (``<name>-contoh.db``). Given neither, the dialog asks workers and seed only.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        database: Path | None = None,
+        target: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Muat data contoh"))
         self.setMinimumWidth(560)
         self._database = database
-        self._target = demo_path(database) if database is not None else None
+        if target is None and database is not None:
+            target = demo_path(database)
+        self._target = target
 
-        if database is None:
+        if target is None:
             intro_text = self.tr(
                 "Sigap akan membuat peserta, target cakupan dan klaim rekaan untuk latihan. "
-                "Data contoh hanya dimuat ke basis data yang belum berisi peserta; semua "
-                "nama dan nomor di dalamnya rekaan."
+                "Semua nama dan nomor di dalam data contoh rekaan."
             )
-        else:
+        elif database is not None and not _same_file(target, database):
             intro_text = self.tr(
                 "Sigap akan membuat peserta, target cakupan dan klaim rekaan untuk latihan, "
                 "di berkas basis data terpisah. Basis data yang sedang terbuka ({file}) tidak "
                 "diubah. Semua nama dan nomor di dalam data contoh rekaan."
             ).format(file=database.name)
+        else:
+            intro_text = self.tr(
+                "Sigap akan membuat peserta, target cakupan dan klaim rekaan untuk latihan, "
+                "di berkas di bawah ini. Semua nama dan nomor di dalam data contoh rekaan."
+            )
         intro = HintLabel(intro_text)
+        intro.setObjectName("demoIntro")
 
         self.file_label = QLabel()
         self.file_label.setObjectName("demoFile")
         self.file_label.setWordWrap(True)
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        wide(self.file_label)
         self.choose_button = QPushButton(self.tr("&Pilih berkas lain…"))
         self.choose_button.clicked.connect(self.choose_file)
+        # What becomes of the file, or why the one chosen cannot be used: one place, with
+        # room for two lines kept.
         self.file_note = HintLabel()
         self.file_note.setObjectName("demoFileNote")
-        self.file_error = QLabel()
+        self.file_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.file_error = ErrorLine(lines=2)
         self.file_error.setObjectName("demoFileError")
-        self.file_error.setWordWrap(True)
-        self.file_error.setStyleSheet(f"color: {ERROR_COLOR};")
-        self.file_error.setVisible(False)
 
         self.workers_spin = QSpinBox()
         self.workers_spin.setRange(1, MAX_DEMO_WORKERS)
@@ -163,24 +179,20 @@ class DemoDialog(QDialog):
         seed_hint.setObjectName("seedHint")
         self.seed_spin.setToolTip(seed_hint.text())
 
-        for label in (self.file_label, self.file_note, self.file_error, workers_hint, seed_hint):
-            wide(label)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form = FormGrid()
         if self._target is not None:
             file_row = QHBoxLayout()
             file_row.addWidget(self.file_label, 1)
             file_row.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
-            form.addRow(self.tr("Berkas:"), file_row)
-            form.addRow("", self.file_note)
-            form.addRow("", self.file_error)
+            form.add_row(self.tr("Berkas:"), file_row)
+            form.add_line(self.file_error, self.file_note)
         else:
             for widget in (self.file_label, self.choose_button, self.file_note):
                 widget.setVisible(False)
-        form.addRow(self.tr("Jumlah &peserta:"), self.workers_spin)
-        form.addRow("", workers_hint)
-        form.addRow(self.tr("&Benih acak:"), self.seed_spin)
-        form.addRow("", seed_hint)
+        form.add_row(self.tr("Jumlah &peserta:"), _left(self.workers_spin), buddy=self.workers_spin)
+        form.add_line(workers_hint)
+        form.add_row(self.tr("&Benih acak:"), _left(self.seed_spin), buddy=self.seed_spin)
+        form.add_line(seed_hint)
 
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(
@@ -192,6 +204,7 @@ class DemoDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addSpacing(4)
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(buttons)
@@ -234,21 +247,21 @@ class DemoDialog(QDialog):
         self.set_path(chosen)
 
     def set_path(self, path: Path) -> None:
-        """Use *path* as the demo file (refused when it is the database open now)."""
+        """Use *path* as the demo file (refused when it is the clerk's working database)."""
         if self._database is not None and _same_file(path, self._database):
-            self.file_error.setText(
+            self.file_note.setVisible(False)
+            self.file_error.show_error(
                 self.tr(
                     "{file} adalah basis data yang sedang terbuka. Data contoh tidak dimuat ke "
                     "basis data kerja; pilih berkas lain."
                 ).format(file=path.name)
             )
-            self.file_error.setVisible(True)
             return
         self._target = path
         self._show_target()
 
     def _show_target(self) -> None:
-        self.file_error.setVisible(False)
+        self.file_error.show_error("")
         target = self._target
         if target is None:
             return
@@ -262,6 +275,15 @@ class DemoDialog(QDialog):
         else:
             note = self.tr("Berkas baru; dibuat saat Anda menekan Muat data contoh.")
         self.file_note.setText(note)
+        self.file_note.setVisible(True)
+
+
+def _left(field: QWidget) -> QHBoxLayout:
+    """*field* at its natural width, at the left of its column."""
+    row = QHBoxLayout()
+    row.addWidget(field)
+    row.addStretch(1)
+    return row
 
 
 def breakable_path(path: Path) -> str:

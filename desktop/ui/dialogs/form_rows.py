@@ -105,17 +105,27 @@ class FormGrid(QGridLayout):
         self.setColumnStretch(1, 1)
         self.setVerticalSpacing(4)
 
-    def add_row(self, caption: str, field: QWidget | QLayout, *, required: bool = False) -> QLabel:
-        """Add a field with its caption; return the caption label."""
+    def add_row(
+        self,
+        caption: str,
+        field: QWidget | QLayout,
+        *,
+        required: bool = False,
+        buddy: QWidget | None = None,
+    ) -> QLabel:
+        """Add a field (or a row of them, *buddy* the one the caption's mnemonic focuses)
+        with its caption; return the caption label."""
         row = self.rowCount()
         label = caption_label(caption, required=required)
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.addWidget(label, row, 0)
         if isinstance(field, QWidget):
             self.addWidget(field, row, 1)
-            label.setBuddy(field)
         else:
             self.addLayout(field, row, 1)
+        target = buddy or (field if isinstance(field, QWidget) else None)
+        if target is not None:
+            label.setBuddy(target)
         return label
 
     def add_line(self, *widgets: QWidget) -> int:
