@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.findings import QT_TRANSLATE_NOOP
 from desktop.services.regions import RegionImportResult
+from desktop.ui.dialogs.sizing import open_size
 from desktop.ui.i18n import finding_text, number, translate
 from desktop.ui.widgets import HintLabel, compact_rows, heading_label
 
@@ -45,11 +46,12 @@ class RegionImportSummaryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Hasil impor data wilayah"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(520)
         self.import_result = result
         layout = QVBoxLayout(self)
         layout.addWidget(heading_label(self.tr("Impor data wilayah selesai"), 1.25))
         source = HintLabel(self.tr("Berkas: {file}").format(file=file_name))
+        source.setObjectName("sourceFile")
         layout.addWidget(source)
 
         figures = QFormLayout()
@@ -89,6 +91,7 @@ class RegionImportSummaryDialog(QDialog):
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
             self.problems.setRowCount(len(shown))
             for row, problem in enumerate(shown):
+                # As the spreadsheet shows it (no grouping), as the roster import does.
                 line = QTableWidgetItem(str(problem.row))
                 line.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
                 reason = QTableWidgetItem(finding_text(problem.finding))
@@ -96,6 +99,8 @@ class RegionImportSummaryDialog(QDialog):
                 self.problems.setItem(row, 0, line)
                 self.problems.setItem(row, 1, reason)
             self.problems.resizeRowsToContents()
+            # Reasons wrap to the reason column's width: row heights follow it.
+            header.sectionResized.connect(lambda *_: self.problems.resizeRowsToContents())
             layout.addWidget(self.problems, 1)
             hidden = len(result.rejected) - len(shown)
             if hidden > 0:
@@ -113,3 +118,8 @@ class RegionImportSummaryDialog(QDialog):
         close.setDefault(True)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        if result.rejected:
+            # Room for the reasons: wide, and tall enough for a dozen rows, within the screen.
+            open_size(self, 860, 600)
+        else:
+            open_size(self, 560)
