@@ -1,6 +1,7 @@
 """The summary of Impor data wilayah (issue 18, items 6 and 8): the shared words for the
-results, counts as Indonesians write them, row numbers as the spreadsheet does, every reason readable (wrapped, never cut),
-and a dialog that fits a 1366×768 screen yet opens roomy on a big one."""
+results, counts as Indonesians write them, row numbers as the spreadsheet does, every
+reason readable (wrapped, never cut), and a dialog that fits a 1366×768 screen yet opens
+roomy on a big one."""
 
 from __future__ import annotations
 
