@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QStyle,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.categories import Sex
@@ -129,6 +136,16 @@ def shown_row(wizard: ImportWizard, row: int, view: str = "preview") -> dict[str
     }
 
 
+def mnemonics(wizard: ImportWizard) -> list[str]:
+    """The Alt+letter keys of the buttons and labels shown on the wizard's page."""
+    keys = []
+    for widget in wizard.findChildren(QWidget):
+        text = widget.text() if isinstance(widget, QAbstractButton | QLabel) else ""
+        if widget.isVisibleTo(wizard) and "&" in text.replace("&&", ""):
+            keys.append(text[text.index("&") + 1].lower())
+    return keys
+
+
 def not_cut(wizard: ImportWizard, view: str, row: int, column: int) -> bool:
     """True when the cell's text fits its column: the view draws it whole, not elided."""
     rows = wizard.preview_rows if view == "preview" else wizard.rejected_rows
@@ -155,6 +172,8 @@ def test_rejected_rows_deep_in_a_big_file_are_found_by_row_name_and_nik(
     wizard = open_preview(qtbot, window, hub, path, monkeypatch)
     assert wizard.counts_label.text() == "20.000 baris: 19.997 akan diimpor · 3 ditolak"
     assert wizard.next_button.text() == "&Impor 19.997 baris"
+    keys = mnemonics(wizard)
+    assert len(keys) == len(set(keys)), keys  # each Alt key does one thing
 
     # The preview opens on the first rejected row, its reasons in full under the table.
     details = wizard.row_reasons.text()
@@ -218,6 +237,8 @@ def test_rejected_rows_deep_in_a_big_file_are_found_by_row_name_and_nik(
         "rejected": "Ditolak:",
     }
     assert wizard.count_labels["added"].text() == "19.997"
+    keys = mnemonics(wizard)
+    assert len(keys) == len(set(keys)), keys
     assert wizard.count_labels["rejected"].text() == "3"
     assert hub.roster.count(RosterFilter()) == ROWS - 3
     assert wizard.rejected_rows.model.rowCount() == 3

@@ -314,7 +314,7 @@ class DonePage(QWidget):
         self.rejected_label = QLabel(self.tr("Baris yang ditolak:"))
         self.rows = RowsView(choices=False)
         self.rows.table.setColumnHidden(COL_VERDICT, True)  # every row here is rejected
-        self.report_button = QPushButton(self.tr("&Simpan laporan baris ditolak…"))
+        self.report_button = QPushButton(self.tr("Simpan &laporan baris ditolak…"))
         self.report_hint = HintLabel(
             self.tr(
                 "Laporan itu berisi baris yang ditolak apa adanya, dengan nomor baris dan "
