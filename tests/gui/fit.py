@@ -6,7 +6,7 @@ size above that can never fit)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 SCREEN_WIDTH = 1366
 SCREEN_HEIGHT_LESS_TASKBAR = 700
@@ -36,3 +36,31 @@ def assert_fits(
         f"{name} cannot be smaller than {smallest.width()}×{smallest.height()}, "
         f"more than {width}×{height}"
     )
+
+
+def cut_texts(widget: QWidget) -> list[str]:
+    """The texts of *widget*'s shown labels and buttons that their room cuts short: a label on
+    one line narrower than its text, a wrapped one lower than its lines, a button narrower
+    than its caption. Labels that elide on purpose (their tooltip holds the whole text) are
+    left out."""
+    cut: list[str] = []
+    for label in widget.findChildren(QLabel):
+        if not label.isVisibleTo(widget.window()) or not label.text() or label.pixmap():
+            continue
+        if label.wordWrap():
+            if label.height() + 1 < label.heightForWidth(label.width()):
+                cut.append(label.text())
+        elif label.width() + 1 < label.minimumSizeHint().width() and not label.toolTip():
+            cut.append(label.text())
+    for button in widget.findChildren(QAbstractButton):
+        shown = button.isVisibleTo(widget.window()) and button.text()
+        if shown and button.width() + 1 < button.minimumSizeHint().width():
+            cut.append(button.text())
+    return cut
+
+
+def assert_nothing_cut(widget: QWidget) -> None:
+    """Assert that no shown label or button of *widget* has its text cut short."""
+    QApplication.processEvents()
+    cut = cut_texts(widget)
+    assert not cut, f"cut short in {type(widget).__name__}: {cut}"

@@ -16,7 +16,7 @@ from desktop.services.demo import DemoResult
 from desktop.ui.dialogs.demo import DemoDialog, demo_job, demo_reused_text, demo_summary
 from desktop.ui.jobs import Job
 from tests.gui.conftest import MessageBoxes
-from tests.gui.fit import assert_fits
+from tests.gui.fit import assert_fits, assert_nothing_cut
 
 
 def shown_demo_dialog(qtbot: QtBot, database: Path) -> DemoDialog:
@@ -51,6 +51,7 @@ def test_the_dialog_explains_workers_seed_and_the_separate_file(
     )
     assert "(x.db) tidak diubah" in text_of(dialog, "demoIntro")
     assert_fits(dialog)
+    assert_nothing_cut(dialog)
 
     dialog.workers_spin.selectAll()
     qtbot.keyClicks(dialog.workers_spin, "500")
@@ -85,6 +86,7 @@ def test_another_file_may_be_chosen_but_not_the_open_database(
         "tanpa membuat data baru."
     )
     assert_fits(dialog)
+    assert_nothing_cut(dialog)
 
 
 def test_without_a_database_the_dialog_asks_only_workers_and_seed(qtbot: QtBot):

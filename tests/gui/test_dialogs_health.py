@@ -11,7 +11,7 @@ from desktop.domain.findings import Finding
 from desktop.services.app import AppServices
 from desktop.services.health import HealthReport
 from desktop.ui.dialogs.health import HealthReportDialog
-from tests.gui.fit import assert_fits
+from tests.gui.fit import assert_fits, assert_nothing_cut
 
 TWINS = Finding.error(
     "check.active_duplicates",
@@ -88,6 +88,7 @@ def test_faults_and_notices_stand_apart_with_table_labels(qtbot: QtBot):
     assert shown_counts["Langkah klaim"] == "108"
     assert not dialog.repair_button.isVisible()
     assert_fits(dialog)
+    assert_nothing_cut(dialog)
 
 
 def test_a_sound_database_with_a_notice_is_sound_but_says_what_to_look_at(qtbot: QtBot):
@@ -101,6 +102,7 @@ def test_a_sound_database_with_a_notice_is_sound_but_says_what_to_look_at(qtbot:
     assert dialog.notice_list.isVisible() and dialog.notice_list.count() == 1
     assert dialog.size_label is None
     assert_fits(dialog)
+    assert_nothing_cut(dialog)
 
 
 def test_a_long_report_still_fits_the_screen(qtbot: QtBot):
@@ -115,6 +117,7 @@ def test_a_long_report_still_fits_the_screen(qtbot: QtBot):
     dialog = shown(qtbot, HealthReportDialog(report(many, [TWINS] * 20), "sigap.db"))
     assert dialog.problem_list.count() == 60
     assert_fits(dialog)
+    assert_nothing_cut(dialog)
 
 
 def test_a_fresh_database_is_sound(qtbot: QtBot, office_services: AppServices):
@@ -125,3 +128,4 @@ def test_a_fresh_database_is_sound(qtbot: QtBot, office_services: AppServices):
     assert labels[:4] == ["Wilayah", "Peserta", "Target cakupan", "Klaim"]
     assert all("_" not in label for label in labels)
     assert_fits(dialog)
+    assert_nothing_cut(dialog)

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.services.app import AppServices
 from desktop.ui.dialogs.office_setup import OfficeSetupDialog
-from tests.gui.fit import assert_fits
+from tests.gui.fit import assert_fits, assert_nothing_cut
 
 
 def shown_dialog(qtbot: QtBot, services: AppServices) -> OfficeSetupDialog:
@@ -43,6 +43,7 @@ def test_required_fields_are_marked_and_the_grey_button_says_why(
         "Isi Kode wilayah dan Nama kantor (bertanda *) untuk melanjutkan."
     )
     assert_fits(dialog)
+    assert_nothing_cut(dialog)
 
     qtbot.keyClicks(form.region_edit, "1602")
     assert form.reason_line.text() == "Isi Nama kantor (bertanda *) untuk melanjutkan."
@@ -77,6 +78,7 @@ def test_an_error_line_never_moves_the_fields_below(qtbot: QtBot, services: AppS
     assert form.name_edit.mapTo(dialog, form.name_edit.rect().topLeft()) == name_at
     assert dialog.ok_button.mapTo(dialog, dialog.ok_button.rect().topLeft()) == buttons_at
     assert_fits(dialog)
+    assert_nothing_cut(dialog)
 
     # A kecamatan code for a regency office: another error in the same place.
     form.region_edit.clear()

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from desktop.domain.findings import Finding
 from desktop.services.regions import RegionImportResult, RowProblem
 from desktop.ui.dialogs.region_import import RegionImportSummaryDialog
-from tests.gui.fit import assert_fits
+from tests.gui.fit import assert_fits, assert_nothing_cut
 
 REASON = (
     "Kode wilayah {code} tidak dikenali. Tulis seperti 16, 16.02, 16.02.05 atau "
@@ -67,6 +67,7 @@ def test_results_in_the_shared_words_and_every_reason_readable(qtbot: QtBot):
     )
     assert dialog.width() >= 700  # roomy where the screen allows
     assert_fits(dialog)
+    assert_nothing_cut(dialog)
 
 
 def test_nothing_rejected_is_a_small_dialog(qtbot: QtBot):
@@ -75,3 +76,4 @@ def test_nothing_rejected_is_a_small_dialog(qtbot: QtBot):
     assert dialog.count_labels["rejected"].text() == "0"
     assert dialog.height() < 400
     assert_fits(dialog)
+    assert_nothing_cut(dialog)

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.services.app import AppServices
 from desktop.ui.dialogs.welcome import ChoiceButton, WelcomeChoice, WelcomeDialog
-from tests.gui.fit import assert_fits
+from tests.gui.fit import assert_fits, assert_nothing_cut
 
 
 def shown_welcome(qtbot: QtBot, services: AppServices) -> WelcomeDialog:
@@ -51,6 +51,7 @@ def test_the_first_choice_has_a_visible_focus_and_is_the_default(
     assert highlight_pixels(dialog.set_up_button) > dialog.set_up_button.height() // 2
     assert highlight_pixels(dialog.join_button) == 0
     assert_fits(dialog)
+    assert_nothing_cut(dialog)
 
 
 def test_arrow_keys_and_tab_walk_the_choices(qtbot: QtBot, services: AppServices):
@@ -85,6 +86,7 @@ def test_enter_opens_the_focused_choice(qtbot: QtBot, services: AppServices):
     assert dialog.pages.currentIndex() == dialog.PAGE_SET_UP
     assert QApplication.focusWidget() is dialog.form.region_edit
     assert_fits(dialog)
+    assert_nothing_cut(dialog)
 
     qtbot.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
     assert dialog.pages.currentIndex() == dialog.PAGE_CHOICES
