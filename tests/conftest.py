@@ -12,6 +12,17 @@ import pytest  # noqa: E402
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "wilayah"
 
 
+@pytest.fixture(autouse=True)
+def user_settings_apart(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Per-user preferences (QSettings: language, window and column sizes) in a folder of
+    each test's own, never the real user's, never carried from one test to the next."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("settings"))
+    for kind in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, folder)
+
+
 @pytest.fixture
 def wilayah_dir() -> Path:
     """The shared Kemendagri region list; tests that need it skip cleanly without it."""

@@ -22,8 +22,7 @@ from desktop.ui.i18n import (
 )
 from desktop.ui.jobs import Job
 from desktop.ui.resources import resource_path
-
-ORGANIZATION = "Sigap"
+from desktop.ui.settings import ORGANIZATION, saved_language
 
 
 def application(argv: list[str]) -> QApplication:
@@ -40,8 +39,14 @@ def application(argv: list[str]) -> QApplication:
     icon = resource_path("icons", "sigap.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    install_translator(app, chosen_language())
+    install_translator(app, startup_language())
     return app
+
+
+def startup_language() -> str:
+    """The language to start in: ``$SIGAP_LANG``, else Pengaturan → Bahasa, else the
+    system's."""
+    return chosen_language(saved=saved_language())
 
 
 def open_with_progress(path: Path, *, create: bool, parent: QWidget | None) -> AppServices:
@@ -128,7 +133,7 @@ def run_gui(db_path: Path | None, argv: list[str]) -> int:
     from desktop.ui.main_window import MainWindow
 
     window = MainWindow(services)
-    window.show()
+    window.show_on_screen()
     if services.office.info() is None and services.read_only is None:
         QTimer.singleShot(0, window.show_welcome)
     return app.exec()

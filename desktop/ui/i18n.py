@@ -27,13 +27,26 @@ _LOCALES = {
 }
 
 
-def chosen_language(
-    env: Mapping[str, str] = os.environ, ui_languages: list[str] | None = None
-) -> str:
-    """Return "en" or "id": ``$SIGAP_LANG`` first, then the system's preferred UI languages."""
+def language_override(env: Mapping[str, str] = os.environ) -> str | None:
+    """The language ``$SIGAP_LANG`` imposes ("en" or "id"), None when it is not set."""
     wanted = env.get(LANG_ENV, "").strip().lower()
-    if wanted:
-        return "en" if wanted.startswith("en") else SOURCE_LANGUAGE
+    if not wanted:
+        return None
+    return "en" if wanted.startswith("en") else SOURCE_LANGUAGE
+
+
+def chosen_language(
+    env: Mapping[str, str] = os.environ,
+    ui_languages: list[str] | None = None,
+    saved: str | None = None,
+) -> str:
+    """Return "en" or "id": ``$SIGAP_LANG`` first, then the language chosen in the app
+    (*saved*), then the system's preferred UI languages."""
+    forced = language_override(env)
+    if forced is not None:
+        return forced
+    if saved in LANGUAGES:
+        return saved
     for language in QLocale.system().uiLanguages() if ui_languages is None else ui_languages:
         tag = language.lower()
         if tag.startswith(("id", "in")):

@@ -6,35 +6,74 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QWidget
 
 from desktop import __version__
 from desktop.domain.findings import DomainError
 from desktop.services.app import AppServices
-from desktop.services.demo import DemoResult
 from desktop.services.health import HealthReport
 from desktop.services.office import OfficeInfo, OfficeKind
 from desktop.services.regions import RegionImportResult
 from desktop.ui import messages
 from desktop.ui.app import accept_read_only, open_with_progress
 from desktop.ui.claims import ClaimsTab
-from desktop.ui.dialogs.demo import DemoDialog, demo_job, demo_path, demo_summary
+from desktop.ui.dialogs.demo import (
+    DEMO_SEED,
+    DEMO_WORKERS,
+    DemoDialog,
+    demo_job,
+    demo_path,
+    demo_reused_text,
+    demo_summary,
+)
 from desktop.ui.dialogs.health import HealthReportDialog
 from desktop.ui.dialogs.office_setup import OfficeSetupDialog
 from desktop.ui.dialogs.region_import import RegionImportSummaryDialog, region_file_filter
 from desktop.ui.dialogs.welcome import WelcomeChoice, WelcomeDialog
-from desktop.ui.i18n import error_text, finding_text, translate
+from desktop.ui.i18n import (
+    LANG_ENV,
+    error_text,
+    finding_text,
+    language_override,
+    translate,
+    ui_language,
+)
 from desktop.ui.jobs import Job
 from desktop.ui.reports import ReportsTab
 from desktop.ui.roster import RosterTab
+from desktop.ui.settings import (
+    WINDOW_GEOMETRY_KEY,
+    save_bytes,
+    save_language,
+    saved_bytes,
+    saved_language,
+)
 from desktop.ui.sync import JoinDialog, SyncDialog
 
 log = logging.getLogger(__name__)
 
 STATUS_TIMEOUT_MS = 10_000
 OFFICE_NAME_WIDTH = 260  # pixels; a longer office name is cut short, whole in the tooltip
+FILE_NAME_WIDTH = 180  # pixels; a longer database file name likewise
+DEFAULT_SIZE = QSize(1100, 680)  # before show_on_screen; fits a 1366×768 screen
+SCREEN_SHARE = 0.85  # of the screen's free area, for a first start on a big screen
+# Below this free area (a 1366×768 laptop with its taskbar) the window opens maximised.
+SMALL_SCREEN = QSize(1440, 860)
+# The languages of Pengaturan → Bahasa, each named in its own language (never translated).
+LANGUAGE_NAMES = (("id", "Bahasa &Indonesia"), ("en", "&English"))
+
+
+def initial_size(available: QSize) -> tuple[QSize, bool]:
+    """The window's size on a first start on a screen with *available* free area, and
+    whether to maximise it (a small screen: every pixel counts)."""
+    if available.width() < SMALL_SCREEN.width() or available.height() < SMALL_SCREEN.height():
+        return available, True
+    return (
+        QSize(round(available.width() * SCREEN_SHARE), round(available.height() * SCREEN_SHARE)),
+        False,
+    )
 
 
 class MainWindow(QMainWindow):
@@ -42,6 +81,7 @@ class MainWindow(QMainWindow):
 
     countsChanged = Signal(dict)  # table name → rows, after any change to the data
     officeChanged = Signal(object)  # OfficeInfo | None
+    roster_tab: RosterTab
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,7 +89,7 @@ class MainWindow(QMainWindow):
         self.welcome_dialog: WelcomeDialog | None = None
         self.sync_dialog: SyncDialog | None = None
         self.join_dialog: JoinDialog | None = None
-        self.resize(1100, 720)
+        self.resize(DEFAULT_SIZE)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
@@ -76,14 +116,16 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        # Mnemonics: unique within each menu, and the menu titles unique against the tab
+        # titles and the buttons of every tab (tests/gui/test_main_window_keys.py).
         self.open_action = self._action(
             self.tr("&Buka basis data…"), self.choose_database, QKeySequence("Ctrl+O")
         )
         self.new_action = self._action(
-            self.tr("Basis data &baru…"), self.choose_new_database, QKeySequence("Ctrl+N")
+            self.tr("Basis data ba&ru…"), self.choose_new_database, QKeySequence("Ctrl+N")
         )
         self.set_up_action = self._action(self.tr("&Siapkan kantor…"), self.set_up_office)
-        self.demo_action = self._action(self.tr("&Muat data contoh…"), self.load_demo_data)
+        self.demo_action = self._action(self.tr("Buka data &contoh…"), self.load_demo_data)
         self.import_regions_action = self._action(
             self.tr("&Impor data wilayah…"), self.import_regions
         )
@@ -96,6 +138,15 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action(self.tr("&Keluar"), self.close, QKeySequence("Ctrl+Q"))
         self.about_action = self._action(self.tr("&Tentang Sigap"), self.show_about)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        chosen = saved_language() or ui_language()
+        for language, name in LANGUAGE_NAMES:
+            action = QAction(name, self.language_group)
+            action.setCheckable(True)
+            action.setChecked(language == chosen)
+            action.triggered.connect(lambda _on=False, lang=language: self.choose_language(lang))
+            self.language_actions[language] = action
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
@@ -114,7 +165,10 @@ class MainWindow(QMainWindow):
         sync_menu.addAction(self.sync_action)
         sync_menu.addSeparator()
         sync_menu.addAction(self.join_action)
-        help_menu = self.menuBar().addMenu(self.tr("Ban&tuan"))
+        settings_menu = self.menuBar().addMenu(self.tr("Pen&gaturan"))
+        language_menu = settings_menu.addMenu(self.tr("&Bahasa"))
+        language_menu.addActions(list(self.language_actions.values()))
+        help_menu = self.menuBar().addMenu(self.tr("B&antuan"))
         help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
@@ -131,10 +185,14 @@ class MainWindow(QMainWindow):
         for label in (self.read_only_label, self.db_label, self.office_label, self.device_label):
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
+        # A passing message too long for the room left is cut; the bar's tooltip has it whole.
+        bar.messageChanged.connect(lambda text: bar.setToolTip(text))
 
     def _build_tabs(self) -> None:
         """(Re)create the tabs for the open database and wire them up."""
         current = self.tabs.currentIndex()
+        if self.tabs.count():
+            self.roster_tab.save_settings()
         while self.tabs.count():
             old = self.tabs.widget(0)
             self.tabs.removeTab(0)
@@ -181,7 +239,10 @@ class MainWindow(QMainWindow):
 
     def _show_office(self, info: OfficeInfo | None) -> None:
         path = self._services.path
-        self.db_label.setText(self.tr("Basis data: {file}").format(file=path.name))
+        file = self.db_label.fontMetrics().elidedText(
+            path.name, Qt.TextElideMode.ElideMiddle, FILE_NAME_WIDTH
+        )
+        self.db_label.setText(self.tr("Basis data: {file}").format(file=file))
         self.db_label.setToolTip(str(path))
         if info is None:
             office = self.tr("kantor belum disiapkan")
@@ -304,19 +365,31 @@ class MainWindow(QMainWindow):
         elif dialog.choice is WelcomeChoice.JOIN:
             self.join_hub(back_to_welcome=True)
 
-    def open_demo_database(self) -> None:
-        """Switch to the demo database beside this one, filling it on first use.
+    def open_demo_database(self, *, ask: bool = False) -> None:
+        """Switch to the demo database, filling it on first use: the one way of both the
+        welcome's "Buka data contoh" and Berkas → Buka data contoh….
 
-        Demo data never goes into the database the user opened: that one stays empty,
-        ready for the real office.
+        Demo data never goes into the database the user opened: that one stays as it is,
+        ready for the real office. The demo file is ``<name>-contoh.db`` beside it; with
+        *ask* (the menu) the clerk first chooses how many workers, the seed, and may choose
+        another file. The status bar names the file opened.
         """
-        path = demo_path(self._services.path)
+        if self._busy():
+            return
+        current = self._services.path
+        path, workers, seed = demo_path(current), DEMO_WORKERS, DEMO_SEED
+        if ask:
+            dialog = DemoDialog(self, database=current)
+            if not dialog.exec() or dialog.path is None:
+                return
+            path, workers, seed = dialog.path, dialog.workers, dialog.seed
         if not self.open_database(path, create=True, welcome=False):
             return
         if self._services.health.counts().get("worker", 0):
-            return  # made on an earlier day: just use it
-        job = demo_job(self, self._services.demo)
-        job.on_done(self._demo_loaded)
+            self.show_status(demo_reused_text(path.name))  # made on an earlier day
+            return
+        job = demo_job(self, self._services.demo, workers=workers, seed=seed, file_name=path.name)
+        job.on_done(lambda result: self.show_status(demo_summary(result, path.name)))
         job.on_finished(self._after_demo)
         job.start()
 
@@ -350,39 +423,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def load_demo_data(self) -> None:
-        """Berkas → Muat data contoh…"""
-        if self._busy():
-            return
-        if self._services.health.counts().get("worker", 0):
-            messages.inform(
-                self,
-                self.tr("Muat data contoh"),
-                self.tr(
-                    "Basis data ini sudah berisi peserta. Data contoh hanya dimuat ke basis "
-                    "data yang kosong: buat dulu basis data baru lewat Berkas → Basis data "
-                    "baru…"
-                ),
-            )
-            return
-        dialog = DemoDialog(self)
-        if not dialog.exec():
-            return
-        actor = None
-        if self._services.office.info() is not None:
-            try:
-                actor = self._services.office.local_actor()
-            except DomainError as exc:
-                messages.warn(self, self.tr("Muat data contoh"), error_text(exc))
-                return
-        job = demo_job(
-            self, self._services.demo, workers=dialog.workers, seed=dialog.seed, actor=actor
-        )
-        job.on_done(self._demo_loaded)
-        job.on_finished(self.refresh)
-        job.start()
-
-    def _demo_loaded(self, result: DemoResult) -> None:
-        self.show_status(demo_summary(result))
+        """Berkas → Buka data contoh…: what the welcome's "Buka data contoh" does (the
+        separate demo file, made and filled on first use), asking how many workers."""
+        self.open_demo_database(ask=True)
 
     @Slot()
     def import_regions(self) -> None:
@@ -541,6 +584,52 @@ class MainWindow(QMainWindow):
         if back_to_welcome and self._services.office.info() is None:
             self.show_welcome()
 
+    # ---- settings ------------------------------------------------------------------------
+
+    def choose_language(self, language: str) -> None:
+        """Pengaturan → Bahasa: remember the language for the next start and say so."""
+        save_language(language)
+        self.language_actions[language].setChecked(True)
+        name = dict(LANGUAGE_NAMES)[language].replace("&", "")
+        forced = language_override()
+        if forced is not None and forced != language:
+            text = self.tr(
+                "Bahasa {language} disimpan, tetapi variabel lingkungan {variable} di komputer "
+                "ini memilih bahasa lain. Hapus variabel itu agar pilihan ini berlaku."
+            ).format(language=name, variable=LANG_ENV)
+        elif language == ui_language():
+            self.show_status(self.tr("Sigap sudah memakai {language}.").format(language=name))
+            return
+        else:
+            text = self.tr(
+                "Sigap akan memakai {language} setelah ditutup dan dibuka lagi."
+            ).format(language=name)
+        messages.inform(self, self.tr("Bahasa"), text)
+
+    def show_on_screen(self) -> None:
+        """Show the window where and as large as it was last closed; on a first start, at
+        a share of the screen (maximised on a small one)."""
+        geometry = saved_bytes(WINDOW_GEOMETRY_KEY)
+        if geometry is not None and self.restoreGeometry(geometry):
+            self.show()
+            return
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        size, maximise = initial_size(available.size())
+        if maximise:
+            self.showMaximized()
+            return
+        self.resize(size)
+        frame = self.frameGeometry()
+        frame.moveCenter(available.center())
+        self.move(frame.topLeft())
+        self.show()
+
+    def save_settings(self) -> None:
+        """Remember the window's place and size and the roster's columns (per user)."""
+        save_bytes(WINDOW_GEOMETRY_KEY, self.saveGeometry())
+        self.roster_tab.save_settings()
+
     # ---- help and closing ----------------------------------------------------------------
 
     @Slot()
@@ -572,5 +661,6 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             Job.cancel_all_and_wait()
+        self.save_settings()
         self._services.close()
         event.accept()

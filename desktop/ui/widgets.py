@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QFrame,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -31,7 +33,7 @@ class FigureCard(QFrame):
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(200)
+        self.setMinimumWidth(150)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         self.value_label = heading_label("–", 2.4)
@@ -71,3 +73,62 @@ def read_only_table(table: QTableWidget) -> None:
     table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     table.verticalHeader().setVisible(False)
     table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+
+
+class EmptyMessage(QFrame):
+    """A sentence (and one button) centred over an empty list, saying why it is empty.
+
+    It lies over the view's viewport, so the header stays; shown with :meth:`show_message`,
+    hidden with :meth:`hide` once rows come.
+    """
+
+    actionClicked = Signal()
+
+    def __init__(self, view: QAbstractScrollArea, action_text: str = "") -> None:
+        super().__init__(view.viewport())
+        self.setObjectName("emptyMessage")
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+        self.label = QLabel()
+        self.label.setObjectName("emptyMessageText")
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = QFont(self.label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.label.setFont(font)
+        self.button = QPushButton(action_text)
+        self.button.setObjectName("emptyMessageAction")
+        self.button.clicked.connect(self.actionClicked)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addSpacing(8)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        view.viewport().installEventFilter(self)
+        self.hide()
+
+    def show_message(self, text: str, *, action: bool = True) -> None:
+        """Show *text* over the view; the button only with *action*."""
+        self.label.setText(text)
+        self.button.setVisible(action)
+        self._fit()
+        self.show()
+        self.raise_()
+
+    def _fit(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Cover the whole viewport as it changes size."""
+        if event.type() == QEvent.Type.Resize:
+            self._fit()
+        return False

@@ -65,14 +65,14 @@ def test_menus_offer_the_file_and_sync_actions(qtbot: QtBot, office_services):
         for action in window.menuBar().actions()
         if isinstance(action.menu(), QMenu)
     }
-    assert list(menus) == ["Berkas", "Sinkronisasi", "Bantuan"]
+    assert list(menus) == ["Berkas", "Sinkronisasi", "Pengaturan", "Bantuan"]
     file_actions = [_plain(a.text()) for a in menus["Berkas"].actions() if not a.isSeparator()]
     assert file_actions == [
         "Buka basis data…",
         "Basis data baru…",
         "Siapkan kantor…",
         "Bergabung dengan kantor kabupaten…",
-        "Muat data contoh…",
+        "Buka data contoh…",
         "Impor data wilayah…",
         "Periksa basis data",
         "Keluar",

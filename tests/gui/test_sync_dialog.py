@@ -110,7 +110,7 @@ def test_the_sync_menu_opens_one_dialog(qtbot: QtBot, office_services: AppServic
         for action in window.menuBar().actions()
         if isinstance(action.menu(), QMenu)
     }
-    assert list(menus) == ["Berkas", "Sinkronisasi", "Bantuan"]
+    assert list(menus) == ["Berkas", "Sinkronisasi", "Pengaturan", "Bantuan"]
     sync_actions = [
         _plain(a.text()) for a in menus["Sinkronisasi"].actions() if not a.isSeparator()
     ]

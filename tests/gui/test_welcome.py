@@ -105,7 +105,9 @@ def test_demo_data_goes_into_a_separate_database(qtbot: QtBot, services: AppServ
     assert window.roster_tab.workers_card.value_label.text() == "2.000"
     assert window.claims_tab.claims_card.value_label.text() != "0"
     assert "(data contoh)" in window.windowTitle()
-    assert window.statusBar().currentMessage() == "Data contoh dimuat: 2.000 peserta dan 40 klaim."
+    assert window.statusBar().currentMessage() == (
+        "Data contoh dimuat ke x-contoh.db: 2.000 peserta dan 40 klaim."
+    )
     assert window.welcome_dialog is None
     # The database the user opened is left alone, ready for the real office.
     original = AppServices.open(services.path)

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop.domain.categories import Category, WorkerStatus
+from desktop.domain.categories import Category, Sex, SubCategory, WorkerStatus
 from desktop.domain.dates import age_on
 from desktop.domain.findings import QT_TRANSLATE_NOOP
 from desktop.domain.identifiers import mask_kpj
@@ -31,15 +31,52 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("RosterModel", "NIK"),
     QT_TRANSLATE_NOOP("RosterModel", "Nama"),
     QT_TRANSLATE_NOOP("RosterModel", "JK"),
-    QT_TRANSLATE_NOOP("RosterModel", "Tgl lahir (umur)"),
+    QT_TRANSLATE_NOOP("RosterModel", "Lahir (umur)"),
     QT_TRANSLATE_NOOP("RosterModel", "Desa"),
     QT_TRANSLATE_NOOP("RosterModel", "Kecamatan"),
     QT_TRANSLATE_NOOP("RosterModel", "Kategori"),
     QT_TRANSLATE_NOOP("RosterModel", "Jabatan"),
     QT_TRANSLATE_NOOP("RosterModel", "Status"),
-    QT_TRANSLATE_NOOP("RosterModel", "Akhir kepesertaan"),
+    QT_TRANSLATE_NOOP("RosterModel", "Akhir"),
     QT_TRANSLATE_NOOP("RosterModel", "KPJ"),
 )
+# The header's tooltip: what a short header stands for.
+COLUMN_TIPS = (
+    QT_TRANSLATE_NOOP("RosterModel", "Nomor Induk Kependudukan (16 angka, dari KTP)"),
+    QT_TRANSLATE_NOOP("RosterModel", "Nama lengkap"),
+    QT_TRANSLATE_NOOP("RosterModel", "Jenis kelamin"),
+    QT_TRANSLATE_NOOP("RosterModel", "Tanggal lahir dan umur hari ini"),
+    QT_TRANSLATE_NOOP("RosterModel", "Desa atau kelurahan"),
+    QT_TRANSLATE_NOOP("RosterModel", "Kecamatan"),
+    QT_TRANSLATE_NOOP("RosterModel", "Kategori peserta (subkategori di tooltip baris)"),
+    QT_TRANSLATE_NOOP("RosterModel", "Jabatan atau pekerjaan"),
+    QT_TRANSLATE_NOOP("RosterModel", "Status kepesertaan"),
+    QT_TRANSLATE_NOOP(
+        "RosterModel", "Akhir kepesertaan: perlindungan berlaku sampai tanggal ini"
+    ),
+    QT_TRANSLATE_NOOP(
+        "RosterModel",
+        "Nomor Kartu Peserta Jamsostek (KPJ); tampil lengkap dengan Tampilkan nomor lengkap",
+    ),
+)
+# Short forms for the table (the full label is in the cell's tooltip).
+SEX_SHORT = {
+    Sex.MALE: QT_TRANSLATE_NOOP("RosterModel", "L"),
+    Sex.FEMALE: QT_TRANSLATE_NOOP("RosterModel", "P"),
+}
+CATEGORY_SHORT = {
+    Category.NON_ASN_GTK: QT_TRANSLATE_NOOP("RosterModel", "Non-ASN/GTK"),
+    Category.PERANGKAT_DESA: QT_TRANSLATE_NOOP("RosterModel", "Perangkat Desa"),
+    Category.BPD: QT_TRANSLATE_NOOP("RosterModel", "BPD"),
+    Category.RT_RW: QT_TRANSLATE_NOOP("RosterModel", "Ketua RT/RW"),
+    Category.KELEMBAGAAN_DESA: QT_TRANSLATE_NOOP("RosterModel", "Lembaga Desa"),
+    Category.PEKERJA_RENTAN: QT_TRANSLATE_NOOP("RosterModel", "Pekerja Rentan"),
+}
+STATUS_SHORT = {
+    WorkerStatus.AKTIF: QT_TRANSLATE_NOOP("RosterModel", "Aktif"),
+    WorkerStatus.NONAKTIF: QT_TRANSLATE_NOOP("RosterModel", "Nonaktif"),
+    WorkerStatus.MENINGGAL: QT_TRANSLATE_NOOP("RosterModel", "Meninggal"),
+}
 (
     COL_NIK,
     COL_NAME,
@@ -89,12 +126,57 @@ def category_text(code: str) -> str:
         return code
 
 
+def category_short(code: str) -> str:
+    """The category as the table shows it, short (the code itself when unknown)."""
+    try:
+        return translate("RosterModel", CATEGORY_SHORT[Category(code)])
+    except ValueError:
+        return code
+
+
+def subcategory_text(code: str) -> str:
+    """The translated label of a sub-category code (the code itself when unknown)."""
+    try:
+        return translate("SubCategory", SubCategory(code).label)
+    except ValueError:
+        return code
+
+
+def sex_short(code: str) -> str:
+    """L or P in Indonesian, M or F in English (the code itself when unknown)."""
+    try:
+        return translate("RosterModel", SEX_SHORT[Sex(code)])
+    except ValueError:
+        return code
+
+
+def sex_text(code: str) -> str:
+    """Laki-laki or Perempuan, translated."""
+    try:
+        return translate("Sex", Sex(code).label)
+    except ValueError:
+        return code
+
+
 def status_text(code: str) -> str:
     """The translated label of a worker status code."""
     try:
         return translate("WorkerStatus", WorkerStatus(code).label)
     except ValueError:
         return code
+
+
+def status_short(code: str) -> str:
+    """A worker status as the table shows it, short (the code itself when unknown)."""
+    try:
+        return translate("RosterModel", STATUS_SHORT[WorkerStatus(code)])
+    except ValueError:
+        return code
+
+
+def header_text(column: int) -> str:
+    """A column's header, translated."""
+    return translate("RosterModel", COLUMNS[column])
 
 
 class RosterModel(QAbstractTableModel):
@@ -174,7 +256,9 @@ class RosterModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return translate("RosterModel", COLUMNS[section])
+                return header_text(section)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return translate("RosterModel", COLUMN_TIPS[section])
             return None
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
@@ -202,10 +286,30 @@ class RosterModel(QAbstractTableModel):
         if role == SortRole:
             return self._sort_value(w, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == COL_CATEGORY and w.subcategory:
-                return w.subcategory
-            return None
+            return self._tooltip(w, column)
         return self._display(w, column)
+
+    @staticmethod
+    def _tooltip(w: WorkerRow, column: int) -> str | None:
+        """The whole of what a cell may show cut short or abbreviated."""
+        if column == COL_NAME:
+            return w.name
+        if column == COL_SEX:
+            return sex_text(w.sex)
+        if column == COL_VILLAGE:
+            return f"{w.village_name or ''} ({w.village_code})".strip()
+        if column == COL_DISTRICT:
+            return f"{w.district_name or ''} ({w.district_code})".strip()
+        if column == COL_CATEGORY:
+            label = category_text(w.category)
+            if w.subcategory:
+                return f"{label}\n{subcategory_text(w.subcategory)}"
+            return label
+        if column == COL_POSITION:
+            return w.position or None
+        if column == COL_STATUS:
+            return status_text(w.status)
+        return None
 
     def _display(self, w: WorkerRow, column: int) -> str | None:
         if column == COL_NIK:
@@ -213,7 +317,7 @@ class RosterModel(QAbstractTableModel):
         if column == COL_NAME:
             return w.name
         if column == COL_SEX:
-            return w.sex
+            return sex_short(w.sex)
         if column == COL_BIRTH:
             return f"{short_date(w.birth_date)} ({age_on(w.birth_date, self._today)})"
         if column == COL_VILLAGE:
@@ -221,11 +325,11 @@ class RosterModel(QAbstractTableModel):
         if column == COL_DISTRICT:
             return w.district_name or w.district_code
         if column == COL_CATEGORY:
-            return category_text(w.category)
+            return category_short(w.category)
         if column == COL_POSITION:
             return w.position or ""
         if column == COL_STATUS:
-            return status_text(w.status)
+            return status_short(w.status)
         if column == COL_COVERAGE_END:
             return short_date(w.coverage_end)
         if column == COL_KPJ:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import time
 from array import array
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,14 +27,13 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.categories import Category, WorkerStatus
-from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
+from desktop.domain.findings import DomainError
 from desktop.services.app import AppServices
 from desktop.services.health import HealthService
 from desktop.services.office import OfficeService
@@ -45,51 +44,33 @@ from desktop.services.roster_import import ImportResult, RosterImportService
 from desktop.services.workers import WorkerService
 from desktop.ui import messages
 from desktop.ui.i18n import error_text, finding_text, number, translate
+from desktop.ui.roster.columns import RosterColumns
 from desktop.ui.roster.export_dialog import ExportDialog
 from desktop.ui.roster.import_wizard import ImportWizard
-from desktop.ui.roster.model import (
-    COL_BIRTH,
-    COL_CATEGORY,
-    COL_COVERAGE_END,
-    COL_DISTRICT,
-    COL_KPJ,
-    COL_NAME,
-    COL_NIK,
-    COL_POSITION,
-    COL_SEX,
-    COL_STATUS,
-    COL_VILLAGE,
-    SORTS,
-    ObjectRole,
-    RosterModel,
+from desktop.ui.roster.model import COL_NAME, SORTS, ObjectRole, RosterModel
+from desktop.ui.roster.regions import (
+    DISTRICT_LEVEL,
+    VILLAGE_LEVEL,
+    RegionTree,
+    region_code,
+    region_level,
 )
 from desktop.ui.roster.worker_dialog import WorkerDialog
-from desktop.ui.widgets import FigureCard, HintLabel, heading_label
+from desktop.ui.settings import save_bytes, saved_bytes
+from desktop.ui.widgets import EmptyMessage, FigureCard, HintLabel, heading_label
 
-REGION_COLUMNS = (
-    QT_TRANSLATE_NOOP("RosterTab", "Wilayah"),
-    QT_TRANSLATE_NOOP("RosterTab", "Kode"),
-)
-COL_REGION_NAME, COL_REGION_CODE = range(len(REGION_COLUMNS))
-DISTRICT_LEVEL = 3
-VILLAGE_LEVEL = 4
 SEARCH_DELAY_MS = 250
-_CODE_ROLE = Qt.ItemDataRole.UserRole
-_LOADED_ROLE = Qt.ItemDataRole.UserRole + 1
-_LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
-COLUMN_WIDTHS = {
-    COL_NIK: 136,
-    COL_NAME: 180,
-    COL_SEX: 34,
-    COL_BIRTH: 116,
-    COL_VILLAGE: 116,
-    COL_DISTRICT: 116,
-    COL_CATEGORY: 150,
-    COL_POSITION: 150,
-    COL_STATUS: 80,
-    COL_COVERAGE_END: 116,
-    COL_KPJ: 100,
-}
+SEARCH_SHOWN_CHARS = 40  # a longer search is cut short in the no-match message
+SPLITTER_KEY = "roster/splitter"
+# The left panel (figures, region tree) takes this share of the tab until the user moves
+# the splitter: 200 px on a 1366 px laptop, so that every roster column shows whole.
+LEFT_PANEL_SHARE = 0.15
+LEFT_PANEL_MIN, LEFT_PANEL_AUTO_MAX, LEFT_PANEL_MAX = 170, 300, 480
+
+
+def is_filtered(flt: RosterFilter) -> bool:
+    """True when *flt* leaves out some workers (a search or any filter is set)."""
+    return replace(flt, text=flt.text.strip()) != RosterFilter()
 
 
 @dataclass(frozen=True)
@@ -116,54 +97,10 @@ class RosterServices:
         )
 
 
-class RegionTree(QTreeWidget):
-    """The region master as a tree, each level read from the service when it is opened."""
-
-    def __init__(self, regions: RegionService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._regions = regions
-        self.setColumnCount(len(REGION_COLUMNS))
-        self.setHeaderLabels([translate("RosterTab", c) for c in REGION_COLUMNS])
-        self.setUniformRowHeights(True)
-        header = self.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_REGION_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_REGION_CODE, QHeaderView.ResizeMode.ResizeToContents)
-        self.itemExpanded.connect(self._load_children)
-
-    def reload(self) -> None:
-        """Read the provinces again and open the tree down to the first regency."""
-        self.clear()
-        self.addTopLevelItems(self._items(None))
-        item = self.topLevelItem(0) if self.topLevelItemCount() == 1 else None
-        while item is not None and item.childCount() and item.data(0, _CODE_ROLE):
-            item.setExpanded(True)  # loads the children
-            item = item.child(0) if item.childCount() == 1 else None
-
-    def _items(self, parent_code: str | None) -> list[QTreeWidgetItem]:
-        items = []
-        for row in self._regions.area_children(parent_code):
-            item = QTreeWidgetItem([row.name, row.code])
-            item.setData(0, _CODE_ROLE, row.code)
-            item.setData(0, _LEVEL_ROLE, row.level)
-            if row.level < VILLAGE_LEVEL:
-                item.addChild(QTreeWidgetItem())  # placeholder until the level is opened
-            items.append(item)
-        return items
-
-    @Slot(QTreeWidgetItem)
-    def _load_children(self, item: QTreeWidgetItem) -> None:
-        if item.data(0, _LOADED_ROLE):
-            return
-        item.setData(0, _LOADED_ROLE, True)
-        item.takeChildren()
-        item.addChildren(self._items(item.data(0, _CODE_ROLE)))
-
-
 class _Results(QObject):
     """Carries a background query's outcome back to the GUI thread."""
 
-    ready = Signal(int, object, float)  # generation, ids, seconds
+    ready = Signal(int, object, int, float)  # generation, ids, live workers in all, seconds
     failed = Signal(int, object)
 
 
@@ -187,8 +124,12 @@ class _IdsQuery(QRunnable):
     def run(self) -> None:
         roster, flt, sort, descending = self._args
         started = time.perf_counter()
+        total = 0
         try:
             ids = roster.matching_ids(flt, sort=sort, descending=descending)
+            # The figure beside the table counts what the table would show unfiltered:
+            # the live workers (not merged, not deleted), read together with the rows.
+            total = roster.count(RosterFilter()) if is_filtered(flt) else len(ids)
         except Exception as exc:  # reported on the GUI thread
             outcome: tuple[str, object] = ("failed", exc)
         else:
@@ -196,7 +137,7 @@ class _IdsQuery(QRunnable):
         try:
             if outcome[0] == "ready":
                 self._results.ready.emit(
-                    self._generation, outcome[1], time.perf_counter() - started
+                    self._generation, outcome[1], total, time.perf_counter() - started
                 )
             else:
                 self._results.failed.emit(self._generation, outcome[1])
@@ -216,7 +157,7 @@ class RosterTab(QWidget):
         super().__init__(parent)
         self._services = RosterServices.of(services)
         self._region_count = -1
-        self._worker_count = -1
+        self._worker_total = -1
         self._generation = 0
         self._running = False
         self._pending = False
@@ -230,6 +171,11 @@ class RosterTab(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.reload)
+        # Several changes in one go (a save, then the window's refresh) ask for one query.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.reload)
 
         self._build_overview()
         self._build_filters()
@@ -243,19 +189,26 @@ class RosterTab(QWidget):
         left.addWidget(self.regions_box, 1)
         left_widget = QWidget()
         left_widget.setLayout(left)
-        left_widget.setMinimumWidth(200)
-        left_widget.setMaximumWidth(320)
+        left_widget.setMinimumWidth(LEFT_PANEL_MIN)
+        left_widget.setMaximumWidth(LEFT_PANEL_MAX)
         splitter = QSplitter()
+        splitter.setObjectName("rosterSplitter")
         splitter.addWidget(left_widget)
         splitter.addWidget(self.table)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([210, 900])
-        splitter.setChildrenCollapsible(True)
+        splitter.setChildrenCollapsible(False)
+        state = saved_bytes(SPLITTER_KEY)
+        # Sized by the tab's width until the user moves it (or moved it on an earlier day).
+        self._splitter_chosen = state is not None and splitter.restoreState(state)
+        splitter.splitterMoved.connect(self._splitter_moved)
+        self.splitter = splitter
 
         top = QHBoxLayout()
         top.addWidget(heading_label(self.tr("Peserta")))
         top.addSpacing(16)
         top.addWidget(self.count_label)
+        top.addWidget(self.total_label)
         top.addStretch(1)
         top.addWidget(self.full_kpj_check)
         top.addWidget(self.import_button)
@@ -272,6 +225,18 @@ class RosterTab(QWidget):
         self._apply_permissions()
 
     # ---- building ------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Share the width between the left panel and the table (until the user chooses)."""
+        super().resizeEvent(event)
+        if not self._splitter_chosen:
+            width = self.splitter.width()
+            left = min(max(round(width * LEFT_PANEL_SHARE), LEFT_PANEL_MIN), LEFT_PANEL_AUTO_MAX)
+            self.splitter.setSizes([left, max(0, width - left)])
+
+    @Slot()
+    def _splitter_moved(self) -> None:
+        self._splitter_chosen = True
 
     def _build_overview(self) -> None:
         self.workers_card = FigureCard(self.tr("peserta terdaftar"))
@@ -296,16 +261,17 @@ class RosterTab(QWidget):
     def _build_filters(self) -> None:
         self.count_label = QLabel()
         self.count_label.setObjectName("rosterCount")
+        self.total_label = HintLabel()
+        self.total_label.setObjectName("rosterTotal")
+        self.total_label.setWordWrap(False)
         self.search_edit = QLineEdit()
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(self.tr("Cari NIK atau nama…"))
-        self.search_edit.setMinimumWidth(220)
+        self.search_edit.setMinimumWidth(160)
         self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
         self.district_combo = QComboBox()
-        self.district_combo.setMinimumContentsLength(14)
         self.district_combo.currentIndexChanged.connect(self._district_changed)
         self.village_combo = QComboBox()
-        self.village_combo.setMinimumContentsLength(14)
         self.village_combo.currentIndexChanged.connect(self.reload)
         self.category_combo = QComboBox()
         self.category_combo.addItem(self.tr("Semua kategori"), None)
@@ -335,12 +301,25 @@ class RosterTab(QWidget):
         self.export_button = QPushButton(self.tr("&Ekspor…"))
         self.export_button.clicked.connect(self.export)
 
+        # The combos share the row's width, whatever their longest item (its list is
+        # as wide as that item; the box shows the choice cut short when narrow).
+        for combo in (
+            self.district_combo,
+            self.village_combo,
+            self.category_combo,
+            self.status_combo,
+        ):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
         row = QHBoxLayout()
         row.addWidget(self.search_edit, 2)
         row.addWidget(self.district_combo, 1)
         row.addWidget(self.village_combo, 1)
         row.addWidget(self.category_combo, 1)
-        row.addWidget(self.status_combo)
+        row.addWidget(self.status_combo, 1)
         row.addWidget(self.ends_check)
         row.addWidget(self.ends_spin)
         self.filter_row = row
@@ -361,16 +340,17 @@ class RosterTab(QWidget):
         table.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
-        table.horizontalHeader().setStretchLastSection(True)
         table.horizontalHeader().setHighlightSections(False)
         vertical = table.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(table.fontMetrics().height() + 8)
         vertical.setVisible(False)
-        for column, width in COLUMN_WIDTHS.items():
-            table.setColumnWidth(column, width)
         table.activated.connect(self._open_index)
         self.table = table
+        self.columns = RosterColumns(table)
+        self.columns.apply()
+        self.empty_message = EmptyMessage(table, self.tr("&Hapus filter"))
+        self.empty_message.actionClicked.connect(self.clear_filters)
 
     # ---- filters -------------------------------------------------------------------------
 
@@ -384,11 +364,14 @@ class RosterTab(QWidget):
         self.district_combo.blockSignals(True)
         self.district_combo.clear()
         self.district_combo.addItem(self.tr("Semua kecamatan"), None)
-        for code, name in sorted(self._districts(), key=lambda d: d[1]):
+        districts = sorted(self._districts(), key=lambda d: d[1])
+        for code, name in districts:
             self.district_combo.addItem(name, code)
         self.district_combo.setCurrentIndex(max(0, self.district_combo.findData(chosen)))
         self.district_combo.blockSignals(False)
         self._fill_villages()
+        # The kecamatan names tell how wide the place columns need to be.
+        self.columns.apply(name.split(" \u2014 ", 1)[-1] for _code, name in districts)
 
     def _fill_villages(self) -> None:
         self.village_combo.blockSignals(True)
@@ -408,8 +391,10 @@ class RosterTab(QWidget):
 
     @Slot(QTreeWidgetItem)
     def _region_clicked(self, item: QTreeWidgetItem) -> None:
-        code = item.data(0, _CODE_ROLE)
-        level = item.data(0, _LEVEL_ROLE)
+        code = region_code(item)
+        level = region_level(item)
+        if code is None:
+            return
         if level == DISTRICT_LEVEL:
             self.set_region(code, None)
         elif level == VILLAGE_LEVEL:
@@ -431,12 +416,44 @@ class RosterTab(QWidget):
             text=self.search_edit.text(),
         )
 
+    @Slot()
+    def clear_filters(self) -> None:
+        """Show every worker again: empty the search, every filter back to "Semua"."""
+        widgets = (
+            self.search_edit,
+            self.district_combo,
+            self.village_combo,
+            self.category_combo,
+            self.status_combo,
+            self.ends_check,
+        )
+        blocked = [w.blockSignals(True) for w in widgets]
+        try:
+            self.search_edit.clear()
+            for combo in (self.district_combo, self.category_combo, self.status_combo):
+                combo.setCurrentIndex(0)
+            self._fill_villages()
+            self.ends_check.setChecked(False)
+            self.ends_spin.setEnabled(False)
+        finally:
+            for widget, was in zip(widgets, blocked, strict=True):
+                widget.blockSignals(was)
+        self.reload()
+        self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # ---- querying ------------------------------------------------------------------------
+
+    def data_changed(self) -> None:
+        """The data under the table changed (a save, an import, a merge, a settled
+        conflict): forget the fetched rows and query the ids again, once."""
+        self.model.refresh_rows()
+        self._refresh_timer.start()
 
     @Slot()
     def reload(self) -> None:
         """Query the matching ids again (in the background); stale answers are dropped."""
         self._search_timer.stop()
+        self._refresh_timer.stop()
         self._generation += 1
         if self._running:
             self._pending = True
@@ -462,13 +479,77 @@ class RosterTab(QWidget):
             return False
         return True
 
-    @Slot(int, object, float)
-    def _ids_ready(self, generation: int, ids: array[int], seconds: float) -> None:
+    @Slot(int, object, int, float)
+    def _ids_ready(self, generation: int, ids: array[int], total: int, seconds: float) -> None:
         if not self._query_ended() or generation != self._generation:
             return
         self.last_query_seconds = seconds
+        current = self.model.data(self.table.currentIndex(), ObjectRole)
         self.model.set_ids(ids)
+        self._show_total(total)
+        self._show_empty(len(ids), total)
+        if current is not None:
+            self._select_rowid(current.rowid)
         self.idsLoaded.emit(len(ids))
+
+    def _select_rowid(self, rowid: int) -> None:
+        """Keep the clerk's place: the worker selected before a reload stays selected."""
+        try:
+            row = self.model.ids.index(rowid)
+        except ValueError:
+            return
+        index = self.model.index(row, max(0, self.table.currentIndex().column()))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+
+    def _show_total(self, total: int) -> None:
+        """The live workers of the database, on the card and beside the count."""
+        self._worker_total = total
+        self.workers_card.set_value(number(total))
+        filtered = is_filtered(self.current_filter())
+        self.total_label.setText(
+            self.tr("dari {total} terdaftar").format(total=number(total)) if filtered else ""
+        )
+        self.total_label.setVisible(filtered)
+        if total:
+            self.hint.setText(
+                self.tr("Klik dua kali sebuah baris (atau tekan Enter) untuk membuka datanya.")
+            )
+        else:
+            self.hint.setText(
+                self.tr(
+                    "Belum ada peserta. Untuk mencoba Sigap dengan data rekaan, pilih "
+                    "Berkas → Buka data contoh…"
+                )
+            )
+
+    def _show_empty(self, shown: int, total: int) -> None:
+        """Say why the table is empty, and offer the way back to every worker."""
+        if shown:
+            self.empty_message.hide()
+            return
+        flt = self.current_filter()
+        text = flt.text.strip()
+        if len(text) > SEARCH_SHOWN_CHARS:
+            text = text[: SEARCH_SHOWN_CHARS - 1] + "…"
+        others = is_filtered(replace(flt, text=""))
+        if not total:
+            message = self.tr(
+                "Belum ada peserta di basis data ini. Tambahkan dengan Tambah peserta…, atau "
+                "impor daftarnya dengan Impor dari berkas…"
+            )
+        elif text and others:
+            message = self.tr(
+                "Tidak ada peserta yang cocok dengan pencarian “{text}” dan filter yang "
+                "dipilih."
+            ).format(text=text)
+        elif text:
+            message = self.tr("Tidak ada peserta yang cocok dengan pencarian “{text}”.").format(
+                text=text
+            )
+        else:
+            message = self.tr("Tidak ada peserta yang cocok dengan filter yang dipilih.")
+        self.empty_message.show_message(message, action=bool(total) and (bool(text) or others))
 
     @Slot(int, object)
     def _ids_failed(self, generation: int, error: object) -> None:
@@ -577,8 +658,6 @@ class RosterTab(QWidget):
 
     @Slot(object)
     def _imported(self, result: ImportResult) -> None:
-        self.model.refresh_rows()
-        self._worker_count = -1  # reload even when only updates happened
         self.update_counts(self._services.health.counts())
         self.rosterImported.emit(result)
 
@@ -602,17 +681,19 @@ class RosterTab(QWidget):
 
     @Slot(str)
     def _worker_saved(self, worker_id: str) -> None:
-        self.model.refresh_rows()
-        self.reload()
+        self.data_changed()
         self.workerSaved.emit(worker_id)
 
     # ---- counts from the main window -----------------------------------------------------
 
     def update_counts(self, counts: Mapping[str, int]) -> None:
-        """Show the row counts of the database (from HealthService.counts)."""
-        workers = counts.get("worker", 0)
+        """The data changed somewhere (from the main window's refresh): show the region
+        counts of the database (from HealthService.counts) and read the roster again.
+
+        The workers' figure comes with the roster's own query (live workers only, as the
+        table counts them), not from the table's row count, which keeps merged records.
+        """
         regions = counts.get("region", 0)
-        self.workers_card.set_value(number(workers))
         self.regions_card.set_value(number(regions))
         if regions != self._region_count:
             self._region_count = regions
@@ -622,17 +703,11 @@ class RosterTab(QWidget):
         self.region_hint.setVisible(not regions)
         self.import_regions_button.setVisible(not regions)
         self._apply_permissions()
-        if workers != self._worker_count:
-            self._worker_count = workers
-            self.reload()
-        if workers:
-            self.hint.setText(
-                self.tr("Klik dua kali sebuah baris (atau tekan Enter) untuk membuka datanya.")
-            )
-        else:
-            self.hint.setText(
-                self.tr(
-                    "Belum ada peserta. Untuk mencoba Sigap dengan data rekaan, pilih "
-                    "Berkas → Muat data contoh… pada basis data baru."
-                )
-            )
+        # At once, not after the query: the figure and the table count alike (live only).
+        self._show_total(self._services.roster.count(RosterFilter()))
+        self.data_changed()
+
+    def save_settings(self) -> None:
+        """Remember the splitter and the column widths the user chose (per user)."""
+        save_bytes(SPLITTER_KEY, self.splitter.saveState())
+        self.columns.save()
