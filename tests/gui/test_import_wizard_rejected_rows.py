@@ -154,7 +154,7 @@ def not_cut(wizard: ImportWizard, view: str, row: int, column: int) -> bool:
     margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
     room = table.columnWidth(column) - 2 * margin
     if column == COL_VERDICT:
-        room -= table.iconSize().width() + margin
+        room -= table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + margin
     elided = table.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
     return elided == text
 
@@ -296,6 +296,23 @@ def test_in_english_the_reasons_and_the_report_are_english(
     finally:
         qapp.removeTranslator(translator)
         install_translator(qapp, "id")
+
+
+def test_no_verdict_nik_or_row_number_is_cut(
+    qtbot: QtBot,
+    window: QWidget,
+    hub: AppServices,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    wizard = open_preview(qtbot, window, hub, messy.write_messy_xlsx(tmp_path), monkeypatch)
+    model = wizard.preview_model
+    texts = {model.index(r, COL_VERDICT).data() for r in range(model.rowCount())}
+    assert texts == {"akan diimpor", "akan diimpor, periksa", "ditolak"}
+    for row in range(model.rowCount()):
+        for column in (COL_ROW, COL_VERDICT, COL_NIK):
+            assert not_cut(wizard, "preview", row, column), (row, column)
+    wizard.reject()
 
 
 @pytest.mark.parametrize(

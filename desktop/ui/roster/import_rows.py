@@ -422,13 +422,14 @@ class RowsView(QWidget):
             return header.fontMetrics().horizontalAdvance(text) + padding + 8
 
         last = model.verdict(model.rowCount() - 1).row if model.rowCount() else 0
+        icon = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         widths = {
             COL_ROW: max(title(COL_ROW), metrics.horizontalAdvance(str(last)) + padding),
             COL_VERDICT: max(
                 title(COL_VERDICT),
                 *(
                     metrics.horizontalAdvance(translate("ImportPreviewModel", text))
-                    + table.iconSize().width()
+                    + icon  # the icon and the room around it
                     + metrics.height()
                     + padding
                     for text in VERDICT_TEXT.values()
