@@ -198,6 +198,7 @@ class HealthReportDialog(QDialog):
         close.setDefault(True)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        close.setFocus()  # Enter closes; the lists are read, not worked in
         open_size(self, 680)
 
     @staticmethod
@@ -230,6 +231,7 @@ class FindingList(QListWidget):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSpacing(self.SPACING)
+        self.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         policy = self.sizePolicy()
         policy.setHeightForWidth(True)
         policy.setVerticalPolicy(QSizePolicy.Policy.Maximum)

@@ -118,8 +118,9 @@ class RegionImportSummaryDialog(QDialog):
         close.setDefault(True)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        close.setFocus()  # Enter closes; the table is read, not worked in
         if result.rejected:
             # Room for the reasons: wide, and tall enough for a dozen rows, within the screen.
-            open_size(self, 860, 600)
+            open_size(self, 980, 680)
         else:
             open_size(self, 560)
