@@ -4,7 +4,7 @@ Every string a command prints is written in Bahasa Indonesia and marked for Qt's
 like the window's strings: ``translate("Cli", "…")`` for messages, ``translate("CliHelp",
 "…")`` for the ``--help`` texts (and domain labels with their own contexts: "Finding",
 "Table", "OfficeKind", "Sex", "Setting", "Progress"). The language is Sigap's
-(:func:`chosen_language`: ``SIGAP_LANG``); in English the
+(:func:`chosen_language`: ``SIGAP_LANG``, else the one chosen in the window); in English the
 text comes from the same ``resources/translations/sigap_en.qm`` the window loads,
 through a translator of the command line's own (no Qt application is made, so the window can
 still be opened after parsing).
@@ -72,14 +72,16 @@ _language: str | None = None
 
 
 def chosen_language() -> str:
-    """The language chosen for Sigap: ``SIGAP_LANG``, else Indonesian.
+    """The language chosen for Sigap: ``SIGAP_LANG``, else the one chosen in the window
+    (Pengaturan → Bahasa), else Indonesian.
 
     Unlike the window, the command line does not follow the system's languages: a script's
     output should not change with the computer it runs on.
     """
     from desktop.ui.i18n import chosen_language as sigap_language
+    from desktop.ui.settings import saved_language
 
-    return sigap_language(ui_languages=[])
+    return sigap_language(ui_languages=[], saved=saved_language())
 
 
 def language() -> str:

@@ -259,6 +259,26 @@ def test_help_in_english_with_the_english_setting(tmp_path: Path) -> None:
     assert code == 2 and "the following arguments are required" in err
 
 
+def test_english_setting_chosen_in_the_window_applies(
+    hub_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGAP_LANG unset: the language chosen in the window (Pengaturan → Bahasa) holds."""
+    from desktop.ui.settings import save_language  # QSettings: a folder of this test's own
+
+    monkeypatch.delenv("SIGAP_LANG", raising=False)
+    code, out, _ = cli("--help")
+    assert out.startswith("penggunaan: ")  # never chosen: Indonesian, whatever the system
+    save_language("en")
+    code, out, _ = cli("check", "--db", str(hub_db))
+    assert code == 0
+    assert "Workers" in out and "Audit entries" in out and "Peserta" not in out
+    code, out, _ = cli("--help")
+    assert out.startswith("usage: ")
+    monkeypatch.setenv("SIGAP_LANG", "id")  # SIGAP_LANG still comes first
+    code, out, _ = cli("--help")
+    assert out.startswith("penggunaan: ")
+
+
 def test_findings_are_english_with_the_english_setting(hub_db: Path, tmp_path: Path) -> None:
     missing = tmp_path / "tidak-ada.csv"
     code, out, err = cli("roster", "import", "--db", str(hub_db), str(missing), language="en")
