@@ -112,6 +112,9 @@ class SantunanRules:
     amount: int = 1_000_000
     payment_days: int = 7
     max_dtsen_decile: int = 5
+    # Days after the death within which a claim must be filed (Pekalongan: 40); None when
+    # the regulation sets no window (OKI).
+    filing_window_days: int | None = None
 
     def applies_on(self, day: date) -> bool:
         """True when this row is in force on `day`."""

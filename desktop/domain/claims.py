@@ -8,9 +8,9 @@ copy that holds the same events derives the same status, whatever the import ord
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -212,12 +212,36 @@ class ClaimEventView:
     """What derivation needs of a claim event: its status, time and a unique tie-break key.
 
     `at` should come from the hybrid logical clock; a naive datetime is read as UTC.
-    `key` (the event id, say) orders events with the same `at`.
+    `key` (the event id, say) orders events with the same `at`. `on`, when given, is the
+    day the step took effect as the user recorded it (a verification dated the day the
+    file was checked); without it the step's day is `at`'s day at the office
+    (:func:`event_day`). `role` is the role value of whoever took the step (None when not
+    known: old events, which any role is taken to have been allowed).
     """
 
     status: ClaimStatus
     at: datetime
     key: str
+    on: date | None = None
+    role: str | None = None
+
+
+# The offices' time zone for an event's day when it carries none: Western Indonesia (WIB),
+# where the regencies Sigap serves lie. Every copy uses the same, so days converge.
+OFFICE_TZ = timezone(timedelta(hours=7), "WIB")
+
+
+def event_day(event: ClaimEventView, tz: tzinfo = OFFICE_TZ) -> date:
+    """The day a step took effect: its recorded `on`, else its time's day in *tz*."""
+    if event.on is not None:
+        return event.on
+    at = event.at if event.at.tzinfo is not None else event.at.replace(tzinfo=UTC)
+    return at.astimezone(tz).date()
+
+
+# Whether a role may take a step from a status (None: a new claim); see
+# desktop.domain.claim_steps.role_may_take, the table that answers it.
+StepPermit = Callable[[str, ClaimStatus | None, ClaimStatus], bool]
 
 
 def _order(event: ClaimEventView) -> tuple[datetime, str, str]:
@@ -226,28 +250,44 @@ def _order(event: ClaimEventView) -> tuple[datetime, str, str]:
 
 
 def replay(
-    events: Iterable[ClaimEventView], kind: ClaimKind | None = None
+    events: Iterable[ClaimEventView],
+    kind: ClaimKind | None = None,
+    *,
+    permits: StepPermit | None = None,
 ) -> tuple[ClaimEventView, ...]:
-    """The events that take effect, in order; events that are not allowed are skipped."""
+    """The events that take effect, in order; events that are not allowed are skipped.
+
+    With *permits*, an event that names its role takes effect only when that role may
+    take the step from the status reached so far (a kecamatan's withdrawal written offline
+    after the regency had verified the claim is skipped, on every copy alike).
+    """
     applied: list[ClaimEventView] = []
     status: ClaimStatus | None = None
     for event in sorted(set(events), key=_order):
-        if ClaimStatus(event.status) in allowed_next(kind, status):
-            applied.append(event)
-            status = ClaimStatus(event.status)
+        new = ClaimStatus(event.status)
+        if new not in allowed_next(kind, status):
+            continue
+        if permits is not None and event.role is not None and not permits(event.role, status, new):
+            continue
+        applied.append(event)
+        status = new
     return tuple(applied)
 
 
 def derive_status(
-    events: Iterable[ClaimEventView], *, kind: ClaimKind | None = None
+    events: Iterable[ClaimEventView],
+    *,
+    kind: ClaimKind | None = None,
+    permits: StepPermit | None = None,
 ) -> ClaimStatus:
     """The claim's status from its events, the same for any order of the same events.
 
     Events are sorted by (at, key) and applied only where the step is allowed from the
-    status reached so far; the rest are ignored. Without `kind` the union of all kinds'
-    steps is used. A claim with no applicable event is diusulkan.
+    status reached so far (and, with *permits*, by the event's role); the rest are
+    ignored. Without `kind` the union of all kinds' steps is used. A claim with no
+    applicable event is diusulkan.
     """
-    applied = replay(events, kind)
+    applied = replay(events, kind, permits=permits)
     return ClaimStatus(applied[-1].status) if applied else INITIAL_STATUS
 
 

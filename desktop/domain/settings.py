@@ -65,7 +65,64 @@ ENROLMENT_VALID_DAYS = IntSetting(
     maximum=90,
 )
 
-SETTINGS: Mapping[str, IntSetting] = {s.key: s for s in (BACKUPS_KEPT, ENROLMENT_VALID_DAYS)}
+# --- Claims -----------------------------------------------------------------------------
+# What the law fixes per regency (the santunan's amount, who qualifies, the days to pay) is
+# the regency's rule set (desktop.domain.benefits.SantunanRules), versioned by date. These
+# settings are the office's own choices: how to count days, when to warn, what to flag.
+
+# Days the regency gives itself to file a complete, verified JKM/JKK claim with BPJS (the
+# santunan kematian's days come from its rule set: 7 under Perbup OKI 17/2025).
+CLAIM_DEADLINE_DAYS = IntSetting(
+    key="claim.deadline_days",
+    label=QT_TRANSLATE_NOOP("Setting", "Tenggat klaim JKM/JKK setelah berkas lengkap (hari)"),
+    default=7,
+    minimum=1,
+    maximum=90,
+)
+
+# 1: deadlines are counted in working days (Monday to Friday less the holiday list);
+# 0: in calendar days.
+CLAIM_WORKING_DAYS = IntSetting(
+    key="claim.working_days",
+    label=QT_TRANSLATE_NOOP(
+        "Setting", "Hitung tenggat klaim dalam hari kerja (1 = hari kerja, 0 = hari kalender)"
+    ),
+    default=0,
+    minimum=0,
+    maximum=1,
+)
+
+# A claim whose deadline is this many days away or fewer is shown as due soon.
+CLAIM_DUE_SOON_DAYS = IntSetting(
+    key="claim.due_soon_days",
+    label=QT_TRANSLATE_NOOP("Setting", "Tandai klaim yang tenggatnya tinggal (hari)"),
+    default=2,
+    minimum=0,
+    maximum=30,
+)
+
+# A death this many days or fewer after the coverage started is flagged for review.
+CLAIM_EARLY_DEATH_DAYS = IntSetting(
+    key="claim.early_death_days",
+    label=QT_TRANSLATE_NOOP(
+        "Setting", "Periksa kematian yang terjadi sekian hari sejak kepesertaan mulai"
+    ),
+    default=30,
+    minimum=0,
+    maximum=365,
+)
+
+SETTINGS: Mapping[str, IntSetting] = {
+    s.key: s
+    for s in (
+        BACKUPS_KEPT,
+        ENROLMENT_VALID_DAYS,
+        CLAIM_DEADLINE_DAYS,
+        CLAIM_WORKING_DAYS,
+        CLAIM_DUE_SOON_DAYS,
+        CLAIM_EARLY_DEATH_DAYS,
+    )
+}
 
 
 def setting_named(key: str) -> IntSetting:
