@@ -106,20 +106,19 @@ def _logs_to_file() -> Iterator[None]:
     """While a command runs, send log records and Python warnings to the log file.
 
     Without a handler, Python prints warnings and errors of any logger on stderr in English
-    (a refused bundle's "bundle refused: …"); the user reads the command's own line instead.
+    (a refused bundle's "bundle refused: …"), and a library's warning as a Python warning;
+    the user reads the command's own line instead.
     """
     handler = _LogFile(logging.WARNING)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    loggers = [logging.getLogger("desktop"), logging.getLogger("py.warnings")]
-    for logger in loggers:
-        logger.addHandler(handler)
+    root = logging.getLogger()  # Sigap's loggers and every library's (alembic, openpyxl …)
+    root.addHandler(handler)
     logging.captureWarnings(True)
     try:
         yield
     finally:
         logging.captureWarnings(False)
-        for logger in loggers:
-            logger.removeHandler(handler)
+        root.removeHandler(handler)
 
 
 def run(

@@ -227,6 +227,7 @@ def test_log_records_and_warnings_go_to_the_log_file_not_the_terminal(
         "check = office.cmd_check\n"
         "def noisy(args, out, err):\n"
         "    logging.getLogger('desktop.services.sync').warning('bundle refused: a test')\n"
+        "    logging.getLogger('openpyxl.reader').error('a library log record')\n"
         "    warnings.warn('a library Warning', UserWarning)\n"
         "    return check(args, out, err)\n"
         "office.cmd_check = noisy\n"
@@ -242,6 +243,7 @@ def test_log_records_and_warnings_go_to_the_log_file_not_the_terminal(
     assert "Keadaan" in done.stdout
     text = log.read_text(encoding="utf-8")
     assert "bundle refused: a test" in text and "a library Warning" in text
+    assert "a library log record" in text
 
 
 # ---- English ------------------------------------------------------------------------------
