@@ -43,12 +43,23 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
     run_box(box)
 
 
-def ask(parent: QWidget | None, title: str, text: str, *, yes: str, no: str = "") -> bool:
-    """Ask a yes/no question; True when the user chose *yes*."""
+def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    *,
+    yes: str,
+    no: str = "",
+    default_no: bool = False,
+) -> bool:
+    """Ask a yes/no question; True when the user chose *yes*. With *default_no* (a step that
+    cannot be undone), Enter answers *no*."""
     box = _box(parent, QMessageBox.Icon.Question, title, text)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(no or translate("Messages", "Batal"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(yes_button)
+    no_button = box.addButton(
+        no or translate("Messages", "Batal"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(no_button if default_no else yes_button)
     return run_box(box) == QMessageBox.ButtonRole.AcceptRole
 
 
