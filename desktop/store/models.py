@@ -259,6 +259,9 @@ class LocalState(SQLModel, table=True):
     hlc_ms: int = 0
     hlc_counter: int = 0
     created_at: datetime
+    # The last change-log entry whose workers were searched for possible duplicates (see
+    # desktop.sync.duplicates): the next search starts after it.
+    duplicates_seq: int = 0
 
 
 class Device(SQLModel, table=True):

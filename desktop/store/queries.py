@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection, RowMapping, func, insert, select, text
 from sqlmodel import SQLModel
@@ -267,3 +268,40 @@ def sqlite_version(conn: Connection) -> str:
 def journal_mode(conn: Connection) -> str:
     """Return the journal mode (``wal`` for a healthy Sigap database)."""
     return str(conn.exec_driver_sql("PRAGMA journal_mode").scalar())
+
+
+# A bundle refused here is kept in the bundle log under this direction ("in": applied,
+# "out": written), one row per bundle and sender: its last refusal.
+REFUSED = "rej"
+
+
+def record_refused_bundle(
+    conn: Connection,
+    *,
+    bundle_id: str,
+    sender: str,
+    file_name: str,
+    size: int,
+    at: str,
+    summary: str,
+) -> bool:
+    """Note that a bundle of a known device (not this one) was refused at *at*, with why
+    (*summary*, JSON); return False when the sender is not a device this office knows."""
+    written = conn.exec_driver_sql(
+        "INSERT OR REPLACE INTO bundle_log (bundle_id, direction, peer_device, created_at, "
+        "processed_at, file_name, size, sha256, change_count, summary) "
+        "SELECT ?, ?, d.id, ?, ?, ?, ?, '', 0, ? FROM device d "
+        "WHERE d.id = ? AND d.id <> (SELECT device_id FROM local_state)",
+        (bundle_id, REFUSED, at, at, file_name[:300], size, summary, sender),
+    ).rowcount
+    return bool(written)
+
+
+def last_refusals(conn: Connection) -> dict[str, tuple[str, str, Any]]:
+    """Device id → (when, file name, summary JSON) of the newest bundle refused from it."""
+    rows = conn.exec_driver_sql(
+        "SELECT peer_device, processed_at, file_name, summary FROM bundle_log "
+        "WHERE direction = ? ORDER BY processed_at",
+        (REFUSED,),
+    )
+    return {str(device): (str(at), str(name), summary) for device, at, name, summary in rows}

@@ -43,7 +43,7 @@ from desktop.store.ids import new_id
 from desktop.store.unit_of_work import drop_plain_indexes, table_of
 from desktop.sync.authority import check_authority
 from desktop.sync.changes import AUDIT_FIELDS, CHANGE_FIELDS
-from desktop.sync.duplicates import TOUCHED, count_duplicates, find_duplicates
+from desktop.sync.duplicates import check_changed_workers
 from desktop.sync.fold import Change, fold
 from desktop.sync.merge_errors import (
     ForeignAuthor,
@@ -251,15 +251,18 @@ class Merger:
         detected_at: datetime,
         progress: ProgressFn | None = None,
         cancel: CancelFn | None = None,
-        write: bool = True,
     ) -> MergeSummary:
-        """Merge the staged changes (or, with ``write=False``, only count what would happen).
+        """Merge the staged changes and say what that did.
 
-        Runs inside the caller's transaction; the caller commits or rolls back.
+        Runs inside the caller's transaction; the caller commits, or rolls back (a preview:
+        what it reports is then exactly what applying the bundle does).
         """
         conn = self._conn
         summary = self.summary
         self.check_known()
+        # The workers changed here since the last search for duplicates are searched first,
+        # so that the pairs counted at the end are the bundle's.
+        check_changed_workers(conn, detected_at)
         conn.exec_driver_sql("DROP TABLE IF EXISTS stage.fresh")
         conn.exec_driver_sql(
             "CREATE TABLE stage.fresh AS SELECT s.* FROM stage.change s "
@@ -304,48 +307,37 @@ class Merger:
         total = new_rows + int(
             conn.exec_driver_sql("SELECT count(*) FROM stage.affected").scalar() or 0
         )
-        guards: list[str] = []
-        if write:
-            guards = _drop_guards(conn)
-            cols = ", ".join(CHANGE_FIELDS)
-            conn.exec_driver_sql(
-                # In the bundle's order (device by device, by sequence), without a sort: a
-                # sort of a million changes would be held in memory.
-                f"INSERT INTO change_log ({cols}) SELECT {cols} FROM stage.fresh"
-            )
-            audit_cols = ", ".join(AUDIT_FIELDS)
-            before = int(conn.exec_driver_sql("SELECT count(*) FROM audit_entry").scalar() or 0)
-            conn.exec_driver_sql(
-                f"INSERT OR IGNORE INTO audit_entry ({audit_cols}) "
-                f"SELECT {audit_cols} FROM stage.audit"
-            )
-            after = int(conn.exec_driver_sql("SELECT count(*) FROM audit_entry").scalar() or 0)
-            summary.audits = after - before
+        guards = _drop_guards(conn)
+        cols = ", ".join(CHANGE_FIELDS)
+        conn.exec_driver_sql(
+            # In the bundle's order (device by device, by sequence), without a sort: a
+            # sort of a million changes would be held in memory.
+            f"INSERT INTO change_log ({cols}) SELECT {cols} FROM stage.fresh"
+        )
+        audit_cols = ", ".join(AUDIT_FIELDS)
+        before = int(conn.exec_driver_sql("SELECT count(*) FROM audit_entry").scalar() or 0)
+        conn.exec_driver_sql(
+            f"INSERT OR IGNORE INTO audit_entry ({audit_cols}) SELECT {audit_cols} FROM stage.audit"
+        )
+        after = int(conn.exec_driver_sql("SELECT count(*) FROM audit_entry").scalar() or 0)
+        summary.audits = after - before
         done = 0
-        conn.exec_driver_sql("DROP TABLE IF EXISTS stage.touched")
-        conn.exec_driver_sql("CREATE TABLE stage.touched (id TEXT PRIMARY KEY) WITHOUT ROWID")
         for table_name in TABLE_ORDER:
             if cancel is not None and cancel():
                 raise MergeCancelled
-            done += self._create_new_rows(table_name, write=write)
+            done += self._create_new_rows(table_name)
             for row_ids in self._affected(table_name):
                 if cancel is not None and cancel():
                     raise MergeCancelled
-                touched = self._merge_rows(table_name, row_ids, detected_at, write=write)
-                if table_name == "worker" and touched:
-                    conn.exec_driver_sql(
-                        "INSERT OR IGNORE INTO stage.touched (id) VALUES (?)",
-                        [(row_id,) for row_id in touched],
-                    )
+                self._merge_rows(table_name, row_ids, detected_at)
                 done += len(row_ids)
                 if progress is not None:
                     progress(done, total)
-        if write:
-            for statement in guards:
-                conn.exec_driver_sql(statement)
-            summary.duplicates = find_duplicates(conn, TOUCHED, detected_at)
-        else:
-            summary.duplicates = count_duplicates(conn, TOUCHED)
+        for statement in guards:
+            conn.exec_driver_sql(statement)
+        # The workers of the bundle's changes (and any changed here since the last search)
+        # against the roster; the caller searched first, so the count is the bundle's.
+        summary.duplicates = check_changed_workers(conn, detected_at)
         return summary
 
     def _check_fresh(self) -> None:
@@ -405,11 +397,10 @@ class Merger:
             )
         conn.exec_driver_sql("CREATE INDEX stage.ix_fast_table ON fast (table_name, row_id)")
 
-    def _create_new_rows(self, table_name: str, *, write: bool) -> int:
+    def _create_new_rows(self, table_name: str) -> int:
         """Materialise, in one SQL statement, the table's rows listed in ``stage.fast``:
         their values are the insert's "new" values, extracted by SQLite's JSON functions
-        without a Python round trip per row. Returns how many (new workers join
-        ``stage.touched`` for the duplicate check).
+        without a Python round trip per row. Returns how many.
         """
         conn = self._conn
         table = table_of(_MODELS[table_name])
@@ -421,52 +412,46 @@ class Merger:
         )
         if not created:
             return 0
-        if write:
-            writer = _TableWriter(conn, table)
-            columns: list[str] = []
-            values: list[str] = []
-            params: list[Any] = []
-            sync = {
-                "id": "f.row_id",
-                "created_at": "f.recorded_at",
-                "updated_at": "f.recorded_at",
-                "hlc": "f.hlc",
-                "origin_device": "f.device_id",
-                "vv": "f.vv",
-                "deleted": "0",
-            }
-            for name in writer.columns:
-                columns.append(name)
-                if name in sync:
-                    values.append(sync[name])
-                    continue
-                default = writer.defaults.get(name)
-                if default is None:
-                    values.append(f"json_extract(f.fields, '$.\"{name}\"[1]')")
-                else:
-                    values.append(f"coalesce(json_extract(f.fields, '$.\"{name}\"[1]'), ?)")
-                    params.append(default)
-            rebuild: list[str] = []
-            if created >= REBUILD_INDEXES_FROM:
-                held = int(conn.exec_driver_sql(f"SELECT count(*) FROM {table_name}").scalar() or 0)
-                if held <= created:
-                    rebuild = drop_plain_indexes(conn, table_name)
-            try:
-                conn.exec_driver_sql(
-                    f"INSERT INTO {table_name} ({', '.join(columns)}) SELECT {', '.join(values)} "
-                    "FROM stage.fast x JOIN stage.fresh f ON f.rowid = x.fresh_rowid "
-                    "WHERE x.table_name = ?",
-                    (*params, table_name),
-                )
-            except IntegrityError as error:
-                raise _integrity_error(table_name, error) from error
-            for statement in rebuild:
-                conn.exec_driver_sql(statement)
-        if table_name == "worker":
+        writer = _TableWriter(conn, table)
+        columns: list[str] = []
+        values: list[str] = []
+        params: list[Any] = []
+        sync = {
+            "id": "f.row_id",
+            "created_at": "f.recorded_at",
+            "updated_at": "f.recorded_at",
+            "hlc": "f.hlc",
+            "origin_device": "f.device_id",
+            "vv": "f.vv",
+            "deleted": "0",
+        }
+        for name in writer.columns:
+            columns.append(name)
+            if name in sync:
+                values.append(sync[name])
+                continue
+            default = writer.defaults.get(name)
+            if default is None:
+                values.append(f"json_extract(f.fields, '$.\"{name}\"[1]')")
+            else:
+                values.append(f"coalesce(json_extract(f.fields, '$.\"{name}\"[1]'), ?)")
+                params.append(default)
+        rebuild: list[str] = []
+        if created >= REBUILD_INDEXES_FROM:
+            held = int(conn.exec_driver_sql(f"SELECT count(*) FROM {table_name}").scalar() or 0)
+            if held <= created:
+                rebuild = drop_plain_indexes(conn, table_name)
+        try:
             conn.exec_driver_sql(
-                "INSERT OR IGNORE INTO stage.touched "
-                "SELECT row_id FROM stage.fast WHERE table_name = 'worker'"
+                f"INSERT INTO {table_name} ({', '.join(columns)}) SELECT {', '.join(values)} "
+                "FROM stage.fast x JOIN stage.fresh f ON f.rowid = x.fresh_rowid "
+                "WHERE x.table_name = ?",
+                (*params, table_name),
             )
+        except IntegrityError as error:
+            raise _integrity_error(table_name, error) from error
+        for statement in rebuild:
+            conn.exec_driver_sql(statement)
         self.summary.new_rows += created
         counts = self.summary.per_table.setdefault(table_name, [0, 0])
         counts[0] += created
@@ -485,23 +470,13 @@ class Merger:
             last = int(rows[-1][0])
             yield [str(r[1]) for r in rows]
 
-    def _changes_of(
-        self, table_name: str, row_ids: Sequence[str], *, write: bool
-    ) -> dict[str, list[Change]]:
+    def _changes_of(self, table_name: str, row_ids: Sequence[str]) -> dict[str, list[Change]]:
         marks = ", ".join("?" for _ in row_ids)
-        columns = (
-            "device_id, device_seq, table_name, row_id, op, fields, vv, hlc, recorded_at, user_id"
-        )
-        source = (
-            "change_log"
-            if write
-            else f"(SELECT {columns} FROM change_log UNION SELECT {columns} FROM stage.fresh)"
-        )
         grouped: dict[str, list[Change]] = {}
         loads = orjson.loads
         for device, seq, row_id, op, fields, vv, hlc, recorded, user in self._conn.exec_driver_sql(
             "SELECT device_id, device_seq, row_id, op, fields, vv, hlc, recorded_at, user_id "
-            f"FROM {source} WHERE table_name = ? AND row_id IN ({marks})",
+            f"FROM change_log WHERE table_name = ? AND row_id IN ({marks})",
             (table_name, *row_ids),
         ):
             parsed = loads(fields)
@@ -512,9 +487,7 @@ class Merger:
             )
         return grouped
 
-    def _merge_rows(
-        self, table_name: str, row_ids: Sequence[str], detected_at: datetime, *, write: bool
-    ) -> list[str]:
+    def _merge_rows(self, table_name: str, row_ids: Sequence[str], detected_at: datetime) -> None:
         conn = self._conn
         table = table_of(_MODELS[table_name])
         writer = _TableWriter(conn, table)
@@ -526,9 +499,8 @@ class Merger:
                 tuple(row_ids),
             )
         }
-        changes = self._changes_of(table_name, row_ids, write=write)
+        changes = self._changes_of(table_name, row_ids)
         summary = self.summary
-        touched: list[str] = []
         conflicts: list[tuple[Any, ...]] = []
         standing: dict[str, set[tuple[str, str, str]]] = {}
         units = MERGE_UNITS.get(table_name, ())
@@ -570,31 +542,25 @@ class Merger:
                 )
             standing[row_id] = {(c[0], c[2].ref, c[3].ref) for c in folded.conflicts}
             writer.pending.append(new_row)
-            touched.append(row_id)
         if conflicts:
             before = self._open_conflicts()
-            if write:
-                # A conflict closed while another change stood in for one of its sides is
-                # open again when the fold makes it again (the same changes, so no settlement:
-                # a settlement follows both sides, which then never conflict again).
-                conn.exec_driver_sql(
-                    "INSERT INTO conflict (id, table_name, row_id, field, base_value, "
-                    "winner_value, loser_value, winner_change, loser_change, detected_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT (row_id, field, winner_change, loser_change) "
-                    "DO UPDATE SET resolved_at = NULL, resolved_by = NULL",
-                    conflicts,
-                )
-                summary.conflicts += self._open_conflicts() - before
-            else:
-                summary.conflicts += len(conflicts)
-        if write:
-            try:
-                writer.flush()
-            except IntegrityError as error:
-                raise _integrity_error(table_name, error) from error
-            self._settle_resolved(table_name, standing, changes, detected_at)
-        return touched
+            # A conflict closed while another change stood in for one of its sides is open
+            # again when the fold makes it again (the same changes, so no settlement: a
+            # settlement follows both sides, which then never conflict again).
+            conn.exec_driver_sql(
+                "INSERT INTO conflict (id, table_name, row_id, field, base_value, "
+                "winner_value, loser_value, winner_change, loser_change, detected_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (row_id, field, winner_change, loser_change) "
+                "DO UPDATE SET resolved_at = NULL, resolved_by = NULL",
+                conflicts,
+            )
+            summary.conflicts += self._open_conflicts() - before
+        try:
+            writer.flush()
+        except IntegrityError as error:
+            raise _integrity_error(table_name, error) from error
+        self._settle_resolved(table_name, standing, changes, detected_at)
 
     def _open_conflicts(self) -> int:
         return int(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import sqlite3
 from collections.abc import Collection, Sequence
@@ -17,6 +18,9 @@ from desktop.store.ids import new_id
 from desktop.sync import bundle as bundles
 from desktop.sync.changes import encode_audit, encode_change
 from desktop.sync.keys import DeviceKeys
+
+# A refused bundle noted in the bundle log: (bundle id, direction "rej", ...).
+REFUSAL_NOTE = re.compile(r"""INSERT INTO "bundle_log" VALUES\('[^']*','rej',""")
 
 # Columns that differ between offices by design: local bookkeeping, not synced data.
 SYNCED_TABLES = (
@@ -77,12 +81,15 @@ class Office:
             conn.close()
 
     def dump(self) -> str:
-        """A hash of the whole database's content (to prove a refusal changed nothing)."""
+        """A hash of the whole database's content (to prove a refusal changed nothing), but
+        for the note of the refusal itself (a bundle log row of direction "rej", which the
+        Perangkat tab shows)."""
         conn = sqlite3.connect(self.app.path)
         try:
             digest = hashlib.sha256()
             for line in conn.iterdump():
-                digest.update(line.encode())
+                if not REFUSAL_NOTE.match(line):
+                    digest.update(line.encode())
             return digest.hexdigest()
         finally:
             conn.close()

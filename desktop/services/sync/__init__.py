@@ -36,6 +36,7 @@ from desktop.services.sync.results import (
     ExportResult,
     ImportResult,
     ReceivedBundle,
+    Refusal,
     SyncStatus,
 )
 from desktop.services.sync.review import MERGE_FILLS
@@ -61,6 +62,7 @@ __all__ = [
     "ImportResult",
     "ProgressFn",
     "ReceivedBundle",
+    "Refusal",
     "SyncRefused",
     "SyncService",
     "SyncStatus",

@@ -28,6 +28,7 @@ from desktop.services.sync.refusals import (
     _revoked_refusal,
     _row_label,
     _stamp_day,
+    about_bundle,
 )
 from desktop.services.sync.results import ImportResult, ReceivedBundle, _Incoming
 from desktop.store.hlc import HybridClock, vv_dumps, vv_loads, vv_merge
@@ -68,27 +69,45 @@ class ApplyingMixin(ReceivingMixin, BackupsMixin):
         progress: ProgressFn | None = None,
         cancel: CancelFn | None = None,
     ) -> ImportResult:
-        """Check a bundle completely and say what importing it would do; change nothing."""
-        with ExitStack() as stack:
-            incoming = self._incoming(file, stack)
-            if incoming.replayed:
-                return self._replay_result(incoming)
-            limits = self._limits(incoming)
-            conn = stack.enter_context(self._engine.connect())
-            self._attach(conn, incoming.staging)
+        """Check a bundle completely and say what importing it would do; change nothing.
+
+        The bundle is merged as the import merges it, in a transaction that is then rolled
+        back: every figure of the preview (new rows, conflicts, possible duplicates) is what
+        applying it does, as long as nothing else changes in between.
+        """
+        try:
+            with ExitStack() as stack:
+                incoming = self._incoming(file, stack)
+                with about_bundle(incoming.header, incoming.file_name, incoming.size):
+                    return self._preview(incoming, stack, progress, cancel)
+        except SyncRefused as refused:
+            self._note_refusal(refused)
+            raise
+
+    def _preview(
+        self,
+        incoming: _Incoming,
+        stack: ExitStack,
+        progress: ProgressFn | None,
+        cancel: CancelFn | None,
+    ) -> ImportResult:
+        """The preview of a staged bundle: merged, then rolled back."""
+        if incoming.replayed:
+            return self._replay_result(incoming)
+        limits = self._limits(incoming)
+        conn = stack.enter_context(self._engine.connect())
+        self._attach(conn, incoming.staging)
+        try:
+            transaction = conn.execution_options(sqlite_begin="IMMEDIATE").begin()
             try:
-                transaction = conn.begin()
-                try:
-                    merger = Merger(conn, incoming.staging, limits)
-                    summary = self._merge(
-                        merger, write=False, progress=progress, cancel=cancel, bundle=incoming
-                    )
-                finally:
-                    # The staging tables the preview made go too (one transaction).
-                    transaction.rollback()
+                merger = Merger(conn, incoming.staging, limits)
+                summary = self._merge(merger, progress=progress, cancel=cancel, bundle=incoming)
             finally:
-                self._detach(conn)
-            return self._result(incoming, summary, applied=False)
+                # Everything the merge wrote goes, the staging tables it made too.
+                transaction.rollback()
+        finally:
+            self._detach(conn)
+        return self._result(incoming, summary, applied=False)
 
     def import_bundle(
         self,
@@ -105,11 +124,16 @@ class ApplyingMixin(ReceivingMixin, BackupsMixin):
         bundle may be written through the rollback journal (faster, but readers would wait).
         """
         require(actor, Permission.SYNC)
-        with ExitStack() as stack:
-            incoming = self._incoming(file, stack)
-            if incoming.replayed:
-                return self._replay_result(incoming)
-            return self._apply(incoming, actor, progress, cancel, exclusive=exclusive)
+        try:
+            with ExitStack() as stack:
+                incoming = self._incoming(file, stack)
+                if incoming.replayed:
+                    return self._replay_result(incoming)
+                with about_bundle(incoming.header, incoming.file_name, incoming.size):
+                    return self._apply(incoming, actor, progress, cancel, exclusive=exclusive)
+        except SyncRefused as refused:
+            self._note_refusal(refused)
+            raise
 
     def _apply(
         self,
@@ -139,7 +163,7 @@ class ApplyingMixin(ReceivingMixin, BackupsMixin):
                     with conn.execution_options(sqlite_begin="IMMEDIATE").begin():
                         merger = Merger(conn, incoming.staging, limits)
                         summary = self._merge(
-                            merger, write=True, progress=progress, cancel=cancel, bundle=incoming
+                            merger, progress=progress, cancel=cancel, bundle=incoming
                         )
                         self._record_receipt(conn, incoming, summary, actor)
                 finally:
@@ -191,7 +215,6 @@ class ApplyingMixin(ReceivingMixin, BackupsMixin):
         self,
         merger: Merger,
         *,
-        write: bool,
         progress: ProgressFn | None,
         cancel: CancelFn | None,
         bundle: _Incoming,
@@ -206,7 +229,7 @@ class ApplyingMixin(ReceivingMixin, BackupsMixin):
             return _refuse(code, template, name=bundle.file_name, office=office, **params)
 
         try:
-            return merger.run(detected_at=utc_now(), progress=report, cancel=cancel, write=write)
+            return merger.run(detected_at=utc_now(), progress=report, cancel=cancel)
         except MergeCancelled:
             raise Cancelled() from None
         except AuthorityRefused as breach:

@@ -3,20 +3,27 @@ this device's keys, the audit trail."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import orjson
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from desktop.domain.findings import DomainError, Finding
 from desktop.services.office import OfficeInfo, OfficeService
 from desktop.services.permissions import Actor
 from desktop.services.sync.helpers import _b64
-from desktop.store import files
+from desktop.services.sync.refusals import SyncRefused
+from desktop.store import files, queries
 from desktop.store.ids import new_id
 from desktop.store.unit_of_work import utc_now
+from desktop.sync.duplicates import check_changed_workers, unchecked
 from desktop.sync.keys import DeviceKeys, PublicKeys
 from desktop.sync.merge import db_time
+
+log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
@@ -88,6 +95,50 @@ class SyncBase:
     def fingerprint(self) -> str:
         """This device's key fingerprint, for people to compare."""
         return self.keys().public.fingerprint
+
+    def check_duplicates(self) -> int:
+        """Search the workers changed since the last search (here, by a bundle, by a form or
+        an import) for possible duplicates, and queue the new pairs; return how many.
+
+        Cheap when nothing changed. A read-only database, or one another program is writing
+        to right now, is searched next time.
+        """
+        if self._read_only is not None or self._office.info() is None:
+            return 0
+        with self._engine.connect() as conn:
+            if not unchecked(conn):
+                return 0
+        try:
+            with (
+                self._engine.connect() as conn,
+                conn.execution_options(sqlite_begin="IMMEDIATE").begin(),
+            ):
+                return check_changed_workers(conn, utc_now())
+        except OperationalError:
+            log.warning("possible duplicates not searched: the database is busy")
+            return 0
+
+    def _note_refusal(self, refused: SyncRefused) -> None:
+        """Keep the newest refusal of a bundle from a known device in the bundle log: when,
+        and why (the finding, to be shown in the user's language)."""
+        bundle = refused.bundle
+        if bundle is None or self._read_only is not None:
+            return
+        finding = refused.finding
+        why = {"code": finding.code, "template": finding.template, "params": dict(finding.params)}
+        try:
+            with self._engine.begin() as conn:
+                queries.record_refused_bundle(
+                    conn,
+                    bundle_id=bundle.bundle_id,
+                    sender=bundle.sender_device,
+                    file_name=bundle.file_name,
+                    size=bundle.size,
+                    at=db_time(utc_now()),
+                    summary=orjson.dumps(why).decode(),
+                )
+        except SQLAlchemyError:
+            log.warning("a refused bundle could not be noted in the bundle log", exc_info=True)
 
     def _audit(self, actor: Actor, action: str, summary: str) -> None:
         with self._engine.begin() as conn:

@@ -16,12 +16,14 @@ from desktop.services.sync.base import SyncBase
 from desktop.services.sync.codes import PROOF_PREFIX, _proof_holds
 from desktop.services.sync.helpers import _local_day, _parse_time, _sha256, _unb64
 from desktop.services.sync.refusals import (
+    SyncRefused,
     _alarm_refusal,
     _bundle_refusal,
     _pin_refusal,
     _refuse,
     _revoked_refusal,
     _value_refusal,
+    about_bundle,
 )
 from desktop.services.sync.results import BundleSummary, ReceivedBundle, _Incoming
 from desktop.store import files, queries
@@ -85,6 +87,10 @@ class ReceivingMixin(SyncBase):
         stack = ExitStack()
         try:
             incoming = self._receive(file, stack)
+        except SyncRefused as refused:
+            stack.close()
+            self._note_refusal(refused)
+            raise
         except BaseException:
             stack.close()
             raise
@@ -96,6 +102,11 @@ class ReceivingMixin(SyncBase):
         if not isinstance(file, ReceivedBundle):
             return self._receive(file, stack)
         incoming = file.incoming
+        with about_bundle(incoming.header, incoming.file_name, incoming.size):
+            return self._again(incoming)
+
+    def _again(self, incoming: _Incoming) -> _Incoming:
+        """A bundle received earlier, its sender and receipt looked up again."""
         header = incoming.header
         sender, seen = self._sender_of(header, incoming.file_name)
         incoming.replayed = incoming.replayed or seen
@@ -115,12 +126,18 @@ class ReceivingMixin(SyncBase):
     def _receive(self, file: Path, stack: ExitStack) -> _Incoming:
         if self._read_only is not None:  # not even a preview: it stages beside the database
             raise DomainError(self._read_only)
-        info = self._office.require_info()
+        self._office.require_info()
         self._sweep_scratch()
         name = file.name
         local = self._fetch(file)
         stack.callback(files.discard, local)
         header = self._read_header(local, name)
+        with about_bundle(header, name, local.stat().st_size):
+            return self._check_and_stage(local, header, name, stack)
+
+    def _check_and_stage(self, local: Path, header: Any, name: str, stack: ExitStack) -> _Incoming:
+        """Check a fetched bundle whose header was read, then stage its records."""
+        info = self._office.require_info()
         if header.regency_code != info.regency_code:
             raise _refuse(
                 "sync.wrong_regency",

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
+from desktop.domain.formatting import file_size
 from desktop.domain.tables import table_name
 from desktop.sync.changes import ValueRefused
 from desktop.sync.errors import BundleError
@@ -23,12 +25,42 @@ from desktop.sync.merge import MergeAlarm
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class RefusedBundle:
+    """The bundle a refusal is about, as its header names it (kept in the bundle log, so
+    the hub's Perangkat tab can say that a laptop's bundle was refused, and why)."""
+
+    bundle_id: str
+    sender_device: str
+    file_name: str
+    size: int
+
+
 class SyncRefused(DomainError):
-    """A sync step refused: the message says why and what to do; nothing was changed."""
+    """A sync step refused: the message says why and what to do; nothing was changed.
+
+    ``bundle`` names the refused bundle once its header was read (None before that, and
+    for refusals that are not about a received bundle).
+    """
+
+    bundle: RefusedBundle | None = None
 
 
 def _refuse(code: str, template: str, /, **params: object) -> SyncRefused:
     return SyncRefused(Finding.error(code, template, **params))
+
+
+@contextlib.contextmanager
+def about_bundle(header: Any, name: str, size: int) -> Iterator[None]:
+    """Name the bundle (by its *header*) in the refusals raised inside."""
+    try:
+        yield
+    except SyncRefused as refused:
+        if refused.bundle is None:
+            refused.bundle = RefusedBundle(
+                str(header.bundle_id), str(header.sender_device), name, int(size)
+            )
+        raise
 
 
 _BUNDLE_MESSAGES: dict[str, str] = {
@@ -105,7 +137,7 @@ def _bundle_refusal(error: BundleError, name: str) -> SyncRefused:
     for key in ("size", "limit", "need", "free"):
         value = error.params.get(key)
         if isinstance(value, int):
-            params[key] = f"{value / 1_048_576:,.1f} MB"
+            params[key] = file_size(value)
     log.info("bundle refused: %s (%s)", error.code, error)
     return _refuse(error.code.replace("bundle.", "sync."), template, **params)
 

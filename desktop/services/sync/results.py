@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.findings import Finding
 from desktop.services.office import OfficeInfo
 from desktop.store.unit_of_work import utc_now
 from desktop.sync.keys import PublicKeys
@@ -82,6 +83,15 @@ class BundleSummary:
 
 
 @dataclass(frozen=True)
+class Refusal:
+    """The newest bundle of a device that this office refused: when, which file, why."""
+
+    at: datetime
+    file_name: str
+    finding: Finding
+
+
+@dataclass(frozen=True)
 class DeviceStatus:
     """One device as the devices list shows it."""
 
@@ -100,6 +110,8 @@ class DeviceStatus:
     pinned_at: datetime | None = None
     # A kecamatan still waiting for its first bundle: the hub refuses it after this moment.
     valid_until: datetime | None = None
+    # The newest of its bundles refused here (None: none was).
+    last_refusal: Refusal | None = None
 
     @property
     def expired(self) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Connection, Date, DateTime, Table
 
-from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
+from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding, Severity
 from desktop.domain.settings import ENROLMENT_VALID_DAYS, parse_setting
 from desktop.domain.units import unit_of
 from desktop.services.permissions import Actor, Permission, require
@@ -21,11 +21,13 @@ from desktop.services.sync.results import (
     ConflictView,
     DeviceStatus,
     DuplicateView,
+    Refusal,
     SyncStatus,
 )
 from desktop.store import models, queries
 from desktop.store.hlc import vv_loads
 from desktop.store.unit_of_work import UnitOfWork, table_of, utc_now
+from desktop.sync.duplicates import count_open_pairs, open_pairs
 from desktop.sync.keys import PublicKeys
 from desktop.sync.merge import db_time
 
@@ -72,6 +74,7 @@ class ReviewMixin(SyncBase):
         """This office's keys, devices, queues and last bundles."""
         require(actor, Permission.VIEW)
         info = self._office.require_info()
+        self.check_duplicates()
         try:
             own_fingerprint = self.keys().public.fingerprint
         except DomainError:  # a read-only database that never made its keys
@@ -85,6 +88,7 @@ class ReviewMixin(SyncBase):
                 (info.device_id,),
             ).all()
             valid_for = timedelta(days=parse_setting(ENROLMENT_VALID_DAYS, queries.settings(conn)))
+            refusals = queries.last_refusals(conn)
             devices = []
             for row in rows:
                 waiting = row[4] is None and row[7] is None and row[2] == "kecamatan"
@@ -107,6 +111,7 @@ class ReviewMixin(SyncBase):
                         behind=behind,
                         pinned_at=_parse_time(row[10]) if row[10] else None,
                         valid_until=_parse_time(row[6]) + valid_for if waiting else None,
+                        last_refusal=_refusal(refusals.get(str(row[0]))),
                     )
                 )
             conflicts = int(
@@ -115,12 +120,7 @@ class ReviewMixin(SyncBase):
                 ).scalar()
                 or 0
             )
-            duplicates = int(
-                conn.exec_driver_sql(
-                    "SELECT count(*) FROM duplicate_pair WHERE resolved_at IS NULL"
-                ).scalar()
-                or 0
-            )
+            duplicates = count_open_pairs(conn)
             last_out = conn.exec_driver_sql(
                 "SELECT max(processed_at) FROM bundle_log WHERE direction = 'out'"
             ).scalar()
@@ -229,15 +229,13 @@ class ReviewMixin(SyncBase):
     # -- duplicates ----------------------------------------------------------------------
 
     def duplicates(self, actor: Actor) -> list[DuplicateView]:
-        """Pairs of worker records that may be one person, waiting for the admin."""
+        """Pairs of live worker records that may be one person, waiting for the admin: every
+        pair the roster holds (whoever made the two records), as long as both are alike."""
         require(actor, Permission.VIEW)
+        self.check_duplicates()
         with self._engine.connect() as conn:
-            rows = conn.exec_driver_sql(
-                "SELECT id, worker_a, worker_b, reason, detected_at FROM duplicate_pair "
-                "WHERE resolved_at IS NULL ORDER BY detected_at, id"
-            ).all()
             views = []
-            for pair_id, a, b, reason, detected in rows:
+            for pair_id, a, b, reason, detected in open_pairs(conn):
                 first, second = _worker_card(conn, str(a)), _worker_card(conn, str(b))
                 if first is None or second is None:
                     continue
@@ -325,6 +323,26 @@ class ReviewMixin(SyncBase):
         return str(row[0]), str(row[1])
 
 
+def _refusal(noted: tuple[str, str, Any] | None) -> Refusal | None:
+    """A refusal as the bundle log keeps it (when, file, the finding as JSON)."""
+    if noted is None:
+        return None
+    at, file_name, summary = noted
+    why = _unjson(summary)
+    if not isinstance(why, dict):
+        why = {}
+    params = why.get("params")
+    if not isinstance(params, dict):
+        params = {}
+    finding = Finding(
+        str(why.get("code", "sync.refused")),
+        str(why.get("template", "")),
+        Severity.ERROR,
+        tuple((str(k), str(v)) for k, v in params.items()),
+    )
+    return Refusal(_parse_time(at), file_name, finding)
+
+
 def _behind(conn: Connection, ack: Mapping[str, int]) -> int:
     total = 0
     for device, top in conn.exec_driver_sql(
@@ -363,9 +381,19 @@ def _worker_card(conn: Connection, worker_id: str) -> dict[str, Any] | None:
     if row is None:
         return None
     card = dict(row)
-    card["origin_name"] = conn.exec_driver_sql(
-        "SELECT name FROM device WHERE id = ?", (row["origin_device"],)
-    ).scalar()
+    # Who registered the record: the office of its first change (its insert), not of its
+    # latest (``origin_device``, which a later edit by another office takes over).
+    card["registered_by"] = (
+        conn.exec_driver_sql(
+            "SELECT d.name FROM change_log c JOIN device d ON d.id = c.device_id "
+            "WHERE c.row_id = ? AND c.table_name = 'worker' AND c.op = 'insert' "
+            "ORDER BY c.local_seq LIMIT 1",
+            (worker_id,),
+        ).scalar()
+        or conn.exec_driver_sql(
+            "SELECT name FROM device WHERE id = ?", (row["origin_device"],)
+        ).scalar()
+    )
     return card
 
 
