@@ -313,7 +313,8 @@ class BundleLog(SQLModel, table=True):
     __table_args__ = (Index("ix_bundle_peer", "peer_device", "processed_at"),)
 
     bundle_id: str = Field(primary_key=True, max_length=36)
-    # "out" for a bundle written here, "in" for one applied here.
+    # "out" for a bundle written here, "in" for one applied here, "rej" for one of a known
+    # device refused here (its last refusal: when, and why in summary).
     direction: str = Field(primary_key=True, max_length=3)
     peer_device: str = Field(primary_key=True, max_length=36)
     created_at: datetime

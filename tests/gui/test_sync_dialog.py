@@ -227,7 +227,9 @@ def test_import_shows_a_summary_before_anything_changes(
     with qtbot.waitSignal(dialog.dataChanged, timeout=JOB_TIMEOUT):
         qtbot.mouseClick(tab.apply_button, Qt.MouseButton.LeftButton)
     _idle(qtbot)
-    assert "sudah diterapkan: 0 data baru, 1 berubah" in tab.import_result.text()
+    assert "sudah diterapkan: 0 ditambahkan, 1 diperbarui, 0 tidak berubah." in (
+        tab.import_result.text()
+    )
     assert _value(hub, worker, "phone") == "081298765432"
     assert not tab.apply_button.isEnabled()
     assert reads == [bundle]

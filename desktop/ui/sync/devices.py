@@ -78,7 +78,9 @@ class DevicesTab(QWidget):
                     "Sinkronisasi laptop itu. Pendaftaran yang belum mengirim paket pertama "
                     "kedaluwarsa sesudah {days} hari, dan dibatalkan bila kecamatan itu "
                     "didaftarkan ulang. Cabut perangkat yang hilang, tidak dipakai lagi, atau "
-                    "sidik kuncinya tidak cocok: paketnya akan ditolak."
+                    'sidik kuncinya tidak cocok: paketnya akan ditolak. "Paket ditolak" '
+                    "menunjukkan paket terakhir perangkat itu yang ditolak di sini dan sebabnya "
+                    "(arahkan tetikus ke sana untuk pesan lengkapnya)."
                 ).format(days=number(self._sync.enrolment_valid_days()))
             )
         )
@@ -164,6 +166,7 @@ class DevicesTab(QWidget):
                 fingerprint=grouped_fingerprint(device.fingerprint),
             ),
             yes=self.tr("Cabut perangkat"),
+            default_no=True,
         ):
             return
         try:

@@ -17,6 +17,7 @@ from desktop.services.app import AppServices
 from desktop.services.office import OfficeKind
 from desktop.services.sync import SyncStatus
 from desktop.ui import messages
+from desktop.ui.dialogs.sizing import open_size
 from desktop.ui.i18n import number, translate
 from desktop.ui.sync.conflicts import ConflictsTab
 from desktop.ui.sync.devices import DevicesTab
@@ -49,8 +50,8 @@ class SyncDialog(QDialog):
         self._actor = services.office.local_actor()
         self.status: SyncStatus | None = None
         self.setWindowTitle(self.tr("Sinkronisasi"))
-        self.resize(1060, 720)
-        self.setMinimumSize(860, 600)
+        # Small enough for 1366×768 with a taskbar; the tabs scroll or split what is long.
+        self.setMinimumSize(760, 480)
 
         sync = services.sync
         self.exchange_tab = ExchangeTab(sync, self._actor, self._office)
@@ -84,6 +85,7 @@ class SyncDialog(QDialog):
             caption_label.setWordWrap(False)
             value = QLabel()
             value.setObjectName(f"fact_{key}")
+            value.setWordWrap(True)  # a long office name wraps, it does not widen the dialog
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fact_labels[key] = value
             facts.addWidget(caption_label, row, column)
@@ -105,6 +107,8 @@ class SyncDialog(QDialog):
         layout.addWidget(buttons)
         self._connect_signals()
         self.reload()
+        # Roomy on a big screen, inside the screen's free area on a small one.
+        open_size(self, 1180, 820)
 
     def _connect_signals(self) -> None:
         """Every connection between the tabs and the dialog, in one place."""

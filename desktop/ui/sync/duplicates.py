@@ -43,7 +43,7 @@ CARD_ROWS = (
     ("kpj", QT_TRANSLATE_NOOP("DuplicatesTab", "No. KPJ")),
     ("status", QT_TRANSLATE_NOOP("DuplicatesTab", "Status")),
     ("phone", QT_TRANSLATE_NOOP("DuplicatesTab", "No. HP")),
-    ("origin_name", QT_TRANSLATE_NOOP("DuplicatesTab", "Didaftarkan oleh")),
+    ("registered_by", QT_TRANSLATE_NOOP("DuplicatesTab", "Didaftarkan oleh")),
     ("created_at", QT_TRANSLATE_NOOP("DuplicatesTab", "Dicatat")),
 )
 DIFFERENT = QColor("#fff3cd")
@@ -128,9 +128,11 @@ class DuplicatesTab(QueueTab[DuplicateView]):
         detail_layout.addLayout(buttons)
 
         hint = self.tr(
-            "Dua kantor mendaftarkan orang yang mungkin sama. Bila keduanya orang yang sama, "
-            "gabungkan ke data yang paling benar: klaim data lainnya ikut pindah, dan data itu "
-            "tidak tampil lagi di daftar peserta. Kolom yang berbeda diberi warna."
+            "Dua data peserta dengan NIK sama, atau dengan nama dan tanggal lahir sama, mungkin "
+            "orang yang sama (dari dua kantor, atau dua kali didaftarkan di satu kantor). Bila "
+            "keduanya orang yang sama, gabungkan ke data yang paling benar: klaim data lainnya "
+            "ikut pindah, dan data itu tidak tampil lagi di daftar peserta. Kolom yang berbeda "
+            "diberi warna."
         )
         if not self._merge_allowed:
             hint += " " + self.tr("Hanya admin yang dapat menggabungkan data.")
@@ -168,7 +170,7 @@ class DuplicatesTab(QueueTab[DuplicateView]):
         for row, (key, _label) in enumerate(CARD_ROWS):
             left = self._cell(key, pair.first)
             right = self._cell(key, pair.second)
-            differ = key not in ("origin_name", "created_at") and left != right
+            differ = key not in ("registered_by", "created_at") and left != right
             for column, text in ((1, left), (2, right)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -185,7 +187,7 @@ class DuplicatesTab(QueueTab[DuplicateView]):
                 self._village_names[code] = self._regions.name_of(code) or ""
             name = self._village_names[code]
             return self.tr("{name} ({code})").format(name=name, code=code) if name else code
-        if key == "origin_name":
+        if key == "registered_by":
             return str(value) if value else "–"
         return value_text(key, value)
 

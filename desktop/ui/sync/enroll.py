@@ -106,8 +106,10 @@ class EnrollDialog(JobDialog):
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(200)
         self.name_edit.textEdited.connect(self._name_typed)
+        # Typed or chosen with Pilih…; checked when the file is made.
         self.path_edit = QLineEdit()
-        self.path_edit.setReadOnly(True)
+        self.path_edit.setObjectName("enrollPath")
+        self.path_edit.textEdited.connect(self._path_typed)
         self.choose_button = QPushButton(self.tr("&Pilih…"))
         self.choose_button.clicked.connect(self.choose_path)
         path_row = QHBoxLayout()
@@ -122,7 +124,9 @@ class EnrollDialog(JobDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("&Kecamatan:"), self.district_combo)
         form.addRow(self.tr("&Nama kantor:"), self.name_edit)
-        form.addRow(self.tr("Simpan ke:"), path_row)
+        path_label = QLabel(self.tr("Si&mpan ke:"))
+        path_label.setBuddy(self.path_edit)
+        form.addRow(path_label, path_row)
         self.create_button = QPushButton(self.tr("&Buat berkas pendaftaran"))
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create_file)
@@ -262,6 +266,42 @@ class EnrollDialog(JobDialog):
     def _name_typed(self, text: str) -> None:
         self._name_edited = bool(text)
 
+    @Slot(str)
+    def _path_typed(self, _text: str) -> None:
+        self._path_chosen = True
+        self.error_label.setVisible(False)
+
+    def target(self) -> Path | None:
+        """Where the enrolment file goes, from what was typed or chosen; None (with the
+        reason shown) when that cannot be a new file: no folder given, or a folder that
+        does not exist. A folder alone gets the suggested file name; ".sigap" is added."""
+        text = self.path_edit.text().strip()
+        if not text:
+            self.show_error(self.tr("Tulis atau pilih tempat menyimpan berkas pendaftaran."))
+            return None
+        path = Path(text).expanduser()
+        if not path.is_absolute():
+            self.show_error(
+                self.tr(
+                    "Tulis lokasi lengkap berkas pendaftaran, dengan foldernya (misalnya di "
+                    "flashdisk), atau pilih dengan Pilih…."
+                )
+            )
+            return None
+        if path.is_dir():
+            path = path / enrolment_file_name(self.district() or "kecamatan")
+        if path.suffix.lower() != ".sigap":
+            path = path.with_name(path.name + ".sigap")
+        if not path.parent.is_dir():
+            self.show_error(
+                self.tr(
+                    "Folder {folder} tidak ada. Periksa tulisannya, atau pilih folder dengan "
+                    "Pilih…."
+                ).format(folder=str(path.parent))
+            )
+            return None
+        return path
+
     @Slot()
     def choose_path(self) -> None:
         """Ask where to save the enrolment file."""
@@ -279,7 +319,13 @@ class EnrollDialog(JobDialog):
             self._path_chosen = True
 
     def _update_buttons(self) -> None:
-        for widget in (self.create_button, self.choose_button, self.district_combo):
+        for widget in (
+            self.create_button,
+            self.choose_button,
+            self.district_combo,
+            self.path_edit,
+            self.name_edit,
+        ):
             widget.setEnabled(not self.busy)
 
     @Slot()
@@ -291,7 +337,10 @@ class EnrollDialog(JobDialog):
         if not district:
             self.show_error(self.tr("Pilih kecamatan yang akan didaftarkan."))
             return
-        out = Path(self.path_edit.text())
+        out = self.target()
+        if out is None:
+            return
+        self.path_edit.setText(str(out))
         name = self.name_edit.text().strip() or None
         sync, actor = self._sync, self._actor
         self.run_job(

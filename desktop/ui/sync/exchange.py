@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStyle,
     QTableWidget,
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.findings import DomainError
 from desktop.services.office import OfficeInfo, OfficeKind
 from desktop.services.permissions import Actor
 from desktop.services.progress import CancelToken, ProgressFn
@@ -40,11 +40,19 @@ from desktop.services.sync import (
     SyncService,
     SyncStatus,
 )
-from desktop.ui.i18n import error_text, number, translate
+from desktop.ui.i18n import number
 from desktop.ui.jobs import Job
 from desktop.ui.labels import ordered_tables, table_label
 from desktop.ui.sync import drives
-from desktop.ui.sync.text import file_size, grouped_fingerprint, local_time, stage_progress
+from desktop.ui.sync.outcome import (
+    applied_lines,
+    error_message,
+    export_lines,
+    fit_height,
+    preview_notes,
+    review_line,
+)
+from desktop.ui.sync.text import file_size, local_time, stage_progress
 from desktop.ui.widgets import HintLabel, compact_rows, read_only_table
 
 BUNDLE_SUFFIX = ".sigap"
@@ -77,11 +85,29 @@ class ExchangeTab(QWidget):
         self._received: ReceivedBundle | None = None
         self._busy = False
         self.last_exports: list[ExportResult] = []
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.setSpacing(14)
-        layout.addWidget(self._build_send(), 1)
-        layout.addWidget(self._build_receive(), 1)
+        # What the last applied bundle's result says (the lines that do not change), and
+        # whether it brought conflicts or duplicates: the line about those follows the
+        # queues as they are settled (see set_status).
+        self._result_head: list[str] = []
+        self._result_tail: list[str] = []
+        self._brought_review = False
+        self._review_tab = "conflicts"
+        body = QWidget()
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(12, 12, 12, 12)
+        columns.setSpacing(14)
+        columns.addWidget(self._build_send(), 1)
+        columns.addWidget(self._build_receive(), 1)
+        # On a small screen the tab scrolls rather than making the dialog taller than it.
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("exchangeScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area)
         self.refresh_drives()
         self._update_buttons()
 
@@ -188,8 +214,8 @@ class ExchangeTab(QWidget):
         grid.setVerticalSpacing(4)
         self.count_labels: dict[str, QLabel] = {}
         figures = (
-            ("new_rows", self.tr("Data baru")),
-            ("changed_rows", self.tr("Data berubah")),
+            ("new_rows", self.tr("Ditambahkan")),
+            ("changed_rows", self.tr("Diperbarui")),
             ("unchanged_rows", self.tr("Tidak berubah")),
             ("already_known", self.tr("Sudah diterima sebelumnya")),
             ("soft_merges", self.tr("Digabung (kolom berbeda)")),
@@ -213,7 +239,7 @@ class ExchangeTab(QWidget):
         self.per_table = QTableWidget(0, 3)
         self.per_table.setObjectName("perTable")
         self.per_table.setHorizontalHeaderLabels(
-            [self.tr("Jenis data"), self.tr("Baru"), self.tr("Berubah")]
+            [self.tr("Jenis data"), self.tr("Ditambahkan"), self.tr("Diperbarui")]
         )
         self.per_table.setAlternatingRowColors(True)
         compact_rows(self.per_table)
@@ -302,7 +328,23 @@ class ExchangeTab(QWidget):
         self.peer_combo.setVisible(not single)
         self.peer_label.setVisible(single)
         self.peer_label.setText(self.peer_combo.currentText())
+        self.peer_label.setToolTip(self.peer_combo.currentText())
+        self._show_review(status.open_conflicts, status.open_duplicates)
         self._update_buttons()
+
+    def _show_review(self, conflicts: int, duplicates: int) -> None:
+        """After a bundle that brought conflicts or duplicates: say how many still wait for
+        a decision, or that all are settled (the result text follows the queues)."""
+        if not self._brought_review:
+            return
+        now = review_line(conflicts, duplicates)
+        if conflicts or duplicates:
+            self.review_button.setText(
+                self.tr("Tin&jau konflik") if conflicts else self.tr("Tin&jau data ganda")
+            )
+            self._review_tab = "conflicts" if conflicts else "duplicates"
+        self.review_button.setVisible(bool(conflicts or duplicates))
+        self.import_result.setText("\n".join([*self._result_head, now, *self._result_tail]))
 
     def _update_buttons(self) -> None:
         idle = not self._busy
@@ -355,6 +397,7 @@ class ExchangeTab(QWidget):
                 ),
             )
             item.setData(PathRole, str(drive.root))
+            item.setToolTip(item.text())
             self.drive_list.addItem(item)
         for text, path in kept:
             self._add_folder_item(text, Path(path))
@@ -466,20 +509,7 @@ class ExchangeTab(QWidget):
     def _exported(self, results: list[ExportResult], waiting: list[str]) -> None:
         self.last_exports = results
         if results:
-            lines = [
-                self.tr(
-                    "Paket sudah ditulis dan dibaca ulang: isinya utuh. Flashdisk aman dicabut."
-                )
-            ]
-            for result in results:
-                lines.append(
-                    self.tr("• {peer}: {changes} perubahan, {size}\n   {file}").format(
-                        peer=result.peer_name,
-                        changes=number(result.changes),
-                        size=file_size(result.size),
-                        file=result.path.name,
-                    )
-                )
+            lines = export_lines(results)
             self.export_result.setStyleSheet(OK_STYLE)
             self.export_result.setText("\n".join(lines))
             self.export_result.setToolTip(str(results[0].path.parent))
@@ -499,7 +529,7 @@ class ExchangeTab(QWidget):
 
     def _export_failed(self, error: BaseException) -> None:
         self.export_result.setStyleSheet(ERROR_STYLE)
-        self.export_result.setText(_error_message(error))
+        self.export_result.setText(error_message(error))
         self.export_result.setToolTip("")
         self.export_result.setVisible(True)
         self.export_waiting.setVisible(False)
@@ -530,6 +560,7 @@ class ExchangeTab(QWidget):
         self.review_button.setVisible(False)
         self.backups_button.setVisible(False)
         self.import_result.clear()
+        self._brought_review = False
         sync = self._sync
         self._set_busy(True)
 
@@ -567,35 +598,9 @@ class ExchangeTab(QWidget):
                 self.tr("Paket ini sudah pernah diimpor. Mengimpornya lagi tidak mengubah apa pun.")
             )
         else:
-            notes = []
-            if summary.conflicts or summary.duplicates:
-                notes.append(
-                    self.tr(
-                        "Setelah diterapkan, konflik dan kemungkinan data ganda menunggu "
-                        "keputusan Anda di tab Konflik dan Data ganda."
-                    )
-                )
-            if summary.future_stamps:
-                notes.append(
-                    self.tr(
-                        "{count} perubahan bercap waktu jauh di masa depan: jam komputer "
-                        "pengirim mungkin salah. Data tetap digabung dengan benar; minta "
-                        "pengirim membetulkan jamnya."
-                    ).format(count=number(summary.future_stamps))
-                )
-            if summary.past_stamps:
-                notes.append(
-                    self.tr(
-                        "{count} perubahan bercap waktu jauh di masa lalu: jam komputer "
-                        "pengirim mungkin salah."
-                    ).format(count=number(summary.past_stamps))
-                )
-            if not notes:
-                notes.append(self.tr("Paket sudah diperiksa dan utuh. Tekan Terapkan."))
-            self.preview_note.setStyleSheet(
-                WARNING_STYLE if summary.future_stamps or summary.past_stamps else ""
-            )
-            self.preview_note.setText("\n".join(notes))
+            notes, warning = preview_notes(summary)
+            self.preview_note.setStyleSheet(WARNING_STYLE if warning else "")
+            self.preview_note.setText(notes)
         self.preview_note.setVisible(True)
         self.summary.setVisible(True)
         self._update_buttons()
@@ -635,7 +640,7 @@ class ExchangeTab(QWidget):
         self._preview = None
         self.summary.setVisible(False)
         self.import_result.setStyleSheet(ERROR_STYLE)
-        self.import_result.setText(_error_message(error))
+        self.import_result.setText(error_message(error))
         self._update_buttons()
 
     @Slot()
@@ -671,58 +676,16 @@ class ExchangeTab(QWidget):
                 self.tr("Paket ini sudah pernah diimpor; tidak ada yang berubah.")
             )
         else:
-            lines = [
-                self.tr(
-                    "Paket dari {sender} sudah diterapkan: {new} data baru, {changed} berubah."
-                ).format(
-                    sender=result.sender_name,
-                    new=number(summary.new_rows),
-                    changed=number(summary.changed_rows),
-                )
-            ]
-            if result.pinned and result.pinned_fingerprint:
-                lines.append(
-                    self.tr(
-                        "Paket pertama {sender}: kunci laptop itu kini tersemat, sidik kunci "
-                        "{fingerprint}. Cocokkan dengan sidik kunci di layar Sinkronisasi laptop "
-                        "itu; bila berbeda, cabut perangkatnya di tab Perangkat dan daftarkan "
-                        "ulang kecamatannya."
-                    ).format(
-                        sender=result.sender_name,
-                        fingerprint=grouped_fingerprint(result.pinned_fingerprint),
-                    )
-                )
-            if result.needs_review:
-                lines.append(
-                    self.tr(
-                        "{conflicts} konflik dan {duplicates} kemungkinan data ganda menunggu "
-                        "keputusan Anda."
-                    ).format(
-                        conflicts=number(summary.conflicts),
-                        duplicates=number(summary.duplicates),
-                    )
-                )
-            if result.backup is not None:
-                lines.append(
-                    self.tr(
-                        "Salinan basis data sebelum impor disimpan: {file}, di folder {folder} "
-                        "({kept} salinan terakhir dan yang pertama tiap bulan selama setahun "
-                        "disimpan; yang lebih lama dihapus)."
-                    ).format(
-                        file=result.backup.name,
-                        folder=result.backup.parent,
-                        kept=number(self._sync.backups_kept()),
-                    )
-                )
-                self.backups_button.setVisible(True)
+            head, lines = applied_lines(result, kept=self._sync.backups_kept())
+            self.backups_button.setVisible(result.backup is not None)
             self.import_result.setStyleSheet(OK_STYLE)
-            self.import_result.setText("\n".join(lines))
+            self.import_result.setText("\n".join([*head, *lines]))
             self.import_result.setToolTip(str(result.backup or ""))
             self.preview_note.setVisible(False)
-            self.review_button.setText(
-                self.tr("Tin&jau konflik") if summary.conflicts else self.tr("Tin&jau data ganda")
-            )
-            self.review_button.setVisible(result.needs_review)
+            self._result_head, self._result_tail = head, lines
+            self._brought_review = result.needs_review
+            # Until the dialog reads the queues again: what the bundle brought is waiting.
+            self._show_review(summary.conflicts, summary.duplicates)
         self._update_buttons()
         self.imported.emit(result)
 
@@ -733,28 +696,8 @@ class ExchangeTab(QWidget):
 
     def _apply_failed(self, error: BaseException) -> None:
         self.import_result.setStyleSheet(ERROR_STYLE)
-        self.import_result.setText(_error_message(error))
+        self.import_result.setText(error_message(error))
         self._update_buttons()
 
     def _review(self) -> None:
-        preview = self._preview
-        if preview is not None:
-            self.reviewRequested.emit("conflicts" if preview.summary.conflicts else "duplicates")
-
-
-def fit_height(table: QTableWidget) -> None:
-    """Make a short table exactly as tall as its rows (no empty band under the last one)."""
-    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
-    for row in range(table.rowCount()):
-        height += table.rowHeight(row)
-    table.setFixedHeight(height)
-
-
-def _error_message(error: BaseException) -> str:
-    if isinstance(error, DomainError):
-        return error_text(error)
-    return translate(
-        "Job",
-        "Terjadi kesalahan yang tidak terduga, dan pekerjaan ini dihentikan. "
-        "Rinciannya sudah dicatat di log untuk petugas teknis.",
-    )
+        self.reviewRequested.emit(self._review_tab)

@@ -80,7 +80,7 @@ class JoinDialog(JobDialog):
         self.file_edit = QLineEdit()
         self.file_edit.setObjectName("joinFile")
         self.file_edit.setPlaceholderText(self.tr("pendaftaran-….sigap dari kantor kabupaten"))
-        self.file_edit.textChanged.connect(lambda _text: self._update_buttons())
+        self.file_edit.textChanged.connect(lambda _text: self._input_changed())
         self.choose_button = QPushButton(self.tr("&Pilih…"))
         self.choose_button.clicked.connect(self.choose_file)
         file_row = QHBoxLayout()
@@ -183,8 +183,17 @@ class JoinDialog(JobDialog):
         if name:
             self.file_edit.setText(name)
 
+    def _input_changed(self) -> None:
+        """What was typed changed: an error about the last attempt no longer holds."""
+        if not self.error_label.isHidden():
+            self.error_label.setVisible(False)
+            self.code_hint.setVisible(True)
+        self._update_buttons()
+
     @Slot(str)
     def _code_changed(self, text: str) -> None:
+        """Say how far the code is typed; green "Kode lengkap." only when it is complete and
+        no error about it is shown (a wrong code's error replaces the hint)."""
         complete, hint = code_problem(text)
         if not text.strip():
             hint = self.tr("Tanda hubung dan spasi boleh ditulis atau tidak.")
@@ -194,7 +203,7 @@ class JoinDialog(JobDialog):
         )
         self.code_hint.setText(hint)
         self.code_hint.setStyleSheet(ERROR_STYLE if wrong else OK_STYLE if complete else "")
-        self._update_buttons()
+        self._input_changed()
 
     def _update_buttons(self) -> None:
         complete, _hint = code_problem(self.code_edit.text())
@@ -225,6 +234,7 @@ class JoinDialog(JobDialog):
         )
 
     def _failed(self, error: BaseException) -> None:
+        self.code_hint.setVisible(False)  # the error alone says what is wrong
         super()._failed(error)
         self.code_edit.setFocus()
 

@@ -22,6 +22,8 @@ from desktop.ui.sync.text import (
     grouped_fingerprint,
     local_time,
     record_label,
+    refusal_details,
+    refusal_text,
     value_text,
 )
 
@@ -32,10 +34,12 @@ Row = TypeVar("Row")
 
 MUTED = QColor("#6c757d")
 WAITING = QColor("#8a5a00")
+REFUSED = QColor("#b3261e")
 
 
 class Column(Generic[Row]):
-    """One column: its header (marked for translation), its text and its sort key."""
+    """One column: its header (marked for translation), its text and its sort key; the
+    tooltip of its cells (their text unless *tip* says more) and their colour."""
 
     def __init__(
         self,
@@ -45,12 +49,16 @@ class Column(Generic[Row]):
         *,
         align_right: bool = False,
         header_tip: str = "",
+        tip: Callable[[Row], str] | None = None,
+        colour: Callable[[Row], QColor | None] | None = None,
     ) -> None:
         self.header = header
         self.text = text
         self.sort = sort or text
         self.align_right = align_right
         self.header_tip = header_tip
+        self.tip = tip or text
+        self.colour = colour
 
 
 class ViewListModel(QAbstractTableModel, Generic[Row]):
@@ -106,8 +114,10 @@ class ViewListModel(QAbstractTableModel, Generic[Row]):
             return None
         row = self._rows[index.row()]
         column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tip(row)
         if role == ObjectRole:
             return row
         if role == SortRole:
@@ -115,7 +125,8 @@ class ViewListModel(QAbstractTableModel, Generic[Row]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
-            colour = self.foreground(row)
+            colour = column.colour(row) if column.colour is not None else None
+            colour = colour or self.foreground(row)
             return QBrush(colour) if colour is not None else None
         return None
 
@@ -211,6 +222,16 @@ def behind_text(device: DeviceStatus) -> str:
     return translate("DeviceModel", "{count} perubahan").format(count=number(device.behind))
 
 
+def refusal_colour(device: DeviceStatus) -> QColor | None:
+    """Red while the refusal is the device's latest news (no bundle accepted since)."""
+    refusal = device.last_refusal
+    if refusal is None or device.revoked_at is not None:
+        return None
+    if device.last_bundle_at is not None and device.last_bundle_at > refusal.at:
+        return None
+    return REFUSED
+
+
 class DeviceModel(ViewListModel[DeviceStatus]):
     """The kecamatan devices the hub knows: key, state, last bundle, how far behind."""
 
@@ -244,6 +265,21 @@ class DeviceModel(ViewListModel[DeviceStatus]):
                 "DeviceModel",
                 "Perubahan di kantor ini yang belum dikonfirmasi diterima perangkat itu",
             ),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("DeviceModel", "Paket ditolak"),
+            lambda d: (
+                refusal_text(d.last_refusal)
+                if d.last_refusal
+                else translate("DeviceModel", "tidak ada")
+            ),
+            lambda d: _moment(d.last_refusal.at if d.last_refusal else None),
+            header_tip=QT_TRANSLATE_NOOP(
+                "DeviceModel",
+                "Paket terakhir dari perangkat ini yang ditolak di sini, dan sebabnya",
+            ),
+            tip=lambda d: refusal_details(d.last_refusal) if d.last_refusal else "",
+            colour=refusal_colour,
         ),
     )
 

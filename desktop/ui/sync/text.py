@@ -1,16 +1,19 @@
-"""How the sync screens write times, sizes, key fingerprints and the values of a conflict."""
+"""How the sync screens write times, sizes, key fingerprints, refusals and the values of a
+conflict."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from typing import Any
 
+from desktop.domain import formatting
 from desktop.domain.categories import Category, Sex, WorkerStatus
 from desktop.domain.findings import QT_TRANSLATE_NOOP
 from desktop.domain.identifiers import MASKED_COLUMNS, mask_column
 from desktop.services.progress import ProgressFn
+from desktop.services.sync import Refusal
 from desktop.spreadsheets.columns import FIELD_LABELS
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import finding_text, translate, ui_language
 from desktop.ui.labels import table_label
 
 # The sync service reports its stages by code; the progress dialog shows these words.
@@ -73,14 +76,57 @@ def local_time(value: datetime | str | None) -> str:
 
 
 def file_size(size: int) -> str:
-    """A size in bytes as people read it: "840 KB", "12,5 MB"."""
-    if size < 1024:
-        return translate("SyncText", "{size} bita").format(size=size).replace(" ", "\u00a0")
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f}\u00a0KB"
-    if size < 1024**3:
-        return f"{size / 1024**2:.1f}\u00a0MB".replace(".", ",")
-    return f"{size / 1024**3:.1f}\u00a0GB".replace(".", ",")
+    """A size in bytes as every screen writes it ("840,0 KB", "12,5 MB"; English "12.5 MB")."""
+    return formatting.file_size(size, ui_language())
+
+
+# Why a bundle was refused, in a few words (the Perangkat tab; the whole message in the
+# tooltip), by the refusal's code.
+REFUSAL_REASONS = {
+    "sync.revoked": QT_TRANSLATE_NOOP("SyncText", "perangkat dicabut"),
+    "sync.signature": QT_TRANSLATE_NOOP("SyncText", "kunci atau tanda tangan tidak cocok"),
+    "sync.key": QT_TRANSLATE_NOOP("SyncText", "kunci atau tanda tangan tidak cocok"),
+    "sync.decrypt": QT_TRANSLATE_NOOP("SyncText", "tidak dapat dibuka dengan kunci ini"),
+    "sync.enrolment_void": QT_TRANSLATE_NOOP("SyncText", "pendaftaran tidak berlaku"),
+    "sync.enrolment_expired": QT_TRANSLATE_NOOP("SyncText", "pendaftaran kedaluwarsa"),
+    "sync.scope": QT_TRANSLATE_NOOP("SyncText", "data di luar kecamatannya"),
+    "sync.moved_away": QT_TRANSLATE_NOOP("SyncText", "peserta sudah pindah kecamatan"),
+    "sync.authority": QT_TRANSLATE_NOOP("SyncText", "perubahan di luar wewenangnya"),
+    "sync.event": QT_TRANSLATE_NOOP("SyncText", "perubahan di luar wewenangnya"),
+    "sync.audit": QT_TRANSLATE_NOOP("SyncText", "perubahan di luar wewenangnya"),
+    "sync.vector": QT_TRANSLATE_NOOP("SyncText", "perubahan di luar wewenangnya"),
+    "sync.author": QT_TRANSLATE_NOOP("SyncText", "perubahan atas nama perangkat lain"),
+    "sync.clock": QT_TRANSLATE_NOOP("SyncText", "jam laptop salah"),
+    "sync.schema": QT_TRANSLATE_NOOP("SyncText", "versi Sigap berbeda"),
+    "sync.wrong_recipient": QT_TRANSLATE_NOOP("SyncText", "bukan untuk kantor ini"),
+    "sync.wrong_regency": QT_TRANSLATE_NOOP("SyncText", "bukan untuk kantor ini"),
+    "sync.bundle_reused": QT_TRANSLATE_NOOP("SyncText", "nomor paket dipakai ulang"),
+    "sync.alarm": QT_TRANSLATE_NOOP("SyncText", "nomor perubahan dipakai ulang"),
+    "sync.bad_value": QT_TRANSLATE_NOOP("SyncText", "nilai yang tidak sah"),
+    "sync.unique": QT_TRANSLATE_NOOP("SyncText", "data bentrok dengan data di sini"),
+}
+
+
+def refusal_reason(refusal: Refusal) -> str:
+    """Why a bundle was refused, in a few words."""
+    reason = REFUSAL_REASONS.get(refusal.finding.code)
+    if reason is None:
+        return translate("SyncText", "paket rusak atau tidak sah")
+    return translate("SyncText", reason)
+
+
+def refusal_text(refusal: Refusal) -> str:
+    """When a device's bundle was last refused, and why in a few words."""
+    return translate("SyncText", "{time} · {reason}").format(
+        time=local_time(refusal.at), reason=refusal_reason(refusal)
+    )
+
+
+def refusal_details(refusal: Refusal) -> str:
+    """The whole refusal: the file and the message shown when it was refused."""
+    return translate("SyncText", "{file}: {message}").format(
+        file=refusal.file_name, message=finding_text(refusal.finding)
+    )
 
 
 def grouped_fingerprint(fingerprint: str | None) -> str:
