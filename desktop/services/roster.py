@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 
+from desktop.domain.categories import Category, FundingSource, Sex, SubCategory, WorkerStatus
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
 from desktop.domain.identifiers import mask_kpj, normalize_number
 from desktop.domain.names import name_key
@@ -20,6 +22,7 @@ from desktop.spreadsheets.writer import write_table
 from desktop.store import roster as store
 
 MAX_NAME_WORDS = 6
+ExportValue = str | int | date | None
 
 
 class RosterSort(StrEnum):
@@ -98,26 +101,83 @@ def criteria_for(flt: RosterFilter) -> store.RosterCriteria:
     )
 
 
-EXPORT_HEADER: tuple[str, ...] = (
-    "NIK",
-    "Nama",
-    "Jenis Kelamin",
-    "Tempat Lahir",
-    "Tanggal Lahir",
-    "Alamat",
-    "Kode Desa",
-    "Kode Kecamatan",
-    "Kategori",
-    "Subkategori",
-    "Jabatan",
-    "No. KPJ",
-    "No. KK",
-    "Mulai",
-    "Akhir",
-    "Status",
-    "No. HP",
+# The export's columns: (header, the store's column it shows). What the roster shows, in
+# Indonesian: labels, not codes; the desa and kecamatan by name, with their codes beside them;
+# dates as dd-mm-yyyy (real date cells in XLSX). Every header is one the roster import
+# recognises, and every value one it reads back, so an export imports whole.
+EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("NIK", "nik"),
+    ("Nama", "name"),
+    ("Jenis Kelamin", "sex"),
+    ("Tempat Lahir", "birth_place"),
+    ("Tanggal Lahir", "birth_date"),
+    ("Alamat", "address"),
+    ("Desa/Kelurahan", "village_name"),
+    ("Kecamatan", "district_name"),
+    ("Kode Desa", "village_code"),
+    ("Kode Kecamatan", "district_code"),
+    ("Kategori", "category"),
+    ("Sub-kategori", "subcategory"),
+    ("Jabatan", "position"),
+    ("No. KPJ", "kpj"),
+    ("No. KK", "kk"),
+    ("Program", "programmes"),
+    ("Penghasilan", "declared_income"),
+    ("Sumber Dana", "funding_source"),
+    ("Mulai Kepesertaan", "coverage_start"),
+    ("Akhir Kepesertaan", "coverage_end"),
+    ("Status", "status"),
+    ("Alasan Status", "status_reason"),
+    ("Tanggal Meninggal", "death_date"),
+    ("No. HP", "phone"),
 )
-"""Export columns: headers the roster import recognises, so an export re-imports as is."""
+EXPORT_HEADER: tuple[str, ...] = tuple(header for header, _ in EXPORT_COLUMNS)
+# Column widths of the XLSX (characters), so that it reads without widening columns.
+_EXPORT_WIDTHS = {
+    "NIK": 19, "Nama": 28, "Jenis Kelamin": 12, "Tempat Lahir": 16, "Tanggal Lahir": 12,
+    "Alamat": 32, "Desa/Kelurahan": 20, "Kecamatan": 18, "Kode Desa": 14,
+    "Kode Kecamatan": 11, "Kategori": 24, "Sub-kategori": 26, "Jabatan": 24, "No. KPJ": 13,
+    "No. KK": 19, "Program": 14, "Penghasilan": 12, "Sumber Dana": 15,
+    "Mulai Kepesertaan": 12, "Akhir Kepesertaan": 12, "Status": 15, "Alasan Status": 24,
+    "Tanggal Meninggal": 12, "No. HP": 15,
+}  # fmt: skip
+# Labels by stored code: the Indonesian text the roster shows (see domain.categories).
+_LABELS: dict[str, dict[str, str]] = {
+    "sex": {s.value: s.label for s in Sex},
+    "category": {c.value: c.label for c in Category},
+    "subcategory": {s.value: s.label for s in SubCategory},
+    "funding_source": {f.value: f.label for f in FundingSource},
+    "status": {s.value: s.label for s in WorkerStatus},
+}
+
+
+def _day_month_year(iso: str) -> str:
+    """A stored date ("1980-09-02") as the roster shows it: "02-09-1980"."""
+    return f"{iso[8:10]}-{iso[5:7]}-{iso[:4]}"
+
+
+def _export_lines(
+    rows: Iterable[Sequence[Any]], *, xlsx: bool, full_numbers: bool
+) -> Iterator[tuple[ExportValue, ...]]:
+    """The file's cells of each row of the store's export columns (see EXPORT_COLUMNS)."""
+    sexes, categories, subs = _LABELS["sex"], _LABELS["category"], _LABELS["subcategory"]
+    funding, statuses = _LABELS["funding_source"], _LABELS["status"]
+    day: Callable[[str], ExportValue] = date.fromisoformat if xlsx else _day_month_year
+    for (
+        nik, name, sex, place, born, address, village_name, district_name, village, district,
+        category, sub, position, kpj, kk, programmes, income, fund, start, end, status,
+        reason, death, phone,
+    ) in rows:  # fmt: skip
+        yield (
+            nik, name, sexes.get(sex, sex), place, day(born), address, village_name,
+            district_name, village, district, categories.get(category, category),
+            subs.get(sub, sub) if sub else None, position,
+            kpj if full_numbers or not kpj else mask_kpj(kpj), kk,
+            ", ".join(programmes.split(",")) if programmes else None, income,
+            funding.get(fund, fund), day(start) if start else None,
+            day(end) if end else None, statuses.get(status, status), reason,
+            day(death) if death else None, phone,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -206,35 +266,20 @@ class RosterService:
             total = store.count_matching(conn, criteria, today=day)
             progress(0, total, stage)
 
-            def lines() -> Iterator[tuple[str | int | date | None, ...]]:
-                for done, r in enumerate(store.iter_matching(conn, criteria, today=day), 1):
+            def rows() -> Iterator[Sequence[Any]]:
+                for done, r in enumerate(store.iter_export(conn, criteria, today=day), 1):
                     if done % 2_000 == 0:
                         if token():
                             raise Cancelled
                         progress(done, total, stage)
-                    kpj = r["kpj"]
-                    yield (
-                        r["nik"],
-                        r["name"],
-                        r["sex"],
-                        r["birth_place"],
-                        r["birth_date"],
-                        r["address"],
-                        r["village_code"],
-                        r["district_code"],
-                        r["category"],
-                        r["subcategory"],
-                        r["position"],
-                        kpj if full_numbers or not kpj else mask_kpj(kpj),
-                        r["kk"],
-                        r["coverage_start"],
-                        r["coverage_end"],
-                        r["status"],
-                        r["phone"],
-                    )
+                    yield r
 
+            xlsx = path.suffix.lower() == ".xlsx"
+            lines = _export_lines(rows(), xlsx=xlsx, full_numbers=full_numbers)
+
+            widths = {i: _EXPORT_WIDTHS[h] for i, h in enumerate(EXPORT_HEADER)}
             try:
-                count = write_table(path, EXPORT_HEADER, lines(), sheet="Peserta")
+                count = write_table(path, EXPORT_HEADER, lines, sheet="Peserta", widths=widths)
             except OSError as exc:
                 raise DomainError(
                     Finding.error(

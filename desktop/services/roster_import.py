@@ -472,6 +472,7 @@ class _Plan:
     category: Category | None
 
 
+# What a new worker gets when its row leaves the cell empty (or the file has no such column).
 _NEW_WORKER = {
     "programmes": DEFAULT_PROGRAMMES,
     "declared_income": DEFAULT_DECLARED_INCOME,
@@ -482,7 +483,11 @@ _NEW_WORKER = {
 
 def _new_worker(values: Mapping[str, Any]) -> dict[str, Any]:
     # A row's values hold exactly the imported columns (RowReader.read fills every one).
-    return {**values, **_NEW_WORKER}
+    worker = dict(values)
+    for name, default in _NEW_WORKER.items():
+        if worker[name] is None:
+            worker[name] = default
+    return worker
 
 
 def _stored(value: Any) -> Any:
@@ -492,9 +497,10 @@ def _stored(value: Any) -> Any:
 def _changed(current: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
     """The imported fields that differ from the stored worker; an empty cell changes nothing.
 
-    The sub-category is not a cell: it is read from the category and the position. When
-    either of them changes, it follows the row, even to none (a Ketua RT filed again as
-    Pekerja Rentan is no longer a ketua_rt).
+    Some fields follow another even to none. The sub-category follows the category and the
+    position: when either changes, it is the row's (a Ketua RT filed again as Pekerja Rentan
+    is no longer a ketua_rt). The reason and the date of death follow the status, as the
+    status form sets them (a worker made Aktif again keeps neither).
     """
     diff: dict[str, Any] = {}
     for name in store.IMPORTED_COLUMNS:
@@ -503,7 +509,16 @@ def _changed(current: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str,
             continue
         if _stored(new) != current.get(name):
             diff[name] = new
-    follows = ("category" in diff or "position" in diff) and "subcategory" not in diff
-    if follows and current.get("subcategory") is not None and values.get("subcategory") is None:
-        diff["subcategory"] = None
+    for leader, followers in _FOLLOWERS:
+        if any(name in diff for name in leader):
+            for name in followers:
+                if name not in diff and values.get(name) is None and current.get(name):
+                    diff[name] = None
     return diff
+
+
+# (fields, the fields that follow them even to none): see _changed.
+_FOLLOWERS = (
+    (("category", "position"), ("subcategory",)),
+    (("status",), ("status_reason", "death_date")),
+)

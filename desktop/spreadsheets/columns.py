@@ -32,14 +32,23 @@ FIELDS: tuple[str, ...] = (
     "sex",
     "address",
     "village",
+    "village_code",
     "district",
+    "district_code",
     "position",
     "category",
+    "subcategory",
     "kpj",
     "coverage_start",
     "coverage_end",
     "kk",
     "phone",
+    "programmes",
+    "declared_income",
+    "funding_source",
+    "status",
+    "status_reason",
+    "death_date",
 )
 
 FIELD_LABELS: Mapping[str, str] = {
@@ -59,6 +68,15 @@ FIELD_LABELS: Mapping[str, str] = {
     "coverage_end": QT_TRANSLATE_NOOP("RosterField", "Akhir kepesertaan"),
     "kk": QT_TRANSLATE_NOOP("RosterField", "No. KK"),
     "phone": QT_TRANSLATE_NOOP("RosterField", "No. HP"),
+    "village_code": QT_TRANSLATE_NOOP("RosterField", "Kode desa/kelurahan"),
+    "district_code": QT_TRANSLATE_NOOP("RosterField", "Kode kecamatan"),
+    "subcategory": QT_TRANSLATE_NOOP("RosterField", "Sub-kategori"),
+    "programmes": QT_TRANSLATE_NOOP("RosterField", "Program"),
+    "declared_income": QT_TRANSLATE_NOOP("RosterField", "Penghasilan"),
+    "funding_source": QT_TRANSLATE_NOOP("RosterField", "Sumber dana"),
+    "status": QT_TRANSLATE_NOOP("RosterField", "Status"),
+    "status_reason": QT_TRANSLATE_NOOP("RosterField", "Alasan status"),
+    "death_date": QT_TRANSLATE_NOOP("RosterField", "Tanggal meninggal"),
 }
 
 # Exact header names (after normalise_header) for each field.
@@ -87,14 +105,22 @@ _ALIASES: Mapping[str, tuple[str, ...]] = {
     "address": ("alamat", "alamat lengkap", "address", "alamat rumah", "alamat domisili"),
     "village": (
         "desa", "kelurahan", "desa kelurahan", "desa kel", "kel desa", "kelurahan desa",
-        "village", "nama desa", "kode desa", "kode desa kelurahan", "desa kelurahan kode",
+        "village", "nama desa", "nama desa kelurahan", "nama kelurahan",
     ),
-    "district": ("kecamatan", "kec", "nama kecamatan", "kode kecamatan", "district"),
+    "village_code": (
+        "kode desa", "kode desa kelurahan", "kode kelurahan", "kode desa kel",
+        "desa kelurahan kode", "kode wilayah desa", "village code",
+    ),
+    "district": ("kecamatan", "kec", "nama kecamatan", "district"),
+    "district_code": ("kode kecamatan", "kode kec", "district code"),
     "position": (
         "jabatan", "posisi", "position", "pekerjaan", "jenis pekerjaan", "jabatan pekerjaan",
         "occupation", "job", "tugas",
     ),
     "category": ("kategori", "kategori peserta", "kelompok", "category", "golongan"),
+    "subcategory": (
+        "sub kategori", "subkategori", "sub kategori peserta", "subcategory", "sub category",
+    ),
     "kpj": (
         "kpj", "no kpj", "nomor kpj", "no kartu kpj", "nomor kartu kpj", "no peserta bpjs",
         "no kartu bpjs", "nomor peserta", "no peserta", "no bpjs", "bpjs number",
@@ -112,6 +138,27 @@ _ALIASES: Mapping[str, tuple[str, ...]] = {
         "hp", "no hp", "nomor hp", "no telp", "no telepon", "telepon", "telp", "phone",
         "no wa", "nomor telepon", "no hp wa", "handphone",
     ),
+    # Exact names only from here: "Status Perkawinan", a "Gaji" column or the "Alasan" of an
+    # error report are not these fields.
+    "programmes": (
+        "program", "program bpjs", "program jaminan", "jenis program", "programmes",
+        "programs",
+    ),
+    "declared_income": (
+        "penghasilan", "penghasilan dilaporkan", "penghasilan yang dilaporkan", "upah",
+        "upah dilaporkan", "upah yang dilaporkan", "declared income", "income",
+    ),
+    "funding_source": (
+        "sumber dana", "sumber pendanaan", "sumber pembiayaan", "funding source", "funding",
+    ),
+    "status": ("status", "status peserta", "status kepesertaan", "worker status"),
+    "status_reason": (
+        "alasan status", "alasan nonaktif", "alasan status peserta", "status reason",
+    ),
+    "death_date": (
+        "tanggal meninggal", "tgl meninggal", "tanggal meninggal dunia", "tgl meninggal dunia",
+        "tanggal wafat", "tgl wafat", "date of death",
+    ),
 }  # fmt: skip
 
 _ALIAS_INDEX: Mapping[str, str] = {
@@ -122,6 +169,7 @@ _ALIAS_INDEX: Mapping[str, str] = {
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
+        ("death_date", r"\b(tgl|tanggal)\b.*\b(meninggal|wafat)\b"),
         ("birth_place_date", r"\btempat\b.*\b(tgl|tanggal)\b.*\blahir\b"),
         ("birth_place", r"\b(tempat|tmp|tmpt)\b.*\blahir\b"),
         ("birth_date", r"\b(tgl|tanggal)\b.*\b(lahir|lhr)\b|\bbirth\b"),
@@ -131,10 +179,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("sex", r"\bkelamin\b|\bgender\b"),
         ("coverage_start", r"\b(mulai|awal)\b"),
         ("coverage_end", r"\b(akhir|berakhir|selesai)\b"),
+        ("village_code", r"\bkode\b.*\b(desa|kelurahan)\b"),
+        ("district_code", r"\bkode\b.*\bkecamatan\b"),
         ("village", r"\b(desa|kelurahan)\b"),
         ("district", r"\bkecamatan\b"),
         ("name", r"^nama\b"),
         ("position", r"\bjabatan\b|\bposisi\b"),
+        ("subcategory", r"\bsub ?kategori\b"),
         ("category", r"\bkategori\b"),
         ("address", r"\balamat\b"),
         ("phone", r"\b(hp|telp|telepon|wa)\b"),

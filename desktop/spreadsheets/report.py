@@ -21,7 +21,9 @@ ROW_HEADER = QT_TRANSLATE_NOOP("ImportReport", "Baris asal")
 REASON_HEADER = QT_TRANSLATE_NOOP("ImportReport", "Alasan")
 SHEET_TITLE = QT_TRANSLATE_NOOP("ImportReport", "Baris ditolak")
 # Columns whose cells must stay text, or Excel rounds the numbers the user types.
-_TEXT_FIELDS = frozenset({"nik", "kk", "kpj", "phone", "village", "district"})
+_TEXT_FIELDS = frozenset(
+    {"nik", "kk", "kpj", "phone", "village", "district", "village_code", "district_code"}
+)
 
 
 def _plain(value: Cell) -> Value:

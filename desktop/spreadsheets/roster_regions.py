@@ -225,6 +225,29 @@ class RegionMaster:
             ),
         )
 
+    def other_name(self, kind: str, text: str, code: str) -> tuple[Finding, ...]:
+        """A warning when *text*, the name beside a *code* (``kind`` "village" or
+        "district"), names another place than the code does: the code is used."""
+        if kind == "village":
+            names, named = self.village_names, self.village(text, code.rsplit(".", 1)[0]).code
+        else:
+            names, named = self.district_names, self.district(text).code
+        if named == code:
+            return ()
+        return (
+            _warn(
+                "import.region_name_code",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    '"{text}" bukan nama wilayah berkode {code} ({name}); dipakai kodenya. '
+                    "Periksa kolom nama dan kode wilayahnya.",
+                ),
+                text=text[:60],
+                code=code,
+                name=names[code],
+            ),
+        )
+
     def _not_in_district(self, text: str, district: str) -> Finding:
         return _err(
             "import.village_district",

@@ -39,6 +39,7 @@ from desktop.domain.identifiers import (
 )
 from desktop.domain.names import clean_name, name_key
 from desktop.domain.nik import FEMALE_DAY_OFFSET, check_nik
+from desktop.spreadsheets.choices import parse_subcategory, subcategory_mismatch
 from desktop.spreadsheets.columns import FIELD_LABELS, ColumnMapping
 from desktop.spreadsheets.reader import Cell
 from desktop.spreadsheets.roster_cells import EXACT_FLOAT_LIMIT as EXACT_FLOAT_LIMIT
@@ -49,6 +50,7 @@ from desktop.spreadsheets.roster_cells import number_text as _number_text
 from desktop.spreadsheets.roster_cells import read_nik_cell as read_nik_cell
 from desktop.spreadsheets.roster_cells import rounded_long_number as _rounded_long_number
 from desktop.spreadsheets.roster_cells import words as _text
+from desktop.spreadsheets.roster_details import DetailsReader
 from desktop.spreadsheets.roster_regions import FUZZY_CUTOFF as FUZZY_CUTOFF
 from desktop.spreadsheets.roster_regions import RegionMaster as RegionMaster
 from desktop.spreadsheets.roster_regions import place_key as place_key
@@ -93,7 +95,7 @@ _UNREAD: Any = object()  # not in a cache yet (None is a result)
 _READ_FIELDS = (
     "nik", "name", "birth_place", "birth_date", "birth_place_date", "sex", "address",
     "village", "district", "position", "category", "kpj", "coverage_start", "coverage_end",
-    "kk", "phone",
+    "kk", "phone", "village_code", "district_code", "subcategory",
 )  # fmt: skip
 
 # What one cell says, worked out once per distinct cell (see _key).
@@ -138,8 +140,12 @@ class RowReader:
         self._places: dict[object, str] = {}
         self._births: dict[object, _Birth] = {}
         self._sexes: dict[object, _SexCell] = {}
-        self._regions: dict[tuple[object, object], _Region] = {}
-        self._categories: dict[tuple[object, object], _Category] = {}
+        self._regions: dict[tuple[object, ...], _Region] = {}
+        self._categories: dict[tuple[object, ...], _Category] = {}
+        # A Sub-kategori column speaks for every row: an empty cell there is no sub-category,
+        # not one to read from the position.
+        self._sub_column = "subcategory" in mapping.columns
+        self.details = DetailsReader(mapping, today=self.today)
         self._starts: dict[object, date | Finding | None] = {}
         self._ends: dict[object, date | Finding | None] = {}
         self._nik_areas: dict[str, bool] = {}
@@ -208,7 +214,7 @@ class RowReader:
         (
             at_nik, at_name, at_place, at_birth, at_place_date, at_sex, at_address,
             at_village, at_district, at_position, at_category, at_kpj, at_start, at_end,
-            at_kk, at_phone,
+            at_kk, at_phone, at_village_code, at_district_code, at_sub,
         ) = self._at  # fmt: skip
         width = len(cells)
         findings: list[Finding] = []
@@ -296,32 +302,32 @@ class RowReader:
                 )
             )
 
-        # Region.
-        district_cell = cells[at_district] if at_district < width else None
-        village_cell = cells[at_village] if at_village < width else None
-        region_key = (
-            district_cell if type(district_cell) is str else _key(district_cell),
-            village_cell if type(village_cell) is str else _key(village_cell),
+        # Region: by code when the row gives one, else by name.
+        region_cells = (
+            cells[at_district] if at_district < width else None,
+            cells[at_village] if at_village < width else None,
+            cells[at_district_code] if at_district_code < width else None,
+            cells[at_village_code] if at_village_code < width else None,
         )
+        region_key = tuple(c if type(c) is str else _key(c) for c in region_cells)
         region = self._regions.get(region_key)
         if region is None:
-            region = self._regions[region_key] = self._read_region(district_cell, village_cell)
+            region = self._regions[region_key] = self._read_region(*region_cells)
         village_code, district_code, found = region
         if found:
             findings.extend(found)
 
-        # Category: the Kategori column, else the position, else the file's category.
-        position_cell = cells[at_position] if at_position < width else None
-        label_cell = cells[at_category] if at_category < width else None
-        category_key = (
-            position_cell if type(position_cell) is str else _key(position_cell),
-            label_cell if type(label_cell) is str else _key(label_cell),
+        # Category: the Kategori column, else the sub-category's, else the position's, else
+        # the file's category.
+        category_cells = (
+            cells[at_position] if at_position < width else None,
+            cells[at_category] if at_category < width else None,
+            cells[at_sub] if at_sub < width else None,
         )
+        category_key = tuple(c if type(c) is str else _key(c) for c in category_cells)
         categorised = self._categories.get(category_key)
         if categorised is None:
-            categorised = self._categories[category_key] = self._read_category(
-                position_cell, label_cell
-            )
+            categorised = self._categories[category_key] = self._read_category(*category_cells)
         position, category, subcategory, found = categorised
         if found:
             findings.extend(found)
@@ -391,7 +397,11 @@ class RowReader:
                     start=long_date(start),
                 )
             )
+        details = self.details.read(cells, birth)
+        if details.findings:
+            findings.extend(details.findings)
         values = {
+            **details.values,
             "name": name,
             "name_key": key_of_name,
             "birth_place": place[:100] or None,
@@ -468,11 +478,15 @@ class RowReader:
             )
         return sex_text, sex, None
 
-    def _read_category(self, position_cell: Cell, label_cell: Cell) -> _Category:
+    def _read_category(self, position_cell: Cell, label_cell: Cell, sub_cell: Cell) -> _Category:
         findings: list[Finding] = []
         position = _text(None if position_cell == "" else position_cell)[:120]
         label = _text(None if label_cell == "" else label_cell)
         category: Category | None = None
+        sub = parse_subcategory(sub_cell, category_from_label(label) if label else None)
+        if isinstance(sub, Finding):
+            findings.append(sub)
+            sub = None
         if label:
             category = category_from_label(label)
             if category is None:
@@ -487,6 +501,11 @@ class RowReader:
                         choices=", ".join(c.label for c in Category),
                     )
                 )
+            elif sub is not None and sub.category is not category:
+                findings.append(subcategory_mismatch(sub, category))
+                sub = None
+        elif sub is not None:
+            category = sub.category
         else:
             category = self._position(position)[0] if position else None
             category = category or self.category
@@ -501,13 +520,12 @@ class RowReader:
                         ),
                     )
                 )
-        position_category, sub = self._position(position) if position else (None, None)
-        return (
-            position or None,
-            category.value if category else None,
-            sub if category is not None and position_category is category else None,
-            tuple(findings),
-        )
+        if self._sub_column:
+            subcategory = sub.value if sub is not None and category is not None else None
+        else:
+            position_category, derived = self._position(position) if position else (None, None)
+            subcategory = derived if category and position_category is category else None
+        return position or None, category.value if category else None, subcategory, tuple(findings)
 
     def _coverage_date(self, value: Cell, name: str) -> date | Finding | None:
         cache = self._starts if name == "coverage_start" else self._ends
@@ -573,10 +591,22 @@ class RowReader:
             return None
         return normalize_number(text)
 
-    def _read_region(self, district_cell: Cell, village_cell: Cell) -> _Region:
+    def _read_region(
+        self,
+        district_cell: Cell,
+        village_cell: Cell,
+        district_code_cell: Cell = None,
+        village_code_cell: Cell = None,
+    ) -> _Region:
+        """The desa and kecamatan of a row: by their codes when the row gives them (a name
+        beside a code that names another place is warned about), else by their names."""
         findings: list[Finding] = []
-        district_text = _text(None if district_cell == "" else district_cell)
-        village_text = _number_text(None if village_cell == "" else village_cell).strip()
+        district_name = _text(None if district_cell == "" else district_cell)
+        village_name = _number_text(None if village_cell == "" else village_cell).strip()
+        district_code = _text(None if district_code_cell == "" else district_code_cell)
+        village_code = _number_text(None if village_code_cell == "" else village_code_cell).strip()
+        district_text = district_code or district_name
+        village_text = village_code or village_name
         district: str | None = None
         if district_text:
             match = self.regions.district(district_text)
@@ -584,6 +614,8 @@ class RowReader:
             district = match.code
             if district is None:
                 return None, None, tuple(findings)
+            if district_code and district_name:
+                findings.extend(self.regions.other_name("district", district_name, district))
         if not village_text:
             findings.append(
                 _err(
@@ -598,4 +630,6 @@ class RowReader:
         village = self.regions.village(village_text, district)
         findings.extend(village.findings)
         code = village.code
+        if code is not None and village_code and village_name:
+            findings.extend(self.regions.other_name("village", village_name, code))
         return code, code.rsplit(".", 1)[0] if code else None, tuple(findings)

@@ -29,6 +29,12 @@ IMPORTED_COLUMNS: tuple[str, ...] = (
     "coverage_start",
     "coverage_end",
     "phone",
+    "programmes",
+    "declared_income",
+    "funding_source",
+    "status",
+    "status_reason",
+    "death_date",
 )
 
 

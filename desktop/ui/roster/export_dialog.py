@@ -66,20 +66,28 @@ class ExportDialog(QDialog):
                 ).format(count=number(rows))
             )
         )
-        layout.addWidget(self.full_check)
-        layout.addWidget(
-            HintLabel(
-                self.tr(
-                    "Tanpa nomor lengkap, nomor KPJ disamarkan kecuali 4 angka terakhirnya. "
-                    "Nomor lengkap hanya untuk pengguna yang berhak melihatnya."
-                )
-                if allowed
-                else self.tr(
-                    "Nomor KPJ disamarkan kecuali 4 angka terakhirnya: peran Anda tidak "
-                    "berhak mengekspor nomor lengkap."
-                )
+        self.contents_hint = HintLabel(
+            self.tr(
+                "Berkas berisi semua data peserta seperti yang tampil di Sigap: kategori, "
+                "sub-kategori dan status dengan namanya, nama desa dan kecamatan beserta "
+                "kodenya. Berkas ini dapat diimpor kembali lewat Impor dari berkas…"
             )
         )
+        layout.addWidget(self.contents_hint)
+        layout.addWidget(self.full_check)
+        self.numbers_hint = HintLabel(
+            self.tr(
+                "Tanpa nomor lengkap, nomor KPJ disamarkan kecuali 4 angka terakhirnya, dan "
+                "nomor yang disamarkan tidak ikut diimpor kembali. Nomor lengkap hanya untuk "
+                "pengguna yang berhak melihatnya."
+            )
+            if allowed
+            else self.tr(
+                "Nomor KPJ disamarkan kecuali 4 angka terakhirnya: peran Anda tidak berhak "
+                "mengekspor nomor lengkap. Nomor yang disamarkan tidak ikut diimpor kembali."
+            )
+        )
+        layout.addWidget(self.numbers_hint)
         layout.addWidget(buttons)
 
     def export(self) -> None:
