@@ -56,6 +56,9 @@ def test_reports_tab_counts_every_table(qtbot: QtBot, office_services: AppServic
     assert len(rows) == len(counts)
     assert rows["Peserta"] == "0"
     assert rows["Pengguna"] == "1"  # the built-in administrator
+    [worker_row] = [r for r in range(table.rowCount()) if table.item(r, 0).text() == "Peserta"]
+    # Rows, not the roster's figure: the tooltip says why the two may differ.
+    assert "termasuk data yang sudah digabung" in table.item(worker_row, 1).toolTip()
 
 
 def test_menus_offer_the_file_and_sync_actions(qtbot: QtBot, office_services):

@@ -61,6 +61,14 @@ class ReportsTab(QWidget):
             label = QTableWidgetItem(table_label(name))
             label.setToolTip(name)
             count = QTableWidgetItem(number(counts[name]))
+            if name == "worker":
+                # Not the roster's figure: merged and deleted records keep their rows.
+                tip = self.tr(
+                    "Baris tabel peserta, termasuk data yang sudah digabung ke data lain atau "
+                    "dihapus. Tab Peserta hanya menghitung peserta yang masih tercatat."
+                )
+                label.setToolTip(tip)
+                count.setToolTip(tip)
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             count.setData(Qt.ItemDataRole.UserRole, counts[name])
             self.table.setItem(row, COL_TABLE, label)

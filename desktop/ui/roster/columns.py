@@ -51,8 +51,12 @@ SETTINGS_KEY = "roster/columns"
 CELL_PADDING = 10  # pixels around a cell's text (frame and focus margins, a little air)
 # A longer name or place is cut short in the table and whole in the cell's tooltip.
 NAME_SAMPLE = "Muhammad Rizki Akbar"
+# On a narrow table the name gives way first, down to this, before a scroll bar comes.
+NAME_FLOOR_SAMPLE = "Muhammad Rizki"
 PLACE_SAMPLE_CAP = "Tanjung Sari Baru Ilir"
 POSITION_SAMPLES = ("Sekretaris Desa", "Kader Posyandu", "Anggota Linmas")
+# With room to spare these columns grow to such texts before the name takes the rest.
+ROOMY_SAMPLES = {COL_POSITION: "Pengurus Karang Taruna"}
 MIN_WIDTH = 24
 
 
@@ -69,8 +73,9 @@ class RosterColumns(QObject):
         self._table = table
         self._key = settings_key
         self._adjusting = False
-        self._name_min = 0
-        self._fitted: dict[int, int] = {}
+        self._base: dict[int, int] = {}
+        self._roomy: dict[int, int] = {}
+        self._name_floor = 0
         self._user = {
             column: width
             for column, key in COLUMN_KEYS.items()
@@ -112,37 +117,37 @@ class RosterColumns(QObject):
 
     def apply(self, places: Iterable[str] = ()) -> None:
         """Size every column to its content (or to the width the user gave it)."""
-        widths = self.content_widths(places)
-        self._name_min = widths[COL_NAME]
-        self._fitted = widths
+        self._base = self.content_widths(places)
+        metrics = self._table.fontMetrics()
+        self._name_floor = metrics.horizontalAdvance(NAME_FLOOR_SAMPLE) + CELL_PADDING
+        self._roomy = {
+            column: max(self._base[column], metrics.horizontalAdvance(text) + CELL_PADDING)
+            for column, text in ROOMY_SAMPLES.items()
+        }
+        self.fit()
+
+    def fit(self) -> None:
+        """Share the table's width: each column its content's width (or the user's), the
+        room left first to the columns that hold longer texts, then all to the name."""
+        if not self._base:
+            return
+        header = self._table.horizontalHeader()
+        widths = {c: self._user.get(c, w) for c, w in self._base.items() if c != COL_NAME}
+        available = self._table.viewport().width()
+        spare = available - sum(widths.values()) - self._base[COL_NAME]
+        for column, roomy in self._roomy.items():
+            if column not in self._user and spare > 0:
+                grown = min(roomy, widths[column] + spare)
+                spare -= grown - widths[column]
+                widths[column] = grown
+        widths[COL_NAME] = max(self._name_floor, available - sum(widths.values()))
         self._adjusting = True
         try:
             for column, width in widths.items():
-                if column != COL_NAME:
-                    self._table.setColumnWidth(column, self._user.get(column, width))
+                if header.sectionSize(column) != width:
+                    self._table.setColumnWidth(column, width)
         finally:
             self._adjusting = False
-        self.fit_name()
-
-    def fit_name(self) -> None:
-        """Give the name column what the others leave of the table's width."""
-        header = self._table.horizontalHeader()
-        others = sum(
-            header.sectionSize(c)
-            for c in range(header.count())
-            if c != COL_NAME and not header.isSectionHidden(c)
-        )
-        width = max(self._name_min, self._table.viewport().width() - others)
-        if width != header.sectionSize(COL_NAME):
-            self._adjusting = True
-            try:
-                self._table.setColumnWidth(COL_NAME, width)
-            finally:
-                self._adjusting = False
-
-    def needed_width(self) -> int:
-        """The table's width at which every column shows whole (name at its sample width)."""
-        return sum(self._fitted.values())
 
     # ---- remembering -----------------------------------------------------------------------
 
@@ -150,16 +155,17 @@ class RosterColumns(QObject):
     def _section_resized(self, column: int, _old: int, new: int) -> None:
         if self._adjusting:
             return
-        if column != COL_NAME:
-            self._user[column] = new
-        self.fit_name()
+        if column == COL_NAME:
+            return  # the clerk's drag stands until the table changes width
+        self._user[column] = new
+        self.fit()
 
     def save(self) -> None:
         """Remember the widths the user dragged (the others follow the font next time)."""
         save_widths(self._key, {COLUMN_KEYS[c]: w for c, w in self._user.items()})
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Refit the name column whenever the table changes width."""
+        """Share the width again whenever the table changes width."""
         if event.type() == QEvent.Type.Resize:
-            self.fit_name()
+            self.fit()
         return False
