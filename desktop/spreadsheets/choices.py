@@ -36,13 +36,18 @@ def choice_key(text: str) -> str:
     return " ".join(re.split(r"[^0-9a-z]+", text.casefold())).strip()
 
 
+def _compact(text: str) -> str:
+    """*text* with case, spaces and punctuation gone: "Non-aktif" and "nonaktif" are one."""
+    return choice_key(text).replace(" ", "")
+
+
 def _index(members: Iterable[E], extra: Mapping[str, E]) -> dict[str, E]:
-    """Each member by its code and by its label, and the *extra* names."""
+    """Each member by its code and by its label, and the *extra* names (see _compact)."""
     found: dict[str, E] = {}
     for member in members:
-        found[choice_key(member.value)] = member
-        found[choice_key(member.label)] = member  # type: ignore[attr-defined]
-    found.update({choice_key(name): member for name, member in extra.items()})
+        found[_compact(member.value)] = member
+        found[_compact(member.label)] = member  # type: ignore[attr-defined]
+    found.update({_compact(name): member for name, member in extra.items()})
     return found
 
 
@@ -112,7 +117,7 @@ def parse_subcategory(value: Cell, category: Category | None) -> SubCategory | F
     text = _text(value)
     if not text:
         return None
-    found = _SUBCATEGORIES.get(choice_key(text))
+    found = _SUBCATEGORIES.get(_compact(text))
     if found is not None:
         return found
     if category is not None:
@@ -158,7 +163,7 @@ def parse_status(value: Cell) -> WorkerStatus | Finding | None:
     text = _text(value)
     if not text:
         return None
-    found = _STATUSES.get(choice_key(text))
+    found = _STATUSES.get(_compact(text))
     if found is not None:
         return found
     return Finding.error(
@@ -177,7 +182,7 @@ def parse_funding(value: Cell) -> FundingSource | Finding | None:
     text = _text(value)
     if not text:
         return None
-    found = _FUNDING.get(choice_key(text))
+    found = _FUNDING.get(_compact(text))
     if found is not None:
         return found
     return Finding.error(

@@ -309,3 +309,34 @@ def test_an_export_of_the_older_format_still_imports(tmp_path: Path, kind: str) 
         assert [f.code for f in warned.findings] == ["import.status_reason_missing"]
     finally:
         app.close()
+
+
+def test_an_export_edited_in_a_spreadsheet_updates_what_was_changed(
+    source: AppServices, tmp_path: Path
+) -> None:
+    before = people(source)
+    target = tmp_path / "peserta.csv"
+    source.roster.export(RosterFilter(), target, actor=source.office.local_actor())
+    with target.open(encoding="utf-8-sig", newline="") as fh:
+        header, *lines = list(csv.reader(fh, delimiter=";"))
+    at = {title: header.index(title) for title in header}
+    gone = next(r for r in lines if r[at["Status"]] == "Nonaktif")
+    gone[at["Status"]] = "aktif"  # made active again, as a clerk types it
+    rt = next(r for r in lines if r[at["Sub-kategori"]] == "Ketua RT")
+    rt[at["Sub-kategori"]] = "KETUA RW"
+    rt[at["Sumber Dana"]] = "Mandiri"
+    with target.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh, delimiter=";").writerows([header, *lines])
+
+    result = RosterImportService(source.database.engine).run(
+        target, actor=source.office.local_actor()
+    )
+    assert (result.imported, result.updated, result.unchanged) == (0, 2, len(before) - 2)
+    after = people(source)
+    back = after[gone[at["NIK"]]]
+    assert (back["status"], back["status_reason"], back["death_date"]) == ("aktif", None, None)
+    moved = after[rt[at["NIK"]]]
+    assert (moved["subcategory"], moved["funding_source"]) == ("ketua_rw", "mandiri")
+    assert moved["kpj"] == before[rt[at["NIK"]]]["kpj"]  # masked in the file: kept
+    changed = {nik for nik in after if after[nik] != before[nik]}
+    assert changed == {gone[at["NIK"]], rt[at["NIK"]]}

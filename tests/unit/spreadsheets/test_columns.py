@@ -60,9 +60,27 @@ from desktop.spreadsheets.columns import (
         ("Berakhir", "coverage_end"),
         ("No KK", "kk"),
         ("No. HP", "phone"),
+        ("Kode Desa", "village_code"),
+        ("Kode Desa/Kelurahan", "village_code"),
+        ("Kode Kecamatan", "district_code"),
+        ("Kode Kec.", "district_code"),
+        ("Sub-kategori", "subcategory"),
+        ("Subkategori", "subcategory"),
+        ("Sub Kategori Peserta", "subcategory"),
+        ("Program", "programmes"),
+        ("Penghasilan", "declared_income"),
+        ("Upah yang dilaporkan", "declared_income"),
+        ("Sumber Dana", "funding_source"),
+        ("Status", "status"),
+        ("Status Peserta", "status"),
+        ("Alasan Status", "status_reason"),
+        ("Tanggal Meninggal", "death_date"),
+        ("Tgl. Meninggal Dunia", "death_date"),
         ("No", None),
         ("Keterangan", None),
-        ("Alasan", None),
+        ("Alasan", None),  # an error report's reasons, not a status reason
+        ("Status Perkawinan", None),
+        ("Gaji", None),
         ("Baris asal", None),
         ("", None),
         (None, None),
@@ -198,3 +216,10 @@ def test_a_row_under_the_header_that_is_no_second_header_row_is_data(below):
     assert guess.row_index == 0
     assert guess.cells == tuple(TOP)
     assert guess.mapping.get("birth_place_date") == 3
+
+
+def test_names_and_codes_of_regions_are_columns_of_their_own():
+    mapping = guess_mapping(["NIK", "Desa/Kelurahan", "Kecamatan", "Kode Desa", "Kode Kecamatan"])
+    assert mapping.columns == {
+        "nik": 0, "village": 1, "district": 2, "village_code": 3, "district_code": 4
+    }  # fmt: skip

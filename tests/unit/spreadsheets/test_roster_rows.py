@@ -405,3 +405,115 @@ def test_a_kk_number_excel_may_have_rounded_is_rejected_never_repaired(cell, kk,
     verdict = reader(header=header).read(5, [*row(), cell])
     assert verdict.values["kk"] == kk
     assert codes(verdict) == found
+
+
+# -- the columns of Sigap's own export: sub-category, status, details, region codes ----------
+
+FULL = [
+    "NIK", "Nama", "Tgl Lahir", "JK", "Desa/Kelurahan", "Kecamatan", "Kode Desa",
+    "Kode Kecamatan", "Kategori", "Sub-kategori", "Jabatan", "Program", "Penghasilan",
+    "Sumber Dana", "Status", "Alasan Status", "Tanggal Meninggal",
+]  # fmt: skip
+
+
+def full_row(**cells: object) -> list[object]:
+    base: dict[str, object] = {
+        "NIK": NIK, "Nama": "Budi Santoso", "Tgl Lahir": "02-09-1980", "JK": "Laki-laki",
+        "Desa/Kelurahan": "Sukadana", "Kecamatan": "Kayu Agung", "Kode Desa": "16.02.05.2002",
+        "Kode Kecamatan": "16.02.05", "Kategori": "Ketua RT/RW", "Sub-kategori": "Ketua RT",
+        "Jabatan": "Ketua RT 01", "Program": "JKK, JKM, JHT", "Penghasilan": 2_500_000,
+        "Sumber Dana": "APBDes", "Status": "Aktif", "Alasan Status": "", "Tanggal Meninggal": "",
+    }  # fmt: skip
+    base.update({k.replace("_", " ").replace("Sub kategori", "Sub-kategori"): v
+                 for k, v in cells.items()})  # fmt: skip
+    return [base[name] for name in FULL]
+
+
+def full(**cells: object):
+    return reader(header=FULL).read(5, full_row(**cells))
+
+
+def test_a_row_of_sigap_s_export_reads_whole():
+    verdict = full()
+    assert verdict.verdict == "ok", verdict.reasons()
+    values = verdict.values
+    assert (values["category"], values["subcategory"]) == ("rt_rw", "ketua_rt")
+    assert (values["village_code"], values["district_code"]) == ("16.02.05.2002", "16.02.05")
+    assert (values["programmes"], values["declared_income"]) == ("JKK,JKM,JHT", 2_500_000)
+    assert (values["funding_source"], values["status"]) == ("apbdes", "aktif")
+    assert (values["status_reason"], values["death_date"]) == (None, None)
+
+
+def test_codes_in_the_cells_read_as_labels_do():
+    verdict = full(Kategori="rt_rw", Sub_kategori="ketua_rw", Status="aktif", Sumber_Dana="apbd")
+    assert verdict.verdict == "ok", verdict.reasons()
+    assert (verdict.values["subcategory"], verdict.values["funding_source"]) == ("ketua_rw", "apbd")
+
+
+def test_the_sub_category_column_speaks_for_every_row():
+    # Empty: no sub-category, whatever the position suggests.
+    assert full(Sub_kategori="").values["subcategory"] is None
+    # Without a Kategori, the sub-category gives it.
+    verdict = full(Kategori="", Sub_kategori="Kader Posyandu", Jabatan="")
+    assert verdict.verdict == "ok", verdict.reasons()
+    assert (verdict.values["category"], verdict.values["subcategory"]) == (
+        "kelembagaan_desa", "kader_posyandu"
+    )  # fmt: skip
+    wrong = full(Sub_kategori="Guru Ngaji")
+    assert codes(wrong) == ["import.subcategory_category"]
+    assert "Guru Ngaji bukan bagian dari kategori Ketua RT/RW" in wrong.reasons()
+    assert codes(full(Sub_kategori="Ketua RT Baru")) == ["import.subcategory_unknown"]
+
+
+def test_status_with_its_reason_and_date_of_death():
+    gone = full(Status="Nonaktif", Alasan_Status="Pindah ke Palembang")
+    assert gone.verdict == "ok"
+    assert (gone.values["status"], gone.values["status_reason"]) == (
+        "nonaktif",
+        "Pindah ke Palembang",
+    )
+    assert codes(full(Status="Nonaktif")) == ["import.status_reason_missing"]
+    assert full(Status="Nonaktif").verdict == "warning"
+    dead = full(Status="Meninggal Dunia", Tanggal_Meninggal="14-06-2025")
+    assert dead.verdict == "ok"
+    assert (dead.values["status"], dead.values["death_date"]) == ("meninggal", date(2025, 6, 14))
+    assert codes(full(Status="Meninggal Dunia")) == ["import.death_date_missing"]
+    assert codes(full(Status="meninggal", Tanggal_Meninggal="01-01-2027")) == [
+        "import.death_date_range"
+    ]
+    assert codes(full(Status="meninggal", Tanggal_Meninggal="01-01-1979")) == [
+        "import.death_date_range"
+    ]  # before the birth date
+    assert codes(full(Status="Meninggal Dunia", Tanggal_Meninggal="kemarin")) == ["value.date"]
+    # A date of death beside another status is not imported, and said so.
+    alive = full(Status="Aktif", Tanggal_Meninggal="14-06-2025", Alasan_Status="lama")
+    assert codes(alive) == ["import.death_date_ignored"]
+    assert (alive.values["death_date"], alive.values["status_reason"]) == (None, None)
+    assert codes(full(Status="Cuti", Tanggal_Meninggal="14-06-2025")) == ["import.status_unknown"]
+
+
+def test_empty_detail_cells_are_none():
+    verdict = full(Program="", Penghasilan="", Sumber_Dana="", Status="")
+    assert verdict.verdict == "ok"
+    assert [verdict.values[k] for k in ("programmes", "declared_income", "funding_source",
+                                        "status")] == [None] * 4  # fmt: skip
+
+
+def test_a_region_code_beats_the_name_beside_it():
+    # Sukadana is in both kecamatan: the code settles it, with no question asked.
+    verdict = full(Kecamatan="", Kode_Kecamatan="", Kode_Desa="16.02.06.2001")
+    assert verdict.verdict == "ok", verdict.reasons()
+    assert verdict.values["village_code"] == "16.02.06.2001"
+    # A name that names another place than the code: the code, and a warning.
+    moved = full(**{"Desa/Kelurahan": "Tanjung Rancing"})
+    assert moved.values["village_code"] == "16.02.05.2002"
+    assert codes(moved) == ["import.region_name_code"]
+    assert "dipakai kodenya" in moved.reasons()
+    kec = full(Kecamatan="Pampangan")
+    assert codes(kec) == ["import.region_name_code"]
+    assert kec.values["district_code"] == "16.02.05"
+    # No code: by name within the kecamatan, as before.
+    by_name = full(Kode_Desa="", Kode_Kecamatan="", Kecamatan="Pampangan")
+    assert by_name.values["village_code"] == "16.02.06.2001"
+    # A code of a village of another kecamatan than the kecamatan code.
+    assert codes(full(Kode_Kecamatan="16.02.06", Kecamatan="")) == ["import.village_district"]
