@@ -208,6 +208,31 @@ class WorkerService:
             )
         return [_record(row) for row in rows]
 
+    def duplicates_to_confirm(
+        self, values: Mapping[str, Any], *, worker_id: str | None = None
+    ) -> list[WorkerRecord]:
+        """The possible duplicates the user should see before saving *values*: the workers
+        with the same NIK, or the same name and birth date, that the stored record (when
+        *worker_id* is given) did not already match.
+
+        A pair is asked about when an edit makes it; one the record already had was answered
+        then (or came by sync) and stays in the duplicates view, so a later edit that leaves
+        the NIK, name and birth date as they were asks nothing.
+        """
+        found = self.find_duplicates(
+            values.get("nik"), values.get("name"), values.get("birth_date"), exclude_id=worker_id
+        )
+        if worker_id is None or not found:
+            return found
+        current = self.get(worker_id)
+        known = {
+            other.id
+            for other in self.find_duplicates(
+                current.nik, current.name, current.birth_date, exclude_id=worker_id
+            )
+        }
+        return [other for other in found if other.id not in known]
+
     def history(self, worker_id: str) -> list[HistoryEntry]:
         """Return the changes of the record, oldest first, from the change log and audit."""
         with self._engine.connect() as conn:

@@ -8,13 +8,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.services.app import AppServices
 from desktop.services.roster import RosterFilter
 from desktop.ui.roster import RosterTab
+from desktop.ui.roster.form_parts import DateField
 from desktop.ui.roster.model import COL_KPJ, COL_NAME, COL_NIK, COL_VILLAGE, ObjectRole
 from desktop.ui.roster.worker_dialog import StatusDialog, WorkerDialog
 from tests.gui.conftest import MessageBoxes
@@ -138,26 +139,35 @@ def open_dialog(qtbot: QtBot, tab: RosterTab, row: int = 0) -> WorkerDialog:
 def test_enter_opens_the_worker_and_a_bad_nik_blocks_saving(qtbot: QtBot, tab: RosterTab) -> None:
     worker = tab.model.index(2, 0).data(ObjectRole)
     dialog = open_dialog(qtbot, tab, 2)
-    assert dialog.name_edit.text() == worker.name
+    assert dialog.form.name_edit.text() == worker.name
     assert dialog.save_button.isEnabled()
-    dialog.nik_edit.clear()
-    qtbot.keyClicks(dialog.nik_edit, "1602 0541")
-    assert dialog.nik_message.isVisible()
-    assert dialog.nik_message.text() == "NIK harus 16 angka, bukan 8."
+    dialog.form.nik_edit.clear()
+    qtbot.keyClicks(dialog.form.nik_edit, "1602 0541")
+    assert dialog.form.nik_message.isVisible()
+    assert dialog.form.nik_message.text() == "NIK harus 16 angka, bukan 8."
     assert not dialog.save_button.isEnabled()
-    qtbot.keyClicks(dialog.nik_edit, "07900000")
-    assert "0000" in dialog.nik_message.text()
+    qtbot.keyClicks(dialog.form.nik_edit, "07900000")
+    assert "0000" in dialog.form.nik_message.text()
     assert not dialog.save_button.isEnabled()
 
 
-def fill_new(qtbot: QtBot, dialog: WorkerDialog, nik: str, name: str, born: QDate) -> None:
-    qtbot.keyClicks(dialog.nik_edit, nik)
-    qtbot.keyClicks(dialog.name_edit, name)
-    dialog.sex_combo.setCurrentIndex(dialog.sex_combo.findData("P"))
-    dialog.birth_date_edit.setDate(born)
-    dialog.district_combo.setCurrentIndex(dialog.district_combo.findData("16.02.05"))
-    dialog.village_combo.setCurrentIndex(0)
-    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("pekerja_rentan"))
+def type_date(qtbot: QtBot, field: DateField, day: date) -> None:
+    """Type over a date field as a clerk does: its digits, the dashes are in place."""
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, day.strftime("%d%m%Y"))
+
+
+def fill_new(qtbot: QtBot, dialog: WorkerDialog, nik: str, name: str, born: date) -> None:
+    qtbot.keyClicks(dialog.form.nik_edit, nik)
+    qtbot.keyClicks(dialog.form.name_edit, name)
+    if dialog.form.birth_date_edit.date() != born:
+        type_date(qtbot, dialog.form.birth_date_edit, born)
+    dialog.form.district_combo.setCurrentIndex(dialog.form.district_combo.findData("16.02.05"))
+    dialog.form.village_combo.setCurrentIndex(0)
+    dialog.form.category_combo.setCurrentIndex(
+        dialog.form.category_combo.findData("pekerja_rentan")
+    )
 
 
 def test_a_nik_warning_asks_first(
@@ -165,14 +175,14 @@ def test_a_nik_warning_asks_first(
 ) -> None:
     dialog = tab.add_worker()
     # The NIK says 1 July 1990; the form says 2 July.
-    fill_new(qtbot, dialog, "1602054107900003", "Siti Rahma", QDate(1990, 7, 2))
+    fill_new(qtbot, dialog, "1602054107900003", "Siti Rahma", date(1990, 7, 2))
     assert dialog.save_button.isEnabled()
-    assert "berbeda" in dialog.nik_message.text()
+    assert dialog.form.birth_message.message().startswith("Berbeda dengan NIK (lahir 1 Juli 1990)")
     message_boxes.answer = QMessageBox.ButtonRole.RejectRole
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert message_boxes.shown[-1].title == "Periksa NIK"
     assert demo.roster.count(RosterFilter(text="siti rahma")) == 0
-    assert dialog.isVisible() and dialog.name_edit.text() == "Siti Rahma"
+    assert dialog.isVisible() and dialog.form.name_edit.text() == "Siti Rahma"
     message_boxes.answer = QMessageBox.ButtonRole.AcceptRole
     with qtbot.waitSignal(tab.idsLoaded, timeout=3000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -185,28 +195,27 @@ def test_a_known_nik_shows_the_other_record(
 ) -> None:
     other = tab.model.index(0, 0).data(ObjectRole)
     dialog = tab.add_worker()
-    born = QDate(other.birth_date.year, other.birth_date.month, other.birth_date.day)
-    fill_new(qtbot, dialog, other.nik, "Orang Baru", born)
-    dialog.sex_combo.setCurrentIndex(dialog.sex_combo.findData(other.sex))
+    fill_new(qtbot, dialog, other.nik, "Orang Baru", other.birth_date)
+    assert dialog.form.sex_combo.currentData() == other.sex
     message_boxes.answer = QMessageBox.ButtonRole.RejectRole
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert message_boxes.shown[-1].title == "Mungkin data ganda"
     assert other.name in message_boxes.shown[-1].details
     assert sorted(message_boxes.shown[-1].buttons) == ["Batal", "Buka data itu", "Tetap simpan"]
-    assert dialog.isVisible() and dialog.nik_edit.text() == other.nik
+    assert dialog.isVisible() and dialog.form.nik_edit.text() == other.nik
     assert demo.roster.count(RosterFilter(text=other.nik)) == 1
     message_boxes.answer = QMessageBox.ButtonRole.ActionRole
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     opened = [d for d in tab.findChildren(WorkerDialog) if d is not dialog]
-    assert len(opened) == 1 and opened[0].name_edit.text() == other.name
-    assert dialog.name_edit.text() == "Orang Baru"  # nothing typed is lost
+    assert len(opened) == 1 and opened[0].form.name_edit.text() == other.name
+    assert dialog.form.name_edit.text() == "Orang Baru"  # nothing typed is lost
 
 
 def test_status_change_and_history(qtbot: QtBot, tab: RosterTab, demo: AppServices) -> None:
     worker = tab.model.index(1, 0).data(ObjectRole)
     dialog = open_dialog(qtbot, tab, 1)
-    dialog.name_edit.clear()
-    qtbot.keyClicks(dialog.name_edit, "Nama Baru Sekali")
+    dialog.form.name_edit.clear()
+    qtbot.keyClicks(dialog.form.name_edit, "Nama Baru Sekali")
     with qtbot.waitSignal(tab.idsLoaded, timeout=3000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert demo.workers.get(worker.id).name == "Nama Baru Sekali"
@@ -221,21 +230,22 @@ def test_status_change_and_history(qtbot: QtBot, tab: RosterTab, demo: AppServic
     status = dialog.findChild(StatusDialog)
     status.status_combo.setCurrentIndex(status.status_combo.findData("nonaktif"))
     status.reason_edit.clear()
-    status._save()
-    assert status.message.text() == "Tuliskan alasan peserta dinonaktifkan."
+    assert not status.save_button.isEnabled()
+    assert status.reason_line.text() == "Untuk menyimpan, isi Alasan."
     qtbot.keyClicks(status.reason_edit, "Pindah domisili")
-    status._save()
+    assert status.reason_line.text() == ""
+    qtbot.mouseClick(status.save_button, Qt.MouseButton.LeftButton)
     assert demo.workers.get(worker.id).status == "nonaktif"
-    assert "Pindah domisili" in dialog.status_label.text()
+    assert "Pindah domisili" in dialog.form.status_label.text()
 
     dialog.change_status()
     status = [s for s in dialog.findChildren(StatusDialog) if s.isVisible()][-1]
     status.status_combo.setCurrentIndex(status.status_combo.findData("meninggal"))
-    status.death_date_edit.setDate(QDate(2026, 3, 2))
-    status._save()
+    status.death_date_edit.setDate(date(2026, 3, 2))
+    qtbot.mouseClick(status.save_button, Qt.MouseButton.LeftButton)
     record = demo.workers.get(worker.id)
     assert (record.status, record.death_date) == ("meninggal", date(2026, 3, 2))
-    assert "Meninggal Dunia, 2 Maret 2026" in dialog.status_label.text()
+    assert "Meninggal Dunia, 2 Maret 2026" in dialog.form.status_label.text()
     fields = {dialog.history_table.item(r, 2).text() for r in range(table.rowCount())}
     assert {"status", "death_date"} <= fields
 

@@ -42,15 +42,15 @@ def test_esc_on_a_changed_form_asks_and_batal_keeps_it_open(
     demo_services(services)
     dialog, worker = open_first_worker(qtbot, services)
     before = phone_of(services, worker)
-    dialog.phone_edit.clear()
-    qtbot.keyClicks(dialog.phone_edit, "081299988877")
+    dialog.form.phone_edit.clear()
+    qtbot.keyClicks(dialog.form.phone_edit, "081299988877")
     message_boxes.answer = QMessageBox.ButtonRole.RejectRole  # Batal
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     asked = message_boxes.shown[-1]
     assert asked.text == "Ada perubahan yang belum disimpan. Simpan dulu?"
     assert sorted(asked.buttons) == ["Batal", "Buang perubahan", "Simpan"]
     assert dialog.isVisible()
-    assert dialog.phone_edit.text() == "081299988877"  # nothing typed is lost
+    assert dialog.form.phone_edit.text() == "081299988877"  # nothing typed is lost
     assert phone_of(services, worker) == before
 
 
@@ -59,16 +59,16 @@ def test_simpan_from_the_question_saves_and_buang_discards(
 ) -> None:
     demo_services(services)
     dialog, worker = open_first_worker(qtbot, services)
-    dialog.phone_edit.clear()
-    qtbot.keyClicks(dialog.phone_edit, "081211122233")
+    dialog.form.phone_edit.clear()
+    qtbot.keyClicks(dialog.form.phone_edit, "081211122233")
     message_boxes.answer = QMessageBox.ButtonRole.AcceptRole  # Simpan
     dialog.close()
     assert not dialog.isVisible()
     assert phone_of(services, worker) == "081211122233"
 
     dialog, worker = open_first_worker(qtbot, services)
-    dialog.phone_edit.clear()
-    qtbot.keyClicks(dialog.phone_edit, "089900000000")
+    dialog.form.phone_edit.clear()
+    qtbot.keyClicks(dialog.form.phone_edit, "089900000000")
     message_boxes.answer = QMessageBox.ButtonRole.DestructiveRole  # Buang perubahan
     dialog.reject()
     assert not dialog.isVisible()
@@ -95,12 +95,16 @@ def test_an_active_nik_already_present_offers_the_record_that_has_it(
     dialog = WorkerDialog(services.workers, services.regions, services.office.local_actor())
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.keyClicks(dialog.nik_edit, record.nik)
-    qtbot.keyClicks(dialog.name_edit, "Orang Yang Sama")
-    dialog.birth_date_edit.setDate(existing.birth_date_edit.date())
-    dialog.district_combo.setCurrentIndex(dialog.district_combo.findData(record.district_code))
-    dialog.village_combo.setCurrentIndex(dialog.village_combo.findData(record.village_code))
-    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData(record.category))
+    qtbot.keyClicks(dialog.form.nik_edit, record.nik)
+    qtbot.keyClicks(dialog.form.name_edit, "Orang Yang Sama")
+    dialog.form.birth_date_edit.setDate(existing.form.birth_date_edit.date())
+    dialog.form.district_combo.setCurrentIndex(
+        dialog.form.district_combo.findData(record.district_code)
+    )
+    dialog.form.village_combo.setCurrentIndex(
+        dialog.form.village_combo.findData(record.village_code)
+    )
+    dialog.form.category_combo.setCurrentIndex(dialog.form.category_combo.findData(record.category))
     opened: list[str] = []
     dialog.openRequested.connect(opened.append)
     message_boxes.answer = QMessageBox.ButtonRole.AcceptRole  # "Tetap simpan" / go on

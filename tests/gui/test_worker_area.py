@@ -25,7 +25,8 @@ def test_the_hubs_form_lists_only_its_regencys_kecamatan(
     office_services.regions.import_file(regions, actor=actor)
     dialog = WorkerDialog(office_services.workers, office_services.regions, actor)
     qtbot.addWidget(dialog)
-    shown = [dialog.district_combo.itemText(i) for i in range(dialog.district_combo.count())]
+    combo = dialog.form.district_combo
+    shown = [combo.itemText(i) for i in range(combo.count())]
     assert shown == ["16.02.05 \u2014 Kayu Agung"]
 
 

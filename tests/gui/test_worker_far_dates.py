@@ -1,5 +1,5 @@
 """The worker form and dates far ahead: coverage in 2099 is shown as a warning and asked about
-before saving; a date of death after today is refused."""
+before saving; a date of death after today is refused at its field."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -20,13 +20,13 @@ from desktop.services.app import AppServices
 from desktop.services.roster import RosterFilter
 from desktop.ui.roster import RosterTab
 from desktop.ui.roster.model import ObjectRole
-from desktop.ui.roster.worker_dialog import NO_DATE, StatusDialog, WorkerDialog
+from desktop.ui.roster.worker_dialog import StatusDialog, WorkerDialog
 from tests.gui.conftest import MessageBoxes
 
 BORN = date(1990, 7, 1)
 NIK = make_nik("16.02.05", BORN, Sex.FEMALE, 9871)
 NAME = "Siti Jauh Kedepan"
-IN_2099 = QDate(2099, 1, 1)
+IN_2099 = date(2099, 1, 1)
 
 
 @pytest.fixture(scope="module")
@@ -61,13 +61,17 @@ def tab(qtbot: QtBot, demo: AppServices) -> Iterator[RosterTab]:
 def new_worker(tab: RosterTab, born: date = BORN) -> WorkerDialog:
     """The form for a new worker, filled in so that nothing but the dates needs a word."""
     dialog = tab.add_worker()
-    QTest.keyClicks(dialog.nik_edit, NIK)
-    QTest.keyClicks(dialog.name_edit, NAME)
-    dialog.sex_combo.setCurrentIndex(dialog.sex_combo.findData("P"))
-    dialog.birth_date_edit.setDate(qdate(born))
-    dialog.district_combo.setCurrentIndex(dialog.district_combo.findData("16.02.05"))
-    dialog.village_combo.setCurrentIndex(0)
-    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("pekerja_rentan"))
+    QTest.keyClicks(dialog.form.nik_edit, NIK)  # fills the birth date and sex
+    QTest.keyClicks(dialog.form.name_edit, NAME)
+    if born != BORN:
+        dialog.form.birth_date_edit.setFocus()
+        dialog.form.birth_date_edit.selectAll()
+        QTest.keyClicks(dialog.form.birth_date_edit, born.strftime("%d%m%Y"))
+    dialog.form.district_combo.setCurrentIndex(dialog.form.district_combo.findData("16.02.05"))
+    dialog.form.village_combo.setCurrentIndex(0)
+    dialog.form.category_combo.setCurrentIndex(
+        dialog.form.category_combo.findData("pekerja_rentan")
+    )
     return dialog
 
 
@@ -75,20 +79,16 @@ def saved(demo: AppServices) -> int:
     return demo.roster.count(RosterFilter(text=NAME.lower()))
 
 
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
 def test_coverage_in_2099_warns_and_asks_before_saving(
     qtbot: QtBot, tab: RosterTab, demo: AppServices, message_boxes: MessageBoxes
 ) -> None:
     dialog = new_worker(tab)
-    assert dialog.nik_message.text() == ""
-    assert not dialog.coverage_message.isVisible()
-    dialog.coverage_start_edit.setDate(IN_2099)
-    assert dialog.coverage_message.isVisible()
-    assert dialog.coverage_message.text().startswith(
-        "Mulai kepesertaan 1 Januari 2099 lebih dari setahun dari hari ini."
+    assert dialog.form.nik_message.text() == ""
+    assert not dialog.form.coverage_message.isVisible()
+    dialog.form.coverage_start_edit.setDate(IN_2099)
+    assert dialog.form.coverage_message.isVisible()
+    assert dialog.form.coverage_message.message().startswith(
+        "Mulai kepesertaan 1 Januari 2099 lebih dari setahun lagi."
     )
     assert dialog.save_button.isEnabled()  # a warning, not an error
 
@@ -100,7 +100,7 @@ def test_coverage_in_2099_warns_and_asks_before_saving(
     assert "Mulai kepesertaan 1 Januari 2099" in question.text
     assert sorted(question.buttons) == ["Batal", "Tetap simpan"]
     assert saved(demo) == 0
-    assert dialog.isVisible() and dialog.name_edit.text() == NAME
+    assert dialog.isVisible() and dialog.form.name_edit.text() == NAME
 
     message_boxes.answer = QMessageBox.ButtonRole.AcceptRole
     saved_ids: list[str] = []
@@ -118,20 +118,22 @@ def test_the_warning_follows_the_dates_as_they_are_typed(
     qtbot: QtBot, tab: RosterTab, demo: AppServices, message_boxes: MessageBoxes
 ) -> None:
     dialog = new_worker(tab)
-    dialog.coverage_start_edit.setDate(IN_2099)
-    assert dialog.coverage_message.isVisible()
+    dialog.form.coverage_start_edit.setDate(IN_2099)
+    assert dialog.form.coverage_message.isVisible()
     soon = date.today() + timedelta(days=335)  # eleven months ahead: planned, no warning
-    dialog.coverage_start_edit.setDate(qdate(soon))
-    assert not dialog.coverage_message.isVisible()
-    assert dialog.coverage_message.text() == ""
-    dialog.coverage_end_edit.setDate(QDate(2099, 12, 31))
-    assert dialog.coverage_message.isVisible()
-    assert dialog.coverage_message.text().startswith("Akhir kepesertaan 31 Desember 2099")
-    dialog.coverage_start_edit.setDate(IN_2099)
-    assert len(dialog.coverage_message.text().splitlines()) == 2  # both dates named
-    dialog.coverage_start_edit.setDate(qdate(soon))
-    dialog.coverage_end_edit.setDate(NO_DATE)  # emptied
-    assert not dialog.coverage_message.isVisible()
+    dialog.form.coverage_start_edit.setDate(soon)
+    assert not dialog.form.coverage_message.isVisible()
+    assert dialog.form.coverage_message.text() == ""
+    dialog.form.coverage_end_edit.setDate(date(2099, 12, 31))
+    assert dialog.form.coverage_message.isVisible()
+    assert dialog.form.coverage_message.message().startswith("Akhir kepesertaan 31 Desember 2099")
+    dialog.form.coverage_start_edit.setDate(IN_2099)
+    assert dialog.form.coverage_message.message().startswith(  # both dates named
+        "Mulai 1 Januari 2099 dan akhir 31 Desember 2099 lebih dari setahun lagi."
+    )
+    dialog.form.coverage_start_edit.setDate(soon)
+    dialog.form.coverage_end_edit.setDate(None)  # emptied
+    assert not dialog.form.coverage_message.isVisible()
 
     with qtbot.waitSignal(tab.idsLoaded, timeout=3000):
         QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -144,8 +146,8 @@ def test_the_nik_question_comes_first_and_batal_there_asks_nothing_more(
 ) -> None:
     # The NIK says 1 July 1990; the form says 2 July: a NIK warning as well.
     dialog = new_worker(tab, born=date(1990, 7, 2))
-    assert "berbeda" in dialog.nik_message.text()
-    dialog.coverage_end_edit.setDate(IN_2099)
+    assert dialog.form.birth_message.message().startswith("Berbeda dengan NIK (lahir 1 Juli 1990)")
+    dialog.form.coverage_end_edit.setDate(IN_2099)
     message_boxes.answer = QMessageBox.ButtonRole.RejectRole
     QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert [m.title for m in message_boxes.shown] == ["Periksa NIK"]
@@ -180,8 +182,8 @@ def test_editing_a_worker_into_2099_can_be_called_off(
     dialog = open_first(qtbot, tab)
     before = demo.workers.get(worker.id)
     history = len(demo.workers.history(worker.id))
-    dialog.coverage_end_edit.setDate(IN_2099)
-    assert "Akhir kepesertaan 1 Januari 2099" in dialog.coverage_message.text()
+    dialog.form.coverage_end_edit.setDate(IN_2099)
+    assert "Akhir kepesertaan 1 Januari 2099" in dialog.form.coverage_message.message()
     message_boxes.answer = QMessageBox.ButtonRole.RejectRole
     QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert message_boxes.shown[-1].title == "Periksa tanggal"
@@ -201,10 +203,21 @@ def test_the_status_dialog_refuses_a_date_of_death_after_today(
     status = dialog.findChild(StatusDialog)
     assert status is not None
     status.status_combo.setCurrentIndex(status.status_combo.findData("meninggal"))
-    status.death_date_edit.setDate(QDate.currentDate().addDays(ahead))
-    status._save()
+    field = status.death_date_edit
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClicks(field, (date.today() + timedelta(days=ahead)).strftime("%d%m%Y"))
+    # Refused at the field, at once: red under it, Simpan grey and saying why.
+    assert status.death_message.isVisible()
+    assert status.death_message.message() == "Tanggal meninggal tidak boleh setelah hari ini."
+    assert not status.save_button.isEnabled()
+    assert status.reason_line.text() == "Untuk menyimpan, perbaiki Tanggal meninggal."
+    QTest.mouseClick(status.save_button, Qt.MouseButton.LeftButton)
     assert status.isVisible()
-    assert status.message.isVisible()
-    assert status.message.text() == "Tanggal meninggal harus di antara tanggal lahir dan hari ini."
     assert message_boxes.shown == []  # an error, not a question that lets it through
     assert demo.workers.get(worker.id) == before
+    # Fixed, the red line goes at once.
+    field.selectAll()
+    QTest.keyClicks(field, date.today().strftime("%d%m%Y"))
+    assert not status.death_message.isVisible()
+    assert status.save_button.isEnabled()

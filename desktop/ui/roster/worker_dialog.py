@@ -1,27 +1,25 @@
-"""One worker: the form for every field, the live NIK check, status changes and history."""
+"""One worker in a dialog: the form (:mod:`desktop.ui.roster.worker_form`), its history,
+status changes, and saving.
+
+Questions before saving (the NIK, dates far ahead, possible duplicates) are asked about what
+THIS edit raised, never again about what the clerk already answered: a record's old
+warnings and duplicate pairs were settled when they arose (issue 18, item 1).
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -29,69 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.categories import (
-    Category,
-    FundingSource,
-    Programme,
-    Sex,
-    WorkerStatus,
-    subcategories,
-)
-from desktop.domain.dates import long_date
+from desktop.domain.categories import WorkerStatus
 from desktop.domain.findings import DomainError
-from desktop.domain.identifiers import check_kk, check_kpj, mask_kpj
-from desktop.domain.nik import check_nik
+from desktop.domain.identifiers import mask_kpj
 from desktop.services.permissions import Actor, Permission, can
 from desktop.services.regions import RegionService
-from desktop.services.workers import ActiveNikTaken, WorkerRecord, WorkerService, district_of
+from desktop.services.workers import ActiveNikTaken, WorkerRecord, WorkerService
 from desktop.ui import messages
-from desktop.ui.i18n import error_text, finding_text, translate
+from desktop.ui.dialogs.form_rows import ReasonLine
+from desktop.ui.dialogs.sizing import open_size
+from desktop.ui.i18n import error_text, translate
 from desktop.ui.roster.model import short_date
+from desktop.ui.roster.status_dialog import StatusDialog
+from desktop.ui.roster.worker_form import WorkerForm
 
-NO_DATE = QDate(1900, 1, 1)
-ERROR_STYLE = "color: #b3261e;"
-WARNING_STYLE = "color: #8a5a00;"
-MAX_INCOME = 2_000_000_000
+__all__ = ["StatusDialog", "WorkerDialog", "WorkerForm"]
 
-
-def to_qdate(value: date | None) -> QDate:
-    """A Python date as a QDate; None as the "no date" value."""
-    return QDate(value.year, value.month, value.day) if value is not None else NO_DATE
-
-
-def from_qdate(value: QDate) -> date | None:
-    """A QDate as a Python date; the "no date" value as None."""
-    if not value.isValid() or value == NO_DATE:
-        return None
-    return date(value.year(), value.month(), value.day())
-
-
-def date_edit(optional: bool) -> QDateEdit:
-    """A date field with a calendar; an optional one shows "–" when empty."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")
-    edit.setMinimumDate(NO_DATE)
-    edit.setMaximumDate(QDate(2100, 12, 31))
-    if optional:
-        edit.setSpecialValueText("–")
-        edit.setDate(NO_DATE)
-    return edit
-
-
-def buddy_label(text: str, buddy: QWidget) -> QLabel:
-    """A form label whose mnemonic moves the focus to *buddy* (for rows holding a layout)."""
-    label = QLabel(text)
-    label.setBuddy(buddy)
-    return label
-
-
-def message_label() -> QLabel:
-    """A wrapped label for a field's error or warning, hidden while empty."""
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setVisible(False)
-    return label
+OPEN_WIDTH = 1080  # two columns of fields side by side; fits 1366 with room to spare
 
 
 class WorkerDialog(QDialog):
@@ -116,15 +68,14 @@ class WorkerDialog(QDialog):
         self._actor = actor
         self._record = record
         self._full_numbers = full_numbers or record is None
-        self._known_districts = regions.known_area()
         self.saved_id: str | None = record.id if record else None
         self.setWindowTitle(
             self.tr("Tambah peserta") if record is None else self.tr("Data peserta")
         )
-        self.resize(760, 640)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_form(), self.tr("Data"))
+        self.form = WorkerForm(workers, regions, record=record, full_numbers=full_numbers)
+        self.tabs.addTab(self.form, self.tr("Data"))
         self.history_table = QTableWidget(0, 5)
         self.history_table.setHorizontalHeaderLabels(
             [
@@ -148,217 +99,39 @@ class WorkerDialog(QDialog):
         self.save_button = self.buttons.addButton(
             self.tr("&Simpan"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.buttons.addButton(self.tr("&Tutup"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.status_button = QPushButton(self.tr("Ubah &status…"))
+        self.close_button = self.buttons.addButton(
+            self.tr("&Tutup"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.status_button = QPushButton(self.tr("&Ubah status…"))
         self.status_button.setVisible(record is not None)
         self.status_button.clicked.connect(self.change_status)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        # Why Simpan is grey, beside it; two lines of room kept so nothing moves.
+        self.reason_line = ReasonLine(lines=2)
+        self.reason_line.setFixedHeight(2 * self.reason_line.fontMetrics().lineSpacing() + 2)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status_button)
-        bottom.addStretch(1)
+        bottom.addWidget(self.reason_line, 1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
 
         if record is not None:
-            self._show_record(record)
+            self._show_history()
         can_edit = actor is not None and _can_edit(actor)
         self.save_button.setVisible(can_edit)
         self.status_button.setEnabled(can_edit)
-        self._check()
-        # What the form held when it opened: closing with other values asks first.
-        self._initial = self.values()
+        self.form.checked.connect(self._show_reason)
+        self._show_reason(self.form.reason)
+        # What the form held when it opened: closing with other values asks first, and
+        # the warnings it already had were answered when they arose (not asked again).
+        self._initial = self.form.snapshot()
+        self._initial_warnings = set(self.form.nik_warnings() + self.form.date_warnings())
+        open_size(self, OPEN_WIDTH)
 
-    # ---- building ------------------------------------------------------------------------
-
-    def _build_form(self) -> QWidget:
-        self.nik_edit = QLineEdit()
-        self.nik_edit.setMaxLength(24)
-        self.nik_edit.setPlaceholderText(self.tr("16 angka"))
-        self.nik_message = message_label()
-        self.kk_edit = QLineEdit()
-        self.kk_edit.setMaxLength(24)
-        self.kk_message = message_label()
-        self.name_edit = QLineEdit()
-        self.name_edit.setMaxLength(200)
-        self.sex_combo = QComboBox()
-        for sex in Sex:
-            self.sex_combo.addItem(translate("Sex", sex.label), sex.value)
-        self.birth_place_edit = QLineEdit()
-        self.birth_place_edit.setMaxLength(100)
-        self.birth_date_edit = date_edit(optional=False)
-        self.birth_date_edit.setDate(QDate(1980, 1, 1))
-        self.address_edit = QLineEdit()
-        self.address_edit.setMaxLength(300)
-        self.district_combo = QComboBox()
-        self.village_combo = QComboBox()
-        self.category_combo = QComboBox()
-        self.category_combo.addItem(self.tr("(pilih kategori)"), "")
-        for category in Category:
-            self.category_combo.addItem(translate("Category", category.label), category.value)
-        self.subcategory_combo = QComboBox()
-        self.position_edit = QLineEdit()
-        self.position_edit.setMaxLength(120)
-        self.kpj_edit = QLineEdit()
-        self.kpj_edit.setMaxLength(20)
-        self.kpj_message = message_label()
-        self.programme_checks = {p: QCheckBox(p.abbreviation) for p in Programme}
-        for programme, check in self.programme_checks.items():
-            check.setToolTip(translate("Programme", programme.label))
-        self.programme_checks[Programme.JKK].setChecked(True)
-        self.programme_checks[Programme.JKM].setChecked(True)
-        self.income_spin = QSpinBox()
-        self.income_spin.setRange(0, MAX_INCOME)
-        self.income_spin.setSingleStep(100_000)
-        self.income_spin.setGroupSeparatorShown(True)
-        self.income_spin.setPrefix("Rp ")
-        self.income_spin.setValue(1_000_000)
-        self.coverage_start_edit = date_edit(optional=True)
-        self.coverage_end_edit = date_edit(optional=True)
-        self.funding_combo = QComboBox()
-        for source in FundingSource:
-            self.funding_combo.addItem(translate("FundingSource", source.label), source.value)
-        self.phone_edit = QLineEdit()
-        self.phone_edit.setMaxLength(24)
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
-        self.form_message = message_label()
-        self.form_message.setStyleSheet(ERROR_STYLE)
-
-        for district in self._regions_under_regency():
-            self.district_combo.addItem(district[1], district[0])
-        self.district_combo.setCurrentIndex(-1)
-        self.district_combo.currentIndexChanged.connect(self._district_changed)
-        self.category_combo.currentIndexChanged.connect(self._category_changed)
-        self._category_changed()
-        for widget in (self.nik_edit, self.kk_edit, self.kpj_edit, self.name_edit):
-            widget.textChanged.connect(self._check)
-        self.birth_date_edit.dateChanged.connect(self._check)
-        self.coverage_start_edit.dateChanged.connect(self._check)
-        self.coverage_end_edit.dateChanged.connect(self._check)
-        self.sex_combo.currentIndexChanged.connect(self._check)
-        self.village_combo.currentIndexChanged.connect(self._check)
-        self.category_combo.currentIndexChanged.connect(self._check)
-
-        born = QHBoxLayout()
-        born.addWidget(self.birth_place_edit, 2)
-        born.addWidget(self.birth_date_edit, 1)
-        region = QHBoxLayout()
-        region.addWidget(self.district_combo, 1)
-        region.addWidget(self.village_combo, 1)
-        category_row = QHBoxLayout()
-        category_row.addWidget(self.category_combo, 1)
-        category_row.addWidget(self.subcategory_combo, 1)
-        programmes = QHBoxLayout()
-        for check in self.programme_checks.values():
-            programmes.addWidget(check)
-        programmes.addStretch(1)
-        coverage = QHBoxLayout()
-        coverage.addWidget(self.coverage_start_edit)
-        coverage.addWidget(QLabel(self.tr("s.d.")))
-        coverage.addWidget(self.coverage_end_edit)
-        coverage.addStretch(1)
-        self.coverage_message = message_label()
-
-        form = QFormLayout()
-        form.addRow(self.tr("&NIK"), self.nik_edit)
-        form.addRow("", self.nik_message)
-        form.addRow(self.tr("No. &KK"), self.kk_edit)
-        form.addRow("", self.kk_message)
-        form.addRow(self.tr("Na&ma"), self.name_edit)
-        form.addRow(self.tr("&Jenis kelamin"), self.sex_combo)
-        form.addRow(buddy_label(self.tr("Tempat, tgl &lahir"), self.birth_place_edit), born)
-        form.addRow(self.tr("&Alamat"), self.address_edit)
-        form.addRow(buddy_label(self.tr("Kecamatan, &desa"), self.district_combo), region)
-        form.addRow(
-            buddy_label(self.tr("Kategori, s&ub-kategori"), self.category_combo), category_row
-        )
-        form.addRow(self.tr("Ja&batan"), self.position_edit)
-        form.addRow(self.tr("No. K&PJ"), self.kpj_edit)
-        form.addRow("", self.kpj_message)
-        form.addRow(self.tr("Program"), programmes)
-        form.addRow(self.tr("Peng&hasilan"), self.income_spin)
-        form.addRow(self.tr("Masa kepesertaan"), coverage)
-        form.addRow("", self.coverage_message)
-        form.addRow(self.tr("Sumber &dana"), self.funding_combo)
-        form.addRow(self.tr("&Telepon"), self.phone_edit)
-        form.addRow(self.tr("Status"), self.status_label)
-        form.setRowVisible(self.status_label, self._record is not None)
-        page = QWidget()
-        outer = QVBoxLayout(page)
-        outer.addLayout(form)
-        outer.addWidget(self.form_message)
-        outer.addStretch(1)
-        return page
-
-    def _regions_under_regency(self) -> list[tuple[str, str]]:
-        """The kecamatan this office may pick: its own on a laptop, its regency's at the hub
-        (the region list may hold all of Indonesia)."""
-        return self._regions.office_districts()
-
-    @Slot()
-    def _district_changed(self) -> None:
-        code = self.district_combo.currentData()
-        self.village_combo.clear()
-        if code:
-            for village in self._regions.children(code):
-                self.village_combo.addItem(village.name, village.code)
-        self.village_combo.setCurrentIndex(-1)
-
-    @Slot()
-    def _category_changed(self) -> None:
-        self.subcategory_combo.clear()
-        self.subcategory_combo.addItem(self.tr("(tanpa sub-kategori)"), None)
-        code = self.category_combo.currentData()
-        if code:
-            for sub in subcategories(Category(code)):
-                self.subcategory_combo.addItem(translate("SubCategory", sub.label), sub.value)
-
-    def _select(self, combo: QComboBox, value: Any) -> None:
-        index = combo.findData(value)
-        combo.setCurrentIndex(index)
-
-    def _show_record(self, record: WorkerRecord) -> None:
-        self.nik_edit.setText(record.nik)
-        self.kk_edit.setText(record.kk or "")
-        self.name_edit.setText(record.name)
-        self._select(self.sex_combo, record.sex)
-        self.birth_place_edit.setText(record.birth_place or "")
-        self.birth_date_edit.setDate(to_qdate(record.birth_date))
-        self.address_edit.setText(record.address or "")
-        self._select(self.district_combo, district_of(record.village_code))
-        self._select(self.village_combo, record.village_code)
-        self._select(self.category_combo, record.category)
-        self._select(self.subcategory_combo, record.subcategory)
-        self.position_edit.setText(record.position or "")
-        if record.kpj and not self._full_numbers:
-            self.kpj_edit.setPlaceholderText(
-                self.tr("{kpj} (isi untuk mengganti)").format(kpj=mask_kpj(record.kpj))
-            )
-        else:
-            self.kpj_edit.setText(record.kpj or "")
-        chosen = set(record.programmes.split(","))
-        for programme, check in self.programme_checks.items():
-            check.setChecked(programme.abbreviation in chosen)
-        self.income_spin.setValue(min(record.declared_income, MAX_INCOME))
-        self.coverage_start_edit.setDate(to_qdate(record.coverage_start))
-        self.coverage_end_edit.setDate(to_qdate(record.coverage_end))
-        self._select(self.funding_combo, record.funding_source)
-        self.phone_edit.setText(record.phone or "")
-        self._show_status(record)
-        self._show_history()
-
-    def _show_status(self, record: WorkerRecord) -> None:
-        text = translate("WorkerStatus", WorkerStatus(record.status).label)
-        if record.status == WorkerStatus.MENINGGAL and record.death_date:
-            text = self.tr("{status}, {date}").format(
-                status=text, date=long_date(record.death_date)
-            )
-        if record.status_reason:
-            text = self.tr("{status} — {reason}").format(status=text, reason=record.status_reason)
-        self.status_label.setText(text)
+    # ---- history ---------------------------------------------------------------------------
 
     def _show_history(self) -> None:
         if self._record is None:
@@ -391,107 +164,26 @@ class WorkerDialog(QDialog):
             return mask_kpj(str(value))
         return value if isinstance(value, str) else json.dumps(value)
 
-    # ---- values and checks ---------------------------------------------------------------
+    @Slot(str)
+    def _show_reason(self, reason: str) -> None:
+        """Simpan is grey while the form says why; the line beside it says it too."""
+        self.save_button.setEnabled(not reason)
+        self.save_button.setToolTip(reason)
+        self.reason_line.show_reason(reason if self.save_button.isVisibleTo(self) else "")
 
     def values(self) -> dict[str, Any]:
         """What the form holds, as the worker service takes it."""
-        values: dict[str, Any] = {
-            "nik": self.nik_edit.text(),
-            "kk": self.kk_edit.text(),
-            "name": self.name_edit.text(),
-            "sex": self.sex_combo.currentData(),
-            "birth_place": self.birth_place_edit.text(),
-            "birth_date": from_qdate(self.birth_date_edit.date()),
-            "address": self.address_edit.text(),
-            "village_code": self.village_combo.currentData() or "",
-            "category": self.category_combo.currentData() or "",
-            "subcategory": self.subcategory_combo.currentData(),
-            "position": self.position_edit.text(),
-            "programmes": ",".join(
-                p.abbreviation for p, check in self.programme_checks.items() if check.isChecked()
-            ),
-            "declared_income": self.income_spin.value(),
-            "coverage_start": from_qdate(self.coverage_start_edit.date()),
-            "coverage_end": from_qdate(self.coverage_end_edit.date()),
-            "funding_source": self.funding_combo.currentData(),
-            "phone": self.phone_edit.text(),
-        }
-        if self.kpj_edit.text().strip() or self._record is None or self._full_numbers:
-            values["kpj"] = self.kpj_edit.text()
-        return values
-
-    def nik_warnings(self) -> list[str]:
-        """The NIK's warnings against the form (birth date, sex, unknown area)."""
-        result = self._nik_check()
-        return [finding_text(f) for f in result.warnings] if result.ok else []
-
-    def date_warnings(self) -> list[str]:
-        """Coverage dates that look like a slip (more than a year ahead)."""
-        return [
-            finding_text(f)
-            for f in self._workers.warnings(
-                {
-                    "coverage_start": from_qdate(self.coverage_start_edit.date()),
-                    "coverage_end": from_qdate(self.coverage_end_edit.date()),
-                }
-            )
-        ]
-
-    def _nik_check(self) -> Any:
-        sex = self.sex_combo.currentData()
-        return check_nik(
-            self.nik_edit.text(),
-            birth_date=from_qdate(self.birth_date_edit.date()),
-            sex=Sex(sex) if sex else None,
-            known_area=(self._known_districts.__contains__ if self._known_districts else None),
-        )
-
-    @Slot()
-    def _check(self) -> None:
-        """Check the NIK, KK and KPJ as the user types; errors disable Simpan."""
-        blocked = False
-        nik_text = self.nik_edit.text().strip()
-        if nik_text:
-            result = self._nik_check()
-            if result.errors:
-                self._show_message(self.nik_message, finding_text(result.errors[0]), ERROR_STYLE)
-                blocked = True
-            elif result.warnings:
-                text = "\n".join(finding_text(f) for f in result.warnings)
-                self._show_message(self.nik_message, text, WARNING_STYLE)
-            else:
-                self._show_message(self.nik_message, "", "")
-        else:
-            self._show_message(self.nik_message, "", "")
-            blocked = True
-        for edit, label, check in (
-            (self.kk_edit, self.kk_message, check_kk),
-            (self.kpj_edit, self.kpj_message, check_kpj),
-        ):
-            errors = check(edit.text()) if edit.text().strip() else ()
-            self._show_message(label, finding_text(errors[0]) if errors else "", ERROR_STYLE)
-            blocked = blocked or bool(errors)
-        dates = self.date_warnings()
-        self._show_message(self.coverage_message, "\n".join(dates), WARNING_STYLE)
-        blocked = blocked or not self.name_edit.text().strip()
-        blocked = blocked or not self.village_combo.currentData()
-        blocked = blocked or not self.category_combo.currentData()
-        self.save_button.setEnabled(not blocked)
-
-    @staticmethod
-    def _show_message(label: QLabel, text: str, style: str) -> None:
-        label.setText(text)
-        label.setStyleSheet(style)
-        label.setVisible(bool(text))
+        return self.form.values()
 
     # ---- saving --------------------------------------------------------------------------
 
     @Slot()
     def save(self) -> None:
-        """Save the form; warnings and possible duplicates are asked about first."""
+        """Save the form; what this edit raised (NIK warnings, dates far ahead, possible
+        duplicates) is asked about first."""
         if self._actor is None or not self.save_button.isEnabled():
             return
-        warnings = self.nik_warnings()
+        warnings = [w for w in self.form.nik_warnings() if w not in self._initial_warnings]
         if warnings and not messages.ask(
             self,
             self.tr("Periksa NIK"),
@@ -501,7 +193,7 @@ class WorkerDialog(QDialog):
             yes=self.tr("Tetap simpan"),
         ):
             return
-        dates = self.date_warnings()
+        dates = [w for w in self.form.date_warnings() if w not in self._initial_warnings]
         if dates and not messages.ask(
             self,
             self.tr("Periksa tanggal"),
@@ -511,7 +203,7 @@ class WorkerDialog(QDialog):
             yes=self.tr("Tetap simpan"),
         ):
             return
-        values = self.values()
+        values = self.form.values()
         if not self._duplicates_settled(values):
             return
         try:
@@ -521,7 +213,7 @@ class WorkerDialog(QDialog):
                 self._workers.update(self._actor, self._record.id, values)
         except ActiveNikTaken as taken:
             # One person, one active record: offer the record that has the NIK.
-            self._show_message(self.form_message, error_text(taken), ERROR_STYLE)
+            self.form.show_refusal(error_text(taken))
             box = QMessageBox(self)
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle(self.tr("NIK sudah dipakai"))
@@ -535,7 +227,7 @@ class WorkerDialog(QDialog):
                 self.openRequested.emit(taken.other_id)
             return
         except DomainError as exc:
-            self._show_message(self.form_message, error_text(exc), ERROR_STYLE)
+            self.form.show_refusal(error_text(exc))
             messages.warn(self, self.tr("Simpan data peserta"), error_text(exc))
             return
         assert self.saved_id is not None
@@ -544,7 +236,7 @@ class WorkerDialog(QDialog):
 
     def is_dirty(self) -> bool:
         """True when the form holds something the user typed and did not save."""
-        return self.save_button.isVisible() and self.values() != self._initial
+        return self.save_button.isVisible() and self.form.snapshot() != self._initial
 
     def reject(self) -> None:
         """Tutup, Esc or the window's close button: unsaved changes are asked about first
@@ -559,12 +251,11 @@ class WorkerDialog(QDialog):
         super().reject()
 
     def _duplicates_settled(self, values: dict[str, Any]) -> bool:
-        """Show workers with the same NIK (or name and birth date); True to go on saving."""
-        others = self._workers.find_duplicates(
-            values["nik"],
-            values["name"],
-            values["birth_date"],
-            exclude_id=self._record.id if self._record else None,
+        """Show the workers this save would newly pair the record with (same NIK, or name
+        and birth date); True to go on saving. A pair the record already had was answered
+        when it arose and is not asked about again."""
+        others = self._workers.duplicates_to_confirm(
+            values, worker_id=self._record.id if self._record else None
         )
         if not others:
             return True
@@ -618,61 +309,10 @@ class WorkerDialog(QDialog):
         except DomainError as exc:
             return error_text(exc)
         self._record = self._workers.get(self._record.id)
-        self._show_status(self._record)
+        self.form.show_status(self._record)
         self._show_history()
         self.saved.emit(self._record.id)
         return None
-
-
-class StatusDialog(QDialog):
-    """Aktif, nonaktif with a reason, or meninggal with the date of death."""
-
-    def __init__(self, record: WorkerRecord, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Ubah status peserta"))
-        self.submit: Callable[[WorkerStatus, str, date | None], str | None] = lambda *a: None
-        self.status_combo = QComboBox()
-        for status in WorkerStatus:
-            self.status_combo.addItem(translate("WorkerStatus", status.label), status.value)
-        self.status_combo.setCurrentIndex(self.status_combo.findData(record.status))
-        self.reason_edit = QLineEdit(record.status_reason or "")
-        self.reason_edit.setMaxLength(300)
-        self.death_date_edit = date_edit(optional=True)
-        self.death_date_edit.setDate(to_qdate(record.death_date))
-        self.message = message_label()
-        self.message.setStyleSheet(ERROR_STYLE)
-        form = QFormLayout(self)
-        form.addRow(self.tr("&Status"), self.status_combo)
-        form.addRow(self.tr("&Alasan"), self.reason_edit)
-        form.addRow(self.tr("Tanggal &meninggal"), self.death_date_edit)
-        form.addRow(self.message)
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.tr("&Simpan"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("&Batal"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.status_combo.currentIndexChanged.connect(self._status_changed)
-        self._status_changed()
-
-    @Slot()
-    def _status_changed(self) -> None:
-        status = WorkerStatus(self.status_combo.currentData())
-        self.death_date_edit.setEnabled(status is WorkerStatus.MENINGGAL)
-        self.reason_edit.setEnabled(status is not WorkerStatus.AKTIF)
-        if status is WorkerStatus.MENINGGAL and from_qdate(self.death_date_edit.date()) is None:
-            self.death_date_edit.setDate(QDate.currentDate())
-
-    @Slot()
-    def _save(self) -> None:
-        status = WorkerStatus(self.status_combo.currentData())
-        died = from_qdate(self.death_date_edit.date()) if status is WorkerStatus.MENINGGAL else None
-        problem = self.submit(status, self.reason_edit.text(), died)
-        if problem:
-            self.message.setText(problem)
-            self.message.setVisible(True)
-            return
-        self.accept()
 
 
 def _can_edit(actor: Actor) -> bool:
