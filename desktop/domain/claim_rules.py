@@ -106,9 +106,6 @@ def event_label(kind: ClaimKind) -> str:
     return QT_TRANSLATE_NOOP("ClaimRules", "Tanggal kecelakaan")
 
 
-# --- Refusals ---------------------------------------------------------------------------
-
-
 class ClaimNotEligible(DomainError):
     """A claim that cannot be opened, with every reason (``findings``) not only the first;
     ``str(e)`` lists their messages one per line."""
@@ -139,6 +136,7 @@ def eligibility_refusals(
     refusals: list[Finding] = []
     if subject.worker_id is None:
         refusals.extend(_resident_refusals(subject, today))
+    refusals.extend(_decile_refusals(subject))
     refusals.extend(_date_refusals(subject, facts, today))
     if kind.is_bpjs:
         refusals.extend(_coverage_refusals(subject, facts))
@@ -190,7 +188,11 @@ def check_eligibility(
 
 def _resident_refusals(subject: ClaimSubject, today: date) -> list[Finding]:
     """A resident outside the roster: the NIK is checked as a worker's would be."""
-    refusals = list(check_nik(subject.nik, birth_date=subject.birth_date, today=today).errors)
+    return list(check_nik(subject.nik, birth_date=subject.birth_date, today=today).errors)
+
+
+def _decile_refusals(subject: ClaimSubject) -> list[Finding]:
+    refusals: list[Finding] = []
     if subject.dtsen_decile is not None and subject.dtsen_decile not in DTSEN_DECILES:
         refusals.append(
             Finding.error(
