@@ -43,10 +43,17 @@ def test_perbaiki_removes_a_worker_of_another_kecamatan(
     qtbot.addWidget(window)
     window.check_database()
     qtbot.waitUntil(
-        lambda: any(isinstance(w, HealthReportDialog) for w in QApplication.topLevelWidgets()),
+        lambda: any(
+            isinstance(w, HealthReportDialog) and w.isVisible()
+            for w in QApplication.topLevelWidgets()
+        ),
         timeout=5000,
     )
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, HealthReportDialog))
+    dialog = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, HealthReportDialog) and w.isVisible()
+    )
     assert dialog.repair_button.isVisible()
     assert any("Warga Salah Desa" in dialog.problem_list.item(i).text()
                for i in range(dialog.problem_list.count()))  # fmt: skip
