@@ -4,6 +4,17 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# The user's folders (data, logs, settings, cache) of a run of its own: no test reads or
+# writes the real user's files, such as the command line's log.
+import atexit  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
+
+_USER_HOME = tempfile.mkdtemp(prefix="sigap-test-user-")
+atexit.register(shutil.rmtree, _USER_HOME, ignore_errors=True)
+for _name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+    os.environ[_name] = os.path.join(_USER_HOME, _name.lower())
+
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
