@@ -70,7 +70,8 @@ class ExportDialog(QDialog):
             self.tr(
                 "Berkas berisi semua data peserta seperti yang tampil di Sigap: kategori, "
                 "sub-kategori dan status dengan namanya, nama desa dan kecamatan beserta "
-                "kodenya. Berkas ini dapat diimpor kembali lewat Impor dari berkas…"
+                "kodenya. Berkas ini dapat diimpor kembali dengan tombol Impor dari berkas "
+                "di tab Peserta."
             )
         )
         layout.addWidget(self.contents_hint)
