@@ -6,13 +6,21 @@ laptop's bundle brings a conflict to the hub, the admin settles it there, and th
 bundle brings the decision back. Every step is done with clicks and typing in the windows;
 only the file dialogs are answered by the test.
 
-Not part of the default run (pyproject ignores tests/e2e). Run it on Xvfb::
+On the way the hub's clerk enters one person twice (the Data ganda tab lists the pair) and
+a damaged copy of the laptop's bundle is refused (the Perangkat tab says so). At every
+screenshot the dialog on the screen must fit it (less a taskbar) with nothing cut.
 
-    Xvfb :99 -screen 0 1280x800x24 &
-    DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest tests/e2e/test_sync_screens.py \
+Not part of the default run (pyproject ignores tests/e2e). Run it on Xvfb, once per screen::
+
+    Xvfb :105 -screen 0 1366x768x24 &
+    Xvfb :106 -screen 0 1920x1080x24 &
+    DISPLAY=:105 QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest tests/e2e/test_sync_screens.py \
+        -o addopts="" -q
+    DISPLAY=:106 QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest tests/e2e/test_sync_screens.py \
         -o addopts="" -q
 
-The PNGs land in docs/screenshots/sync-*.png (``SIGAP_SCREENSHOTS`` chooses another folder).
+The PNGs land in docs/screenshots/sync-*.png, sync-*-1920.png on the big screen
+(``SIGAP_SCREENSHOTS`` chooses another folder).
 """
 
 from __future__ import annotations
@@ -26,8 +34,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
+from PySide6.QtGui import QAction, QCursor, QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.services.app import AppServices
@@ -37,6 +45,7 @@ from desktop.ui.sync import JoinDialog, SyncDialog, drives
 from desktop.ui.sync.enroll import PAGE_CODE, EnrollDialog
 from desktop.ui.sync.join import PAGE_DONE
 from tests.e2e.screens import REAL_DISPLAY, shoot
+from tests.gui.fit import assert_fits, assert_nothing_cut
 
 CODE = re.compile(r"^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$")
 JOB_TIMEOUT = 60_000
@@ -59,6 +68,33 @@ def stick(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 # ---- driving the windows ---------------------------------------------------------------------
+
+
+def big_screen() -> bool:
+    screen = QGuiApplication.primaryScreen()
+    assert screen is not None
+    return screen.geometry().width() > 1366
+
+
+def photo(qtbot: QtBot, name: str) -> None:
+    """Check that the window in front fits the screen less a taskbar and cuts no text, then
+    photograph the screen (``<name>.png``; ``<name>-1920.png`` on the big screen)."""
+    front = QApplication.activeModalWidget() or QApplication.activeWindow()
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and isinstance(w, QDialog)]
+    dialog: QWidget | None = front if isinstance(front, QDialog) else (shown[-1] if shown else None)
+    screen = QGuiApplication.primaryScreen()
+    assert screen is not None
+    QCursor.setPos(screen.availableGeometry().bottomRight())  # no hover look
+    if dialog is not None:
+        qtbot.waitExposed(dialog)
+        frame = dialog.frameGeometry()
+        assert screen.availableGeometry().contains(frame), f"{name}: {frame} leaves the screen"
+        if big_screen():
+            assert_fits(dialog, 1920, 1040)
+        else:
+            assert_fits(dialog)
+        assert_nothing_cut(dialog)
+    shoot(qtbot, f"{name}-1920" if big_screen() else name)
 
 
 def _plain(text: str) -> str:
@@ -117,7 +153,11 @@ def switch_to(qtbot: QtBot, leaving: MainWindow | None, coming: MainWindow) -> N
     """Walk from one computer to the other: only one window on the screen at a time."""
     if leaving is not None:
         leaving.hide()
-    coming.show()
+    if coming.property("shown_once"):
+        coming.show()
+    else:  # as Sigap opens its window: sized to the screen
+        coming.setProperty("shown_once", True)
+        coming.show_on_screen()
     coming.raise_()
     coming.activateWindow()
     qtbot.waitExposed(coming)
@@ -186,7 +226,7 @@ def test_enrol_join_send_conflict_settle_and_back(
     assert district_name.startswith("Kecamatan ")
     enrolment = stick / f"pendaftaran-{district}.sigap"
     assert enroll.path_edit.text() == str(enrolment)  # the stick is proposed
-    shoot(qtbot, "sync-01-daftarkan-kecamatan")
+    photo(qtbot, "sync-01-daftarkan-kecamatan")
 
     click(qtbot, enroll.create_button)
     qtbot.waitUntil(lambda: enroll.pages.currentIndex() == PAGE_CODE, timeout=JOB_TIMEOUT)
@@ -197,7 +237,7 @@ def test_enrol_join_send_conflict_settle_and_back(
     assert enroll.done_title.text() == f"{district_name} sudah didaftarkan"
     assert str(enrolment) in enroll.file_label.text()
     assert "data kecamatan di dalamnya" in enroll.file_label.text()
-    shoot(qtbot, "sync-02-kode-pendaftaran")
+    photo(qtbot, "sync-02-kode-pendaftaran")
     click(qtbot, button_named(enroll, "Selesai"))
     qtbot.waitUntil(lambda: dialog.devices_tab.enroll_dialog is None)
     assert dialog.devices_tab.proxy.index(0, 3).data() == "Menunggu paket pertama"
@@ -228,7 +268,7 @@ def test_enrol_join_send_conflict_settle_and_back(
     _idle(qtbot)
     assert join.error_label.text().startswith("Kode sekali pakai tidak cocok")
     assert laptop_services.office.info() is None
-    shoot(qtbot, "sync-03-bergabung-kode-salah")
+    photo(qtbot, "sync-03-bergabung-kode-salah")
 
     join.code_edit.selectAll()
     qtbot.keyClicks(join.code_edit, code.replace("-", " "))
@@ -239,7 +279,7 @@ def test_enrol_join_send_conflict_settle_and_back(
     assert laptop_info.region_code == district
     assert join.done_title.text() == f"Laptop ini sekarang {laptop_info.name}"
     assert "Sidik kunci kantor kabupaten:" in join.done_label.text()
-    shoot(qtbot, "sync-04-bergabung-selesai")
+    photo(qtbot, "sync-04-bergabung-selesai")
     click(qtbot, button_named(join, "Selesai"))
     qtbot.waitUntil(lambda: laptop.join_dialog is None)
     assert laptop.welcome_dialog is None
@@ -251,7 +291,7 @@ def test_enrol_join_send_conflict_settle_and_back(
     assert _query(
         laptop_services, "SELECT DISTINCT district_code FROM worker WHERE deleted = 0"
     ) == [(district,)]
-    shoot(qtbot, "sync-05-laptop-peserta")
+    photo(qtbot, "sync-05-laptop-peserta")
 
     # ---- 3. both offices change the same phone; the laptop sends ---------------------------------
     [(worker,)] = _query(
@@ -260,6 +300,15 @@ def test_enrol_join_send_conflict_settle_and_back(
     laptop_actor = laptop_services.office.local_actor()
     assert laptop_services.workers.update(laptop_actor, worker, {"phone": LAPTOP_PHONE})
     assert hub_services.workers.update(hub_actor, worker, {"phone": HUB_PHONE})
+    # The hub's clerk enters that person again, under a mistyped NIK.
+    record = hub_services.workers.get(worker).values()
+    twin_values = {
+        k: record[k] for k in ("name", "sex", "birth_date", "village_code", "category", "position")
+    }
+    twin_values["nik"] = str(record["nik"])[:12] + (
+        "9876" if record["nik"][-4:] != "9876" else "9875"
+    )
+    twin = hub_services.workers.create(hub_actor, twin_values)
 
     dialog = open_sync(qtbot, laptop)
     exchange = dialog.exchange_tab
@@ -273,7 +322,7 @@ def test_enrol_join_send_conflict_settle_and_back(
     assert sent.path.parent == stick and sent.path.is_file()
     assert sent.path.name in exchange.export_result.text()
     assert dialog.fact_labels["last_export"].text() != "belum ada"
-    shoot(qtbot, "sync-06-laptop-kirim")
+    photo(qtbot, "sync-06-laptop-kirim")
     close_sync(qtbot, laptop, dialog)
 
     # ---- 4. the hub receives: one conflict, settled with the laptop's value ------------------
@@ -290,7 +339,7 @@ def test_enrol_join_send_conflict_settle_and_back(
     assert exchange.source_label.text().startswith(f"Dari {laptop_info.name}")
     assert "menunggu keputusan Anda di tab Konflik" in exchange.preview_note.text()
     assert phone_of(hub_services, worker) == HUB_PHONE  # a preview changes nothing
-    shoot(qtbot, "sync-07-hub-pratinjau")
+    photo(qtbot, "sync-07-hub-pratinjau")
 
     with qtbot.waitSignal(dialog.dataChanged, timeout=JOB_TIMEOUT):
         click(qtbot, exchange.apply_button)
@@ -301,7 +350,7 @@ def test_enrol_join_send_conflict_settle_and_back(
     assert not exchange.apply_button.isEnabled()
     assert "10 salinan terakhir dan yang pertama tiap bulan" in exchange.import_result.text()
     assert exchange.backups_button.isVisible()
-    shoot(qtbot, "sync-08-hub-diterapkan")
+    photo(qtbot, "sync-08-hub-diterapkan")
 
     click(qtbot, exchange.review_button)
     conflicts = dialog.conflicts_tab
@@ -316,7 +365,7 @@ def test_enrol_join_send_conflict_settle_and_back(
     other = conflicts.loser_card
     kept = other.value_label.text()
     assert phone_of(hub_services, worker) == conflicts.winner_card.value_label.text()
-    shoot(qtbot, "sync-09-hub-konflik")
+    photo(qtbot, "sync-09-hub-konflik")
 
     with qtbot.waitSignal(dialog.dataChanged):
         click(qtbot, other.keep_button)
@@ -324,7 +373,39 @@ def test_enrol_join_send_conflict_settle_and_back(
     assert _plain(dialog.tabs.tabText(dialog.tab_index("conflicts"))) == "Konflik"
     assert hub_services.sync.conflicts(hub_actor) == []
     assert phone_of(hub_services, worker) == kept
-    shoot(qtbot, "sync-10-hub-konflik-selesai")
+    assert "selesai diputuskan" not in exchange.import_result.text()  # the pair still waits
+    photo(qtbot, "sync-10-hub-konflik-selesai")
+
+    # The pair the hub's clerk made is in the hub's own Data ganda tab.
+    assert _plain(dialog.tabs.tabText(dialog.tab_index("duplicates"))) == "Data ganda (1)"
+    click_tab(qtbot, dialog, "duplicates")
+    pair = dialog.duplicates_tab.current()
+    assert pair is not None and {pair.first["id"], pair.second["id"]} == {worker, twin}
+    photo(qtbot, "sync-13-hub-data-ganda")
+
+    # A damaged copy of the laptop's bundle is refused; Perangkat says so.
+    damaged = stick / f"rusak-{sent.path.name}"
+    data = bytearray(sent.path.read_bytes())
+    data[-100] ^= 0xFF
+    damaged.write_bytes(bytes(data))
+    click_tab(qtbot, dialog, "exchange")
+    chosen_file.append(damaged)
+    click(qtbot, exchange.choose_bundle_button)
+    qtbot.waitUntil(lambda: bool(exchange.import_result.text()), timeout=JOB_TIMEOUT)
+    _idle(qtbot)
+    assert "ditolak" in exchange.import_result.text()
+    photo(qtbot, "sync-14-hub-paket-ditolak")
+    assert dialog.devices_tab is not None
+    click_tab(qtbot, dialog, "devices")
+    dialog.reload()
+    devices = dialog.devices_tab
+    column = next(
+        c
+        for c in range(devices.model.columnCount())
+        if devices.model.headerData(c, Qt.Orientation.Horizontal) == "Paket ditolak"
+    )
+    assert devices.proxy.index(0, column).data() != "tidak ada"
+    photo(qtbot, "sync-15-hub-perangkat-ditolak")
 
     # ---- 5. the hub sends back; the laptop applies the decision --------------------------------
     click_tab(qtbot, dialog, "exchange")
@@ -345,18 +426,23 @@ def test_enrol_join_send_conflict_settle_and_back(
     qtbot.waitUntil(exchange.summary.isVisible, timeout=JOB_TIMEOUT)
     _idle(qtbot)
     assert exchange.source_label.text().startswith(f"Dari {hub_info.name}")
+    assert exchange.count_labels["duplicates"].text() == "1"
     with qtbot.waitSignal(dialog.dataChanged, timeout=JOB_TIMEOUT):
         click(qtbot, exchange.apply_button)
     _idle(qtbot)
     assert "sudah diterapkan" in exchange.import_result.text()
-    shoot(qtbot, "sync-11-laptop-terima")
+    photo(qtbot, "sync-11-laptop-terima")
 
     click_tab(qtbot, dialog, "conflicts")
     assert dialog.conflicts_tab.pages.currentWidget() is dialog.conflicts_tab.empty_label
     assert _plain(dialog.tabs.tabText(dialog.tab_index("conflicts"))) == "Konflik"
     assert laptop_services.sync.conflicts(laptop_actor) == []
     assert phone_of(laptop_services, worker) == phone_of(hub_services, worker) == kept
-    shoot(qtbot, "sync-12-laptop-konflik-kosong")
+    photo(qtbot, "sync-12-laptop-konflik-kosong")
+    click_tab(qtbot, dialog, "duplicates")
+    pair = dialog.duplicates_tab.current()
+    assert pair is not None and {pair.first["id"], pair.second["id"]} == {worker, twin}
+    photo(qtbot, "sync-16-laptop-data-ganda")
     close_sync(qtbot, laptop, dialog)
     assert no_blocking_message_boxes == []
 

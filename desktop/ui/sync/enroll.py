@@ -110,6 +110,7 @@ class EnrollDialog(JobDialog):
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("enrollPath")
         self.path_edit.textEdited.connect(self._path_typed)
+        self.path_edit.textChanged.connect(self.path_edit.setToolTip)  # the whole path
         self.choose_button = QPushButton(self.tr("&Pilih…"))
         self.choose_button.clicked.connect(self.choose_path)
         path_row = QHBoxLayout()
@@ -153,6 +154,7 @@ class EnrollDialog(JobDialog):
         layout.addWidget(self.taken_label)
         layout.addWidget(self.error_label)
         layout.addStretch(1)
+        layout.addSpacing(8)
         layout.addLayout(buttons)
         return page
 
@@ -217,6 +219,7 @@ class EnrollDialog(JobDialog):
         layout.addWidget(self.file_label)
         layout.addWidget(self.steps_label)
         layout.addStretch(1)
+        layout.addSpacing(8)
         layout.addLayout(buttons)
         return page
 

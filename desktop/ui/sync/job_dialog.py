@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from desktop.domain.findings import DomainError
 from desktop.ui.i18n import error_text, translate
 from desktop.ui.jobs import Job, Work
+from desktop.ui.sync.views import fit_height
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -75,6 +76,7 @@ class JobDialog(QDialog):
         self.error_label.setText(text)
         self.error_label.setVisible(True)
         self.adjustSize()
+        fit_height(self)  # adjustSize makes room for the tallest page, not the shown one
 
     def _failed(self, error: BaseException) -> None:
         """Show why the job failed: the finding of a domain error, else a generic text."""

@@ -81,6 +81,7 @@ class JoinDialog(JobDialog):
         self.file_edit.setObjectName("joinFile")
         self.file_edit.setPlaceholderText(self.tr("pendaftaran-….sigap dari kantor kabupaten"))
         self.file_edit.textChanged.connect(lambda _text: self._input_changed())
+        self.file_edit.textChanged.connect(self.file_edit.setToolTip)  # the whole path
         self.choose_button = QPushButton(self.tr("&Pilih…"))
         self.choose_button.clicked.connect(self.choose_file)
         file_row = QHBoxLayout()
@@ -137,6 +138,7 @@ class JoinDialog(JobDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addStretch(1)
+        layout.addSpacing(8)
         layout.addLayout(buttons)
         return page
 
@@ -160,6 +162,7 @@ class JoinDialog(JobDialog):
         layout.addWidget(self.done_title)
         layout.addWidget(self.done_label)
         layout.addStretch(1)
+        layout.addSpacing(8)
         layout.addLayout(buttons)
         return page
 

@@ -84,9 +84,9 @@ def file_size(size: int) -> str:
 # tooltip), by the refusal's code.
 REFUSAL_REASONS = {
     "sync.revoked": QT_TRANSLATE_NOOP("SyncText", "perangkat dicabut"),
-    "sync.signature": QT_TRANSLATE_NOOP("SyncText", "kunci atau tanda tangan tidak cocok"),
-    "sync.key": QT_TRANSLATE_NOOP("SyncText", "kunci atau tanda tangan tidak cocok"),
-    "sync.decrypt": QT_TRANSLATE_NOOP("SyncText", "tidak dapat dibuka dengan kunci ini"),
+    "sync.signature": QT_TRANSLATE_NOOP("SyncText", "tanda tangan tidak sah"),
+    "sync.key": QT_TRANSLATE_NOOP("SyncText", "tanda tangan tidak sah"),
+    "sync.decrypt": QT_TRANSLATE_NOOP("SyncText", "tidak dapat dibuka"),
     "sync.enrolment_void": QT_TRANSLATE_NOOP("SyncText", "pendaftaran tidak berlaku"),
     "sync.enrolment_expired": QT_TRANSLATE_NOOP("SyncText", "pendaftaran kedaluwarsa"),
     "sync.scope": QT_TRANSLATE_NOOP("SyncText", "data di luar kecamatannya"),

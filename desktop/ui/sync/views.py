@@ -61,10 +61,23 @@ def fit_height(widget: QWidget) -> None:
 
     Word-wrapped labels report a size hint measured at a narrow width, which makes a dialog
     taller than it needs (an empty band above the buttons); the layout's height-for-width
-    is the real need.
+    is the real need. A stacked widget of pages answers that with its tallest page, shown or
+    not: only the shown page counts.
     """
     layout = widget.layout()
-    if layout is not None and layout.hasHeightForWidth():
-        height = layout.totalHeightForWidth(widget.width())
-        if 0 < height < widget.height():
-            widget.resize(widget.width(), max(height, widget.minimumHeight()))
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    height = layout.totalHeightForWidth(widget.width())
+    for stack in widget.findChildren(
+        QStackedWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+    ):
+        page = stack.currentWidget()
+        if page is None:
+            continue
+        width = stack.width()
+        shown = page.heightForWidth(width) if page.hasHeightForWidth() else -1
+        tallest = stack.heightForWidth(width)
+        if 0 < shown < tallest:
+            height -= tallest - shown
+    if 0 < height < widget.height():
+        widget.resize(widget.width(), max(height, widget.minimumHeight()))
