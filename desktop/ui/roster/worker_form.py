@@ -273,12 +273,13 @@ class WorkerForm(QWidget):
         combo.setCurrentIndex(index)
 
     def _show_record(self, record: WorkerRecord) -> None:
+        # The stored birth date and sex first: the NIK then has nothing empty to fill.
+        self._select(self.sex_combo, record.sex)
+        self.birth_date_edit.setDate(record.birth_date)
         self.nik_edit.setText(record.nik)
         self.kk_edit.setText(record.kk or "")
         self.name_edit.setText(record.name)
-        self._select(self.sex_combo, record.sex)
         self.birth_place_edit.setText(record.birth_place or "")
-        self.birth_date_edit.setDate(record.birth_date)
         self.address_edit.setText(record.address or "")
         self._select(self.district_combo, district_of(record.village_code))
         self._select(self.village_combo, record.village_code)
