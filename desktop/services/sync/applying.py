@@ -448,9 +448,10 @@ class ApplyingMixin(ReceivingMixin, BackupsMixin):
                 actor.role,
                 actor.device_id,
                 (
-                    f"Paket dari {incoming.sender['name']} diimpor: {summary.new_rows} baru, "
-                    f"{summary.changed_rows} berubah, {summary.conflicts} konflik, "
-                    f"{summary.duplicates} kemungkinan ganda"
+                    f"Paket dari {incoming.sender['name']} diimpor: {summary.new_rows} "
+                    f"ditambahkan, {summary.changed_rows} diperbarui, {summary.unchanged_rows} "
+                    f"tidak berubah, {summary.conflicts} konflik, {summary.duplicates} "
+                    "kemungkinan data ganda"
                 )[:1000],
             ),
         )
