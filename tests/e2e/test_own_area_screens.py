@@ -54,10 +54,11 @@ def test_a_laptop_keeps_to_its_kecamatan(qtbot: QtBot, qapp: QApplication, tmp_p
     qtbot.waitExposed(window)
     dialog = window.roster_tab.add_worker()
     qtbot.waitExposed(dialog)
-    dialog.district_combo.showPopup()
+    districts = dialog.form.district_combo
+    districts.showPopup()
     shoot(qtbot, "laptop-worker-form-own-kecamatan")
-    dialog.district_combo.hidePopup()
-    assert [dialog.district_combo.itemText(i) for i in range(dialog.district_combo.count())] == [
+    districts.hidePopup()
+    assert [districts.itemText(i) for i in range(districts.count())] == [
         "16.02.05 \u2014 Kayu Agung"
     ]
     dialog.reject()

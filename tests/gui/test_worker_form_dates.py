@@ -150,3 +150,19 @@ def test_an_unfinished_date_is_a_change_esc_asks_about(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert message_boxes.shown[-1].text == "Ada perubahan yang belum disimpan. Simpan dulu?"
     assert dialog.isVisible()
+
+
+def test_entering_an_empty_date_field_is_no_change(
+    qtbot: QtBot, demo: AppServices, message_boxes: MessageBoxes
+) -> None:
+    dialog = new_form(qtbot, demo)
+    field = dialog.form.birth_date_edit
+    assert field.displayText() == "" and field.placeholderText() == "hh-bb-tttt"
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    assert field.displayText() == "  -  -    "  # the dashes in place for typing
+    assert field.cursorPosition() == 0
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert field.displayText() == ""  # left empty: the placeholder again
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert message_boxes.shown == []
+    assert not dialog.isVisible()

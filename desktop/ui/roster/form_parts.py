@@ -22,6 +22,7 @@ from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
+    QGuiApplication,
     QIcon,
     QKeyEvent,
     QMouseEvent,
@@ -69,7 +70,9 @@ class DateField(QLineEdit):
         self._latest = latest
         self._earliest = earliest
         self._left = False  # the user left the field unfinished: that is an error now
-        self.setInputMask(_MASK)
+        # Empty and not being typed in, the field shows what to type (hh-bb-tttt); the mask
+        # that keeps the dashes in place comes with the first key or click.
+        self.setPlaceholderText(translate(_CONTEXT, "hh-bb-tttt"))
         self.setAccessibleName(name)
         self.setToolTip(
             translate(
@@ -107,7 +110,25 @@ class DateField(QLineEdit):
     def setDate(self, value: dt.date | None) -> None:
         """Show *value* (None empties the field); not an edit by the user."""
         self._left = False
-        self.setText(f"{value.day:02d}-{value.month:02d}-{value.year:04d}" if value else "")
+        if value is None:
+            self.setText("")
+            if not self.hasFocus():
+                self.setInputMask("")  # the placeholder shows again
+            return
+        self._mask()
+        self.setText(f"{value.day:02d}-{value.month:02d}-{value.year:04d}")
+
+    def _mask(self) -> None:
+        """Put the dd-mm-yyyy mask on (typing starts at the day of an empty field)."""
+        if self.inputMask():
+            return
+        self.setInputMask(_MASK)
+        if self.is_empty():
+            self.setCursorPosition(0)
+
+    def typed(self) -> str:
+        """What is typed ("01-07-19" while unfinished), "" when nothing is."""
+        return "" if self.is_empty() else self.text()
 
     def is_empty(self) -> bool:
         """True when nothing is typed."""
@@ -170,11 +191,19 @@ class DateField(QLineEdit):
         self._left = False
         self.dateEdited.emit()
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """The mask comes on as the field is entered."""
+        self._mask()
+        super().focusInEvent(event)
+
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        """Leaving an unfinished date makes it an error; a whole one is shown in full."""
+        """Leaving an unfinished date makes it an error; a whole one is shown in full; an
+        empty one shows its placeholder again."""
         super().focusOutEvent(event)
         if event.reason() == Qt.FocusReason.PopupFocusReason:
             return  # the calendar (or a menu) opened over the field
+        if self.is_empty():
+            self.setInputMask("")
         day = self.date()
         if day is not None:
             shown = self.text()
@@ -187,6 +216,7 @@ class DateField(QLineEdit):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """A click into an empty field starts at the day, wherever it lands."""
+        self._mask()
         super().mousePressEvent(event)
         if self.is_empty():
             self.setCursorPosition(0)
@@ -199,6 +229,8 @@ class DateField(QLineEdit):
         if alt_down or event.key() == Qt.Key.Key_F4:
             self.show_calendar()
             return
+        if event.text() and not self.isReadOnly():
+            self._mask()
         super().keyPressEvent(event)
 
     @Slot()
@@ -305,8 +337,9 @@ class FieldMessage(ErrorLine):
 
     def show_hint(self, text: str) -> None:
         """Show *text* in the muted colour of hints; an empty text clears the line."""
-        color = self.palette().color(self.palette().ColorRole.PlaceholderText).name()
-        self._show(text, "hint", f"color: {color};")
+        palette = QGuiApplication.palette()  # this line's own palette follows its style sheet
+        c = palette.color(palette.ColorRole.PlaceholderText)  # the text colour, half seen
+        self._show(text, "hint", f"color: rgba({c.red()}, {c.green()}, {c.blue()}, {c.alpha()});")
 
     def clear_message(self) -> None:
         """Empty the line (its room stays)."""

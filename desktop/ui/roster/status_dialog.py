@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -58,10 +59,13 @@ class StatusDialog(QDialog):
         buttons.addButton(self.tr("&Batal"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
+        # A refusal by the service and why Simpan is grey share one place.
+        lines = QGridLayout()
+        lines.addWidget(self.message, 0, 0)
+        lines.addWidget(self.reason_line, 0, 0)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.reason_line)
+        layout.addLayout(lines)
         layout.addWidget(buttons)
         self.status_combo.currentIndexChanged.connect(self._status_changed)
         self.reason_edit.textChanged.connect(self._check)
@@ -112,6 +116,7 @@ class StatusDialog(QDialog):
         died = self.death_date_edit.date() if status is WorkerStatus.MENINGGAL else None
         problem = self.submit(status, self.reason_edit.text(), died)
         if problem:
+            self.reason_line.show_reason("")
             self.message.show_error(problem)
             return
         self.accept()

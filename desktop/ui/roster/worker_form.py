@@ -379,7 +379,7 @@ class WorkerForm(QWidget):
         """The values and what is typed in the date fields (an unfinished date is a change)."""
         return self.values() | {
             "typed dates": tuple(
-                field.text()
+                field.typed()
                 for field in (
                     self.birth_date_edit,
                     self.coverage_start_edit,
