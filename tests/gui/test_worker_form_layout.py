@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -184,3 +184,41 @@ def test_the_form_fits_a_1366x768_screen(qtbot: QtBot, demo: AppServices) -> Non
         assert dialog.minimumSizeHint().height() <= MOST_HEIGHT
         assert dialog.minimumSizeHint().width() <= 1366 - 40
         assert OPEN_WIDTH <= 1366 - 40
+
+
+def test_tab_goes_down_the_first_column_then_the_second(qtbot: QtBot, demo: AppServices) -> None:
+    dialog = new_form(qtbot, demo)
+    form = dialog.form
+    expected = [
+        form.nik_edit,
+        form.kk_edit,
+        form.name_edit,
+        form.birth_date_edit,
+        form.sex_combo,
+        form.birth_place_edit,
+        form.address_edit,
+        form.district_combo,
+        form.village_combo,
+        form.phone_edit,
+        form.category_combo,
+        form.subcategory_combo,
+        form.position_edit,
+        form.kpj_edit,
+        *form.programme_checks.values(),
+        form.income_spin,
+        form.coverage_start_edit,
+        form.coverage_end_edit,
+        form.funding_combo,
+    ]
+    form.nik_edit.setFocus()
+    seen = [QApplication.focusWidget()]
+    for _ in expected[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        # A spin box's focus rests in its line edit.
+        seen.append(
+            focused.parentWidget()
+            if isinstance(focused.parentWidget(), QAbstractSpinBox)
+            else focused
+        )
+    assert seen == expected
