@@ -39,7 +39,6 @@ from desktop.ui.i18n import translate
 WARNING_COLOR = "#8a5a00"
 EARLIEST = date(1900, 1, 1)
 _MASK = "00-00-0000"
-_CONTEXT = "FormParts"
 
 
 # ---- dates ------------------------------------------------------------------------------
@@ -72,11 +71,11 @@ class DateField(QLineEdit):
         self._left = False  # the user left the field unfinished: that is an error now
         # Empty and not being typed in, the field shows what to type (hh-bb-tttt); the mask
         # that keeps the dashes in place comes with the first key or click.
-        self.setPlaceholderText(translate(_CONTEXT, "hh-bb-tttt"))
+        self.setPlaceholderText(translate("FormParts", "hh-bb-tttt"))
         self.setAccessibleName(name)
         self.setToolTip(
             translate(
-                _CONTEXT,
+                "FormParts",
                 "Ketik tanggal sebagai hh-bb-tttt (mis. 17081990 untuk 17-08-1990), "
                 "atau tekan Alt+↓ untuk memilih dari kalender.",
             )
@@ -85,7 +84,7 @@ class DateField(QLineEdit):
             _calendar_icon(self.palette().text().color()),
             QLineEdit.ActionPosition.TrailingPosition,
         )
-        self.calendar_action.setToolTip(translate(_CONTEXT, "Pilih dari kalender (Alt+↓)"))
+        self.calendar_action.setToolTip(translate("FormParts", "Pilih dari kalender (Alt+↓)"))
         self.calendar_action.triggered.connect(self.show_calendar)
         self.calendar: QCalendarWidget | None = None
         self.textEdited.connect(self._edited)
@@ -148,11 +147,11 @@ class DateField(QLineEdit):
             if not self._left:
                 return ""
             return translate(
-                _CONTEXT, "{field} belum lengkap: ketik hari, bulan dan tahun (hh-bb-tttt)."
+                "FormParts", "{field} belum lengkap: ketik hari, bulan dan tahun (hh-bb-tttt)."
             ).format(field=self.name)
         if self.date() is None:
             return translate(
-                _CONTEXT, "{field} {text} bukan tanggal yang ada: periksa hari dan bulannya."
+                "FormParts", "{field} {text} bukan tanggal yang ada: periksa hari dan bulannya."
             ).format(field=self.name, text=self.displayText().replace(" ", ""))
         return self._range_problem()
 
@@ -161,11 +160,11 @@ class DateField(QLineEdit):
         if day is None:
             return ""
         if self._latest is not None and day > self._latest():
-            return translate(_CONTEXT, "{field} tidak boleh setelah hari ini.").format(
+            return translate("FormParts", "{field} tidak boleh setelah hari ini.").format(
                 field=self.name
             )
         if self._earliest is not None and day < self._earliest:
-            return translate(_CONTEXT, "{field} tidak boleh sebelum {date}.").format(
+            return translate("FormParts", "{field} tidak boleh sebelum {date}.").format(
                 field=self.name, date=long_date(self._earliest)
             )
         return ""
@@ -391,8 +390,8 @@ def join_names(names: Sequence[str]) -> str:
     if len(names) == 1:
         return names[0]
     if len(names) == 2:
-        return translate(_CONTEXT, "{first} dan {last}").format(first=names[0], last=names[1])
-    return translate(_CONTEXT, "{items}, dan {last}").format(
+        return translate("FormParts", "{first} dan {last}").format(first=names[0], last=names[1])
+    return translate("FormParts", "{items}, dan {last}").format(
         items=", ".join(names[:-1]), last=names[-1]
     )
 
@@ -401,15 +400,15 @@ def blocked_reason(missing: Sequence[str], wrong: Sequence[str]) -> str:
     """Why a form cannot be saved yet, naming the required fields still *missing* and the
     fields whose red line must be dealt with (*wrong*); "" when it can be saved."""
     if missing and wrong:
-        return translate(_CONTEXT, "Untuk menyimpan, isi {missing}, lalu perbaiki {wrong}.").format(
-            missing=join_names(missing), wrong=join_names(wrong)
-        )
+        return translate(
+            "FormParts", "Untuk menyimpan, isi {missing}, lalu perbaiki {wrong}."
+        ).format(missing=join_names(missing), wrong=join_names(wrong))
     if missing:
-        return translate(_CONTEXT, "Untuk menyimpan, isi {missing}.").format(
+        return translate("FormParts", "Untuk menyimpan, isi {missing}.").format(
             missing=join_names(missing)
         )
     if wrong:
-        return translate(_CONTEXT, "Untuk menyimpan, perbaiki {wrong}.").format(
+        return translate("FormParts", "Untuk menyimpan, perbaiki {wrong}.").format(
             wrong=join_names(wrong)
         )
     return ""

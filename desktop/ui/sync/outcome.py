@@ -16,19 +16,18 @@ from desktop.sync.merge import MergeSummary
 from desktop.ui.i18n import error_text, number, translate
 from desktop.ui.sync.text import file_size, grouped_fingerprint
 
-CONTEXT = "ExchangeTab"
-
 
 def export_lines(results: Sequence[ExportResult]) -> list[str]:
     """The bundles written: safe to remove the stick, then one line per bundle."""
     lines = [
         translate(
-            CONTEXT, "Paket sudah ditulis dan dibaca ulang: isinya utuh. Flashdisk aman dicabut."
+            "ExchangeTab",
+            "Paket sudah ditulis dan dibaca ulang: isinya utuh. Flashdisk aman dicabut.",
         )
     ]
     for result in results:
         lines.append(
-            translate(CONTEXT, "• {peer}: {changes} perubahan, {size}\n   {file}").format(
+            translate("ExchangeTab", "• {peer}: {changes} perubahan, {size}\n   {file}").format(
                 peer=result.peer_name,
                 changes=number(result.changes),
                 size=file_size(result.size),
@@ -44,7 +43,7 @@ def preview_notes(summary: MergeSummary) -> tuple[str, bool]:
     if summary.conflicts or summary.duplicates:
         notes.append(
             translate(
-                CONTEXT,
+                "ExchangeTab",
                 "Setelah diterapkan, konflik dan kemungkinan data ganda menunggu "
                 "keputusan Anda di tab Konflik dan Data ganda.",
             )
@@ -52,7 +51,7 @@ def preview_notes(summary: MergeSummary) -> tuple[str, bool]:
     if summary.future_stamps:
         notes.append(
             translate(
-                CONTEXT,
+                "ExchangeTab",
                 "{count} perubahan bercap waktu jauh di masa depan: jam komputer "
                 "pengirim mungkin salah. Data tetap digabung dengan benar; minta "
                 "pengirim membetulkan jamnya.",
@@ -61,13 +60,13 @@ def preview_notes(summary: MergeSummary) -> tuple[str, bool]:
     if summary.past_stamps:
         notes.append(
             translate(
-                CONTEXT,
+                "ExchangeTab",
                 "{count} perubahan bercap waktu jauh di masa lalu: jam komputer "
                 "pengirim mungkin salah.",
             ).format(count=number(summary.past_stamps))
         )
     if not notes:
-        notes.append(translate(CONTEXT, "Paket sudah diperiksa dan utuh. Tekan Terapkan."))
+        notes.append(translate("ExchangeTab", "Paket sudah diperiksa dan utuh. Tekan Terapkan."))
     return "\n".join(notes), bool(summary.future_stamps or summary.past_stamps)
 
 
@@ -77,7 +76,7 @@ def applied_lines(result: ImportResult, *, kept: int) -> tuple[list[str], list[s
     summary = result.summary
     head = [
         translate(
-            CONTEXT,
+            "ExchangeTab",
             "Paket dari {sender} sudah diterapkan: {new} ditambahkan, {changed} "
             "diperbarui, {unchanged} tidak berubah.",
         ).format(
@@ -90,7 +89,7 @@ def applied_lines(result: ImportResult, *, kept: int) -> tuple[list[str], list[s
     if result.needs_review:
         head.append(
             translate(
-                CONTEXT,
+                "ExchangeTab",
                 "Paket ini membawa {conflicts} konflik dan {duplicates} kemungkinan data ganda.",
             ).format(conflicts=number(summary.conflicts), duplicates=number(summary.duplicates))
         )
@@ -98,7 +97,7 @@ def applied_lines(result: ImportResult, *, kept: int) -> tuple[list[str], list[s
     if result.pinned and result.pinned_fingerprint:
         tail.append(
             translate(
-                CONTEXT,
+                "ExchangeTab",
                 "Paket pertama {sender}: kunci laptop itu kini tersemat, sidik kunci "
                 "{fingerprint}. Cocokkan dengan sidik kunci di layar Sinkronisasi laptop "
                 "itu; bila berbeda, cabut perangkatnya di tab Perangkat dan daftarkan "
@@ -111,7 +110,7 @@ def applied_lines(result: ImportResult, *, kept: int) -> tuple[list[str], list[s
     if result.backup is not None:
         tail.append(
             translate(
-                CONTEXT,
+                "ExchangeTab",
                 "Salinan basis data sebelum impor disimpan: {file}, di folder {folder} "
                 "({kept} salinan terakhir dan yang pertama tiap bulan selama setahun "
                 "disimpan; yang lebih lama dihapus).",
@@ -124,10 +123,12 @@ def review_line(conflicts: int, duplicates: int) -> str:
     """How many conflicts and possible duplicates still wait for a decision, or that none do."""
     if conflicts or duplicates:
         return translate(
-            CONTEXT,
+            "ExchangeTab",
             "Menunggu keputusan Anda: {conflicts} konflik dan {duplicates} kemungkinan data ganda.",
         ).format(conflicts=number(conflicts), duplicates=number(duplicates))
-    return translate(CONTEXT, "Semua konflik dan kemungkinan data ganda sudah selesai diputuskan.")
+    return translate(
+        "ExchangeTab", "Semua konflik dan kemungkinan data ganda sudah selesai diputuskan."
+    )
 
 
 def error_message(error: BaseException) -> str:
