@@ -134,6 +134,25 @@ View the data only, or choose another file?</translation>
     </message>
 </context>
 <context>
+    <name>ClaimRules</name>
+    <message>
+        <source>Tanggal meninggal</source>
+        <translation>Date of death</translation>
+    </message>
+    <message>
+        <source>Tanggal kecelakaan</source>
+        <translation>Date of accident</translation>
+    </message>
+    <message>
+        <source>mulai {start}</source>
+        <translation>from {start}</translation>
+    </message>
+    <message>
+        <source>{start} sampai {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+</context>
+<context>
     <name>ClaimStatus</name>
     <message>
         <source>Diusulkan</source>
@@ -177,6 +196,49 @@ View the data only, or choose another file?</translation>
     </message>
 </context>
 <context>
+    <name>ClaimStep</name>
+    <message>
+        <source>Usulkan</source>
+        <translation>Propose</translation>
+    </message>
+    <message>
+        <source>Kembalikan</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Rekomendasikan</source>
+        <translation>Recommend</translation>
+    </message>
+    <message>
+        <source>Verifikasi</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>Setujui</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Catat pencairan</source>
+        <translation>Record payout</translation>
+    </message>
+    <message>
+        <source>Batalkan</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ajukan ke BPJS</source>
+        <translation>File with BPJS</translation>
+    </message>
+    <message>
+        <source>Catat pembayaran BPJS</source>
+        <translation>Record BPJS payment</translation>
+    </message>
+</context>
+<context>
     <name>ClaimsTab</name>
     <message>
         <source>klaim tercatat</source>
@@ -201,6 +263,648 @@ View the data only, or choose another file?</translation>
     <message>
         <source>Belum ada klaim. Klaim JKM, JKK dan santunan kematian yang diusulkan desa akan dicatat di sini.</source>
         <translation>No claims yet. JKM, JKK and death benefit claims proposed by the villages will be recorded here.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>{problem}. Lihat: python -m desktop {command}--help</source>
+        <translation>{problem}. See: python -m desktop {command}--help</translation>
+    </message>
+    <message>
+        <source>tanggal {text} tidak sah; tulis sebagai TAHUN-BULAN-TANGGAL, mis. 1980-09-02</source>
+        <translation>date {text} is not valid; write it as YEAR-MONTH-DAY, e.g. 1980-09-02</translation>
+    </message>
+    <message>
+        <source>jenis kelamin {text} tidak dikenal; pakai L atau P</source>
+        <translation>sex {text} is not recognised; use L or P (or M or F)</translation>
+    </message>
+    <message>
+        <source>{text} bukan bilangan bulat; tulis angka saja, mis. 1000</source>
+        <translation>{text} is not a whole number; write digits only, e.g. 1000</translation>
+    </message>
+    <message>
+        <source>tidak ada perintah. Lihat: python -m desktop --help</source>
+        <translation>no command given. See: python -m desktop --help</translation>
+    </message>
+    <message>
+        <source>dibatalkan; tidak ada data yang diubah.</source>
+        <translation>cancelled; no data was changed.</translation>
+    </message>
+    <message>
+        <source>Rincian dicatat di {path}.</source>
+        <translation>Details were written to {path}.</translation>
+    </message>
+    <message>
+        <source>terjadi kesalahan di dalam aplikasi.{where} Laporkan ke pengembang.</source>
+        <translation>an error occurred inside the application.{where} Report it to the developers.</translation>
+    </message>
+    <message>
+        <source>Kantor disiapkan: {name} ({kind}, wilayah {region}); perangkat {device}; basis data {path}</source>
+        <translation>Office set up: {name} ({kind}, region {region}); device {device}; database {path}</translation>
+    </message>
+    <message>
+        <source>ditambahkan {added}, diperbarui {updated}, tidak berubah {unchanged}, ditolak {rejected}</source>
+        <translation>added {added}, updated {updated}, unchanged {unchanged}, rejected {rejected}</translation>
+    </message>
+    <message>
+        <source>baris {row}: {reason}</source>
+        <translation>row {row}: {reason}</translation>
+    </message>
+    <message>
+        <source>… dan {count} baris lain</source>
+        <translation>… and {count} more rows</translation>
+    </message>
+    <message>
+        <source>{count} baris ditolak; perbaiki lalu impor lagi.</source>
+        <translation>{count} row(s) rejected; correct them and import again.</translation>
+    </message>
+    <message>
+        <source>Data contoh kabupaten {regency} tahun {year}: {workers} peserta, {regions} wilayah, {targets} target, {claims} klaim ({steps} langkah, {heirs} ahli waris, {documents} dokumen) dalam {seconds} detik</source>
+        <translation>Demo data for regency {regency}, year {year}: {workers} workers, {regions} regions, {targets} targets, {claims} claims ({steps} steps, {heirs} heirs, {documents} documents) in {seconds} seconds</translation>
+    </message>
+    <message>
+        <source>Provinsi</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Kabupaten/Kota</source>
+        <translation>Regency/City</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Nomor urut</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>galat: {message}</source>
+        <translation>error: {message}</translation>
+    </message>
+    <message>
+        <source>peringatan: {message}</source>
+        <translation>warning: {message}</translation>
+    </message>
+    <message>
+        <source>{count} peringatan perlu diperiksa.</source>
+        <translation>{count} warning(s) to check.</translation>
+    </message>
+    <message>
+        <source>dihapus dari laptop ini: {name} (desanya di kecamatan lain); daftarkan lagi di kecamatan yang benar</source>
+        <translation>removed from this laptop: {name} (their village is in another kecamatan); register them again in the right kecamatan</translation>
+    </message>
+    <message>
+        <source>Basis data</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Skema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Akses</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>{revision} (terbaru {head})</source>
+        <translation>{revision} (latest {head})</translation>
+    </message>
+    <message>
+        <source>{version}, jurnal {mode}</source>
+        <translation>{version}, journal {mode}</translation>
+    </message>
+    <message>
+        <source>hanya-baca. {reason}</source>
+        <translation>read-only. {reason}</translation>
+    </message>
+    <message>
+        <source>perhatian: {message}</source>
+        <translation>notice: {message}</translation>
+    </message>
+    <message>
+        <source>baik</source>
+        <translation>sound</translation>
+    </message>
+    <message>
+        <source>masalah: {message}</source>
+        <translation>problem: {message}</translation>
+    </message>
+    <message>
+        <source>{count} masalah ditemukan.</source>
+        <translation>{count} problem(s) found.</translation>
+    </message>
+    <message>
+        <source>nilai untuk {key} belum diberikan; tulis: settings KUNCI NILAI</source>
+        <translation>no value given for {key}; write: settings KEY VALUE</translation>
+    </message>
+    <message>
+        <source>(bawaan)</source>
+        <translation>(default)</translation>
+    </message>
+    <message>
+        <source>--limit tidak boleh negatif</source>
+        <translation>--limit cannot be negative</translation>
+    </message>
+    <message>
+        <source>{shown} dari {total} peserta ditampilkan; pakai --limit 0 untuk semua.</source>
+        <translation>{shown} of {total} workers shown; use --limit 0 for all.</translation>
+    </message>
+    <message>
+        <source>Tidak ada peserta yang cocok.</source>
+        <translation>No matching workers.</translation>
+    </message>
+    <message>
+        <source>--errors harus berkas .xlsx</source>
+        <translation>--errors must be an .xlsx file</translation>
+    </message>
+    <message>
+        <source>--errors: folder {folder} tidak ada atau tidak dapat ditulisi. Pilih folder lain untuk laporan baris yang ditolak.</source>
+        <translation>--errors: the folder {folder} does not exist or cannot be written. Choose another folder for the report of rejected rows.</translation>
+    </message>
+    <message>
+        <source>--errors: berkas {path} tidak dapat ditimpa. Pilih nama lain.</source>
+        <translation>--errors: the file {path} cannot be overwritten. Choose another name.</translation>
+    </message>
+    <message>
+        <source>{count} NIK yang sudah ada dilewati.</source>
+        <translation>{count} existing NIK(s) skipped.</translation>
+    </message>
+    <message>
+        <source>baris {row} (diimpor, periksa): {notes}</source>
+        <translation>row {row} (imported, check): {notes}</translation>
+    </message>
+    <message>
+        <source>… dan {count} baris lain dengan peringatan</source>
+        <translation>… and {count} more rows with warnings</translation>
+    </message>
+    <message>
+        <source>{count} baris diimpor dengan peringatan; periksa datanya.</source>
+        <translation>{count} row(s) imported with warnings; check their data.</translation>
+    </message>
+    <message>
+        <source>Laporan baris yang ditolak tidak dapat ditulis ke {path} ({reason}). Data sudah diimpor; jalankan impor lagi dengan --errors ke folder lain untuk mendapat laporannya.</source>
+        <translation>The report of rejected rows could not be written to {path} ({reason}). The data has been imported; run the import again with --errors pointing to another folder to get the report.</translation>
+    </message>
+    <message>
+        <source>Laporan baris yang ditolak: {path}</source>
+        <translation>Report of rejected rows: {path}</translation>
+    </message>
+    <message>
+        <source>kategori {text} tidak dikenal; pilih salah satu: {choices}</source>
+        <translation>category {text} is not recognised; choose one of: {choices}</translation>
+    </message>
+    <message>
+        <source>{count} peserta diekspor ke {path} (nomor KPJ lengkap)</source>
+        <translation>{count} worker(s) exported to {path} (full KPJ numbers)</translation>
+    </message>
+    <message>
+        <source>{count} peserta diekspor ke {path} (nomor KPJ disamarkan)</source>
+        <translation>{count} worker(s) exported to {path} (KPJ numbers masked)</translation>
+    </message>
+    <message>
+        <source>Berkas pendaftaran kecamatan {district}: {path}
+Kode sekali pakai: {code}
+Berikan kode ini terpisah dari flashdisk (lisan atau telepon).</source>
+        <translation>Registration file for kecamatan {district}: {path}
+One-time code: {code}
+Pass this code on separately from the USB stick (in person or by phone).</translation>
+    </message>
+    <message>
+        <source>Berlaku sampai {moment}: paket pertama laptop harus diimpor di sini sebelum itu.</source>
+        <translation>Valid until {moment}: the laptop&apos;s first bundle must be imported here before then.</translation>
+    </message>
+    <message>
+        <source>Pendaftaran lama {device} yang belum dipakai dibatalkan; berkas dan kodenya tidak berlaku lagi.</source>
+        <translation>The earlier, unused registration {device} was withdrawn; its file and code are no longer valid.</translation>
+    </message>
+    <message>
+        <source>Bergabung sebagai {name} (wilayah {region}), perangkat {device}; diterima {count} data baru dari {sender}</source>
+        <translation>Joined as {name} (region {region}), device {device}; received {count} new records from {sender}</translation>
+    </message>
+    <message>
+        <source>untuk {peer}: {changes} perubahan, {size}; aman dicabut.</source>
+        <translation>for {peer}: {changes} changes, {size}; safe to remove.</translation>
+    </message>
+    <message>
+        <source>paket {bundle} dari {sender} sudah pernah diimpor; tidak ada yang berubah</source>
+        <translation>bundle {bundle} from {sender} was already imported; nothing changed</translation>
+    </message>
+    <message>
+        <source>paket dari {sender} (akan diterapkan)</source>
+        <translation>bundle from {sender} (to be applied)</translation>
+    </message>
+    <message>
+        <source>paket dari {sender} (sudah diterapkan)</source>
+        <translation>bundle from {sender} (applied)</translation>
+    </message>
+    <message>
+        <source>ditambahkan {added}, diperbarui {updated}, tidak berubah {unchanged}, konflik {conflicts}, kemungkinan ganda {duplicates}</source>
+        <translation>added {added}, updated {updated}, unchanged {unchanged}, conflicts {conflicts}, possible duplicates {duplicates}</translation>
+    </message>
+    <message>
+        <source>kunci {sender} disematkan: sidik kunci {fingerprint}; cocokkan dengan layar laptop itu</source>
+        <translation>key of {sender} pinned: fingerprint {fingerprint}; compare it with that laptop&apos;s screen</translation>
+    </message>
+    <message>
+        <source>perhatian: jam perangkat pengirim tampak salah ({future} cap waktu di masa depan, {past} sebelum 2020)</source>
+        <translation>notice: the sending device&apos;s clock looks wrong ({future} timestamps in the future, {past} before 2020)</translation>
+    </message>
+    <message>
+        <source>Ada konflik atau data ganda yang menunggu keputusan admin.</source>
+        <translation>There are conflicts or duplicates awaiting an admin&apos;s decision.</translation>
+    </message>
+    <message>
+        <source>{name} ({kind}), perangkat {device}, sidik kunci {fingerprint}</source>
+        <translation>{name} ({kind}), device {device}, key fingerprint {fingerprint}</translation>
+    </message>
+    <message>
+        <source>perubahan lokal {changes}; konflik menunggu keputusan {conflicts}; kemungkinan ganda {duplicates}</source>
+        <translation>local changes {changes}; conflicts awaiting a decision {conflicts}; possible duplicates {duplicates}</translation>
+    </message>
+    <message>
+        <source>dicabut</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <source>aktif</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>kedaluwarsa</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>menunggu paket</source>
+        <translation>awaiting a bundle</translation>
+    </message>
+    <message>
+        <source>paket terakhir {last}; tertinggal {behind} perubahan</source>
+        <translation>last bundle {last}; behind by {behind} changes</translation>
+    </message>
+    <message>
+        <source>sidik kunci {fingerprint}</source>
+        <translation>key fingerprint {fingerprint}</translation>
+    </message>
+    <message>
+        <source>(disematkan {moment})</source>
+        <translation>(pinned {moment})</translation>
+    </message>
+    <message>
+        <source>pendaftaran kedaluwarsa {moment}</source>
+        <translation>registration expired {moment}</translation>
+    </message>
+    <message>
+        <source>pendaftaran berlaku sampai {moment}</source>
+        <translation>registration valid until {moment}</translation>
+    </message>
+    <message>
+        <source>terpakai {winner} ({winner_device}), lain {loser} ({loser_device})</source>
+        <translation>applied {winner} ({winner_device}), other {loser} ({loser_device})</translation>
+    </message>
+    <message>
+        <source>tidak ada konflik yang menunggu keputusan</source>
+        <translation>no conflicts awaiting a decision</translation>
+    </message>
+    <message>
+        <source>perangkat {device} tidak dikenal atau tidak unik</source>
+        <translation>device {device} is unknown or not unique</translation>
+    </message>
+    <message>
+        <source>perangkat {device} dicabut; paketnya akan ditolak</source>
+        <translation>device {device} revoked; its bundles will be refused</translation>
+    </message>
+</context>
+<context>
+    <name>CliHelp</name>
+    <message>
+        <source>PERINTAH</source>
+        <translation>COMMAND</translation>
+    </message>
+    <message>
+        <source>perintah</source>
+        <translation>commands</translation>
+    </message>
+    <message>
+        <source>BERKAS</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>berkas basis data (bawaan: $SIGAP_DB, atau sigap.db di folder data pengguna)</source>
+        <translation>database file (default: $SIGAP_DB, or sigap.db in the user data folder)</translation>
+    </message>
+    <message>
+        <source>Sigap: data peserta, klaim dan surat jaminan sosial ketenagakerjaan kabupaten. Tanpa perintah: membuka aplikasi.</source>
+        <translation>Sigap: a regency&apos;s worker roster, claims and letters for employment social security (BPJS Ketenagakerjaan). Without a command: opens the application.</translation>
+    </message>
+    <message>
+        <source>Bantuan tiap perintah: python -m desktop PERINTAH --help. Kode keluar: 0 selesai; 1 selesai, tetapi ada yang ditolak atau perlu diperiksa; 2 masukan atau perintah tidak dapat dipakai; 3 kesalahan di dalam aplikasi; 130 dibatalkan (Ctrl+C).</source>
+        <translation>Help for each command: python -m desktop COMMAND --help. Exit codes: 0 done; 1 done, but something was rejected or needs checking; 2 unusable input or command; 3 error inside the application; 130 cancelled (Ctrl+C).</translation>
+    </message>
+    <message>
+        <source>tampilkan versi Sigap lalu keluar</source>
+        <translation>show Sigap&apos;s version and exit</translation>
+    </message>
+    <message>
+        <source>KODE</source>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <source>siapkan basis data untuk kantor kabupaten atau kecamatan</source>
+        <translation>set up the database for a regency or kecamatan office</translation>
+    </message>
+    <message>
+        <source>hub = kantor kabupaten (pusat), kecamatan = kantor kecamatan</source>
+        <translation>hub = regency office (the hub), kecamatan = kecamatan office</translation>
+    </message>
+    <message>
+        <source>kode wilayah Kemendagri: kabupaten (16.02) atau kecamatan (16.02.05)</source>
+        <translation>Kemendagri region code: regency (16.02) or kecamatan (16.02.05)</translation>
+    </message>
+    <message>
+        <source>TEKS</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>nama kantor</source>
+        <translation>office name</translation>
+    </message>
+    <message>
+        <source>data wilayah (kode Kemendagri)</source>
+        <translation>region data (Kemendagri codes)</translation>
+    </message>
+    <message>
+        <source>impor daftar wilayah CSV/XLSX dengan kolom kode dan nama</source>
+        <translation>import a CSV/XLSX region list with kode and nama columns</translation>
+    </message>
+    <message>
+        <source>Impor daftar wilayah (CSV, XLSX, XLS atau ODS) dengan kolom kode dan nama. Wilayah yang sudah ada diperbarui namanya; mencetak jumlah yang ditambahkan, diperbarui, tidak berubah dan ditolak.</source>
+        <translation>Import a region list (CSV, XLSX, XLS or ODS) with kode and nama columns. Regions already present get their names updated; prints how many were added, updated, unchanged and rejected.</translation>
+    </message>
+    <message>
+        <source>berkas daftar wilayah (.csv, .xlsx, .xls atau .ods)</source>
+        <translation>region list file (.csv, .xlsx, .xls or .ods)</translation>
+    </message>
+    <message>
+        <source>isi basis data kosong dengan data contoh</source>
+        <translation>fill an empty database with demo data</translation>
+    </message>
+    <message>
+        <source>Isi basis data kosong dengan data contoh buatan: peserta dengan NIK yang sah, target, klaim, ahli waris dan dokumen. Basis data yang belum disiapkan menjadi kantor kabupaten contoh (Ogan Komering Ilir).</source>
+        <translation>Fill an empty database with invented demo data: workers with valid NIKs, targets, claims, heirs and documents. A database not yet set up becomes a demo regency office (Ogan Komering Ilir).</translation>
+    </message>
+    <message>
+        <source>jumlah peserta yang dibuat (wajib; 1 sampai 5.000.000, mis. 120000)</source>
+        <translation>number of workers to make (required; 1 to 5,000,000, e.g. 120000)</translation>
+    </message>
+    <message>
+        <source>bilangan awal pengacak: angka yang sama memberi data contoh yang sama persis, angka lain memberi data lain (bawaan: 1)</source>
+        <translation>random seed: the same number gives exactly the same demo data, another number gives other data (default: 1)</translation>
+    </message>
+    <message>
+        <source>daftar wilayah nyata (bawaan: wilayah buatan)</source>
+        <translation>real region list (default: invented regions)</translation>
+    </message>
+    <message>
+        <source>TAHUN</source>
+        <translation>YEAR</translation>
+    </message>
+    <message>
+        <source>tahun acuan (bawaan: tahun ini)</source>
+        <translation>reference year (default: this year)</translation>
+    </message>
+    <message>
+        <source>baca arti sebuah NIK</source>
+        <translation>read what a NIK says</translation>
+    </message>
+    <message>
+        <source>Baca arti sebuah NIK: wilayah, tanggal lahir dan jenis kelamin. Dengan --db, nama wilayahnya diambil dari basis data.</source>
+        <translation>Read what a NIK says: region, date of birth and sex. With --db, the region names come from the database.</translation>
+    </message>
+    <message>
+        <source>NIK 16 angka</source>
+        <translation>16-digit NIK</translation>
+    </message>
+    <message>
+        <source>TAHUN-BULAN-TANGGAL</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>tanggal lahir di data, untuk dibandingkan</source>
+        <translation>date of birth on record, to compare</translation>
+    </message>
+    <message>
+        <source>jenis kelamin di data, untuk dibandingkan</source>
+        <translation>sex on record (L = male, P = female), to compare</translation>
+    </message>
+    <message>
+        <source>periksa keutuhan basis data</source>
+        <translation>check the database&apos;s integrity</translation>
+    </message>
+    <message>
+        <source>Periksa keutuhan basis data dan hitung isinya. Keluar dengan 1 bila ada masalah atau hal yang perlu diperiksa.</source>
+        <translation>Check the database&apos;s integrity and count its contents. Exits with 1 when there are problems or things to check.</translation>
+    </message>
+    <message>
+        <source>(laptop kecamatan) hapus peserta yang terlanjur dibuat di kecamatan lain</source>
+        <translation>(kecamatan laptop) remove workers created by mistake in another kecamatan</translation>
+    </message>
+    <message>
+        <source>lihat pengaturan kantor, atau ubah satu (di kantor kabupaten)</source>
+        <translation>show the office settings, or change one (at the regency office)</translation>
+    </message>
+    <message>
+        <source>KUNCI</source>
+        <translation>KEY</translation>
+    </message>
+    <message>
+        <source>nama pengaturan yang diubah, mis. backup.keep_last</source>
+        <translation>name of the setting to change, e.g. backup.keep_last</translation>
+    </message>
+    <message>
+        <source>NILAI</source>
+        <translation>VALUE</translation>
+    </message>
+    <message>
+        <source>nilai barunya</source>
+        <translation>its new value</translation>
+    </message>
+    <message>
+        <source>KATEGORI</source>
+        <translation>CATEGORY</translation>
+    </message>
+    <message>
+        <source>data peserta</source>
+        <translation>worker roster</translation>
+    </message>
+    <message>
+        <source>cari peserta menurut NIK (atau awalannya) atau nama</source>
+        <translation>search workers by NIK (or its first digits) or name</translation>
+    </message>
+    <message>
+        <source>Cari peserta menurut NIK (atau awalannya) atau nama; satu peserta per baris, dipisah tab, nomor KPJ disamarkan.</source>
+        <translation>Search workers by NIK (or its first digits) or name; one worker per line, tab-separated, KPJ numbers masked.</translation>
+    </message>
+    <message>
+        <source>angka NIK (boleh sebagian awal) atau kata dari nama</source>
+        <translation>NIK digits (the first few will do) or a word of the name</translation>
+    </message>
+    <message>
+        <source>paling banyak N baris (bawaan: 50; 0 = semua)</source>
+        <translation>at most N lines (default: 50; 0 = all)</translation>
+    </message>
+    <message>
+        <source>impor peserta dari berkas XLSX, XLS, ODS atau CSV</source>
+        <translation>import workers from an XLSX, XLS, ODS or CSV file</translation>
+    </message>
+    <message>
+        <source>Impor peserta dari berkas XLSX, XLS, ODS atau CSV. Baris yang sah disimpan, baris yang ditolak didaftar dengan nomor baris dan alasannya.</source>
+        <translation>Import workers from an XLSX, XLS, ODS or CSV file. Valid rows are saved; rejected rows are listed with their row numbers and reasons.</translation>
+    </message>
+    <message>
+        <source>berkas peserta yang diimpor</source>
+        <translation>worker file to import</translation>
+    </message>
+    <message>
+        <source>NIK yang sudah ada diperbarui (bawaan)</source>
+        <translation>update workers whose NIK is already registered (default)</translation>
+    </message>
+    <message>
+        <source>NIK yang sudah ada dilewati</source>
+        <translation>skip workers whose NIK is already registered</translation>
+    </message>
+    <message>
+        <source>kategori untuk semua baris, mis. rt_rw</source>
+        <translation>category for every row, e.g. rt_rw</translation>
+    </message>
+    <message>
+        <source>LAPORAN.xlsx</source>
+        <translation>REPORT.xlsx</translation>
+    </message>
+    <message>
+        <source>tulis baris yang ditolak beserta alasannya ke berkas ini</source>
+        <translation>write the rejected rows with their reasons to this file</translation>
+    </message>
+    <message>
+        <source>ekspor peserta (tersaring) ke berkas XLSX atau CSV</source>
+        <translation>export the (filtered) workers to an XLSX or CSV file</translation>
+    </message>
+    <message>
+        <source>berkas tujuan .xlsx atau .csv</source>
+        <translation>destination .xlsx or .csv file</translation>
+    </message>
+    <message>
+        <source>hanya peserta kecamatan ini, mis. 16.02.05</source>
+        <translation>only workers of this kecamatan, e.g. 16.02.05</translation>
+    </message>
+    <message>
+        <source>hanya peserta desa ini, mis. 16.02.05.2001</source>
+        <translation>only workers of this desa (village), e.g. 16.02.05.2001</translation>
+    </message>
+    <message>
+        <source>hanya kategori ini, mis. rt_rw, perangkat_desa, pekerja_rentan</source>
+        <translation>only this category, e.g. rt_rw, perangkat_desa, pekerja_rentan</translation>
+    </message>
+    <message>
+        <source>hanya peserta dengan status ini</source>
+        <translation>only workers with this status</translation>
+    </message>
+    <message>
+        <source>nomor KPJ lengkap (perlu hak melihat nomor lengkap)</source>
+        <translation>full KPJ numbers (needs the right to see full numbers)</translation>
+    </message>
+    <message>
+        <source>sinkronisasi antarkantor lewat paket flashdisk</source>
+        <translation>sync between offices with bundles on USB sticks</translation>
+    </message>
+    <message>
+        <source>(kabupaten) daftarkan kecamatan; mencetak kode sekali pakai</source>
+        <translation>(regency) register a kecamatan; prints a one-time code</translation>
+    </message>
+    <message>
+        <source>kode kecamatan yang didaftarkan, mis. 16.02.05</source>
+        <translation>code of the kecamatan to register, e.g. 16.02.05</translation>
+    </message>
+    <message>
+        <source>berkas pendaftaran yang ditulis, mis. E:/daftar.sigap</source>
+        <translation>registration file to write, e.g. E:/daftar.sigap</translation>
+    </message>
+    <message>
+        <source>nama kantor kecamatan</source>
+        <translation>name of the kecamatan office</translation>
+    </message>
+    <message>
+        <source>(laptop kecamatan) bergabung memakai berkas pendaftaran</source>
+        <translation>(kecamatan laptop) join with a registration file</translation>
+    </message>
+    <message>
+        <source>berkas pendaftaran dari kantor kabupaten</source>
+        <translation>registration file from the regency office</translation>
+    </message>
+    <message>
+        <source>kode sekali pakai yang diberikan kantor kabupaten</source>
+        <translation>one-time code given by the regency office</translation>
+    </message>
+    <message>
+        <source>tulis paket ke flashdisk/folder</source>
+        <translation>write bundles to a USB stick or folder</translation>
+    </message>
+    <message>
+        <source>FOLDER</source>
+        <translation>FOLDER</translation>
+    </message>
+    <message>
+        <source>folder tujuan, mis. flashdisk E:/</source>
+        <translation>destination folder, e.g. the USB stick E:/</translation>
+    </message>
+    <message>
+        <source>(kabupaten) hanya untuk perangkat ini</source>
+        <translation>(regency) only for this device</translation>
+    </message>
+    <message>
+        <source>impor paket dari kantor lain</source>
+        <translation>import a bundle from another office</translation>
+    </message>
+    <message>
+        <source>paket .sigap yang diimpor</source>
+        <translation>.sigap bundle to import</translation>
+    </message>
+    <message>
+        <source>hanya tampilkan ringkasan, jangan terapkan</source>
+        <translation>only show a summary, do not apply</translation>
+    </message>
+    <message>
+        <source>keadaan sinkronisasi dan perangkat</source>
+        <translation>sync and device status</translation>
+    </message>
+    <message>
+        <source>daftar konflik yang menunggu keputusan</source>
+        <translation>list the conflicts awaiting a decision</translation>
+    </message>
+    <message>
+        <source>nomor KPJ dan rekening lengkap (perlu hak melihat nomor lengkap)</source>
+        <translation>full KPJ and account numbers (needs the right to see full numbers)</translation>
+    </message>
+    <message>
+        <source>(kabupaten) cabut perangkat kecamatan</source>
+        <translation>(regency) revoke a kecamatan device</translation>
+    </message>
+    <message>
+        <source>perangkat yang dicabut (8 huruf terakhir cukup)</source>
+        <translation>device to revoke (its last 8 characters are enough)</translation>
     </message>
 </context>
 <context>
@@ -274,26 +978,97 @@ View the data only, or choose another file?</translation>
     </message>
 </context>
 <context>
+    <name>DayCount</name>
+    <message>
+        <source>hari kalender</source>
+        <translation>calendar days</translation>
+    </message>
+    <message>
+        <source>hari kerja</source>
+        <translation>working days</translation>
+    </message>
+</context>
+<context>
     <name>DemoDialog</name>
+    <message>
+        <source>Memuat data contoh ke {file}</source>
+        <translation>Loading demo data into {file}</translation>
+    </message>
     <message>
         <source>Memuat data contoh</source>
         <translation>Loading demo data</translation>
+    </message>
+    <message>
+        <source>Data contoh dimuat ke {file}: {workers} peserta dan {claims} klaim.</source>
+        <translation>Demo data loaded into {file}: {workers} workers and {claims} claims.</translation>
     </message>
     <message>
         <source>Data contoh dimuat: {workers} peserta dan {claims} klaim.</source>
         <translation>Demo data loaded: {workers} workers and {claims} claims.</translation>
     </message>
     <message>
+        <source>Basis data contoh {file} dibuka; data contoh di dalamnya dipakai lagi.</source>
+        <translation>Demo database {file} opened; the demo data already in it is used.</translation>
+    </message>
+    <message>
+        <source>Basis data Sigap (*.db)</source>
+        <translation>Sigap databases (*.db)</translation>
+    </message>
+    <message>
         <source>Muat data contoh</source>
         <translation>Load demo data</translation>
     </message>
     <message>
+        <source>Sigap akan membuat peserta, target cakupan dan klaim rekaan untuk latihan. Semua nama dan nomor di dalam data contoh rekaan.</source>
+        <translation>Sigap will make up workers, coverage targets and claims for practice. Every name and number in the demo data is invented.</translation>
+    </message>
+    <message>
+        <source>Sigap akan membuat peserta, target cakupan dan klaim rekaan untuk latihan, di berkas basis data terpisah. Basis data yang sedang terbuka ({file}) tidak diubah. Semua nama dan nomor di dalam data contoh rekaan.</source>
+        <translation>Sigap will make up workers, coverage targets and claims for practice, in a separate database file. The database open now ({file}) is not changed. Every name and number in the demo data is invented.</translation>
+    </message>
+    <message>
+        <source>Sigap akan membuat peserta, target cakupan dan klaim rekaan untuk latihan, di berkas di bawah ini. Semua nama dan nomor di dalam data contoh rekaan.</source>
+        <translation>Sigap will make up workers, coverage targets and claims for practice, in the file below. Every name and number in the demo data is invented.</translation>
+    </message>
+    <message>
+        <source>&amp;Pilih berkas lain…</source>
+        <translation>Choose &amp;another file…</translation>
+    </message>
+    <message>
+        <source>Berapa peserta rekaan yang dibuat, antara 1 dan {limit}. {default} cukup untuk latihan; 100.000 atau lebih untuk mencoba Sigap dengan data sebesar kabupaten (memuatnya lebih lama).</source>
+        <translation>How many invented workers to make, between 1 and {limit}. {default} is enough for practice; 100,000 or more to try Sigap with data the size of a regency (takes longer to load).</translation>
+    </message>
+    <message>
+        <source>Angka awal pembuat data rekaan. Benih yang sama menghasilkan nama, NIK dan klaim yang sama persis, sehingga latihan dapat diulang; benih lain menghasilkan data lain.</source>
+        <translation>The starting number for making up the data. The same seed makes exactly the same names, NIKs and claims, so a practice session can be repeated; another seed makes other data.</translation>
+    </message>
+    <message>
+        <source>Berkas:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Berkas data contoh</source>
+        <translation>Demo data file</translation>
+    </message>
+    <message>
+        <source>{file} adalah basis data yang sedang terbuka. Data contoh tidak dimuat ke basis data kerja; pilih berkas lain.</source>
+        <translation>{file} is the database open now. Demo data is not loaded into a working database; choose another file.</translation>
+    </message>
+    <message>
+        <source>Berkas ini sudah ada ({size}). Bila sudah berisi data contoh, Sigap membukanya tanpa membuat data baru.</source>
+        <translation>This file already exists ({size}). If it already holds demo data, Sigap opens it without making new data.</translation>
+    </message>
+    <message>
+        <source>Berkas baru; dibuat saat Anda menekan Muat data contoh.</source>
+        <translation>A new file; it is created when you press Load demo data.</translation>
+    </message>
+    <message>
         <source>Sigap akan membuat peserta, target cakupan dan klaim rekaan untuk latihan. Data contoh hanya dimuat ke basis data yang belum berisi peserta; semua nama dan nomor di dalamnya rekaan.</source>
-        <translation>Sigap will make up workers, coverage targets and claims for practice. Demo data is only loaded into a database that has no workers yet; every name and number in it is invented.</translation>
+        <translation type="vanished">Sigap will make up workers, coverage targets and claims for practice. Demo data is only loaded into a database that has no workers yet; every name and number in it is invented.</translation>
     </message>
     <message>
         <source>Benih yang sama menghasilkan data contoh yang sama persis.</source>
-        <translation>The same seed makes exactly the same demo data.</translation>
+        <translation type="vanished">The same seed makes exactly the same demo data.</translation>
     </message>
     <message>
         <source>Jumlah &amp;peserta:</source>
@@ -370,6 +1145,18 @@ View the data only, or choose another file?</translation>
         <source>Perubahan di kantor ini yang belum dikonfirmasi diterima perangkat itu</source>
         <translation>Changes at this office that the device has not yet confirmed receiving</translation>
     </message>
+    <message>
+        <source>Paket ditolak</source>
+        <translation>Refused bundle</translation>
+    </message>
+    <message>
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Paket terakhir dari perangkat ini yang ditolak di sini, dan sebabnya</source>
+        <translation>The last bundle from this device that was refused here, and why</translation>
+    </message>
 </context>
 <context>
     <name>DevicesTab</name>
@@ -382,8 +1169,12 @@ View the data only, or choose another file?</translation>
         <translation>&amp;Revoke device…</translation>
     </message>
     <message>
+        <source>Laptop kecamatan yang terdaftar di kantor ini. &quot;Tertinggal&quot; menghitung perubahan di kantor ini yang belum dikonfirmasi diterima laptop itu (pengakuan ikut di paket berikutnya dari laptop itu). Sidik kunci laptop tampil sesudah paket pertamanya diimpor: cocokkan dengan layar Sinkronisasi laptop itu. Pendaftaran yang belum mengirim paket pertama kedaluwarsa sesudah {days} hari, dan dibatalkan bila kecamatan itu didaftarkan ulang. Cabut perangkat yang hilang, tidak dipakai lagi, atau sidik kuncinya tidak cocok: paketnya akan ditolak. &quot;Paket ditolak&quot; menunjukkan paket terakhir perangkat itu yang ditolak di sini dan sebabnya (arahkan tetikus ke sana untuk pesan lengkapnya).</source>
+        <translation>Kecamatan laptops enrolled at this office. &quot;Behind&quot; counts the changes here that the laptop has not yet confirmed receiving (the confirmation comes in that laptop&apos;s next bundle). A laptop&apos;s key fingerprint appears once its first bundle is imported: compare it with that laptop&apos;s Sync screen. An enrolment that has not sent its first bundle expires after {days} days, and is withdrawn when the kecamatan is enrolled again. Revoke a device that is lost, no longer used, or whose fingerprint does not match: its bundles will be refused. &quot;Refused bundle&quot; shows the device&apos;s last bundle refused here and why (point the mouse at it for the whole message).</translation>
+    </message>
+    <message>
         <source>Laptop kecamatan yang terdaftar di kantor ini. &quot;Tertinggal&quot; menghitung perubahan di kantor ini yang belum dikonfirmasi diterima laptop itu (pengakuan ikut di paket berikutnya dari laptop itu). Sidik kunci laptop tampil sesudah paket pertamanya diimpor: cocokkan dengan layar Sinkronisasi laptop itu. Pendaftaran yang belum mengirim paket pertama kedaluwarsa sesudah {days} hari, dan dibatalkan bila kecamatan itu didaftarkan ulang. Cabut perangkat yang hilang, tidak dipakai lagi, atau sidik kuncinya tidak cocok: paketnya akan ditolak.</source>
-        <translation>Kecamatan laptops enrolled at this office. &quot;Behind&quot; counts the changes here that the laptop has not yet confirmed receiving (the confirmation comes in that laptop&apos;s next bundle). A laptop&apos;s key fingerprint appears once its first bundle is imported: compare it with that laptop&apos;s Sync screen. An enrolment that has not sent its first bundle expires after {days} days, and is withdrawn when the kecamatan is enrolled again. Revoke a device that is lost, no longer used, or whose fingerprint does not match: its bundles will be refused.</translation>
+        <translation type="vanished">Kecamatan laptops enrolled at this office. &quot;Behind&quot; counts the changes here that the laptop has not yet confirmed receiving (the confirmation comes in that laptop&apos;s next bundle). A laptop&apos;s key fingerprint appears once its first bundle is imported: compare it with that laptop&apos;s Sync screen. An enrolment that has not sent its first bundle expires after {days} days, and is withdrawn when the kecamatan is enrolled again. Revoke a device that is lost, no longer used, or whose fingerprint does not match: its bundles will be refused.</translation>
     </message>
     <message>
         <source>Laptop kecamatan yang terdaftar di kantor ini. &quot;Tertinggal&quot; menghitung perubahan di kantor ini yang belum dikonfirmasi diterima laptop itu (pengakuan ikut di paket berikutnya dari laptop itu). Cabut perangkat yang hilang atau tidak dipakai lagi: paketnya akan ditolak.</source>
@@ -459,6 +1250,45 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Surat keterangan tidak mampu (SKTM)</source>
         <translation>Certificate of low income (SKTM)</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Ditambahkan:</source>
+        <translation>Added:</translation>
+    </message>
+    <message>
+        <source>Diperbarui:</source>
+        <translation>Updated:</translation>
+    </message>
+    <message>
+        <source>Tidak berubah:</source>
+        <translation>Unchanged:</translation>
+    </message>
+    <message>
+        <source>Dilewati (NIK sudah terdaftar):</source>
+        <translation>Skipped (NIK already registered):</translation>
+    </message>
+    <message>
+        <source>Ditolak:</source>
+        <translation>Rejected:</translation>
+    </message>
+    <message>
+        <source>Baris yang ditolak:</source>
+        <translation>Rejected rows:</translation>
+    </message>
+    <message>
+        <source>Simpan &amp;laporan baris ditolak…</source>
+        <translation>Save &amp;report of rejected rows…</translation>
+    </message>
+    <message>
+        <source>Laporan itu berisi baris yang ditolak apa adanya, dengan nomor baris dan alasannya. Perbaiki isinya, lalu impor laporan itu lagi: pilihan kolom yang sama dipakai, dan baris yang sudah masuk tidak berubah.</source>
+        <translation>The report holds the rejected rows as they were, with their row numbers and reasons. Correct them, then import the report again: the same column choices are used, and the rows already imported do not change.</translation>
+    </message>
+    <message>
+        <source>Impor dari berkas {file} selesai.</source>
+        <translation>Import from {file} finished.</translation>
     </message>
 </context>
 <context>
@@ -587,12 +1417,16 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>Both records stay, as two workers.</translation>
     </message>
     <message>
+        <source>Dua data peserta dengan NIK sama, atau dengan nama dan tanggal lahir sama, mungkin orang yang sama (dari dua kantor, atau dua kali didaftarkan di satu kantor). Bila keduanya orang yang sama, gabungkan ke data yang paling benar: klaim data lainnya ikut pindah, dan data itu tidak tampil lagi di daftar peserta. Kolom yang berbeda diberi warna.</source>
+        <translation>Two worker records with the same NIK, or with the same name and date of birth, may be the same person (from two offices, or registered twice at one office). If they are the same person, merge them into the more accurate record: the other record&apos;s claims move with it, and that record no longer appears in the roster. Fields that differ are highlighted.</translation>
+    </message>
+    <message>
         <source>Tidak ada data ganda yang menunggu keputusan.</source>
         <translation>No duplicates are waiting for a decision.</translation>
     </message>
     <message>
         <source>Dua kantor mendaftarkan orang yang mungkin sama. Bila keduanya orang yang sama, gabungkan ke data yang paling benar: klaim data lainnya ikut pindah, dan data itu tidak tampil lagi di daftar peserta. Kolom yang berbeda diberi warna.</source>
-        <translation>Two offices registered what may be the same person. If they are the same person, merge them into the more accurate record: the other record&apos;s claims move with it, and that record no longer appears in the roster. Fields that differ are highlighted.</translation>
+        <translation type="vanished">Two offices registered what may be the same person. If they are the same person, merge them into the more accurate record: the other record&apos;s claims move with it, and that record no longer appears in the roster. Fields that differ are highlighted.</translation>
     </message>
     <message>
         <source>Hanya admin yang dapat menggabungkan data.</source>
@@ -659,7 +1493,11 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
     <message>
         <source>Simpan ke:</source>
-        <translation>Save to:</translation>
+        <translation type="vanished">Save to:</translation>
+    </message>
+    <message>
+        <source>Si&amp;mpan ke:</source>
+        <translation>Save &amp;to:</translation>
     </message>
     <message>
         <source>&amp;Buat berkas pendaftaran</source>
@@ -696,6 +1534,18 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Kecamatan {name}</source>
         <translation>Kecamatan {name}</translation>
+    </message>
+    <message>
+        <source>Tulis atau pilih tempat menyimpan berkas pendaftaran.</source>
+        <translation>Type or choose where to save the registration file.</translation>
+    </message>
+    <message>
+        <source>Tulis lokasi lengkap berkas pendaftaran, dengan foldernya (misalnya di flashdisk), atau pilih dengan Pilih….</source>
+        <translation>Type the full location of the registration file, with its folder (for example on the USB stick), or choose it with Choose….</translation>
+    </message>
+    <message>
+        <source>Folder {folder} tidak ada. Periksa tulisannya, atau pilih folder dengan Pilih….</source>
+        <translation>The folder {folder} does not exist. Check how it is written, or choose a folder with Choose….</translation>
     </message>
     <message>
         <source>Simpan berkas pendaftaran</source>
@@ -806,11 +1656,11 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
     <message>
         <source>Data baru</source>
-        <translation>New records</translation>
+        <translation type="vanished">New records</translation>
     </message>
     <message>
         <source>Data berubah</source>
-        <translation>Changed records</translation>
+        <translation type="vanished">Changed records</translation>
     </message>
     <message>
         <source>Tidak berubah</source>
@@ -838,11 +1688,11 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
     <message>
         <source>Baru</source>
-        <translation>New</translation>
+        <translation type="vanished">New</translation>
     </message>
     <message>
         <source>Berubah</source>
-        <translation>Changed</translation>
+        <translation type="vanished">Changed</translation>
     </message>
     <message>
         <source>&amp;Terapkan</source>
@@ -854,7 +1704,7 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
     <message>
         <source>Buka folder &amp;cadangan</source>
-        <translation>Open &amp;backup folder</translation>
+        <translation>&amp;Open backup folder</translation>
     </message>
     <message>
         <source>Pilih berkas paket (.sigap) dari flashdisk. Sigap memeriksa paket dan menunjukkan isinya lebih dulu; data di sini baru berubah setelah Anda menekan Terapkan.</source>
@@ -869,6 +1719,14 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>Changes with timestamps far in the past: {count}. The sender&apos;s computer clock may be wrong.</translation>
     </message>
     <message>
+        <source>Paket dari {sender} sudah diterapkan: {new} ditambahkan, {changed} diperbarui, {unchanged} tidak berubah.</source>
+        <translation>The bundle from {sender} has been applied: {new} added, {changed} updated, {unchanged} unchanged.</translation>
+    </message>
+    <message>
+        <source>Paket ini membawa {conflicts} konflik dan {duplicates} kemungkinan data ganda.</source>
+        <translation>This bundle brings {conflicts} conflict(s) and {duplicates} possible duplicate(s).</translation>
+    </message>
+    <message>
         <source>Paket pertama {sender}: kunci laptop itu kini tersemat, sidik kunci {fingerprint}. Cocokkan dengan sidik kunci di layar Sinkronisasi laptop itu; bila berbeda, cabut perangkatnya di tab Perangkat dan daftarkan ulang kecamatannya.</source>
         <translation>First bundle from {sender}: that laptop&apos;s key is now pinned, fingerprint {fingerprint}. Compare it with the fingerprint on that laptop&apos;s Sync screen; if they differ, revoke its device in the Devices tab and enrol its kecamatan again.</translation>
     </message>
@@ -877,12 +1735,28 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>A copy of the database from before the import was saved: {file}, in the folder {folder} (the last {kept} copies and the first of each month for a year are kept; older ones are deleted).</translation>
     </message>
     <message>
+        <source>Menunggu keputusan Anda: {conflicts} konflik dan {duplicates} kemungkinan data ganda.</source>
+        <translation>Awaiting your decision: {conflicts} conflict(s) and {duplicates} possible duplicate(s).</translation>
+    </message>
+    <message>
+        <source>Semua konflik dan kemungkinan data ganda sudah selesai diputuskan.</source>
+        <translation>All conflicts and possible duplicates have been settled.</translation>
+    </message>
+    <message>
         <source>Tin&amp;jau data ganda</source>
         <translation>Re&amp;view duplicates</translation>
     </message>
     <message>
         <source>Semua kecamatan terdaftar ({count})</source>
         <translation>All registered districts ({count})</translation>
+    </message>
+    <message>
+        <source>Ditambahkan</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Diperbarui</source>
+        <translation>Updated</translation>
     </message>
     <message>
         <source>{name} ({code})</source>
@@ -968,11 +1842,11 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
     <message>
         <source>Paket dari {sender} sudah diterapkan: {new} data baru, {changed} berubah.</source>
-        <translation>The bundle from {sender} has been applied: {new} new records, {changed} changed.</translation>
+        <translation type="vanished">The bundle from {sender} has been applied: {new} new records, {changed} changed.</translation>
     </message>
     <message>
         <source>{conflicts} konflik dan {duplicates} kemungkinan data ganda menunggu keputusan Anda.</source>
-        <translation>{conflicts} conflicts and {duplicates} possible duplicates are waiting for your decision.</translation>
+        <translation type="vanished">{conflicts} conflicts and {duplicates} possible duplicates are waiting for your decision.</translation>
     </message>
     <message>
         <source>Salinan basis data sebelum impor disimpan: {file}</source>
@@ -1002,12 +1876,24 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>Workers matching the current filters that will be exported: {count}.</translation>
     </message>
     <message>
+        <source>Berkas berisi semua data peserta seperti yang tampil di Sigap: kategori, sub-kategori dan status dengan namanya, nama desa dan kecamatan beserta kodenya. Berkas ini dapat diimpor kembali dengan tombol Impor dari berkas di tab Peserta.</source>
+        <translation>The file holds all the worker data as Sigap shows it: category, sub-category and status by name, village and district names with their codes. It can be imported again with the Import from file button on the Workers tab.</translation>
+    </message>
+    <message>
+        <source>Tanpa nomor lengkap, nomor KPJ disamarkan kecuali 4 angka terakhirnya, dan nomor yang disamarkan tidak ikut diimpor kembali. Nomor lengkap hanya untuk pengguna yang berhak melihatnya.</source>
+        <translation>Without full numbers, KPJ numbers are masked except for their last 4 digits, and masked numbers are not imported back. Full numbers are only for users allowed to see them.</translation>
+    </message>
+    <message>
+        <source>Nomor KPJ disamarkan kecuali 4 angka terakhirnya: peran Anda tidak berhak mengekspor nomor lengkap. Nomor yang disamarkan tidak ikut diimpor kembali.</source>
+        <translation>KPJ numbers are masked except for their last 4 digits: your role may not export full numbers. Masked numbers are not imported back.</translation>
+    </message>
+    <message>
         <source>Tanpa nomor lengkap, nomor KPJ disamarkan kecuali 4 angka terakhirnya. Nomor lengkap hanya untuk pengguna yang berhak melihatnya.</source>
-        <translation>Without full numbers, KPJ numbers are masked except for their last 4 digits. Full numbers are only for users allowed to see them.</translation>
+        <translation type="vanished">Without full numbers, KPJ numbers are masked except for their last 4 digits. Full numbers are only for users allowed to see them.</translation>
     </message>
     <message>
         <source>Nomor KPJ disamarkan kecuali 4 angka terakhirnya: peran Anda tidak berhak mengekspor nomor lengkap.</source>
-        <translation>KPJ numbers are masked except for their last 4 digits: your role may not export full numbers.</translation>
+        <translation type="vanished">KPJ numbers are masked except for their last 4 digits: your role may not export full numbers.</translation>
     </message>
     <message>
         <source>Buku kerja Excel (*.xlsx)</source>
@@ -1028,6 +1914,37 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>{count} peserta diekspor ke {file}.</source>
         <translation>Exported to {file}: {count} worker record(s).</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Belum ada berkas dipilih</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <source>&amp;Pilih berkas…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
+        <source>— dari berkas —</source>
+        <translation>— from the file —</translation>
+    </message>
+    <message>
+        <source>Berkas:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Kategori untuk semua baris:</source>
+        <translation>Category for all rows:</translation>
+    </message>
+    <message>
+        <source>Pilih berkas daftar peserta dari desa (XLSX, XLS, ODS atau CSV). Baris judul di atas tabel tidak apa-apa: Sigap mencari sendiri baris judul kolomnya. Belum ada data yang disimpan sebelum Anda menekan Impor.</source>
+        <translation>Choose a village&apos;s roster file (XLSX, XLS, ODS or CSV). Title rows above the table are fine: Sigap finds the row of column headings itself. Nothing is saved until you press Import.</translation>
+    </message>
+    <message>
+        <source>Kategori dibaca dari kolom Kategori atau dari jabatan. Pilih satu kategori di sini bila seluruh berkas berisi satu kategori; kategori ini dipakai untuk baris yang kategorinya tidak dapat ditentukan.</source>
+        <translation>The category is read from a Kategori column or from the position. Choose a category here when the whole file holds one category; it is used for rows whose category cannot be determined.</translation>
     </message>
 </context>
 <context>
@@ -1055,6 +1972,34 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Klaim baru harus dimulai dengan status {new}.</source>
         <translation>A new claim must start with the status {new}.</translation>
+    </message>
+    <message>
+        <source>Klaim belum dapat menjadi {new}: dokumen wajib belum diterima: {items}. Tandai dokumen yang sudah diterima beserta tanggalnya, lalu coba lagi.</source>
+        <translation>The claim cannot become {new} yet: required documents not received: {items}. Mark the documents that were received, with their dates, then try again.</translation>
+    </message>
+    <message>
+        <source>Klaim berstatus {current} dan sudah selesai: tidak ada langkah lagi.</source>
+        <translation>The claim is {current} and finished: there are no more steps.</translation>
+    </message>
+    <message>
+        <source>Klaim berstatus {current}, tidak dapat menjadi {new}. Langkah yang boleh: {allowed}.</source>
+        <translation>The claim is {current} and cannot become {new}. Allowed steps: {allowed}.</translation>
+    </message>
+    <message>
+        <source>Klaim berstatus {current}, tidak dapat menjadi {new}. Tidak ada langkah yang boleh diambil oleh {role} pada status ini.</source>
+        <translation>The claim is {current} and cannot become {new}. At this status there is no step that {role} may take.</translation>
+    </message>
+    <message>
+        <source>Klaim baru hanya boleh dibuka oleh {roles}; {role} tidak dapat membuka klaim.</source>
+        <translation>A new claim may only be opened by {roles}; {role} cannot open claims.</translation>
+    </message>
+    <message>
+        <source>Klaim berstatus {current}. Langkah {new} hanya boleh diambil oleh {roles}. Langkah yang boleh bagi {role}: {allowed}.</source>
+        <translation>The claim is {current}. The step {new} may only be taken by {roles}. Steps allowed for {role}: {allowed}.</translation>
+    </message>
+    <message>
+        <source>Klaim berstatus {current}. Langkah {new} hanya boleh diambil oleh {roles}; {role} tidak dapat mengambil langkah apa pun pada status ini.</source>
+        <translation>The claim is {current}. The step {new} may only be taken by {roles}; {role} can take no step at this status.</translation>
     </message>
     <message>
         <source>Klaim {kind} berstatus {current} tidak dapat diubah menjadi {new}.</source>
@@ -1609,6 +2554,10 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>Village &quot;{text}&quot; is not in this office&apos;s region list ({scope}). Check the spelling or write its code, e.g. 16.02.05.2001.</translation>
     </message>
     <message>
+        <source>&quot;{text}&quot; bukan nama wilayah berkode {code} ({name}); dipakai kodenya. Periksa kolom nama dan kode wilayahnya.</source>
+        <translation>&quot;{text}&quot; is not the name of region {code} ({name}); the code was used. Check the region&apos;s name and code columns.</translation>
+    </message>
+    <message>
         <source>Desa/kelurahan &quot;{text}&quot; tidak ada di Kecamatan {district}. Periksa kolom Desa dan Kecamatan.</source>
         <translation>Village &quot;{text}&quot; is not in {district} District. Check the Village and District columns.</translation>
     </message>
@@ -1900,6 +2849,220 @@ Every bundle from this device will be rejected, including bundles not yet import
         <source>waktu</source>
         <translation>a time</translation>
     </message>
+    <message>
+        <source>Hari libur {date} belum bernama. Tuliskan nama hari liburnya.</source>
+        <translation>The holiday on {date} has no name. Write the name of the holiday.</translation>
+    </message>
+    <message>
+        <source>Jumlah {amount} tidak sah: jumlah klaim tidak boleh kurang dari Rp0.</source>
+        <translation>The amount {amount} is not valid: a claim amount cannot be less than Rp0.</translation>
+    </message>
+    <message>
+        <source>Tuliskan alasan mengubah jumlah klaim menjadi {amount} (misalnya nomor surat keputusan).</source>
+        <translation>Write the reason for changing the claim amount to {amount} (for example the number of the decision letter).</translation>
+    </message>
+    <message>
+        <source>Beasiswa anak belum dihitung: masa iuran {months} bulan, sedangkan beasiswa baru berhak setelah {years} tahun iuran.</source>
+        <translation>The children&apos;s scholarship was not counted: the contribution period is {months} months, and scholarships are only due after {years} years of contributions.</translation>
+    </message>
+    <message>
+        <source>Tuliskan alasan tanda ini dihapus (misalnya hasil pemeriksaan lapangan). Tanda: {flag}</source>
+        <translation>Write why this flag is being removed (for example the result of a field check). Flag: {flag}</translation>
+    </message>
+    <message>
+        <source>Rekening penerima {account} juga menjadi rekening penerima klaim lain yang tidak berkaitan: {others}. Pastikan rekening ini memang milik ahli waris.</source>
+        <translation>The payee account {account} is also the payee account of other, unrelated claims: {others}. Make sure this account really belongs to the heir.</translation>
+    </message>
+    <message>
+        <source>NIK ahli waris {heir} sama dengan NIK {name} yang diklaim. Periksa NIK ahli waris.</source>
+        <translation>The NIK of the heir {heir} is the same as the NIK of {name}, for whom the claim is made. Check the heir&apos;s NIK.</translation>
+    </message>
+    <message>
+        <source>Penerima pembayaran {payee} ({relationship}) bukan ahli waris urutan pertama: ada {first} ({first_relationship}). Pastikan ada surat kuasa atau alasan yang sah.</source>
+        <translation>The payee {payee} ({relationship}) is not first in the order of heirs: there is {first} ({first_relationship}). Make sure there is a power of attorney or a valid reason.</translation>
+    </message>
+    <message>
+        <source>{name} meninggal {after} hari setelah kepesertaan mulai ({start}). Kematian dalam {days} hari pertama kepesertaan perlu diperiksa.</source>
+        <translation>{name} died {after} days after coverage started ({start}). A death within the first {days} days of coverage needs checking.</translation>
+    </message>
+    <message>
+        <source>{name} tercatat di wilayah {village}, di luar kabupaten {regency}. Santunan kematian hanya untuk warga kabupaten ini: periksa alamatnya.</source>
+        <translation>{name} is recorded in {village}, outside the regency {regency}. The death benefit (santunan kematian) is only for residents of this regency: check the address.</translation>
+    </message>
+    <message>
+        <source>Desil DTSEN {name} belum dicatat. Isi desilnya dari data DTSEN (santunan untuk desil 1 sampai {max}).</source>
+        <translation>The DTSEN decile of {name} has not been recorded. Fill it in from the DTSEN data (the benefit is for deciles 1 to {max}).</translation>
+    </message>
+    <message>
+        <source>Desil DTSEN {name} adalah {decile}, di atas batas desil {max} untuk santunan kematian. Periksa data DTSEN.</source>
+        <translation>The DTSEN decile of {name} is {decile}, above the limit of decile {max} for the death benefit. Check the DTSEN data.</translation>
+    </message>
+    <message>
+        <source>Klaim {kind} diajukan {filed}, lebih dari {years} tahun setelah kecelakaan {date} (batas {deadline}). Hak klaim JKK sudah kedaluwarsa.</source>
+        <translation>The {kind} claim was filed on {filed}, more than {years} years after the accident on {date} (deadline {deadline}). The right to a JKK claim has expired.</translation>
+    </message>
+    <message>
+        <source>Desil DTSEN {decile} tidak sah: tulis angka 1 sampai 10, atau kosongkan bila belum diketahui.</source>
+        <translation>DTSEN decile {decile} is not valid: write a number from 1 to 10, or leave it empty if it is not known yet.</translation>
+    </message>
+    <message>
+        <source>{event} {date} belum terjadi (hari ini {today}). Periksa tanggalnya.</source>
+        <translation>{event} {date} is in the future (today is {today}). Check the date.</translation>
+    </message>
+    <message>
+        <source>{event} {date} lebih awal dari tanggal lahir {name} ({birth}). Periksa tanggalnya.</source>
+        <translation>{event} {date} is before the date of birth of {name} ({birth}). Check the date.</translation>
+    </message>
+    <message>
+        <source>Tanggal lapor {filed} lebih awal dari {event_lower} {date}. Periksa kedua tanggal.</source>
+        <translation>The report date {filed} is before the {event_lower} {date}. Check both dates.</translation>
+    </message>
+    <message>
+        <source>Klaim {kind} hanya untuk peserta yang ada di data peserta. Buka klaim dari baris pesertanya, atau pilih Santunan Kematian untuk warga yang tidak terdaftar.</source>
+        <translation>A {kind} claim is only for workers in the roster. Open the claim from the worker&apos;s row, or choose Regency death benefit for a resident who is not registered.</translation>
+    </message>
+    <message>
+        <source>{name} tidak terdaftar dalam program {programme}, jadi klaim {kind} tidak dapat diajukan. Periksa program peserta di data peserta.</source>
+        <translation>{name} is not enrolled in the {programme} programme, so a {kind} claim cannot be filed. Check the worker&apos;s programmes in the worker record.</translation>
+    </message>
+    <message>
+        <source>Masa kepesertaan {name} belum diisi, jadi belum dapat dipastikan bahwa {event_lower} {date} tercakup. Isi tanggal mulai kepesertaan di data peserta, lalu coba lagi.</source>
+        <translation>The coverage period of {name} has not been filled in, so it cannot be confirmed that the {event_lower} {date} is covered. Fill in the coverage start in the worker record, then try again.</translation>
+    </message>
+    <message>
+        <source>{event} {date} di luar masa kepesertaan {name} ({period}). Klaim {kind} hanya untuk kejadian dalam masa kepesertaan: periksa tanggalnya atau masa kepesertaan di data peserta.</source>
+        <translation>{event} {date} is outside the coverage period of {name} ({period}). A {kind} claim is only for events within the coverage period: check the date, or the coverage period in the worker record.</translation>
+    </message>
+    <message>
+        <source>{event} {date} sesudah {name} keluar dari kepesertaan ({exit}). Klaim {kind} tidak dapat diajukan untuk kejadian setelah peserta keluar.</source>
+        <translation>{event} {date} is after {name} left coverage ({exit}). A {kind} claim cannot be filed for an event after the worker left.</translation>
+    </message>
+    <message>
+        <source>Santunan kematian harus diajukan paling lambat {days} hari setelah meninggal ({deadline}); klaim ini diajukan {filed}.</source>
+        <translation>The death benefit must be claimed within {days} days of the death ({deadline}); this claim was filed on {filed}.</translation>
+    </message>
+    <message>
+        <source>Sudah ada klaim {kind} untuk {name} (NIK {nik}) yang berstatus {status}. Satu orang hanya dapat diklaim sekali untuk kejadian yang sama: buka klaim yang ada, atau batalkan dulu bila klaim itu keliru.</source>
+        <translation>There is already a {kind} claim for {name} (NIK {nik}) with the status {status}. A person can be claimed for only once for the same event: open the existing claim, or cancel it first if it is wrong.</translation>
+    </message>
+    <message>
+        <source>Hubungan ahli waris {name} &quot;{relationship}&quot; tidak dikenal. Pilih salah satu: {known}.</source>
+        <translation>The relationship &quot;{relationship}&quot; of the heir {name} is not known. Choose one of: {known}.</translation>
+    </message>
+    <message>
+        <source>Hanya satu ahli waris yang boleh menjadi penerima pembayaran; kini ada {count} ({names}). Pilih satu.</source>
+        <translation>Only one heir may be the payee; there are now {count} ({names}). Choose one.</translation>
+    </message>
+    <message>
+        <source>Penerima pembayaran {name} belum memiliki nomor rekening. Isi nama bank, nomor rekening dan nama pemilik rekening.</source>
+        <translation>The payee {name} has no account number yet. Fill in the bank name, the account number and the account holder&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Sub-kategori &quot;{text}&quot; tidak dikenali. Untuk kategori {category} pakai salah satu: {choices}; atau kosongkan.</source>
+        <translation>Sub-category &quot;{text}&quot; is not recognised. For the category {category} use one of: {choices}; or leave it empty.</translation>
+    </message>
+    <message>
+        <source>Sub-kategori &quot;{text}&quot; tidak dikenali. Tulis seperti pada daftar Sigap, mis. Ketua RT, Kader Posyandu atau Guru Ngaji; atau kosongkan.</source>
+        <translation>Sub-category &quot;{text}&quot; is not recognised. Write it as in Sigap&apos;s list, e.g. Ketua RT, Kader Posyandu or Guru Ngaji; or leave it empty.</translation>
+    </message>
+    <message>
+        <source>Sub-kategori {subcategory} bukan bagian dari kategori {category}, melainkan {own}. Perbaiki kolom Kategori atau Sub-kategori.</source>
+        <translation>Sub-category {subcategory} does not belong to the category {category} but to {own}. Correct the Category or Sub-category column.</translation>
+    </message>
+    <message>
+        <source>Status &quot;{text}&quot; tidak dikenali. Tulis {choices}; atau kosongkan untuk peserta aktif.</source>
+        <translation>Status &quot;{text}&quot; is not recognised. Write {choices}; or leave it empty for an active worker.</translation>
+    </message>
+    <message>
+        <source>Sumber dana &quot;{text}&quot; tidak dikenali. Pakai salah satu: {choices}.</source>
+        <translation>Funding source &quot;{text}&quot; is not recognised. Use one of: {choices}.</translation>
+    </message>
+    <message>
+        <source>Program &quot;{text}&quot; tidak dikenali. Tulis JKK, JKM dan/atau JHT, dipisah koma.</source>
+        <translation>Programme &quot;{text}&quot; is not recognised. Write JKK, JKM and/or JHT, separated by commas.</translation>
+    </message>
+    <message>
+        <source>Penghasilan &quot;{text}&quot; bukan jumlah rupiah yang dikenali. Tulis angka bulat, mis. 1.500.000.</source>
+        <translation>Income &quot;{text}&quot; is not a recognised rupiah amount. Write a whole number, e.g. 1500000.</translation>
+    </message>
+    <message>
+        <source>Status Nonaktif tanpa alasan. Isi kolom Alasan status, atau lengkapi nanti lewat Ubah status pada data peserta.</source>
+        <translation>Status Inactive without a reason. Fill in the Status reason column, or complete it later with Change status in the worker record.</translation>
+    </message>
+    <message>
+        <source>Status Meninggal Dunia tanpa tanggal meninggal. Isi kolom Tanggal meninggal, atau lengkapi nanti lewat Ubah status pada data peserta.</source>
+        <translation>Status Deceased without a date of death. Fill in the Date of death column, or complete it later with Change status in the worker record.</translation>
+    </message>
+    <message>
+        <source>Tanggal meninggal &quot;{text}&quot; tidak diimpor karena Status bukan Meninggal Dunia. Isi Status Meninggal Dunia bila peserta sudah meninggal.</source>
+        <translation>Date of death &quot;{text}&quot; was not imported because the Status is not Deceased. Set the Status to Deceased if the worker has died.</translation>
+    </message>
+    <message>
+        <source>Tanggal meninggal {date} harus di antara tanggal lahir dan hari ini. Periksa tanggalnya.</source>
+        <translation>The date of death {date} must be between the date of birth and today. Check the date.</translation>
+    </message>
+</context>
+<context>
+    <name>FormParts</name>
+    <message>
+        <source>hh-bb-tttt</source>
+        <translation>dd-mm-yyyy</translation>
+    </message>
+    <message>
+        <source>Ketik tanggal sebagai hh-bb-tttt (mis. 17081990 untuk 17-08-1990), atau tekan Alt+↓ untuk memilih dari kalender.</source>
+        <translation>Type the date as dd-mm-yyyy (e.g. 17081990 for 17-08-1990), or press Alt+↓ to pick it from a calendar.</translation>
+    </message>
+    <message>
+        <source>Pilih dari kalender (Alt+↓)</source>
+        <translation>Pick from a calendar (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>{field} belum lengkap: ketik hari, bulan dan tahun (hh-bb-tttt).</source>
+        <translation>{field} is incomplete: type the day, month and year (dd-mm-yyyy).</translation>
+    </message>
+    <message>
+        <source>{field} {text} bukan tanggal yang ada: periksa hari dan bulannya.</source>
+        <translation>{field} {text} is not a real date: check the day and the month.</translation>
+    </message>
+    <message>
+        <source>{field} tidak boleh setelah hari ini.</source>
+        <translation>{field} cannot be after today.</translation>
+    </message>
+    <message>
+        <source>{field} tidak boleh sebelum {date}.</source>
+        <translation>{field} cannot be before {date}.</translation>
+    </message>
+    <message>
+        <source>{first} dan {last}</source>
+        <translation>{first} and {last}</translation>
+    </message>
+    <message>
+        <source>{items}, dan {last}</source>
+        <translation>{items} and {last}</translation>
+    </message>
+    <message>
+        <source>Untuk menyimpan, isi {missing}, lalu perbaiki {wrong}.</source>
+        <translation>To save, fill in {missing}, then correct {wrong}.</translation>
+    </message>
+    <message>
+        <source>Untuk menyimpan, isi {missing}.</source>
+        <translation>To save, fill in {missing}.</translation>
+    </message>
+    <message>
+        <source>Untuk menyimpan, perbaiki {wrong}.</source>
+        <translation>To save, correct {wrong}.</translation>
+    </message>
+</context>
+<context>
+    <name>FormRows</name>
+    <message>
+        <source>{mark} wajib diisi</source>
+        <translation>{mark} required</translation>
+    </message>
+    <message>
+        <source>(wajib diisi)</source>
+        <translation>(required)</translation>
+    </message>
 </context>
 <context>
     <name>FundingSource</name>
@@ -1943,8 +3106,24 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>Database {file}: {count} problem(s) found.</translation>
     </message>
     <message>
+        <source>Basis data {file} sehat, tetapi ada {count} hal yang perlu diperiksa.</source>
+        <translation>The database {file} is sound, but {count} item(s) need checking.</translation>
+    </message>
+    <message>
+        <source>Masalah basis data</source>
+        <translation>Database problems</translation>
+    </message>
+    <message>
         <source>Simpan salinan berkas ini dan laporkan masalahnya ke petugas teknis sebelum bekerja lebih lanjut.</source>
         <translation>Keep a copy of this file and report the problems to technical support before working any further.</translation>
+    </message>
+    <message>
+        <source>Perlu diperiksa</source>
+        <translation>Needs checking</translation>
+    </message>
+    <message>
+        <source>Ini bukan kerusakan basis data. Selesaikan di tempat yang disebut; pekerjaan lain dapat berjalan terus.</source>
+        <translation>This is not damage to the database. Settle it where the message says; other work can go on.</translation>
     </message>
     <message>
         <source>(kosong)</source>
@@ -1971,12 +3150,27 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>Journal mode:</translation>
     </message>
     <message>
+        <source>Ukuran berkas:</source>
+        <translation>File size:</translation>
+    </message>
+    <message>
         <source>&amp;Perbaiki…</source>
         <translation>&amp;Repair…</translation>
     </message>
     <message>
         <source>Tutup</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPages</name>
+    <message>
+        <source>{rows} baris: {accepted} akan diimpor ({warning} perlu diperiksa) · {error} ditolak</source>
+        <translation>{rows} rows: {accepted} to be imported ({warning} to check) · {error} rejected</translation>
+    </message>
+    <message>
+        <source>{rows} baris: {accepted} akan diimpor · {error} ditolak</source>
+        <translation>{rows} rows: {accepted} to be imported · {error} rejected</translation>
     </message>
 </context>
 <context>
@@ -2006,12 +3200,20 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>Reasons</translation>
     </message>
     <message>
+        <source>akan diimpor</source>
+        <translation>to be imported</translation>
+    </message>
+    <message>
+        <source>akan diimpor, periksa</source>
+        <translation>to be imported, check</translation>
+    </message>
+    <message>
         <source>ok</source>
-        <translation>ok</translation>
+        <translation type="vanished">ok</translation>
     </message>
     <message>
         <source>peringatan</source>
-        <translation>warning</translation>
+        <translation type="vanished">warning</translation>
     </message>
     <message>
         <source>ditolak</source>
@@ -2053,71 +3255,71 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
     <message>
         <source>Belum ada berkas dipilih</source>
-        <translation>No file chosen yet</translation>
+        <translation type="vanished">No file chosen yet</translation>
     </message>
     <message>
         <source>&amp;Pilih berkas…</source>
-        <translation>&amp;Choose file…</translation>
+        <translation type="vanished">&amp;Choose file…</translation>
     </message>
     <message>
         <source>— dari berkas —</source>
-        <translation>— from the file —</translation>
+        <translation type="vanished">— from the file —</translation>
     </message>
     <message>
         <source>Berkas:</source>
-        <translation>File:</translation>
+        <translation type="vanished">File:</translation>
     </message>
     <message>
         <source>Kategori untuk semua baris:</source>
-        <translation>Category for all rows:</translation>
+        <translation type="vanished">Category for all rows:</translation>
     </message>
     <message>
         <source>Pilih berkas daftar peserta dari desa (XLSX, XLS, ODS atau CSV). Baris judul di atas tabel tidak apa-apa: Sigap mencari sendiri baris judul kolomnya. Belum ada data yang disimpan sebelum Anda menekan Impor.</source>
-        <translation>Choose a village&apos;s roster file (XLSX, XLS, ODS or CSV). Title rows above the table are fine: Sigap finds the row of column headings itself. Nothing is saved until you press Import.</translation>
+        <translation type="vanished">Choose a village&apos;s roster file (XLSX, XLS, ODS or CSV). Title rows above the table are fine: Sigap finds the row of column headings itself. Nothing is saved until you press Import.</translation>
     </message>
     <message>
         <source>Kategori dibaca dari kolom Kategori atau dari jabatan. Pilih satu kategori di sini bila seluruh berkas berisi satu kategori; kategori ini dipakai untuk baris yang kategorinya tidak dapat ditentukan.</source>
-        <translation>The category is read from a Kategori column or from the position. Choose a category here when the whole file holds one category; it is used for rows whose category cannot be determined.</translation>
+        <translation type="vanished">The category is read from a Kategori column or from the position. Choose a category here when the whole file holds one category; it is used for rows whose category cannot be determined.</translation>
     </message>
     <message>
         <source>Kolom</source>
-        <translation>Column</translation>
+        <translation type="vanished">Column</translation>
     </message>
     <message>
         <source>Judul di berkas</source>
-        <translation>Heading in the file</translation>
+        <translation type="vanished">Heading in the file</translation>
     </message>
     <message>
         <source>Contoh isi</source>
-        <translation>Example</translation>
+        <translation type="vanished">Example</translation>
     </message>
     <message>
         <source>Isi</source>
-        <translation>Holds</translation>
+        <translation type="vanished">Holds</translation>
     </message>
     <message>
         <source>&amp;Perbarui datanya dengan isi berkas</source>
-        <translation>&amp;Update them with the file&apos;s data</translation>
+        <translation type="vanished">&amp;Update them with the file&apos;s data</translation>
     </message>
     <message>
         <source>Le&amp;wati, biarkan data yang ada</source>
-        <translation>S&amp;kip, keep the existing data</translation>
+        <translation type="vanished">S&amp;kip, keep the existing data</translation>
     </message>
     <message>
         <source>NIK yang sudah terdaftar:</source>
-        <translation>NIKs already registered:</translation>
+        <translation type="vanished">NIKs already registered:</translation>
     </message>
     <message>
         <source>Baris yang ditolak tidak diimpor. Setelah impor, simpan laporan baris ditolak, perbaiki isinya, lalu impor laporan itu lagi.</source>
-        <translation>Rejected rows are not imported. After the import, save the report of rejected rows, fix them, then import that report again.</translation>
+        <translation type="vanished">Rejected rows are not imported. After the import, save the report of rejected rows, fix them, then import that report again.</translation>
     </message>
     <message>
         <source>&amp;Simpan laporan baris ditolak…</source>
-        <translation>&amp;Save report of rejected rows…</translation>
+        <translation type="vanished">&amp;Save report of rejected rows…</translation>
     </message>
     <message>
         <source>Laporan itu berisi baris yang ditolak apa adanya, dengan nomor baris dan alasannya. Perbaiki isinya, lalu impor laporan itu lagi: pilihan kolom yang sama dipakai, dan baris yang sudah masuk tidak berubah.</source>
-        <translation>The report holds the rejected rows as they were, with their row numbers and reasons. Correct them, then import the report again: the same column choices are used, and the rows already imported do not change.</translation>
+        <translation type="vanished">The report holds the rejected rows as they were, with their row numbers and reasons. Correct them, then import the report again: the same column choices are used, and the rows already imported do not change.</translation>
     </message>
     <message>
         <source>Langkah 1 dari 3: pilih berkas</source>
@@ -2165,47 +3367,47 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
     <message>
         <source>Baris {row}: {reasons}</source>
-        <translation>Row {row}: {reasons}</translation>
+        <translation type="vanished">Row {row}: {reasons}</translation>
     </message>
     <message>
         <source>{rows} baris: ok {ok} · peringatan {warning} · ditolak {error}</source>
-        <translation>{rows} rows: ok {ok} · warning {warning} · rejected {error}</translation>
+        <translation type="vanished">{rows} rows: ok {ok} · warning {warning} · rejected {error}</translation>
     </message>
     <message>
         <source>(abaikan)</source>
-        <translation>(ignore)</translation>
+        <translation type="vanished">(ignore)</translation>
     </message>
     <message>
         <source>Kolom NIK tidak dikenali dari judulnya (baris {row}). Pilih NIK pada kolom yang berisi NIK, lalu periksa kolom lainnya.</source>
-        <translation>No column heading names the NIK (header row {row}). Choose NIK for the column that holds the NIK numbers, then check the other columns.</translation>
+        <translation type="vanished">No column heading names the NIK (header row {row}). Choose NIK for the column that holds the NIK numbers, then check the other columns.</translation>
     </message>
     <message>
         <source>Baris judul kolom ditemukan di baris {row}. Periksa isi tiap kolom dan perbaiki bila tebakannya salah; pilih (abaikan) untuk kolom yang tidak diimpor.</source>
-        <translation>The column headings were found in row {row}. Check what each column holds and correct any wrong guess; choose (ignore) for columns not to import.</translation>
+        <translation type="vanished">The column headings were found in row {row}. Check what each column holds and correct any wrong guess; choose (ignore) for columns not to import.</translation>
     </message>
     <message>
         <source>Pilihan kolom yang Anda simpan untuk judul yang sama sudah dipakai.</source>
-        <translation>The columns you confirmed for the same headings have been applied.</translation>
+        <translation type="vanished">The columns you confirmed for the same headings have been applied.</translation>
     </message>
     <message>
         <source>{count} peserta baru diimpor.</source>
-        <translation>{count} new workers imported.</translation>
+        <translation type="vanished">{count} new workers imported.</translation>
     </message>
     <message>
         <source>{count} peserta diperbarui.</source>
-        <translation>Workers updated: {count}.</translation>
+        <translation type="vanished">Workers updated: {count}.</translation>
     </message>
     <message>
         <source>{count} peserta tidak berubah.</source>
-        <translation>Workers unchanged: {count}.</translation>
+        <translation type="vanished">Workers unchanged: {count}.</translation>
     </message>
     <message>
         <source>{count} NIK yang sudah terdaftar dilewati.</source>
-        <translation>{count} NIKs already registered were skipped.</translation>
+        <translation type="vanished">{count} NIKs already registered were skipped.</translation>
     </message>
     <message>
         <source>{count} baris ditolak.</source>
-        <translation>Rows rejected: {count}.</translation>
+        <translation type="vanished">Rows rejected: {count}.</translation>
     </message>
     <message>
         <source>{name}-ditolak.xlsx</source>
@@ -2355,7 +3557,7 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     </message>
     <message>
         <source>Basis data &amp;baru…</source>
-        <translation>&amp;New database…</translation>
+        <translation type="vanished">&amp;New database…</translation>
     </message>
     <message>
         <source>&amp;Siapkan kantor…</source>
@@ -2363,7 +3565,7 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     </message>
     <message>
         <source>&amp;Muat data contoh…</source>
-        <translation>Load &amp;demo data…</translation>
+        <translation type="vanished">Load &amp;demo data…</translation>
     </message>
     <message>
         <source>&amp;Impor data wilayah…</source>
@@ -2399,6 +3601,26 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     </message>
     <message>
         <source>Ban&amp;tuan</source>
+        <translation type="vanished">&amp;Help</translation>
+    </message>
+    <message>
+        <source>Basis data ba&amp;ru…</source>
+        <translation>&amp;New database…</translation>
+    </message>
+    <message>
+        <source>Buka data &amp;contoh…</source>
+        <translation>Open &amp;demo data…</translation>
+    </message>
+    <message>
+        <source>Pen&amp;gaturan</source>
+        <translation>Se&amp;ttings</translation>
+    </message>
+    <message>
+        <source>&amp;Bahasa</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>B&amp;antuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
@@ -2497,11 +3719,11 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     </message>
     <message>
         <source>Muat data contoh</source>
-        <translation>Load demo data</translation>
+        <translation type="vanished">Load demo data</translation>
     </message>
     <message>
         <source>Basis data ini sudah berisi peserta. Data contoh hanya dimuat ke basis data yang kosong: buat dulu basis data baru lewat Berkas → Basis data baru…</source>
-        <translation>This database already holds workers. Demo data is only loaded into an empty database: first create a new database with File → New database…</translation>
+        <translation type="vanished">This database already holds workers. Demo data is only loaded into an empty database: first create a new database with File → New database…</translation>
     </message>
     <message>
         <source>Impor data wilayah</source>
@@ -2552,6 +3774,22 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
         <translation>Joined as {name}.</translation>
     </message>
     <message>
+        <source>Bahasa {language} disimpan, tetapi variabel lingkungan {variable} di komputer ini memilih bahasa lain. Hapus variabel itu agar pilihan ini berlaku.</source>
+        <translation>{language} has been saved, but the environment variable {variable} on this computer chooses another language. Remove that variable for this choice to take effect.</translation>
+    </message>
+    <message>
+        <source>Sigap sudah memakai {language}.</source>
+        <translation>Sigap is already using {language}.</translation>
+    </message>
+    <message>
+        <source>Sigap akan memakai {language} setelah ditutup dan dibuka lagi.</source>
+        <translation>Sigap will use {language} once it is closed and opened again.</translation>
+    </message>
+    <message>
+        <source>Bahasa</source>
+        <translation>Language</translation>
+    </message>
+    <message>
         <source>Tentang Sigap</source>
         <translation>About Sigap</translation>
     </message>
@@ -2578,6 +3816,41 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     <message>
         <source>Lanjutkan bekerja</source>
         <translation>Keep working</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Kolom</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Judul di berkas</source>
+        <translation>Heading in the file</translation>
+    </message>
+    <message>
+        <source>Contoh isi</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>Isi</source>
+        <translation>Holds</translation>
+    </message>
+    <message>
+        <source>(abaikan)</source>
+        <translation>(ignore)</translation>
+    </message>
+    <message>
+        <source>Kolom NIK tidak dikenali dari judulnya (baris {row}). Pilih NIK pada kolom yang berisi NIK, lalu periksa kolom lainnya.</source>
+        <translation>No column heading names the NIK (header row {row}). Choose NIK for the column that holds the NIK numbers, then check the other columns.</translation>
+    </message>
+    <message>
+        <source>Baris judul kolom ditemukan di baris {row}. Periksa isi tiap kolom dan perbaiki bila tebakannya salah; pilih (abaikan) untuk kolom yang tidak diimpor.</source>
+        <translation>The column headings were found in row {row}. Check what each column holds and correct any wrong guess; choose (ignore) for columns not to import.</translation>
+    </message>
+    <message>
+        <source>Pilihan kolom yang Anda simpan untuk judul yang sama sudah dipakai.</source>
+        <translation>The columns you confirmed for the same headings have been applied.</translation>
     </message>
 </context>
 <context>
@@ -2642,6 +3915,18 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     <message>
         <source>&amp;Nama kantor:</source>
         <translation>Office &amp;name:</translation>
+    </message>
+    <message>
+        <source>Isi Kode wilayah dan Nama kantor (bertanda *) untuk melanjutkan.</source>
+        <translation>Fill in Region code and Office name (marked *) to continue.</translation>
+    </message>
+    <message>
+        <source>Isi Kode wilayah (bertanda *) untuk melanjutkan.</source>
+        <translation>Fill in Region code (marked *) to continue.</translation>
+    </message>
+    <message>
+        <source>Isi Nama kantor (bertanda *) untuk melanjutkan.</source>
+        <translation>Fill in Office name (marked *) to continue.</translation>
     </message>
     <message>
         <source>contoh: {code}</source>
@@ -2709,6 +3994,25 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     <message>
         <source>melihat data</source>
         <translation>view data</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>&amp;Perbarui datanya dengan isi berkas</source>
+        <translation>&amp;Update them with the file&apos;s data</translation>
+    </message>
+    <message>
+        <source>Le&amp;wati, biarkan data yang ada</source>
+        <translation>S&amp;kip, keep the existing data</translation>
+    </message>
+    <message>
+        <source>NIK yang sudah terdaftar:</source>
+        <translation>NIKs already registered:</translation>
+    </message>
+    <message>
+        <source>Baris yang ditolak tidak diimpor. Setelah impor, simpan laporan baris ditolak, perbaiki isinya, lalu impor laporan itu lagi.</source>
+        <translation>Rejected rows are not imported. After the import, save the report of rejected rows, fix them, then import that report again.</translation>
     </message>
 </context>
 <context>
@@ -2867,6 +4171,54 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     </message>
 </context>
 <context>
+    <name>RegionTree</name>
+    <message>
+        <source>{name}
+Kode wilayah {code}</source>
+        <translation>{name}
+Region code {code}</translation>
+    </message>
+</context>
+<context>
+    <name>Relationship</name>
+    <message>
+        <source>Suami</source>
+        <translation>Husband</translation>
+    </message>
+    <message>
+        <source>Istri</source>
+        <translation>Wife</translation>
+    </message>
+    <message>
+        <source>Anak</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>Orang tua</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Kakek/nenek</source>
+        <translation>Grandparent</translation>
+    </message>
+    <message>
+        <source>Cucu</source>
+        <translation>Grandchild</translation>
+    </message>
+    <message>
+        <source>Saudara kandung</source>
+        <translation>Sibling</translation>
+    </message>
+    <message>
+        <source>Mertua</source>
+        <translation>Parent-in-law</translation>
+    </message>
+    <message>
+        <source>Pihak yang ditunjuk dalam wasiat</source>
+        <translation>Person named in a will</translation>
+    </message>
+</context>
+<context>
     <name>ReportsTab</name>
     <message>
         <source>Data</source>
@@ -2883,6 +4235,10 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     <message>
         <source>Isi basis data</source>
         <translation>Database contents</translation>
+    </message>
+    <message>
+        <source>Baris tabel peserta, termasuk data yang sudah digabung ke data lain atau dihapus. Tab Peserta hanya menghitung peserta yang masih tercatat.</source>
+        <translation>Rows of the workers table, including records merged into another or deleted. The Workers tab counts only the workers still on the roster.</translation>
     </message>
 </context>
 <context>
@@ -2955,6 +4311,42 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
         <translation>KPJ no.</translation>
     </message>
     <message>
+        <source>Kode desa/kelurahan</source>
+        <translation>Village code</translation>
+    </message>
+    <message>
+        <source>Kode kecamatan</source>
+        <translation>District code</translation>
+    </message>
+    <message>
+        <source>Sub-kategori</source>
+        <translation>Sub-category</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>Penghasilan</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <source>Sumber dana</source>
+        <translation>Funding source</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Alasan status</source>
+        <translation>Status reason</translation>
+    </message>
+    <message>
+        <source>Tanggal meninggal</source>
+        <translation>Date of death</translation>
+    </message>
+    <message>
         <source>Mulai kepesertaan</source>
         <translation>Coverage start</translation>
     </message>
@@ -2987,6 +4379,10 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     </message>
     <message>
         <source>Tgl lahir (umur)</source>
+        <translation type="vanished">Born (age)</translation>
+    </message>
+    <message>
+        <source>Lahir (umur)</source>
         <translation>Born (age)</translation>
     </message>
     <message>
@@ -3010,8 +4406,96 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
         <translation>Status</translation>
     </message>
     <message>
+        <source>Akhir</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Nomor Induk Kependudukan (16 angka, dari KTP)</source>
+        <translation>Population identity number (NIK: 16 digits, from the identity card)</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir dan umur hari ini</source>
+        <translation>Date of birth and age today</translation>
+    </message>
+    <message>
+        <source>Desa atau kelurahan</source>
+        <translation>Village (desa or kelurahan)</translation>
+    </message>
+    <message>
+        <source>Kategori peserta (subkategori di tooltip baris)</source>
+        <translation>Worker category (the sub-category is in the row&apos;s tooltip)</translation>
+    </message>
+    <message>
+        <source>Jabatan atau pekerjaan</source>
+        <translation>Position or occupation</translation>
+    </message>
+    <message>
+        <source>Status kepesertaan</source>
+        <translation>Membership status</translation>
+    </message>
+    <message>
+        <source>Akhir kepesertaan: perlindungan berlaku sampai tanggal ini</source>
+        <translation>Coverage end: protection lasts until this date</translation>
+    </message>
+    <message>
+        <source>Nomor Kartu Peserta Jamsostek (KPJ); tampil lengkap dengan Tampilkan nomor lengkap</source>
+        <translation>Jamsostek membership card number (KPJ); shown in full with Show full numbers</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>Non-ASN/GTK</source>
+        <translation>Non-ASN/GTK</translation>
+    </message>
+    <message>
+        <source>Perangkat Desa</source>
+        <translation>Village officials</translation>
+    </message>
+    <message>
+        <source>BPD</source>
+        <translation>Village council</translation>
+    </message>
+    <message>
+        <source>Ketua RT/RW</source>
+        <translation>RT/RW heads</translation>
+    </message>
+    <message>
+        <source>Lembaga Desa</source>
+        <translation>Village bodies</translation>
+    </message>
+    <message>
+        <source>Pekerja Rentan</source>
+        <translation>Vulnerable workers</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Meninggal</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
         <source>Akhir kepesertaan</source>
-        <translation>Coverage end</translation>
+        <translation type="vanished">Coverage end</translation>
     </message>
     <message>
         <source>KPJ</source>
@@ -3081,6 +4565,10 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
         <translation>E&amp;xport…</translation>
     </message>
     <message>
+        <source>&amp;Hapus filter</source>
+        <translation>Cl&amp;ear filters</translation>
+    </message>
+    <message>
         <source>Semua kecamatan</source>
         <translation>All districts</translation>
     </message>
@@ -3089,12 +4577,36 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
         <translation>All villages</translation>
     </message>
     <message>
+        <source>dari {total} terdaftar</source>
+        <translation>of {total} registered</translation>
+    </message>
+    <message>
+        <source>Belum ada peserta. Untuk mencoba Sigap dengan data rekaan, pilih Berkas → Buka data contoh…</source>
+        <translation>No workers yet. To try Sigap with invented data, choose File → Open demo data…</translation>
+    </message>
+    <message>
+        <source>Belum ada peserta di basis data ini. Tambahkan dengan Tambah peserta…, atau impor daftarnya dengan Impor dari berkas…</source>
+        <translation>No workers in this database yet. Add them with Add worker…, or import their list with Import from file…</translation>
+    </message>
+    <message>
+        <source>Tidak ada peserta yang cocok dengan pencarian “{text}” dan filter yang dipilih.</source>
+        <translation>No worker matches the search “{text}” and the chosen filters.</translation>
+    </message>
+    <message>
+        <source>Tidak ada peserta yang cocok dengan pencarian “{text}”.</source>
+        <translation>No worker matches the search “{text}”.</translation>
+    </message>
+    <message>
+        <source>Tidak ada peserta yang cocok dengan filter yang dipilih.</source>
+        <translation>No worker matches the chosen filters.</translation>
+    </message>
+    <message>
         <source>Daftar peserta tidak dapat dibaca: {error}</source>
         <translation>The roster could not be read: {error}</translation>
     </message>
     <message>
         <source>{count} peserta</source>
-        <translation>total: {count}</translation>
+        <translation>Workers: {count}</translation>
     </message>
     <message>
         <source>Data peserta</source>
@@ -3114,7 +4626,42 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     </message>
     <message>
         <source>Belum ada peserta. Untuk mencoba Sigap dengan data rekaan, pilih Berkas → Muat data contoh… pada basis data baru.</source>
-        <translation>No workers yet. To try Sigap with invented data, choose File → Load demo data… on a new database.</translation>
+        <translation type="vanished">No workers yet. To try Sigap with invented data, choose File → Load demo data… on a new database.</translation>
+    </message>
+</context>
+<context>
+    <name>RowsView</name>
+    <message>
+        <source>&amp;Tampilkan:</source>
+        <translation>&amp;Show:</translation>
+    </message>
+    <message>
+        <source>Semua baris ({count})</source>
+        <translation>All rows ({count})</translation>
+    </message>
+    <message>
+        <source>Hanya yang ditolak ({count})</source>
+        <translation>Rejected only ({count})</translation>
+    </message>
+    <message>
+        <source>Hanya yang perlu diperiksa ({count})</source>
+        <translation>To check only ({count})</translation>
+    </message>
+    <message>
+        <source>Pilih satu baris untuk membaca alasannya selengkapnya.</source>
+        <translation>Select a row to read its reasons in full.</translation>
+    </message>
+    <message>
+        <source>(tanpa nama)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>(kosong)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Baris {row} · {name} · NIK {nik}</source>
+        <translation>Row {row} · {name} · NIK {nik}</translation>
     </message>
 </context>
 <context>
@@ -3146,6 +4693,22 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
         <source>Masa berlaku pendaftaran kecamatan (hari)</source>
         <translation>Validity of a kecamatan enrolment (days)</translation>
     </message>
+    <message>
+        <source>Tenggat klaim JKM/JKK setelah berkas lengkap (hari)</source>
+        <translation>JKM/JKK claim deadline once the file is complete (days)</translation>
+    </message>
+    <message>
+        <source>Hitung tenggat klaim dalam hari kerja (1 = hari kerja, 0 = hari kalender)</source>
+        <translation>Count claim deadlines in working days (1 = working days, 0 = calendar days)</translation>
+    </message>
+    <message>
+        <source>Tandai klaim yang tenggatnya tinggal (hari)</source>
+        <translation>Flag claims whose deadline is this close (days)</translation>
+    </message>
+    <message>
+        <source>Periksa kematian yang terjadi sekian hari sejak kepesertaan mulai</source>
+        <translation>Check deaths within this many days of the coverage start</translation>
+    </message>
 </context>
 <context>
     <name>Sex</name>
@@ -3166,7 +4729,15 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     </message>
     <message>
         <source>&amp;Status</source>
-        <translation>&amp;Status</translation>
+        <translation type="vanished">&amp;Status</translation>
+    </message>
+    <message>
+        <source>Tanggal meninggal</source>
+        <translation>Date of death</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>S&amp;tatus</translation>
     </message>
     <message>
         <source>&amp;Alasan</source>
@@ -3183,6 +4754,10 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     <message>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -3398,7 +4973,83 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     <name>SyncText</name>
     <message>
         <source>{size} bita</source>
-        <translation>{size} bytes</translation>
+        <translation type="vanished">{size} bytes</translation>
+    </message>
+    <message>
+        <source>perangkat dicabut</source>
+        <translation>device revoked</translation>
+    </message>
+    <message>
+        <source>tanda tangan tidak sah</source>
+        <translation>invalid signature</translation>
+    </message>
+    <message>
+        <source>tidak dapat dibuka</source>
+        <translation>cannot be opened</translation>
+    </message>
+    <message>
+        <source>pendaftaran tidak berlaku</source>
+        <translation>enrolment no longer valid</translation>
+    </message>
+    <message>
+        <source>pendaftaran kedaluwarsa</source>
+        <translation>enrolment expired</translation>
+    </message>
+    <message>
+        <source>data di luar kecamatannya</source>
+        <translation>data outside its kecamatan</translation>
+    </message>
+    <message>
+        <source>peserta sudah pindah kecamatan</source>
+        <translation>worker moved to another kecamatan</translation>
+    </message>
+    <message>
+        <source>perubahan di luar wewenangnya</source>
+        <translation>change beyond its authority</translation>
+    </message>
+    <message>
+        <source>perubahan atas nama perangkat lain</source>
+        <translation>changes in another device&apos;s name</translation>
+    </message>
+    <message>
+        <source>jam laptop salah</source>
+        <translation>laptop clock wrong</translation>
+    </message>
+    <message>
+        <source>versi Sigap berbeda</source>
+        <translation>different Sigap version</translation>
+    </message>
+    <message>
+        <source>bukan untuk kantor ini</source>
+        <translation>not for this office</translation>
+    </message>
+    <message>
+        <source>nomor paket dipakai ulang</source>
+        <translation>bundle number reused</translation>
+    </message>
+    <message>
+        <source>nomor perubahan dipakai ulang</source>
+        <translation>change number reused</translation>
+    </message>
+    <message>
+        <source>nilai yang tidak sah</source>
+        <translation>invalid value</translation>
+    </message>
+    <message>
+        <source>data bentrok dengan data di sini</source>
+        <translation>data clashes with data here</translation>
+    </message>
+    <message>
+        <source>paket rusak atau tidak sah</source>
+        <translation>bundle damaged or invalid</translation>
+    </message>
+    <message>
+        <source>{time} · {reason}</source>
+        <translation>{time} · {reason}</translation>
+    </message>
+    <message>
+        <source>{file}: {message}</source>
+        <translation>{file}: {message}</translation>
     </message>
     <message>
         <source>dihapus</source>
@@ -3606,99 +5257,103 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     </message>
     <message>
         <source>Ubah &amp;status…</source>
-        <translation>Change &amp;status…</translation>
+        <translation type="vanished">Change &amp;status…</translation>
     </message>
     <message>
         <source>16 angka</source>
-        <translation>16 digits</translation>
+        <translation type="vanished">16 digits</translation>
     </message>
     <message>
         <source>(pilih kategori)</source>
-        <translation>(choose a category)</translation>
+        <translation type="vanished">(choose a category)</translation>
     </message>
     <message>
         <source>s.d.</source>
-        <translation>to</translation>
+        <translation type="vanished">to</translation>
     </message>
     <message>
         <source>&amp;NIK</source>
-        <translation>&amp;NIK</translation>
+        <translation type="vanished">&amp;NIK</translation>
     </message>
     <message>
         <source>No. &amp;KK</source>
-        <translation>&amp;KK no.</translation>
+        <translation type="vanished">&amp;KK no.</translation>
     </message>
     <message>
         <source>Na&amp;ma</source>
-        <translation>Na&amp;me</translation>
+        <translation type="vanished">Na&amp;me</translation>
     </message>
     <message>
         <source>&amp;Jenis kelamin</source>
-        <translation>&amp;Sex</translation>
+        <translation type="vanished">&amp;Sex</translation>
     </message>
     <message>
         <source>Tempat, tgl &amp;lahir</source>
-        <translation>Place, date of &amp;birth</translation>
+        <translation type="vanished">Place, date of &amp;birth</translation>
     </message>
     <message>
         <source>&amp;Alamat</source>
-        <translation>&amp;Address</translation>
+        <translation type="vanished">&amp;Address</translation>
     </message>
     <message>
         <source>Kecamatan, &amp;desa</source>
-        <translation>District, &amp;village</translation>
+        <translation type="vanished">District, &amp;village</translation>
     </message>
     <message>
         <source>Kategori, s&amp;ub-kategori</source>
-        <translation>Category, s&amp;ub-category</translation>
+        <translation type="vanished">Category, s&amp;ub-category</translation>
     </message>
     <message>
         <source>Ja&amp;batan</source>
-        <translation>Pos&amp;ition</translation>
+        <translation type="vanished">Pos&amp;ition</translation>
     </message>
     <message>
         <source>No. K&amp;PJ</source>
-        <translation>K&amp;PJ no.</translation>
+        <translation type="vanished">K&amp;PJ no.</translation>
     </message>
     <message>
         <source>Program</source>
-        <translation>Programmes</translation>
+        <translation type="vanished">Programmes</translation>
     </message>
     <message>
         <source>Peng&amp;hasilan</source>
-        <translation>&amp;Income</translation>
+        <translation type="vanished">&amp;Income</translation>
     </message>
     <message>
         <source>Masa kepesertaan</source>
-        <translation>Coverage period</translation>
+        <translation type="vanished">Coverage period</translation>
     </message>
     <message>
         <source>Sumber &amp;dana</source>
-        <translation>&amp;Funding source</translation>
+        <translation type="vanished">&amp;Funding source</translation>
     </message>
     <message>
         <source>&amp;Telepon</source>
-        <translation>&amp;Phone</translation>
+        <translation type="vanished">&amp;Phone</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation>Status</translation>
+        <translation type="vanished">Status</translation>
     </message>
     <message>
         <source>(tanpa sub-kategori)</source>
-        <translation>(no sub-category)</translation>
+        <translation type="vanished">(no sub-category)</translation>
     </message>
     <message>
         <source>{kpj} (isi untuk mengganti)</source>
-        <translation>{kpj} (type to replace)</translation>
+        <translation type="vanished">{kpj} (type to replace)</translation>
     </message>
     <message>
         <source>{status}, {date}</source>
-        <translation>{status}, {date}</translation>
+        <translation type="vanished">{status}, {date}</translation>
     </message>
     <message>
         <source>{status} — {reason}</source>
-        <translation>{status} — {reason}</translation>
+        <translation type="vanished">{status} — {reason}</translation>
+    </message>
+    <message>
+        <source>&amp;Ubah status…</source>
+        <translation>Change s&amp;tatus…</translation>
     </message>
     <message>
         <source>(data dibuat)</source>
@@ -3775,6 +5430,225 @@ Save anyway?</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerForm</name>
+    <message>
+        <source>16 angka</source>
+        <translation>16 digits</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>(pilih)</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>(pilih kategori)</source>
+        <translation>(choose a category)</translation>
+    </message>
+    <message>
+        <source>Mulai kepesertaan</source>
+        <translation>Coverage start</translation>
+    </message>
+    <message>
+        <source>Akhir kepesertaan</source>
+        <translation>Coverage end</translation>
+    </message>
+    <message>
+        <source>(pilih kecamatan)</source>
+        <translation>(choose a district)</translation>
+    </message>
+    <message>
+        <source>(pilih desa)</source>
+        <translation>(choose a village)</translation>
+    </message>
+    <message>
+        <source>&amp;NIK</source>
+        <translation>&amp;NIK</translation>
+    </message>
+    <message>
+        <source>No. &amp;KK</source>
+        <translation>&amp;KK no.</translation>
+    </message>
+    <message>
+        <source>Na&amp;ma lengkap</source>
+        <translation>Full na&amp;me</translation>
+    </message>
+    <message>
+        <source>J&amp;enis kelamin</source>
+        <translation>S&amp;ex</translation>
+    </message>
+    <message>
+        <source>Tanggal &amp;lahir</source>
+        <translation>Date of &amp;birth</translation>
+    </message>
+    <message>
+        <source>Tempat la&amp;hir</source>
+        <translation>Place of birt&amp;h</translation>
+    </message>
+    <message>
+        <source>&amp;Alamat</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>Ke&amp;camatan</source>
+        <translation>&amp;District</translation>
+    </message>
+    <message>
+        <source>&amp;Desa</source>
+        <translation>&amp;Village</translation>
+    </message>
+    <message>
+        <source>Telep&amp;on</source>
+        <translation>Ph&amp;one</translation>
+    </message>
+    <message>
+        <source>s.d.</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Kate&amp;gori</source>
+        <translation>Cate&amp;gory</translation>
+    </message>
+    <message>
+        <source>Sub-kategori</source>
+        <translation>Sub-category</translation>
+    </message>
+    <message>
+        <source>&amp;Jabatan</source>
+        <translation>&amp;Position</translation>
+    </message>
+    <message>
+        <source>No. K&amp;PJ</source>
+        <translation>KP&amp;J no.</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>Penghas&amp;ilan</source>
+        <translation>&amp;Income</translation>
+    </message>
+    <message>
+        <source>Masa kepese&amp;rtaan</source>
+        <translation>Cove&amp;rage period</translation>
+    </message>
+    <message>
+        <source>Sum&amp;ber dana</source>
+        <translation>&amp;Funding source</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Data diri</source>
+        <translation>Personal details</translation>
+    </message>
+    <message>
+        <source>Kepesertaan</source>
+        <translation>Membership</translation>
+    </message>
+    <message>
+        <source>(tanpa sub-kategori)</source>
+        <translation>(no sub-category)</translation>
+    </message>
+    <message>
+        <source>{kpj} (isi untuk mengganti)</source>
+        <translation>{kpj} (type to replace)</translation>
+    </message>
+    <message>
+        <source>{status}, {date}</source>
+        <translation>{status}, {date}</translation>
+    </message>
+    <message>
+        <source>{status} — {reason}</source>
+        <translation>{status} — {reason}</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>No. KK</source>
+        <translation>KK no.</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>No. KPJ</source>
+        <translation>KPJ no.</translation>
+    </message>
+    <message>
+        <source>Masa kepesertaan</source>
+        <translation>Coverage period</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir dan jenis kelamin diisi menurut NIK.</source>
+        <translation>Date of birth and sex filled in from the NIK.</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir diisi menurut NIK.</source>
+        <translation>Date of birth filled in from the NIK.</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin diisi menurut NIK.</source>
+        <translation>Sex filled in from the NIK.</translation>
+    </message>
+    <message>
+        <source>lahir {date}, {sex}</source>
+        <translation>born {date}, {sex}</translation>
+    </message>
+    <message>
+        <source>lahir {date}</source>
+        <translation>born {date}</translation>
+    </message>
+    <message>
+        <source>Berbeda dengan NIK ({facts}). Periksa lagi KTP-nya; bila memang begitu, data tetap dapat disimpan.</source>
+        <translation>Differs from the NIK ({facts}). Check the identity card (KTP) again; if it really is so, the record can still be saved.</translation>
+    </message>
+    <message>
+        <source>Akhir kepesertaan tidak boleh sebelum mulai kepesertaan.</source>
+        <translation>The coverage end cannot be before the coverage start.</translation>
+    </message>
+    <message>
+        <source>Mulai {start} dan akhir {end}</source>
+        <translation>Coverage start {start} and end {end}</translation>
+    </message>
+    <message>
+        <source>Mulai kepesertaan {date}</source>
+        <translation>Coverage start {date}</translation>
+    </message>
+    <message>
+        <source>Akhir kepesertaan {date}</source>
+        <translation>Coverage end {date}</translation>
+    </message>
+    <message>
+        <source>{dates} lebih dari setahun lagi. Periksa tahunnya; bila memang benar, data tetap dapat disimpan.</source>
+        <translation>{dates}: more than a year from now. Check the year; if it is right, the record can still be saved.</translation>
     </message>
 </context>
 <context>
