@@ -139,10 +139,12 @@ def grouped_fingerprint(fingerprint: str | None) -> str:
 
 def field_label(table: str, field: str) -> str:
     """The name people know a column by (the raw name when unknown)."""
-    if field in FIELD_LABELS and field != "village":
-        return translate("RosterField", FIELD_LABELS[field])
+    # The stored columns' own names first: a worker's village_code is its desa, even though
+    # an exported sheet has a separate "Kode desa/kelurahan" column.
     if field in _MORE_FIELDS:
         return translate("SyncField", _MORE_FIELDS[field])
+    if field in FIELD_LABELS and field != "village":
+        return translate("RosterField", FIELD_LABELS[field])
     return field
 
 
