@@ -383,8 +383,23 @@ def mapping_key(header_cells: Iterable[Cell]) -> str:
     return hashlib.sha256("\x1f".join(names).encode()).hexdigest()[:32]
 
 
+# The fields the wizard knew before the export carried codes, sub-categories and statuses
+# (December 2026): a mapping remembered with only these never chose to leave the others out.
+FIELDS_BEFORE_2026_12: frozenset[str] = frozenset(
+    {
+        "nik", "name", "birth_place", "birth_date", "birth_place_date", "sex", "address",
+        "village", "district", "position", "category", "kpj", "coverage_start",
+        "coverage_end", "kk", "phone",
+    }
+)  # fmt: skip
+
+
 class MappingMemory:
     """Mappings the user confirmed, by :func:`mapping_key`, in a JSON file.
+
+    Each entry also keeps the fields Sigap knew when the user confirmed it (an entry of an
+    older file: :data:`FIELDS_BEFORE_2026_12`). A field added since was never left out by
+    the user, so :meth:`get` takes today's guess for it when its column is free.
 
     A missing or damaged file is an empty memory: remembering is a convenience, never a
     reason to refuse an import.
@@ -392,7 +407,7 @@ class MappingMemory:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self._entries: dict[str, dict[str, int]] = {}
+        self._entries: dict[str, dict[str, object]] = {}
         self.load()
 
     def load(self) -> None:
@@ -405,18 +420,44 @@ class MappingMemory:
         if not isinstance(data, dict):
             return
         for key, value in data.items():
-            mapping = ColumnMapping.from_json(value)
-            if isinstance(key, str) and mapping is not None:
-                self._entries[key] = mapping.to_json()
+            if not isinstance(key, str) or not isinstance(value, dict):
+                continue
+            if "columns" in value:  # {"columns": {...}, "known": [...]}
+                mapping = ColumnMapping.from_json(value.get("columns"))
+                known_list = value.get("known")
+                known = (
+                    sorted(str(f) for f in known_list if f in FIELDS)
+                    if isinstance(known_list, list)
+                    else sorted(FIELDS_BEFORE_2026_12)
+                )
+            else:  # an older file: the mapping alone
+                mapping = ColumnMapping.from_json(value)
+                known = sorted(FIELDS_BEFORE_2026_12)
+            if mapping is not None:
+                self._entries[key] = {"columns": mapping.to_json(), "known": known}
 
-    def get(self, key: str) -> ColumnMapping | None:
-        """The remembered mapping for a header key, or None."""
+    def get(self, key: str, header: Sequence[Cell] | None = None) -> ColumnMapping | None:
+        """The remembered mapping for a header key, or None.
+
+        With *header* (the file's header row), fields unknown when the mapping was confirmed
+        take today's guess where that column is not already mapped.
+        """
         entry = self._entries.get(key)
-        return ColumnMapping(dict(entry)) if entry is not None else None
+        if entry is None:
+            return None
+        columns = dict(entry["columns"])  # type: ignore[call-overload]
+        if header is not None:
+            known = set(entry["known"])  # type: ignore[call-overload]
+            taken = set(columns.values())
+            for name, column in guess_mapping(header).columns.items():
+                if name not in known and name not in columns and column not in taken:
+                    columns[name] = column
+                    taken.add(column)
+        return ColumnMapping(columns)
 
     def remember(self, key: str, mapping: ColumnMapping) -> None:
         """Keep *mapping* for *key* (call :meth:`save` to write it)."""
-        self._entries[key] = mapping.to_json()
+        self._entries[key] = {"columns": mapping.to_json(), "known": list(FIELDS)}
 
     def save(self) -> None:
         """Write the file atomically (a crash leaves the old file or the new one)."""

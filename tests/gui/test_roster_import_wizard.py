@@ -168,7 +168,7 @@ def test_import_a_messy_file_step_by_step(
 
     # The confirmed mapping is remembered for files with the same header.
     remembered = json.loads(memory_file.read_text(encoding="utf-8"))
-    assert list(remembered.values())[0]["nik"] == 1
+    assert list(remembered.values())[0]["columns"]["nik"] == 1
 
     # The rejected rows go to an XLSX report.
     report = memory_file.parent / "ditolak.xlsx"

@@ -280,7 +280,7 @@ class ImportWizard(QDialog):
         def work(_progress: Any, _cancel: Any) -> ImportPreview:
             # need_nik=False: a NIK column with a name we do not know is picked by the user.
             preview = importer.preview(path, category=category, need_nik=False)
-            remembered = memory.get(mapping_key(preview.header))
+            remembered = memory.get(mapping_key(preview.header), preview.header)
             if remembered is not None and remembered != preview.mapping:
                 preview = importer.preview(
                     path, category=category, mapping=remembered, need_nik=False
@@ -329,7 +329,9 @@ class ImportWizard(QDialog):
     # ---- step 2: the columns -------------------------------------------------------------
 
     def _show_preview(self, preview: ImportPreview) -> None:
-        remembered = self._memory.get(mapping_key(preview.header)) == preview.mapping
+        remembered = (
+            self._memory.get(mapping_key(preview.header), preview.header) == preview.mapping
+        )
         self.mapping_page.show_preview(preview, remembered=remembered)
         self.preview_page.show_preview(preview)
         self.mapping_counts.setText(preview_counts(preview))

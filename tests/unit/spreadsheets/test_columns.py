@@ -145,7 +145,38 @@ def test_mapping_memory_round_trip(tmp_path: Path):
     memory.save()
     again = MappingMemory(path)
     assert again.get(key) == ColumnMapping({"nik": 0, "name": 1, "position": 2})
-    assert json.loads(path.read_text())[key] == {"nik": 0, "name": 1, "position": 2}
+    saved = json.loads(path.read_text())[key]
+    assert saved["columns"] == {"nik": 0, "name": 1, "position": 2}
+    assert "status" in saved["known"]
+
+
+def test_a_mapping_remembered_before_new_fields_takes_their_guess(tmp_path: Path):
+    """A mapping an older Sigap remembered for its own export never chose to leave the
+    Sub-kategori and Status columns out: it did not know them. Today's guess fills them."""
+    header = ["NIK", "Nama", "Sub-kategori", "Status", "Catatan"]
+    key = mapping_key(header)
+    path = tmp_path / "mappings.json"
+    path.write_text(json.dumps({key: {"nik": 0, "name": 1}}))  # the older file's shape
+    memory = MappingMemory(path)
+    assert memory.get(key, header) == ColumnMapping(
+        {"nik": 0, "name": 1, "subcategory": 2, "status": 3}
+    )
+    # Confirmed again without Status: the user's choice now, kept.
+    memory.remember(key, ColumnMapping({"nik": 0, "name": 1, "subcategory": 2}))
+    memory.save()
+    assert MappingMemory(path).get(key, header) == ColumnMapping(
+        {"nik": 0, "name": 1, "subcategory": 2}
+    )
+
+
+def test_a_new_field_guess_never_takes_a_column_the_user_mapped(tmp_path: Path):
+    header = ["NIK", "Nama", "Status"]
+    key = mapping_key(header)
+    path = tmp_path / "mappings.json"
+    path.write_text(json.dumps({key: {"nik": 0, "name": 1, "position": 2}}))
+    assert MappingMemory(path).get(key, header) == ColumnMapping(
+        {"nik": 0, "name": 1, "position": 2}
+    )
 
 
 def test_a_damaged_memory_file_is_an_empty_memory(tmp_path: Path):
