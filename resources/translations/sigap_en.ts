@@ -4703,7 +4703,7 @@ Region code {code}</translation>
     </message>
     <message>
         <source>Tandai klaim yang tenggatnya tinggal (hari)</source>
-        <translation>Flag claims whose deadline is this close (days)</translation>
+        <translation>Flag claims due within this many days</translation>
     </message>
     <message>
         <source>Periksa kematian yang terjadi sekian hari sejak kepesertaan mulai</source>
