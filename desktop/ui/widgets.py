@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractProxyModel, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
+    QApplication,
+    QComboBox,
+    QCompleter,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -132,3 +135,80 @@ class EmptyMessage(QFrame):
         if event.type() == QEvent.Type.Resize:
             self._fit()
         return False
+
+
+class SearchableCombo(QComboBox):
+    """A picker of many names (kecamatan, desa) that finds an item by any part of its text.
+
+    Typing "agung" offers "16.02.05 — Kayu Agung"; the list offers only items that contain
+    what was typed, ignoring case. Text that names no item is never kept: leaving the field
+    puts back the chosen item's text (or nothing), so the value is always one of the items.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(self.model(), self)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.activated[QModelIndex].connect(self._completed)  # type: ignore[index]
+        self.setCompleter(completer)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+        line = self.lineEdit()
+        assert line is not None
+        line.editingFinished.connect(self._settle)
+
+    def setPlaceholderText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        """The grey text while nothing is chosen."""
+        super().setPlaceholderText(text)
+        line = self.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(text)
+
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Leaving the picker (Tab, a click elsewhere) settles it on an item.
+
+        Watched on the application, not in focusOutEvent: while its list is open the
+        completer eats the picker's focus-out.
+        """
+        mine = (self, self.lineEdit())
+        if old in mine and new not in mine:
+            completer = self.completer()
+            if completer is None or new is not completer.popup():
+                self._settle()
+
+    def _completed(self, index: QModelIndex) -> None:
+        completer = self.completer()
+        assert completer is not None
+        proxy = completer.completionModel()
+        if isinstance(proxy, QAbstractProxyModel):
+            index = proxy.mapToSource(index)
+        if index.isValid():
+            self.setCurrentIndex(index.row())
+
+    def _settle(self) -> None:
+        """Keep the field on an item: the exactly named one (any case), else the chosen one."""
+        line = self.lineEdit()
+        assert line is not None
+        typed = line.text().strip().casefold()
+        if typed:
+            for row in range(self.count()):
+                if self.itemText(row).casefold() == typed:
+                    if row != self.currentIndex():
+                        self.setCurrentIndex(row)
+                    break
+            else:
+                matches = [
+                    row for row in range(self.count()) if typed in self.itemText(row).casefold()
+                ]
+                if len(matches) == 1 and matches[0] != self.currentIndex():
+                    self.setCurrentIndex(matches[0])
+        else:  # emptied: the "all" item of a filter (no data), else nothing chosen
+            empty = self.findData(None)
+            if empty != self.currentIndex():
+                self.setCurrentIndex(empty)
+        line.setText(self.itemText(self.currentIndex()) if self.currentIndex() >= 0 else "")

@@ -57,7 +57,13 @@ from desktop.ui.roster.regions import (
 )
 from desktop.ui.roster.worker_dialog import WorkerDialog
 from desktop.ui.settings import save_bytes, saved_bytes
-from desktop.ui.widgets import EmptyMessage, FigureCard, HintLabel, heading_label
+from desktop.ui.widgets import (
+    EmptyMessage,
+    FigureCard,
+    HintLabel,
+    SearchableCombo,
+    heading_label,
+)
 
 SEARCH_DELAY_MS = 250
 SEARCH_SHOWN_CHARS = 40  # a longer search is cut short in the no-match message
@@ -269,9 +275,9 @@ class RosterTab(QWidget):
         self.search_edit.setPlaceholderText(self.tr("Cari NIK atau nama…"))
         self.search_edit.setMinimumWidth(160)
         self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
-        self.district_combo = QComboBox()
+        self.district_combo = SearchableCombo()
         self.district_combo.currentIndexChanged.connect(self._district_changed)
-        self.village_combo = QComboBox()
+        self.village_combo = SearchableCombo()
         self.village_combo.currentIndexChanged.connect(self.reload)
         self.category_combo = QComboBox()
         self.category_combo.addItem(self.tr("Semua kategori"), None)
@@ -379,7 +385,8 @@ class RosterTab(QWidget):
         self.village_combo.addItem(self.tr("Semua desa"), None)
         district = self.district_combo.currentData()
         if district:
-            for village in self._services.regions.children(district):
+            villages = self._services.regions.children(district)
+            for village in sorted(villages, key=lambda v: v.name.casefold()):
                 self.village_combo.addItem(village.name, village.code)
         self.village_combo.setEnabled(bool(district))
         self.village_combo.blockSignals(False)

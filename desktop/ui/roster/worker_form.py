@@ -43,6 +43,7 @@ from desktop.services.workers import WorkerRecord, WorkerService, district_of
 from desktop.ui.dialogs.form_rows import FormGrid, caption_label, required_legend
 from desktop.ui.i18n import finding_text, translate
 from desktop.ui.roster.form_parts import DateField, FieldMessage, blocked_reason
+from desktop.ui.widgets import SearchableCombo
 
 MAX_INCOME = 2_000_000_000
 # The NIK's own warnings about the birth date and sex stand under those fields.
@@ -104,8 +105,8 @@ class WorkerForm(QWidget):
         self.birth_place_edit.setMaxLength(100)
         self.address_edit = QLineEdit()
         self.address_edit.setMaxLength(300)
-        self.district_combo = QComboBox()
-        self.village_combo = QComboBox()
+        self.district_combo = SearchableCombo()
+        self.village_combo = SearchableCombo()
         self.phone_edit = QLineEdit()
         self.phone_edit.setMaxLength(24)
         self.phone_edit.setValidator(
@@ -255,7 +256,8 @@ class WorkerForm(QWidget):
         code = self.district_combo.currentData()
         self.village_combo.clear()
         if code:
-            for village in self._regions.children(code):
+            # By name, as a clerk looks for a desa (the codes' order means nothing to them).
+            for village in sorted(self._regions.children(code), key=lambda v: v.name.casefold()):
                 self.village_combo.addItem(village.name, village.code)
         self.village_combo.setCurrentIndex(-1)
 
