@@ -117,3 +117,31 @@ def test_an_active_nik_already_present_offers_the_record_that_has_it(
     message_boxes.answer = QMessageBox.ButtonRole.ActionRole
     dialog.save()
     assert opened == [worker]
+
+
+def test_esc_on_a_changed_status_asks_before_the_reason_is_lost(
+    qtbot: QtBot, services: AppServices, message_boxes: MessageBoxes
+) -> None:
+    from desktop.ui.roster.status_dialog import StatusDialog
+
+    demo_services(services)
+    _form, worker = open_first_worker(qtbot, services)
+    record = services.workers.get(worker)
+    dialog = StatusDialog(record)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing changed: closes without a word
+    assert not dialog.isVisible() and message_boxes.shown == []
+
+    dialog = StatusDialog(record)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("nonaktif"))
+    qtbot.keyClicks(dialog.reason_edit, "Pindah ke luar kabupaten")
+    message_boxes.answer = QMessageBox.ButtonRole.RejectRole  # Batal: back to the dialog
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert message_boxes.shown[-1].text == "Ada perubahan yang belum disimpan. Simpan dulu?"
+    assert dialog.isVisible()
+    assert dialog.reason_edit.text() == "Pindah ke luar kabupaten"

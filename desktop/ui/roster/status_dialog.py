@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.categories import WorkerStatus
 from desktop.services.workers import WorkerRecord
+from desktop.ui import messages
 from desktop.ui.dialogs.form_rows import ErrorLine, FormGrid, ReasonLine, required_legend
 from desktop.ui.i18n import translate
 from desktop.ui.roster.form_parts import DateField, FieldMessage, blocked_reason
@@ -71,7 +72,31 @@ class StatusDialog(QDialog):
         self.reason_edit.textChanged.connect(self._check)
         self.death_date_edit.checkNeeded.connect(self._check)
         self._status_changed()
+        self._initial = self._snapshot()
         self.resize(max(self.sizeHint().width(), 460), self.sizeHint().height())
+
+    def _snapshot(self) -> tuple[object, ...]:
+        return (
+            self.status_combo.currentData(),
+            self.reason_edit.text(),
+            self.death_date_edit.text(),
+        )
+
+    def is_dirty(self) -> bool:
+        """True when the user changed the status, its reason or the date of death."""
+        return self._snapshot() != self._initial
+
+    def reject(self) -> None:
+        """Batal, Esc or the window's close button: a change is asked about first
+        (Simpan / Buang perubahan / Batal), as in the worker form."""
+        if self.is_dirty():
+            choice = messages.ask_unsaved(self, self.windowTitle())
+            if choice == "cancel":
+                return
+            if choice == "save":
+                self._save()  # closes when it saved; stays open with the reason otherwise
+                return
+        super().reject()
 
     def _status(self) -> WorkerStatus:
         return WorkerStatus(self.status_combo.currentData())
