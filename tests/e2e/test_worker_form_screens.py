@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.services.app import AppServices
 from desktop.ui.main_window import MainWindow
+from desktop.ui.roster.status_dialog import StatusDialog
 from desktop.ui.roster.worker_dialog import WorkerDialog
 from tests.e2e.screens import REAL_DISPLAY, shoot
 
@@ -85,6 +86,39 @@ def test_the_worker_form_in_a_real_window(
     qtbot.waitExposed(stored)
     assert screen.geometry().contains(stored.frameGeometry())
     shoot(qtbot, f"worker-form-record-{width}")
+
+    # Ubah status…: the status dialog over the form, inside the screen.
+    qtbot.mouseClick(stored.status_button, Qt.MouseButton.LeftButton)
+    status = stored.findChild(StatusDialog)
+    assert status is not None
+    qtbot.waitExposed(status)
+    status.status_combo.setCurrentIndex(status.status_combo.findData("nonaktif"))
+    assert screen.geometry().contains(status.frameGeometry())
+    shoot(qtbot, f"worker-status-{width}")
+    status.done(0)
     stored.done(0)
+
+    # The kecamatan picker finds a place by any part of its name.
+    qtbot.mouseClick(window.roster_tab.add_button, Qt.MouseButton.LeftButton)
+    dialog = next(d for d in window.roster_tab.findChildren(WorkerDialog) if d.isVisible())
+    qtbot.waitExposed(dialog)
+    picker = dialog.form.district_combo
+    picker.setFocus()
+    line = picker.lineEdit()
+    assert line is not None
+    qtbot.keyClicks(line, "agung")
+    completer = picker.completer()
+    assert completer is not None
+    qtbot.waitUntil(completer.popup().isVisible)
+    shoot(qtbot, f"worker-form-kecamatan-ketik-{width}")
+    dialog.done(0)
+
+    # Ekspor…: what the file holds and that it imports back.
+    export = window.roster_tab.export()
+    assert export is not None
+    qtbot.waitExposed(export)
+    assert screen.geometry().contains(export.frameGeometry())
+    shoot(qtbot, f"roster-export-{width}")
+    export.done(0)
 
     services.close()
