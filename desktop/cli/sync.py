@@ -19,7 +19,6 @@ from desktop.cli.common import (
     open_services,
 )
 from desktop.cli.words import file_size, translate
-from desktop.domain.findings import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from desktop.services.app import AppServices
@@ -378,34 +377,14 @@ def _grouped(fingerprint: str) -> str:
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
-# Columns of synced tables that FIELD_LABELS does not name, as the window's conflict view
-# names them (desktop/ui/sync/text.py; the same source strings share one translation).
-_MORE_FIELDS = {
-    "deleted": QT_TRANSLATE_NOOP("SyncField", "Dihapus"),
-    "status": QT_TRANSLATE_NOOP("SyncField", "Status"),
-    "status_reason": QT_TRANSLATE_NOOP("SyncField", "Alasan status"),
-    "death_date": QT_TRANSLATE_NOOP("SyncField", "Tanggal meninggal"),
-    "village_code": QT_TRANSLATE_NOOP("SyncField", "Desa/kelurahan"),
-    "district_code": QT_TRANSLATE_NOOP("SyncField", "Kecamatan"),
-    "subcategory": QT_TRANSLATE_NOOP("SyncField", "Sub-kategori"),
-    "programmes": QT_TRANSLATE_NOOP("SyncField", "Program"),
-    "declared_income": QT_TRANSLATE_NOOP("SyncField", "Penghasilan"),
-    "funding_source": QT_TRANSLATE_NOOP("SyncField", "Sumber dana"),
-    "merged_into": QT_TRANSLATE_NOOP("SyncField", "Digabung ke"),
-    "value": QT_TRANSLATE_NOOP("SyncField", "Nilai"),
-    "target": QT_TRANSLATE_NOOP("SyncField", "Target"),
-}
 
 
 def _field_label(field: str) -> str:
     """The name people know a synced column by, as the conflict view writes it."""
+    from desktop.domain.tables import column_label
     from desktop.spreadsheets.columns import FIELD_LABELS
 
-    if field in FIELD_LABELS and field != "village":
-        return translate("RosterField", FIELD_LABELS[field])
-    if field in _MORE_FIELDS:
-        return translate("SyncField", _MORE_FIELDS[field])
-    return field
+    return column_label(field, FIELD_LABELS, translate)
 
 
 def _value_text(field: str, value: object) -> str:

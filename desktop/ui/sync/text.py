@@ -10,6 +10,7 @@ from desktop.domain import formatting
 from desktop.domain.categories import Category, Sex, WorkerStatus
 from desktop.domain.findings import QT_TRANSLATE_NOOP
 from desktop.domain.identifiers import MASKED_COLUMNS, mask_column
+from desktop.domain.tables import column_label
 from desktop.services.progress import ProgressFn
 from desktop.services.sync import Refusal
 from desktop.spreadsheets.columns import FIELD_LABELS
@@ -26,22 +27,6 @@ STAGES = {
     "join": QT_TRANSLATE_NOOP("Progress", "Memeriksa berkas pendaftaran"),
 }
 
-# Columns of synced tables that FIELD_LABELS (the roster import's columns) does not name.
-_MORE_FIELDS = {
-    "deleted": QT_TRANSLATE_NOOP("SyncField", "Dihapus"),
-    "status": QT_TRANSLATE_NOOP("SyncField", "Status"),
-    "status_reason": QT_TRANSLATE_NOOP("SyncField", "Alasan status"),
-    "death_date": QT_TRANSLATE_NOOP("SyncField", "Tanggal meninggal"),
-    "village_code": QT_TRANSLATE_NOOP("SyncField", "Desa/kelurahan"),
-    "district_code": QT_TRANSLATE_NOOP("SyncField", "Kecamatan"),
-    "subcategory": QT_TRANSLATE_NOOP("SyncField", "Sub-kategori"),
-    "programmes": QT_TRANSLATE_NOOP("SyncField", "Program"),
-    "declared_income": QT_TRANSLATE_NOOP("SyncField", "Penghasilan"),
-    "funding_source": QT_TRANSLATE_NOOP("SyncField", "Sumber dana"),
-    "merged_into": QT_TRANSLATE_NOOP("SyncField", "Digabung ke"),
-    "value": QT_TRANSLATE_NOOP("SyncField", "Nilai"),
-    "target": QT_TRANSLATE_NOOP("SyncField", "Target"),
-}
 
 
 def stage_progress(progress: ProgressFn, first: str = "") -> ProgressFn:
@@ -139,13 +124,7 @@ def grouped_fingerprint(fingerprint: str | None) -> str:
 
 def field_label(table: str, field: str) -> str:
     """The name people know a column by (the raw name when unknown)."""
-    # The stored columns' own names first: a worker's village_code is its desa, even though
-    # an exported sheet has a separate "Kode desa/kelurahan" column.
-    if field in _MORE_FIELDS:
-        return translate("SyncField", _MORE_FIELDS[field])
-    if field in FIELD_LABELS and field != "village":
-        return translate("RosterField", FIELD_LABELS[field])
-    return field
+    return column_label(field, FIELD_LABELS, translate)
 
 
 def record_label(table: str) -> str:
