@@ -946,7 +946,7 @@ Pass this code on separately from the USB stick (in person or by phone).</transl
     </message>
     <message>
         <source>Tidak ada konflik yang menunggu keputusan.</source>
-        <translation>No conflicts are waiting for a decision.</translation>
+        <translation>No conflicts awaiting a decision.</translation>
     </message>
     <message>
         <source>Dua kantor mengubah kolom yang sama sebelum saling menerima paket. Sementara itu semua kantor memakai nilai terpakai (dipilih dengan aturan yang sama di setiap kantor). Pilih nilai yang benar; pilihan Anda ikut terkirim ke semua kantor pada paket berikutnya.</source>
@@ -1422,7 +1422,7 @@ Every bundle from this device will be rejected, including bundles not yet import
     </message>
     <message>
         <source>Tidak ada data ganda yang menunggu keputusan.</source>
-        <translation>No duplicates are waiting for a decision.</translation>
+        <translation>No duplicates awaiting a decision.</translation>
     </message>
     <message>
         <source>Dua kantor mendaftarkan orang yang mungkin sama. Bila keduanya orang yang sama, gabungkan ke data yang paling benar: klaim data lainnya ikut pindah, dan data itu tidak tampil lagi di daftar peserta. Kolom yang berbeda diberi warna.</source>
