@@ -5103,6 +5103,10 @@ Region code {code}</translation>
         <translation>Claim documents</translation>
     </message>
     <message>
+        <source>Tanda klaim yang dihapus</source>
+        <translation>Removed claim flags</translation>
+    </message>
+    <message>
         <source>Surat</source>
         <translation>Letters</translation>
     </message>
@@ -5113,6 +5117,10 @@ Region code {code}</translation>
     <message>
         <source>Pengaturan</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Hari libur</source>
+        <translation>Holidays</translation>
     </message>
     <message>
         <source>Catatan audit</source>
