@@ -76,6 +76,8 @@ EMPTY_AMOUNT = FieldRule(frozenset({HUB, KECAMATAN}), values=frozenset({None, 0}
 _AUTHORITY: dict[str, dict[str, FieldRule]] = {
     "region": {"*": HUB_ONLY},
     "setting": {"*": HUB_ONLY},
+    # The holiday list of working-day deadlines: kept by the regency's admin.
+    "holiday": {"*": HUB_ONLY},
     "coverage_target": {"*": HUB_ONLY},
     "worker": {"*": BOTH},
     "claim": {
@@ -83,9 +85,18 @@ _AUTHORITY: dict[str, dict[str, FieldRule]] = {
             (
                 "worker_id", "kind", "event_date", "reported_date", "village_code", "proposer",
                 "amount_proposed", "note", "deleted",
+                # The person claimed for, the akta and the DTSEN decile: the kecamatan
+                # assembles them while the file is with it.
+                "subject_nik", "subject_name", "subject_name_key", "subject_birth_date",
+                "subject_kk", "death_certificate_no", "dtsen_decile", "accident_is_traffic",
+                # Derived from the file the kecamatan keeps then (documents, heirs, subject):
+                # recomputed from those sources by whoever changes them.
+                "completed_on", "flags_open", "flag_codes",
             ),
             WHILE_WITH_KECAMATAN,
         ),
+        # An amount set by hand in place of the computed one: the regency's admin alone.
+        **dict.fromkeys(("amount_override", "amount_override_reason"), EMPTY),
         # Derived from the events: a kecamatan reaches only its own steps, from a state in
         # which the file is with it.
         "status": KECAMATAN_STEP,
@@ -101,6 +112,8 @@ _AUTHORITY: dict[str, dict[str, FieldRule]] = {
     "claim_event": {"*": BOTH, "status": KECAMATAN_STEP},
     "heir": {"*": WHILE_WITH_KECAMATAN},
     "claim_document": {"*": WHILE_WITH_KECAMATAN},
+    # Only the regency's admin clears a review flag (with a reason).
+    "claim_flag_clearance": {"*": HUB_ONLY},
     "letter": {"*": BOTH, "claim_ids": HUB_ONLY},
     "app_user": {
         "*": BOTH,

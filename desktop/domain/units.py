@@ -18,6 +18,10 @@ MERGE_UNITS: Mapping[str, tuple[tuple[str, ...], ...]] = {
         ("village_code", "district_code"),
         ("category", "subcategory", "position"),
     ),
+    "claim": (
+        ("subject_name", "subject_name_key"),
+        ("amount_override", "amount_override_reason"),
+    ),
 }
 
 

@@ -112,7 +112,18 @@ class CoverageTarget(SyncedRow, table=True):
 
 
 class Claim(SyncedRow, table=True):
-    """A benefit claim (JKM, JKK or the regency's santunan kematian) for one worker."""
+    """A benefit claim: JKM or JKK for a roster worker, or the regency's santunan kematian for
+    any resident (in the roster or not).
+
+    The person claimed for is the ``subject_*`` columns, filled from the worker for a claim
+    that has one (so a list never joins the roster) and typed in for a resident outside it
+    (``worker_id`` empty). ``reported_date`` is the day the village reported (filed) the
+    claim: the "filed on" of the eligibility rules (JKK lapse, the santunan's window).
+
+    ``status``, ``verified_on``, ``deadline``, ``completed_on``, ``flags_open`` and
+    ``flag_codes`` are derived (from the claim's events, documents, heirs and flag
+    clearances) and kept here by the service for fast lists.
+    """
 
     __tablename__ = "claim"
     __table_args__ = (
@@ -120,21 +131,53 @@ class Claim(SyncedRow, table=True):
         Index("ix_claim_worker", "worker_id"),
         Index("ix_claim_village", "village_code", "status"),
         Index("ix_claim_reported", "reported_date"),
+        # The list's filters (migration 0007): kind (and state), the same person across
+        # kecamatan, the name, "perlu diperiksa". No index on the deadline alone: the planner
+        # would walk it to spare a sort rather than search a filter's index.
+        Index("ix_claim_kind_status", "kind", "status", "deadline"),
+        Index("ix_claim_subject_nik", "subject_nik"),
+        Index("ix_claim_subject_name", "subject_name_key"),
+        Index("ix_claim_flags", "flags_open", "deadline"),
     )
 
-    worker_id: str = Field(foreign_key="worker.id", max_length=36)
+    # Empty for a santunan kematian of a resident who is not in the roster.
+    worker_id: str | None = Field(default=None, foreign_key="worker.id", max_length=36)
     kind: str = Field(max_length=32)
     event_date: date
+    # The day the claim was reported (filed) by the village.
     reported_date: date
     village_code: str = Field(max_length=13)
     proposer: str | None = Field(default=None, max_length=200)
+    # The person claimed for (the deceased, or the injured worker).
+    subject_nik: str | None = Field(default=None, max_length=16)
+    subject_name: str | None = Field(default=None, max_length=200)
+    # Lower-cased, accent-free subject name for search and sorting (desktop.domain.names).
+    subject_name_key: str | None = Field(default=None, max_length=200)
+    subject_birth_date: date | None = None
+    subject_kk: str | None = Field(default=None, max_length=16)
+    # Nomor akta kematian.
+    death_certificate_no: str | None = Field(default=None, max_length=60)
+    # DTSEN decile of the household (1 poorest .. 10); empty while not recorded.
+    dtsen_decile: int | None = None
+    # A JKK accident on the road: the police report is then a required document.
+    accident_is_traffic: bool = False
     # Derived from the claim's events; kept here for fast lists.
     status: str = Field(default="diusulkan", max_length=20)
     verified_on: date | None = None
     deadline: date | None = None
+    # Derived from the documents: the day the last required one was received.
+    completed_on: date | None = None
+    # Derived from the rules and the clearances: how many review flags are open, and their
+    # codes (comma-separated, sorted), for the "perlu diperiksa" filter.
+    flags_open: int = 0
+    flag_codes: str | None = Field(default=None, max_length=400)
     amount_proposed: int = 0
     amount_approved: int = 0
     amount_paid: int = 0
+    # An amount set by the regency's admin in place of the computed one, and why (who and
+    # when are the change log's).
+    amount_override: int | None = None
+    amount_override_reason: str | None = Field(default=None, max_length=500)
     decision_number: str | None = Field(default=None, max_length=120)
     transfer_reference: str | None = Field(default=None, max_length=120)
     paid_on: date | None = None
@@ -142,7 +185,12 @@ class Claim(SyncedRow, table=True):
 
 
 class ClaimEvent(SyncedRow, table=True):
-    """One step of a claim's workflow (append-only; merged by union)."""
+    """One step of a claim's workflow (append-only; merged by union).
+
+    ``data`` is a JSON object; besides a step's details it carries ``"on"``, the day the
+    step took effect as the user recorded it (ISO date), and ``"role"``, the role of whoever
+    took it (desktop.domain.claims.ClaimEventView): no column of their own.
+    """
 
     __tablename__ = "claim_event"
     __table_args__ = (Index("ix_claim_event_claim", "claim_id", "at"),)
@@ -162,7 +210,12 @@ class Heir(SyncedRow, table=True):
     """An heir (ahli waris) of a deceased worker, the payee of a death claim."""
 
     __tablename__ = "heir"
-    __table_args__ = (Index("ix_heir_claim", "claim_id"), Index("ix_heir_nik", "nik"))
+    __table_args__ = (
+        Index("ix_heir_claim", "claim_id"),
+        Index("ix_heir_nik", "nik"),
+        # Payee accounts shared between claims (a review flag) are looked up by number.
+        Index("ix_heir_account", "bank_account"),
+    )
 
     claim_id: str = Field(foreign_key="claim.id", max_length=36)
     name: str = Field(max_length=200)
@@ -170,6 +223,8 @@ class Heir(SyncedRow, table=True):
     relationship: str = Field(max_length=32)
     is_payee: bool = False
     bank_name: str | None = Field(default=None, max_length=100)
+    # Digits only (as desktop.domain.identifiers.normalize_number leaves them): the shared
+    # account check looks the number up as it is.
     bank_account: str | None = Field(default=None, max_length=30)
     account_holder: str | None = Field(default=None, max_length=200)
 
@@ -185,6 +240,25 @@ class ClaimDocument(SyncedRow, table=True):
     received: bool = False
     received_on: date | None = None
     note: str | None = Field(default=None, max_length=500)
+
+
+class ClaimFlagClearance(SyncedRow, table=True):
+    """An admin's decision that a review flag of a claim needs no more attention, for the
+    evidence it was raised on (desktop.domain.claim_flags.FlagClearance). Append-only, like
+    the claim's events: clearances add up, merged by union, on every copy alike."""
+
+    __tablename__ = "claim_flag_clearance"
+    __table_args__ = (Index("ix_claim_flag_clearance_claim", "claim_id", "code"),)
+
+    claim_id: str = Field(foreign_key="claim.id", max_length=36)
+    # The flag's code, e.g. "flag.shared_account".
+    code: str = Field(max_length=40)
+    # JSON list of the evidence strings the clearance covers.
+    evidence: str = Field(default="[]")
+    at: datetime
+    actor_user_id: str = Field(max_length=36)
+    actor_name: str = Field(max_length=200)
+    reason: str = Field(max_length=1000)
 
 
 class Letter(SyncedRow, table=True):
@@ -236,6 +310,17 @@ class Setting(SyncedRow, table=True):
 
     key: str = Field(max_length=100)
     value: str
+
+
+class Holiday(SyncedRow, table=True):
+    """A day off (a national holiday or cuti bersama) for deadlines counted in working days;
+    the regency's admin keeps the list, which every laptop receives (like the settings)."""
+
+    __tablename__ = "holiday"
+    __table_args__ = (UniqueConstraint("day", name="uq_holiday_day"),)
+
+    day: date
+    name: str = Field(max_length=200)
 
 
 # ---- local, not synced through the change log ------------------------------------------------
@@ -427,9 +512,11 @@ SYNCED_TABLES: tuple[type[SyncedRow], ...] = (
     ClaimEvent,
     Heir,
     ClaimDocument,
+    ClaimFlagClearance,
     Letter,
     AppUser,
     Setting,
+    Holiday,
 )
 SYNCED_TABLE_NAMES: frozenset[str] = frozenset(str(t.__tablename__) for t in SYNCED_TABLES)
 APPEND_ONLY_TABLE_NAMES: frozenset[str] = frozenset({"audit_entry", "change_log"})

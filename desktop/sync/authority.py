@@ -58,9 +58,12 @@ def _claim_states(conn: Connection) -> dict[str, str]:
         "SELECT c.id, c.status FROM claim c WHERE c.id IN ("
         " SELECT row_id FROM stage.fresh WHERE table_name = 'claim'"
         " UNION SELECT json_extract(fields, '$.claim_id[1]') FROM stage.fresh"
-        "   WHERE table_name IN ('claim_event', 'heir', 'claim_document', 'letter')"
+        "   WHERE table_name IN"
+        "   ('claim_event', 'heir', 'claim_document', 'claim_flag_clearance', 'letter')"
         " UNION SELECT t.claim_id FROM stage.fresh f JOIN heir t ON t.id = f.row_id"
         " UNION SELECT t.claim_id FROM stage.fresh f JOIN claim_document t ON t.id = f.row_id"
+        " UNION SELECT t.claim_id FROM stage.fresh f JOIN claim_flag_clearance t"
+        "   ON t.id = f.row_id"
         " UNION SELECT t.claim_id FROM stage.fresh f JOIN claim_event t ON t.id = f.row_id)"
     )
     return {str(claim): str(status) for claim, status in rows}
@@ -104,7 +107,7 @@ def check_authority(
     states = _claim_states(conn)
     users = _office_users(conn, district)
     parents: dict[tuple[str, str], str] = {}
-    for table in ("heir", "claim_document", "claim_event", "letter"):
+    for table in ("heir", "claim_document", "claim_event", "claim_flag_clearance", "letter"):
         for row_id, claim_id in conn.exec_driver_sql(
             f"SELECT t.id, t.claim_id FROM {table} t JOIN stage.fresh f ON f.row_id = t.id "
             f"AND f.table_name = '{table}'"

@@ -7,11 +7,14 @@ replay (same id, same content) from an alarm (same id, different content).
 Which changes go to a receiver: every change the receiver has not acknowledged (its version
 vector, sent back in each of its bundles) whose row is in the receiver's scope. The hub's
 scope is everything; a kecamatan's is its own workers and claims plus the shared tables
-(regions, settings, coverage targets) and the accounts of its office and the hub. A row that
-moves into a kecamatan's scope travels with its whole history, so the receiver can build it,
-and so do the rows hanging off it (a worker's claims, a claim's events, heirs, documents and
-letters). A claim of the kecamatan brings its worker into the scope even when the worker lives
-elsewhere (moved away, or merged into a record of another kecamatan): the claim points to it.
+(regions, settings, holidays, coverage targets) and the accounts of its office and the hub.
+A claim is the kecamatan's by its village or by its worker's kecamatan; a claim without a
+worker (a santunan kematian for a resident outside the roster) by its village alone. A row
+that moves into a kecamatan's scope travels with its whole history, so the receiver can
+build it, and so do the rows hanging off it (a worker's claims, a claim's events, heirs,
+documents, flag clearances and letters). A claim of the kecamatan brings its worker into the
+scope even when the worker lives elsewhere (moved away, or merged into a record of another
+kecamatan): the claim points to it.
 """
 
 from __future__ import annotations
@@ -55,9 +58,11 @@ CHANGE_KIND = "c"
 AUDIT_KIND = "a"
 
 # Tables every office holds whole.
-SHARED_TABLES = frozenset({"region", "setting", "coverage_target"})
+SHARED_TABLES = frozenset({"region", "setting", "holiday", "coverage_target"})
 # Tables that hang off a claim.
-CLAIM_CHILDREN = frozenset({"claim_event", "heir", "claim_document", "letter"})
+CLAIM_CHILDREN = frozenset(
+    {"claim_event", "heir", "claim_document", "claim_flag_clearance", "letter"}
+)
 # The column that puts a row of a table into a kecamatan's scope.
 SCOPE_COLUMNS = {"worker": "district_code", "claim": "village_code"}
 # The columns whose change can bring a row into a kecamatan's scope: a claim is in it by its
@@ -328,7 +333,7 @@ def _in_scope_ids(conn: Connection, scope: Scope) -> dict[str, frozenset[str]]:
     )
     children: set[str] = set()
     if claims:
-        for table in ("claim_event", "heir", "claim_document"):
+        for table in ("claim_event", "heir", "claim_document", "claim_flag_clearance"):
             for row_id, claim_id in conn.exec_driver_sql(f"SELECT id, claim_id FROM {table}"):
                 if claim_id in claims:
                     children.add(row_id)
@@ -336,11 +341,14 @@ def _in_scope_ids(conn: Connection, scope: Scope) -> dict[str, frozenset[str]]:
             if claim_id in claims:
                 children.add(row_id)
     # The workers of those claims that live elsewhere (one who moved away, the record a
-    # duplicate was merged into): a claim cannot be held without its worker.
+    # duplicate was merged into): a claim cannot be held without its worker. A claim without
+    # a worker has none to bring.
     parents = frozenset(
         row[0]
         for row in conn.exec_driver_sql(
-            "SELECT DISTINCT worker_id FROM claim WHERE village_code LIKE ?", (district + ".%",)
+            "SELECT DISTINCT worker_id FROM claim WHERE village_code LIKE ? "
+            "AND worker_id IS NOT NULL",
+            (district + ".%",),
         )
         if row[0] not in workers
     )
@@ -403,8 +411,14 @@ def _places_claim(row: tuple[Any, ...]) -> bool:
 
 
 def _parents_of(conn: Connection, claims: set[str], ids: Mapping[str, frozenset[str]]) -> set[str]:
-    """The workers from elsewhere that these claims belong to."""
-    return _found(conn, "SELECT worker_id FROM claim WHERE id IN ({})", claims, ids["parents"])
+    """The workers from elsewhere that these claims belong to (claims without a worker have
+    none)."""
+    return _found(
+        conn,
+        "SELECT worker_id FROM claim WHERE id IN ({}) AND worker_id IS NOT NULL",
+        claims,
+        ids["parents"],
+    )
 
 
 def _hanging_off(conn: Connection, moved: set[str], ids: Mapping[str, frozenset[str]]) -> set[str]:

@@ -90,6 +90,7 @@ CancelFn = Callable[[], bool]
 TABLE_ORDER: tuple[str, ...] = (
     "region",
     "setting",
+    "holiday",
     "app_user",
     "coverage_target",
     "worker",
@@ -97,6 +98,7 @@ TABLE_ORDER: tuple[str, ...] = (
     "claim_event",
     "heir",
     "claim_document",
+    "claim_flag_clearance",
     "letter",
 )
 assert frozenset(TABLE_ORDER) == models.SYNCED_TABLE_NAMES

@@ -1,5 +1,9 @@
 """The write scope of a kecamatan's bundle at the hub: the rows its fresh changes may touch
-(its kecamatan's workers, their claims and the claims' records, its own user accounts)."""
+(its kecamatan's workers, its claims and the claims' records, its own user accounts).
+
+A claim is the kecamatan's by its village (``village_code`` under the kecamatan's code) or by
+its worker; a claim without a worker (a santunan kematian for a resident outside the roster)
+by its village alone. Regions, settings, holidays and coverage targets are the hub's."""
 
 from __future__ import annotations
 
@@ -41,16 +45,19 @@ AND (
 )
 
 # A claim of the kecamatan: of one of its villages, or of one of its workers (as the
-# export's scope has it), now, before, or created in this bundle.
+# export's scope has it), now, before, or created in this bundle. A claim without a worker
+# is held by its village alone.
 _HELD_CLAIMS = """
 CREATE TABLE stage.held_claim AS
 WITH wanted(id) AS (
     SELECT row_id FROM stage.fresh WHERE table_name = 'claim'
     UNION SELECT json_extract(fields, '$.claim_id[1]') FROM stage.fresh
-        WHERE table_name IN ('claim_event', 'heir', 'claim_document', 'letter')
+        WHERE table_name IN
+            ('claim_event', 'heir', 'claim_document', 'claim_flag_clearance', 'letter')
     UNION SELECT t.claim_id FROM stage.fresh f JOIN claim_event t ON t.id = f.row_id
     UNION SELECT t.claim_id FROM stage.fresh f JOIN heir t ON t.id = f.row_id
     UNION SELECT t.claim_id FROM stage.fresh f JOIN claim_document t ON t.id = f.row_id
+    UNION SELECT t.claim_id FROM stage.fresh f JOIN claim_flag_clearance t ON t.id = f.row_id
     UNION SELECT t.claim_id FROM stage.fresh f JOIN letter t ON t.id = f.row_id
 )
 SELECT id FROM wanted w WHERE id IS NOT NULL AND (
@@ -70,9 +77,9 @@ SELECT id FROM wanted w WHERE id IS NOT NULL AND (
 """
 
 _SCOPE_VIOLATIONS = (
-    # Regions, settings and targets come from the hub only.
+    # Regions, settings, holidays and targets come from the hub only.
     "SELECT table_name, row_id FROM stage.fresh WHERE table_name IN "
-    "('region', 'setting', 'coverage_target')",
+    "('region', 'setting', 'holiday', 'coverage_target')",
     "SELECT table_name, row_id FROM stage.fresh WHERE table_name = 'worker' "
     "AND row_id NOT IN (SELECT id FROM stage.held_worker)",
     "SELECT table_name, row_id FROM stage.fresh WHERE table_name = 'claim' "
@@ -87,8 +94,9 @@ _SCOPE_VIOLATIONS = (
     "SELECT table_name, row_id FROM stage.fresh WHERE table_name = 'letter' "
     "AND json_extract(fields, '$.claim_ids[1]') IS NOT '[]' "
     "AND json_extract(fields, '$.claim_ids') IS NOT NULL",
-    # A claim's events, heirs, documents and letters: their claim, before and after the
-    # change, is one of the kecamatan's (a letter with no claim is the regency's).
+    # A claim's events, heirs, documents, flag clearances and letters: their claim, before
+    # and after the change, is one of the kecamatan's (a letter with no claim is the
+    # regency's; what a kecamatan may write of them is desktop.domain.authority's).
     *(
         f"SELECT f.table_name, f.row_id FROM stage.fresh f LEFT JOIN {table} t ON t.id = f.row_id "
         f"WHERE f.table_name = '{table}' AND ("
@@ -96,7 +104,7 @@ _SCOPE_VIOLATIONS = (
         "OR t.claim_id NOT IN (SELECT id FROM stage.held_claim) "
         "OR json_extract(f.fields, '$.claim_id[1]') NOT IN (SELECT id FROM stage.held_claim) "
         "OR (t.id IS NOT NULL AND t.claim_id IS NULL))"
-        for table in ("claim_event", "heir", "claim_document", "letter")
+        for table in ("claim_event", "heir", "claim_document", "claim_flag_clearance", "letter")
     ),
     # The kecamatan's own user accounts.
     "SELECT f.table_name, f.row_id FROM stage.fresh f LEFT JOIN app_user u ON u.id = f.row_id "
@@ -123,6 +131,23 @@ AND EXISTS (SELECT 1 FROM change_log m
 """
 
 
+# The same for a claim the hub has moved to a village of another kecamatan (a resident's
+# village corrected): the kecamatan may still send what it wrote while the claim was its own,
+# not a change made after it learnt of the move. A claim it still holds by its worker is
+# not moved away.
+_CLAIM_AFTER_THE_MOVE = """
+SELECT f.table_name, f.row_id FROM stage.fresh f
+JOIN claim c ON c.id = f.row_id AND c.village_code NOT LIKE :villages
+WHERE f.table_name = 'claim'
+AND NOT EXISTS (SELECT 1 FROM worker o WHERE o.id = c.worker_id AND o.district_code = :district)
+AND EXISTS (SELECT 1 FROM change_log m
+    WHERE m.row_id = f.row_id AND m.table_name = 'claim'
+    AND json_extract(m.fields, '$.village_code[0]') LIKE :villages
+    AND json_extract(m.fields, '$.village_code[1]') NOT LIKE :villages
+    AND coalesce(json_extract(f.vv, '$."' || m.device_id || '"'), 0) >= m.device_seq)
+"""
+
+
 def check_write_scope(conn: Connection, district: str) -> None:
     """Raise :class:`ScopeViolation` if the fresh changes of a kecamatan's bundle touch a
     row outside that kecamatan.
@@ -145,5 +170,7 @@ def check_write_scope(conn: Connection, district: str) -> None:
         if row is not None:
             raise ScopeViolation(str(row[0]), str(row[1]))
     row = conn.exec_driver_sql(_AFTER_THE_MOVE + " LIMIT 1", {"district": district}).first()
+    if row is None:
+        row = conn.exec_driver_sql(_CLAIM_AFTER_THE_MOVE + " LIMIT 1", params).first()
     if row is not None:
         raise MovedAway(str(row[0]), str(row[1]))

@@ -63,6 +63,19 @@ def _sample_rows(uow: UnitOfWork) -> dict[str, dict[str, Any]]:
     ids["heir"] = {"id": uow.insert(models.Heir, heir), **heir}
     document = {"claim_id": claim_id, "item": "akta_kematian"}
     ids["claim_document"] = {"id": uow.insert(models.ClaimDocument, document), **document}
+    clearance = {
+        "claim_id": claim_id,
+        "code": "flag.early_death",
+        "evidence": '["2026-02-20/2026-03-01"]',
+        "at": utc_now(),
+        "actor_user_id": uow.actor.user_id,
+        "actor_name": "Admin",
+        "reason": "Diperiksa di lapangan",
+    }
+    ids["claim_flag_clearance"] = {
+        "id": uow.insert(models.ClaimFlagClearance, clearance),
+        **clearance,
+    }
     letter = {
         "number": "400.9/001/DINSOS/IX/2026",
         "kind": "rekomendasi",
@@ -83,6 +96,8 @@ def _sample_rows(uow: UnitOfWork) -> dict[str, dict[str, Any]]:
     ids["app_user"] = {"id": uow.insert(models.AppUser, user), **user}
     setting = {"key": "letter.pattern", "value": "400.9/{seq:03}"}
     ids["setting"] = {"id": uow.insert(models.Setting, setting), **setting}
+    holiday = {"day": date(2026, 8, 17), "name": "Hari Kemerdekaan"}
+    ids["holiday"] = {"id": uow.insert(models.Holiday, holiday), **holiday}
     return ids
 
 
