@@ -143,7 +143,8 @@ def _fill_subjects_from_workers() -> None:
         "UPDATE claim SET (subject_nik, subject_name, subject_name_key, subject_birth_date, "
         "subject_kk) = (SELECT w.nik, w.name, w.name_key, w.birth_date, w.kk FROM worker w "
         "WHERE w.id = claim.worker_id) "
-        "WHERE worker_id IS NOT NULL AND EXISTS (SELECT 1 FROM worker w WHERE w.id = claim.worker_id)"
+        "WHERE worker_id IS NOT NULL "
+        "AND EXISTS (SELECT 1 FROM worker w WHERE w.id = claim.worker_id)"
     )
     if guard is not None:
         conn.exec_driver_sql(str(guard))
@@ -154,9 +155,7 @@ def upgrade() -> None:
         raise NotImplementedError("migration 0007 exists for SQLite only")
     _rewrite_claim_definition(*_NULLABLE_WORKER)
     for name, type_, nullable, default in _CLAIM_COLUMNS:
-        op.add_column(
-            "claim", sa.Column(name, type_, nullable=nullable, server_default=default)
-        )
+        op.add_column("claim", sa.Column(name, type_, nullable=nullable, server_default=default))
     _fill_subjects_from_workers()
     for name, columns in _CLAIM_INDEXES.items():
         op.create_index(name, "claim", list(columns))
@@ -173,9 +172,7 @@ def upgrade() -> None:
         sa.Column("actor_name", sa.String(length=200), nullable=False),
         sa.Column("reason", sa.String(length=1000), nullable=False),
     )
-    op.create_index(
-        "ix_claim_flag_clearance_claim", "claim_flag_clearance", ["claim_id", "code"]
-    )
+    op.create_index("ix_claim_flag_clearance_claim", "claim_flag_clearance", ["claim_id", "code"])
     op.create_table(
         "holiday",
         *_sync_columns(),
