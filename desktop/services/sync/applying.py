@@ -286,7 +286,22 @@ class ApplyingMixin(ReceivingMixin, BackupsMixin):
             }
             raise refused(f"sync.{breach.kind}", templates[breach.kind], row=row) from None
         except MovedAway as moved:
-            log.warning("bundle refused: a change to a worker after it was moved away")
+            log.warning(
+                "bundle refused: a change to a %s after it was moved away", moved.table_name
+            )
+            if moved.table_name == "claim":
+                raise refused(
+                    "sync.moved_away",
+                    QT_TRANSLATE_NOOP(
+                        "Finding",
+                        "Paket {name} dari {office} mengubah {row}, padahal klaim itu sudah "
+                        "dipindahkan kantor kabupaten ke desa di kecamatan lain sebelum perubahan "
+                        "itu dibuat. Paket ditolak seluruhnya; tidak ada data yang berubah. "
+                        "Perubahan atas klaim itu kini dilakukan oleh kecamatan barunya atau "
+                        "kantor kabupaten.",
+                    ),
+                    row=_row_label(merger.connection, moved.table_name, moved.row_id),
+                ) from None
             raise refused(
                 "sync.moved_away",
                 QT_TRANSLATE_NOOP(

@@ -278,6 +278,22 @@ def _row_label(conn: Connection, table_name: str, row_id: str) -> str:
         row = conn.exec_driver_sql("SELECT name, code FROM region WHERE id = ?", (row_id,)).first()
         if row:
             return f"{row[0]} ({row[1]})"
+    if table_name == "claim":
+        name = conn.exec_driver_sql(
+            "SELECT coalesce(c.subject_name, w.name) FROM claim c "
+            "LEFT JOIN worker w ON w.id = c.worker_id WHERE c.id = ?",
+            (row_id,),
+        ).scalar()
+        if name is None:  # a claim the bundle itself opens: named by its staged change
+            with contextlib.suppress(Exception):
+                name = conn.exec_driver_sql(
+                    "SELECT json_extract(fields, '$.subject_name[1]') FROM stage.fresh "
+                    "WHERE row_id = ? AND json_extract(fields, '$.subject_name') IS NOT NULL "
+                    "ORDER BY device_seq DESC LIMIT 1",
+                    (row_id,),
+                ).scalar()
+        if name:
+            return f"{_table_label(table_name)} {name} ({row_id[-8:]})"
     if table_name == "setting":
         key = conn.exec_driver_sql("SELECT key FROM setting WHERE id = ?", (row_id,)).scalar()
         if key:
