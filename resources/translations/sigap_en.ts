@@ -2758,6 +2758,10 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>Bundle {name} from {office} claims to have received changes to {row} that the regency office never sent it. The whole bundle is refused; nothing changed. Report it to the regency admin: the bundle may have been tampered with.</translation>
     </message>
     <message>
+        <source>Paket {name} dari {office} mengubah {row}, padahal klaim itu sudah dipindahkan kantor kabupaten ke desa di kecamatan lain sebelum perubahan itu dibuat. Paket ditolak seluruhnya; tidak ada data yang berubah. Perubahan atas klaim itu kini dilakukan oleh kecamatan barunya atau kantor kabupaten.</source>
+        <translation>Bundle {name} from {office} changes {row}, although the regency office had moved that claim to a village in another kecamatan before the change was made. The whole bundle is refused; nothing changed. Changes to that claim are now made by its new kecamatan or the regency office.</translation>
+    </message>
+    <message>
         <source>Paket {name} dari {office} mengubah {row}, padahal peserta itu sudah dipindahkan kantor kabupaten ke kecamatan lain sebelum perubahan itu dibuat. Paket ditolak seluruhnya; tidak ada data yang berubah. Perubahan atas peserta itu kini dilakukan oleh kecamatan barunya atau kantor kabupaten.</source>
         <translation>Bundle {name} from {office} changes {row}, although the regency office had moved that worker to another kecamatan before the change was made. The whole bundle is refused; nothing changed. Changes to that worker are now made by their new kecamatan or the regency office.</translation>
     </message>
