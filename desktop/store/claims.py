@@ -17,6 +17,7 @@ across kecamatan) and the claims paid to one account (:func:`payee_accounts`).
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -29,10 +30,8 @@ from sqlalchemy import (
     Connection,
     TextClause,
     and_,
-    case,
     func,
     literal_column,
-    or_,
     select,
     text,
 )
@@ -54,6 +53,7 @@ HOLIDAY = table_of(models.Holiday)
 WORKER = table_of(models.Worker)
 REGION = table_of(models.Region)
 ROWID: ColumnElement[int] = literal_column("claim.rowid")
+# The live condition exactly as the partial indexes spell it (models.LIVE_CLAIM).
 LIVE = text("claim.deleted = 0")
 
 # The statuses in which a claim's clock runs: not paid, rejected or cancelled, and (JKM/JKK)
@@ -65,17 +65,18 @@ RUNNING_STATUSES: tuple[str, ...] = tuple(
 # A cancelled claim is void: its payee account is no longer another claim's.
 VOID_STATUSES: tuple[str, ...] = (str(ClaimStatus.DIBATALKAN),)
 
-# The share of claims with an open review flag the planner is told to expect.
-FLAGGED_SHARE = 0.05
+# The share of claims the planner is told a clock or flag filter keeps (SQLite's
+# likelihood(): a hint, the result is the same).
+SELDOM = "0.05"
 
-_RUNNING_WITH_DEADLINE = and_(CLAIM.c.status.in_(RUNNING_STATUSES), CLAIM.c.deadline.isnot(None))
-# Days left first: running claims by deadline, then the rest (no deadline, or stopped).
-_CLOCK_BUCKET = case((_RUNNING_WITH_DEADLINE, 0), else_=1)
+# Days left first: running claims by deadline, then the rest (no deadline, or stopped); the
+# text of the index ix_claim_live_clock, so the list is read from it in order.
+_CLOCK_RANK: ColumnElement[int] = literal_column(models.CLAIM_CLOCK_RANK)
 
 # Sort key → columns; a tuple (column, fixed) keeps that column ascending whichever way the
 # list is sorted (the days-left bucket: running claims stay first).
 SORT_COLUMNS: dict[str, tuple[Any, ...]] = {
-    "days_left": ((_CLOCK_BUCKET, True), CLAIM.c.deadline),
+    "days_left": ((_CLOCK_RANK, True), CLAIM.c.deadline),
     "deadline": (CLAIM.c.deadline,),
     "reported": (CLAIM.c.reported_date,),
     "event": (CLAIM.c.event_date,),
@@ -164,6 +165,10 @@ def _like_escaped(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _seldom(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    return func.likelihood(condition, literal_column(SELDOM))
+
+
 def _where(criteria: ClaimCriteria) -> ColumnElement[bool]:
     clauses: list[ColumnElement[bool] | TextClause] = [LIVE]
     if criteria.kinds:
@@ -176,16 +181,16 @@ def _where(criteria: ClaimCriteria) -> ColumnElement[bool]:
         clauses.append(_prefix_range(CLAIM.c.village_code, criteria.district_code + "."))
     if criteria.overdue_before is not None or criteria.due_before is not None:
         clauses.append(CLAIM.c.status.in_(RUNNING_STATUSES))
+    # Few claims are overdue, due soon or flagged; said so, or the planner may walk a sort
+    # column's index over every claim rather than search the filter's index and sort the few.
     if criteria.overdue_before is not None:
-        clauses.append(CLAIM.c.deadline < criteria.overdue_before)
+        clauses.append(_seldom(CLAIM.c.deadline < criteria.overdue_before))
     if criteria.due_from is not None:
-        clauses.append(CLAIM.c.deadline >= criteria.due_from)
+        clauses.append(_seldom(CLAIM.c.deadline >= criteria.due_from))
     if criteria.due_before is not None:
-        clauses.append(CLAIM.c.deadline < criteria.due_before)
+        clauses.append(_seldom(CLAIM.c.deadline < criteria.due_before))
     if criteria.flagged or criteria.flag_code:
-        # Few claims are flagged; said so, or the planner walks a sort column's index over
-        # every claim rather than search the flags' index and sort the few.
-        clauses.append(func.likelihood(CLAIM.c.flags_open > 0, literal_column(repr(FLAGGED_SHARE))))
+        clauses.append(_seldom(CLAIM.c.flags_open > 0))
     if criteria.flag_code:
         code = _like_escaped(criteria.flag_code)
         clauses.append(CLAIM.c.flag_codes.like(f"%{code}%", escape="\\"))
@@ -200,6 +205,41 @@ def _where(criteria: ClaimCriteria) -> ColumnElement[bool]:
     for word in criteria.name_words:
         clauses.append(CLAIM.c.subject_name_key.like(f"%{_like_escaped(word)}%", escape="\\"))
     return and_(*clauses)
+
+
+def _name_scan(criteria: ClaimCriteria) -> bool:
+    """True when a search by name is the only selective part of *criteria*: the name index
+    is then read whole (it holds every name key: some ms for 100,000 claims). Asked to pick,
+    SQLite takes the smallest live index for a scan and reads every claim's row from it."""
+    return bool(criteria.name_words) and not (
+        criteria.statuses
+        or criteria.village_code
+        or criteria.district_code
+        or criteria.overdue_before is not None
+        or criteria.due_before is not None
+        or criteria.flagged
+        or criteria.flag_code
+        or criteria.worker_id
+        or criteria.nik_prefix
+    )
+
+
+def _select(criteria: ClaimCriteria, *columns: Any) -> Any:
+    return select(*columns).select_from(CLAIM).where(_where(criteria))
+
+
+_FROM = re.compile(r"\bFROM claim(?=\s)")
+
+
+def list_sql(conn: Connection, criteria: ClaimCriteria, statement: Any) -> tuple[str, list[Any]]:
+    """A list query over :func:`_select` as the driver runs it, told to read the name index
+    when a search by name is its only selective part (SQLAlchemy's SQLite dialect does not
+    write SQLite's INDEXED BY)."""
+    sql, values = driver_sql(conn, statement)
+    if _name_scan(criteria):
+        sql, found = _FROM.subn("FROM claim INDEXED BY ix_claim_live_name", sql)
+        assert found == 1, sql
+    return sql, values
 
 
 def _order(sort: str, descending: bool) -> list[Any]:
@@ -232,10 +272,8 @@ def matching_rowids(
 ) -> array[int]:
     """The rowids of the matching claims in display order (:data:`SORT_COLUMNS`; ties by
     rowid). "days_left" lists the running claims by deadline, the rest after them."""
-    statement = (
-        select(ROWID).select_from(CLAIM).where(_where(criteria)).order_by(*_order(sort, descending))
-    )
-    sql, values = driver_sql(conn, statement)
+    statement = _select(criteria, ROWID).order_by(*_order(sort, descending))
+    sql, values = list_sql(conn, criteria, statement)
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(sql, values)
@@ -249,9 +287,8 @@ def matching_rowids(
 
 def count_matching(conn: Connection, criteria: ClaimCriteria) -> int:
     """How many claims match."""
-    return int(
-        conn.execute(select(func.count()).select_from(CLAIM).where(_where(criteria))).scalar_one()
-    )
+    sql, values = list_sql(conn, criteria, _select(criteria, func.count()))
+    return int(conn.exec_driver_sql(sql, tuple(values)).scalar_one())
 
 
 @dataclass(frozen=True)
@@ -402,6 +439,30 @@ def clearances_of(conn: Connection, claim_id: str) -> list[FlagClearance]:
 # ---- other claims, for the rules -----------------------------------------------------------
 
 
+def person_queries(*, worker_id: str | None, nik: str | None) -> list[Any]:
+    """The queries of :func:`claims_of_person`, one per way of being the same person (not
+    one OR: each then searches its own index, the live ones too)."""
+    digits = normalize_number(nik or "")
+    matches: list[ColumnElement[bool]] = []
+    if worker_id:
+        matches.append(CLAIM.c.worker_id == worker_id)
+    if digits:
+        matches.append(CLAIM.c.subject_nik == digits)
+        same_nik = select(WORKER.c.id).where(WORKER.c.nik == digits).scalar_subquery()
+        matches.append(CLAIM.c.worker_id.in_(same_nik))
+    columns = (
+        CLAIM.c.id,
+        CLAIM.c.kind,
+        CLAIM.c.status,
+        CLAIM.c.worker_id,
+        func.coalesce(CLAIM.c.subject_nik, WORKER.c.nik),
+        CLAIM.c.event_date,
+        CLAIM.c.reported_date,
+    )
+    joined = CLAIM.outerjoin(WORKER, WORKER.c.id == CLAIM.c.worker_id)
+    return [select(*columns).select_from(joined).where(match, LIVE) for match in matches]
+
+
 def claims_of_person(
     conn: Connection,
     *,
@@ -413,33 +474,14 @@ def claims_of_person(
     *worker_id*, or with *nik* as the subject's NIK (a resident's claim, or a claim of
     another roster record of the same NIK). Each by an index (claim's worker, claim's
     subject NIK, the roster's NIK)."""
-    digits = normalize_number(nik or "")
-    matches: list[ColumnElement[bool]] = []
-    if worker_id:
-        matches.append(CLAIM.c.worker_id == worker_id)
-    if digits:
-        matches.append(CLAIM.c.subject_nik == digits)
-        same_nik = select(WORKER.c.id).where(WORKER.c.nik == digits).scalar_subquery()
-        matches.append(CLAIM.c.worker_id.in_(same_nik))
-    if not matches:
-        return []
-    stmt = (
-        select(
-            CLAIM.c.id,
-            CLAIM.c.kind,
-            CLAIM.c.status,
-            CLAIM.c.worker_id,
-            func.coalesce(CLAIM.c.subject_nik, WORKER.c.nik),
-            CLAIM.c.event_date,
-        )
-        .select_from(CLAIM.outerjoin(WORKER, WORKER.c.id == CLAIM.c.worker_id))
-        .where(or_(*matches), LIVE)
-        .order_by(CLAIM.c.reported_date, CLAIM.c.id)
-    )
-    if exclude_id is not None:
-        stmt = stmt.where(CLAIM.c.id != exclude_id)
+    rows: dict[str, tuple[Any, ...]] = {}
+    for stmt in person_queries(worker_id=worker_id, nik=nik):
+        for row in conn.execute(stmt):
+            if row[0] != exclude_id:
+                rows[str(row[0])] = tuple(row)
     found = []
-    for claim_id, kind, status, worker, subject_nik, event_date in conn.execute(stmt):
+    ordered = sorted(rows.values(), key=lambda row: (row[6], row[0]))
+    for claim_id, kind, status, worker, subject_nik, event_date, _reported in ordered:
         try:
             known_kind, known_status = ClaimKind(kind), ClaimStatus(status)
         except ValueError:  # a kind or status of a newer Sigap: not this version's to judge

@@ -104,23 +104,19 @@ def test_the_claims_of_one_person_are_found_by_worker_and_by_nik(services: AppSe
 
 
 def test_the_claims_of_one_person_are_searched_by_index(services: AppServices) -> None:
-    from sqlalchemy import func, or_, select
-
-    claim, worker = store.CLAIM, store.WORKER
-    same = select(worker.c.id).where(worker.c.nik == "x").scalar_subquery()
-    stmt = (
-        select(claim.c.id, func.coalesce(claim.c.subject_nik, worker.c.nik))
-        .select_from(claim.outerjoin(worker, worker.c.id == claim.c.worker_id))
-        .where(
-            or_(claim.c.worker_id == "w", claim.c.subject_nik == "x", claim.c.worker_id.in_(same)),
-            store.LIVE,
-        )
-    )
+    statements = store.person_queries(worker_id="w", nik=WORKER_NIK)
+    assert len(statements) == 3
     with services.database.engine.connect() as conn:
-        sql, values = store.driver_sql(conn, stmt)
-        plan = _plan(conn, sql, tuple(values))
-    assert "SCAN claim" not in plan and "SCAN worker" not in plan, plan
-    assert "ix_claim_worker" in plan and "ix_claim_subject_nik" in plan, plan
+        plans = []
+        for statement in statements:
+            sql, values = store.driver_sql(conn, statement)
+            plans.append(_plan(conn, sql, tuple(values)))
+    for plan in plans:
+        assert "SCAN claim" not in plan and "SCAN worker" not in plan, plan
+    assert "ix_claim_worker" in plans[0], plans[0]
+    assert "ix_claim_live_nik" in plans[1], plans[1]
+    assert "ix_worker_nik" in plans[2] or "ix_worker_live_nik" in plans[2], plans[2]
+    assert "ix_claim_worker" in plans[2], plans[2]
 
 
 def test_payee_accounts_name_each_claim_paid_to_the_account(services: AppServices) -> None:

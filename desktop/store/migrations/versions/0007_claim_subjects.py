@@ -11,10 +11,10 @@ worker gets its subject copied from the worker here (so a list never joins the r
 the service keeps them so from now on. Also on the claim: whether a JKK accident was on the
 road (the police report is then required), an admin's amount override and its reason, and
 the list's derived columns (the day the file became complete, the open review flags), with
-indexes for the list's filters. New synced tables: ``claim_flag_clearance`` (an admin
-clears a review flag, append-only) and ``holiday`` (the days off for working-day deadlines,
-kept at the hub), each with the write guards of 0002. A heir's bank account is indexed for
-the shared-account check.
+indexes for the list's filters and orders, partial on live claims. New synced tables:
+``claim_flag_clearance`` (an admin clears a review flag, append-only) and ``holiday`` (the
+days off for working-day deadlines, kept at the hub), each with the write guards of 0002.
+A heir's bank account is indexed for the shared-account check.
 
 The NOT NULL of ``claim.worker_id`` is removed by rewriting the table's definition in place
 (SQLite's documented procedure for removing a NOT NULL constraint, ALTER TABLE section 7):
@@ -53,11 +53,28 @@ _CLAIM_COLUMNS: tuple[tuple[str, sa.types.TypeEngine[object], bool, str | None],
     ("amount_override", sa.Integer(), True, None),
     ("amount_override_reason", sa.String(length=500), True, None),
 )
+# The list's indexes, partial on live claims (a filter or an order is then read from the
+# index alone, as the roster's since 0003); frozen here. The plain state, village and
+# reported-day indexes of 0001 give way to live ones.
+LIVE = "deleted = 0"
+CLOCK_RANK = (
+    "CASE WHEN status IN ('diusulkan', 'dikembalikan', 'direkomendasikan', 'diverifikasi', "
+    "'disetujui') AND deadline IS NOT NULL THEN 0 ELSE 1 END"
+)
+_OLD_CLAIM_INDEXES = {
+    "ix_claim_status_deadline": ("status", "deadline"),
+    "ix_claim_village": ("village_code", "status"),
+    "ix_claim_reported": ("reported_date",),
+}
 _CLAIM_INDEXES = {
-    "ix_claim_kind_status": ("kind", "status", "deadline"),
-    "ix_claim_subject_nik": ("subject_nik",),
-    "ix_claim_subject_name": ("subject_name_key",),
-    "ix_claim_flags": ("flags_open", "deadline"),
+    "ix_claim_live_status": ("status", "deadline"),
+    "ix_claim_live_village": ("village_code", "status", "deadline"),
+    "ix_claim_live_kind": ("kind", "status", "deadline"),
+    "ix_claim_live_flags": ("flags_open", "status", "deadline"),
+    "ix_claim_live_nik": ("subject_nik",),
+    "ix_claim_live_name": ("subject_name_key",),
+    "ix_claim_live_reported": ("reported_date",),
+    "ix_claim_live_clock": (CLOCK_RANK, "deadline"),
 }
 _NULLABLE_WORKER = ("worker_id VARCHAR(36) NOT NULL", "worker_id VARCHAR(36)")
 
@@ -157,8 +174,10 @@ def upgrade() -> None:
     for name, type_, nullable, default in _CLAIM_COLUMNS:
         op.add_column("claim", sa.Column(name, type_, nullable=nullable, server_default=default))
     _fill_subjects_from_workers()
+    for name in _OLD_CLAIM_INDEXES:
+        op.drop_index(name, table_name="claim")
     for name, columns in _CLAIM_INDEXES.items():
-        op.create_index(name, "claim", list(columns))
+        op.execute(f"CREATE INDEX {name} ON claim ({', '.join(columns)}) WHERE {LIVE}")
     op.create_index("ix_heir_account", "heir", ["bank_account"])
 
     op.create_table(
@@ -197,6 +216,8 @@ def downgrade() -> None:
     op.drop_index("ix_heir_account", table_name="heir")
     for name in _CLAIM_INDEXES:
         op.drop_index(name, table_name="claim")
+    for name, columns in _OLD_CLAIM_INDEXES.items():
+        op.create_index(name, "claim", list(columns))
     for name, *_ in reversed(_CLAIM_COLUMNS):
         op.execute(f"ALTER TABLE claim DROP COLUMN {name}")
     _rewrite_claim_definition(*reversed(_NULLABLE_WORKER))
