@@ -101,13 +101,6 @@ class ImportResult:
     # disagrees with the birth date ...).
     warned: list[RowVerdict] = field(default_factory=list)
 
-    def summary(self) -> str:
-        """The one-line summary the CLI prints (known NIKs skipped are in ``skipped``)."""
-        return (
-            f"imported {self.imported}, updated {self.updated}, "
-            f"unchanged {self.unchanged}, rejected {len(self.rejected)}"
-        )
-
 
 def _as_category(category: str | Category | None) -> Category | None:
     if category is None or category == "":
