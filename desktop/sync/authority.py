@@ -5,7 +5,10 @@ this module holds every new change of its bundle to the authority table of
 desktop.domain.authority (which fields and values a kecamatan may set, in which claim
 states), and to the facts a laptop cannot know better than the hub:
 
-- a claim event is the sending device's, by a user of the sending office;
+- a claim event is the sending device's, by a user of the sending office, and names the
+  role it was taken in (``data.role``), one of a kecamatan's: the derivation of a claim's
+  state lets a step count only when that role may take it (desktop.domain.claim_steps), so
+  an event without a role, or in the regency admin's, would slip past that check;
 - an audit entry names a user of the sending office, never in a regency role;
 - a change follows only what the hub has sent that laptop (its version vector names no
   change of another device the hub never offered it);
@@ -135,7 +138,20 @@ def check_authority(
                 raise AuthorityRefused("event", table, row_id, "device_id")
             if new.get("actor_user_id") not in users:
                 raise AuthorityRefused("event", table, row_id, "actor_user_id")
+            if _event_role(new.get("data")) not in KECAMATAN_ROLES:
+                raise AuthorityRefused("event", table, row_id, "role")
     _check_audits(conn, users)
+
+
+def _event_role(data: object) -> object:
+    """The role a claim event's JSON details name (None when they name none)."""
+    if not isinstance(data, str):
+        return None
+    try:
+        details = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return None
+    return details.get("role") if isinstance(details, dict) else None
 
 
 def _check_stamps(conn: Connection, now_ms: int) -> None:

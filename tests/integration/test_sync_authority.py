@@ -282,7 +282,7 @@ def event_fields(claim: str, status: str, device: str, user: str) -> dict[str, l
         "actor_user_id": [None, user],
         "actor_name": [None, "Admin"],
         "device_id": [None, device],
-        "data": [None, "{}"],
+        "data": [None, '{"role": "operator_kecamatan"}'],
     }
 
 

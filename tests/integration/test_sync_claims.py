@@ -285,3 +285,58 @@ def test_a_residents_claim_moved_to_another_kecamatan(
     assert "klaim itu sudah dipindahkan" in str(refusal.value)
     assert "Warga Bukan Peserta" in str(refusal.value)
     assert hub.dump() == before
+
+
+def test_a_laptops_step_names_a_kecamatan_role(
+    offices: tuple[Office, Office, Office], tmp_path: Path
+) -> None:
+    """A step counts only when its role may take it; a laptop's step in the regency admin's
+    role, or in none, would slip past that (a withdrawal after the regency's decision)."""
+    hub, a, _ = offices
+    claim = resident_claim(hub, village_in(hub, district_of(a)))
+    a.receive(hub.export(peer=device_of(a)))
+
+    def step(data: str) -> tuple[object, ...]:
+        return laptop_change(
+            a, hub, "claim_event", new_id(), "insert",
+            {
+                "claim_id": [None, claim],
+                "status": [None, "dibatalkan"],
+                "at": [None, "2026-10-05 08:00:00.000000"],
+                "reason": [None, "Keliru"],
+                "actor_user_id": [None, a.actor.user_id],
+                "actor_name": [None, "Operator"],
+                "device_id": [None, device_of(a)],
+                "data": [None, data],
+            },
+        )  # fmt: skip
+
+    for data in ('{"role": "admin_kabupaten"}', "{}", '{"on": "2026-10-05"}', "[]"):
+        assert insider(hub, a, tmp_path, step(data)).code == "sync.event", data
+    own = step('{"role": "operator_kecamatan", "on": "2026-10-05"}')
+    assert hub.receive(forge(a, hub, [own], tmp_path)).applied
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("subject_nik", "16020641075500021"),
+        ("dtsen_decile", "3"),
+        ("accident_is_traffic", 1),
+        ("subject_birth_date", "1955-02-30"),
+        ("death_certificate_no", "x" * 61),
+    ],
+)
+def test_a_claims_new_columns_are_checked_as_they_arrive(
+    offices: tuple[Office, Office, Office], tmp_path: Path, column: str, value: object
+) -> None:
+    hub, a, _ = offices
+    claim = resident_claim(hub, village_in(hub, district_of(a)))
+    a.receive(hub.export(peer=device_of(a)))
+    change = laptop_change(a, hub, "claim", claim, "update", {column: [None, value]})
+    before = hub.dump()
+    with pytest.raises(SyncRefused) as refusal:
+        hub.receive(forge(a, hub, [change], tmp_path))
+    assert refusal.value.code == "sync.bad_value"
+    assert column in str(refusal.value)
+    assert hub.dump() == before
