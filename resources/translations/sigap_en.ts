@@ -1063,14 +1063,6 @@ Pass this code on separately from the USB stick (in person or by phone).</transl
         <translation>A new file; it is created when you press Load demo data.</translation>
     </message>
     <message>
-        <source>Sigap akan membuat peserta, target cakupan dan klaim rekaan untuk latihan. Data contoh hanya dimuat ke basis data yang belum berisi peserta; semua nama dan nomor di dalamnya rekaan.</source>
-        <translation type="vanished">Sigap will make up workers, coverage targets and claims for practice. Demo data is only loaded into a database that has no workers yet; every name and number in it is invented.</translation>
-    </message>
-    <message>
-        <source>Benih yang sama menghasilkan data contoh yang sama persis.</source>
-        <translation type="vanished">The same seed makes exactly the same demo data.</translation>
-    </message>
-    <message>
         <source>Jumlah &amp;peserta:</source>
         <translation>Number of &amp;workers:</translation>
     </message>
@@ -1171,14 +1163,6 @@ Pass this code on separately from the USB stick (in person or by phone).</transl
     <message>
         <source>Laptop kecamatan yang terdaftar di kantor ini. &quot;Tertinggal&quot; menghitung perubahan di kantor ini yang belum dikonfirmasi diterima laptop itu (pengakuan ikut di paket berikutnya dari laptop itu). Sidik kunci laptop tampil sesudah paket pertamanya diimpor: cocokkan dengan layar Sinkronisasi laptop itu. Pendaftaran yang belum mengirim paket pertama kedaluwarsa sesudah {days} hari, dan dibatalkan bila kecamatan itu didaftarkan ulang. Cabut perangkat yang hilang, tidak dipakai lagi, atau sidik kuncinya tidak cocok: paketnya akan ditolak. &quot;Paket ditolak&quot; menunjukkan paket terakhir perangkat itu yang ditolak di sini dan sebabnya (arahkan tetikus ke sana untuk pesan lengkapnya).</source>
         <translation>Kecamatan laptops enrolled at this office. &quot;Behind&quot; counts the changes here that the laptop has not yet confirmed receiving (the confirmation comes in that laptop&apos;s next bundle). A laptop&apos;s key fingerprint appears once its first bundle is imported: compare it with that laptop&apos;s Sync screen. An enrolment that has not sent its first bundle expires after {days} days, and is withdrawn when the kecamatan is enrolled again. Revoke a device that is lost, no longer used, or whose fingerprint does not match: its bundles will be refused. &quot;Refused bundle&quot; shows the device&apos;s last bundle refused here and why (point the mouse at it for the whole message).</translation>
-    </message>
-    <message>
-        <source>Laptop kecamatan yang terdaftar di kantor ini. &quot;Tertinggal&quot; menghitung perubahan di kantor ini yang belum dikonfirmasi diterima laptop itu (pengakuan ikut di paket berikutnya dari laptop itu). Sidik kunci laptop tampil sesudah paket pertamanya diimpor: cocokkan dengan layar Sinkronisasi laptop itu. Pendaftaran yang belum mengirim paket pertama kedaluwarsa sesudah {days} hari, dan dibatalkan bila kecamatan itu didaftarkan ulang. Cabut perangkat yang hilang, tidak dipakai lagi, atau sidik kuncinya tidak cocok: paketnya akan ditolak.</source>
-        <translation type="vanished">Kecamatan laptops enrolled at this office. &quot;Behind&quot; counts the changes here that the laptop has not yet confirmed receiving (the confirmation comes in that laptop&apos;s next bundle). A laptop&apos;s key fingerprint appears once its first bundle is imported: compare it with that laptop&apos;s Sync screen. An enrolment that has not sent its first bundle expires after {days} days, and is withdrawn when the kecamatan is enrolled again. Revoke a device that is lost, no longer used, or whose fingerprint does not match: its bundles will be refused.</translation>
-    </message>
-    <message>
-        <source>Laptop kecamatan yang terdaftar di kantor ini. &quot;Tertinggal&quot; menghitung perubahan di kantor ini yang belum dikonfirmasi diterima laptop itu (pengakuan ikut di paket berikutnya dari laptop itu). Cabut perangkat yang hilang atau tidak dipakai lagi: paketnya akan ditolak.</source>
-        <translation type="vanished">District laptops registered with this office. &quot;Behind&quot; counts the changes at this office that a laptop has not yet confirmed receiving (the acknowledgement comes with the next bundle from that laptop). Revoke a device that is lost or no longer used: its bundles will be rejected.</translation>
     </message>
     <message>
         <source>Cabut perangkat</source>
@@ -1425,10 +1409,6 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>No duplicates awaiting a decision.</translation>
     </message>
     <message>
-        <source>Dua kantor mendaftarkan orang yang mungkin sama. Bila keduanya orang yang sama, gabungkan ke data yang paling benar: klaim data lainnya ikut pindah, dan data itu tidak tampil lagi di daftar peserta. Kolom yang berbeda diberi warna.</source>
-        <translation type="vanished">Two offices registered what may be the same person. If they are the same person, merge them into the more accurate record: the other record&apos;s claims move with it, and that record no longer appears in the roster. Fields that differ are highlighted.</translation>
-    </message>
-    <message>
         <source>Hanya admin yang dapat menggabungkan data.</source>
         <translation>Only an admin can merge records.</translation>
     </message>
@@ -1490,10 +1470,6 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>&amp;Nama kantor:</source>
         <translation>Office &amp;name:</translation>
-    </message>
-    <message>
-        <source>Simpan ke:</source>
-        <translation type="vanished">Save to:</translation>
     </message>
     <message>
         <source>Si&amp;mpan ke:</source>
@@ -1586,20 +1562,6 @@ Every bundle from this device will be rejected, including bundles not yet import
 6. Once the first bundle is imported, compare the laptop&apos;s key fingerprint in the Devices tab with the fingerprint on that laptop&apos;s Sync screen. If they differ, revoke its device and enrol this kecamatan again.</translation>
     </message>
     <message>
-        <source>Di laptop kecamatan:
-1. Buka Sigap dengan basis data baru.
-2. Pilih Bergabung dengan kantor kabupaten (di layar pembuka atau menu Berkas).
-3. Pilih berkas pendaftaran dari flashdisk dan ketik kode di atas.
-4. Pastikan sidik kunci kantor kabupaten yang ditunjukkan laptop sama dengan:
-    {fingerprint}</source>
-        <translation type="vanished">On the district laptop:
-1. Open Sigap with a new database.
-2. Choose Join the regency office (on the welcome screen or in the File menu).
-3. Choose the registration file on the USB stick and type the code above.
-4. Make sure the regency office key fingerprint shown on the laptop is the same as:
-    {fingerprint}</translation>
-    </message>
-    <message>
         <source>Kode disalin</source>
         <translation>Code copied</translation>
     </message>
@@ -1655,14 +1617,6 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>Choose &amp;bundle…</translation>
     </message>
     <message>
-        <source>Data baru</source>
-        <translation type="vanished">New records</translation>
-    </message>
-    <message>
-        <source>Data berubah</source>
-        <translation type="vanished">Changed records</translation>
-    </message>
-    <message>
         <source>Tidak berubah</source>
         <translation>Unchanged</translation>
     </message>
@@ -1685,14 +1639,6 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Jenis data</source>
         <translation>Kind of data</translation>
-    </message>
-    <message>
-        <source>Baru</source>
-        <translation type="vanished">New</translation>
-    </message>
-    <message>
-        <source>Berubah</source>
-        <translation type="vanished">Changed</translation>
     </message>
     <message>
         <source>&amp;Terapkan</source>
@@ -1840,18 +1786,6 @@ Every bundle from this device will be rejected, including bundles not yet import
         <source>Paket ini sudah pernah diimpor; tidak ada yang berubah.</source>
         <translation>This bundle had already been imported; nothing changed.</translation>
     </message>
-    <message>
-        <source>Paket dari {sender} sudah diterapkan: {new} data baru, {changed} berubah.</source>
-        <translation type="vanished">The bundle from {sender} has been applied: {new} new records, {changed} changed.</translation>
-    </message>
-    <message>
-        <source>{conflicts} konflik dan {duplicates} kemungkinan data ganda menunggu keputusan Anda.</source>
-        <translation type="vanished">{conflicts} conflicts and {duplicates} possible duplicates are waiting for your decision.</translation>
-    </message>
-    <message>
-        <source>Salinan basis data sebelum impor disimpan: {file}</source>
-        <translation type="vanished">A copy of the database from before the import was saved: {file}</translation>
-    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1886,14 +1820,6 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Nomor KPJ disamarkan kecuali 4 angka terakhirnya: peran Anda tidak berhak mengekspor nomor lengkap. Nomor yang disamarkan tidak ikut diimpor kembali.</source>
         <translation>KPJ numbers are masked except for their last 4 digits: your role may not export full numbers. Masked numbers are not imported back.</translation>
-    </message>
-    <message>
-        <source>Tanpa nomor lengkap, nomor KPJ disamarkan kecuali 4 angka terakhirnya. Nomor lengkap hanya untuk pengguna yang berhak melihatnya.</source>
-        <translation type="vanished">Without full numbers, KPJ numbers are masked except for their last 4 digits. Full numbers are only for users allowed to see them.</translation>
-    </message>
-    <message>
-        <source>Nomor KPJ disamarkan kecuali 4 angka terakhirnya: peran Anda tidak berhak mengekspor nomor lengkap.</source>
-        <translation type="vanished">KPJ numbers are masked except for their last 4 digits: your role may not export full numbers.</translation>
     </message>
     <message>
         <source>Buku kerja Excel (*.xlsx)</source>
@@ -2338,14 +2264,6 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>CSV file {file}: the quote mark (&quot;) on row {row} is never closed, so every row after it reads as one cell. Fix that row, save again, then try again.</translation>
     </message>
     <message>
-        <source>Huruf dalam berkas {file} tidak dapat dibaca (bukan UTF-8 atau Windows-1252). Simpan ulang sebagai CSV UTF-8.</source>
-        <translation type="vanished">The characters in the file {file} cannot be read (not UTF-8 or Windows-1252). Save it again as CSV UTF-8.</translation>
-    </message>
-    <message>
-        <source>Berkas CSV {file} tidak rapi: {reason}.</source>
-        <translation type="vanished">The CSV file {file} is malformed: {reason}.</translation>
-    </message>
-    <message>
         <source>Berkas basis data {path} tidak dapat dibaca ({reason}).</source>
         <translation>The database file {path} cannot be read ({reason}).</translation>
     </message>
@@ -2782,10 +2700,6 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>The device {device} ({office}) has been revoked; its bundles are rejected. Register that district again if the device is to be used again.</translation>
     </message>
     <message>
-        <source>Paket {name} dari {office} mengubah data di luar wilayah kecamatannya ({row}). Paket ditolak seluruhnya; tidak ada data yang berubah. Laporkan ke admin kabupaten: perangkat itu mungkin dipakai untuk kecamatan lain, atau paketnya diubah orang.</source>
-        <translation type="vanished">Bundle {name} from {office} changes data outside its kecamatan ({row}). The whole bundle was refused; no data changed. Report it to the regency admin: the device may be in use for another kecamatan, or someone altered the bundle.</translation>
-    </message>
-    <message>
         <source>Paket {name} dari {office} berisi perubahan baru atas nama perangkat lain ({device}). Paket ditolak seluruhnya; tidak ada data yang berubah. Laporkan ke admin kabupaten: paketnya mungkin diubah orang.</source>
         <translation>Bundle {name} from {office} holds new changes in the name of another device ({device}). The whole bundle was refused; no data changed. Report it to the regency admin: someone may have altered the bundle.</translation>
     </message>
@@ -3212,14 +3126,6 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>to be imported, check</translation>
     </message>
     <message>
-        <source>ok</source>
-        <translation type="vanished">ok</translation>
-    </message>
-    <message>
-        <source>peringatan</source>
-        <translation type="vanished">warning</translation>
-    </message>
-    <message>
         <source>ditolak</source>
         <translation>rejected</translation>
     </message>
@@ -3256,74 +3162,6 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Belum ada berkas dipilih</source>
-        <translation type="vanished">No file chosen yet</translation>
-    </message>
-    <message>
-        <source>&amp;Pilih berkas…</source>
-        <translation type="vanished">&amp;Choose file…</translation>
-    </message>
-    <message>
-        <source>— dari berkas —</source>
-        <translation type="vanished">— from the file —</translation>
-    </message>
-    <message>
-        <source>Berkas:</source>
-        <translation type="vanished">File:</translation>
-    </message>
-    <message>
-        <source>Kategori untuk semua baris:</source>
-        <translation type="vanished">Category for all rows:</translation>
-    </message>
-    <message>
-        <source>Pilih berkas daftar peserta dari desa (XLSX, XLS, ODS atau CSV). Baris judul di atas tabel tidak apa-apa: Sigap mencari sendiri baris judul kolomnya. Belum ada data yang disimpan sebelum Anda menekan Impor.</source>
-        <translation type="vanished">Choose a village&apos;s roster file (XLSX, XLS, ODS or CSV). Title rows above the table are fine: Sigap finds the row of column headings itself. Nothing is saved until you press Import.</translation>
-    </message>
-    <message>
-        <source>Kategori dibaca dari kolom Kategori atau dari jabatan. Pilih satu kategori di sini bila seluruh berkas berisi satu kategori; kategori ini dipakai untuk baris yang kategorinya tidak dapat ditentukan.</source>
-        <translation type="vanished">The category is read from a Kategori column or from the position. Choose a category here when the whole file holds one category; it is used for rows whose category cannot be determined.</translation>
-    </message>
-    <message>
-        <source>Kolom</source>
-        <translation type="vanished">Column</translation>
-    </message>
-    <message>
-        <source>Judul di berkas</source>
-        <translation type="vanished">Heading in the file</translation>
-    </message>
-    <message>
-        <source>Contoh isi</source>
-        <translation type="vanished">Example</translation>
-    </message>
-    <message>
-        <source>Isi</source>
-        <translation type="vanished">Holds</translation>
-    </message>
-    <message>
-        <source>&amp;Perbarui datanya dengan isi berkas</source>
-        <translation type="vanished">&amp;Update them with the file&apos;s data</translation>
-    </message>
-    <message>
-        <source>Le&amp;wati, biarkan data yang ada</source>
-        <translation type="vanished">S&amp;kip, keep the existing data</translation>
-    </message>
-    <message>
-        <source>NIK yang sudah terdaftar:</source>
-        <translation type="vanished">NIKs already registered:</translation>
-    </message>
-    <message>
-        <source>Baris yang ditolak tidak diimpor. Setelah impor, simpan laporan baris ditolak, perbaiki isinya, lalu impor laporan itu lagi.</source>
-        <translation type="vanished">Rejected rows are not imported. After the import, save the report of rejected rows, fix them, then import that report again.</translation>
-    </message>
-    <message>
-        <source>&amp;Simpan laporan baris ditolak…</source>
-        <translation type="vanished">&amp;Save report of rejected rows…</translation>
-    </message>
-    <message>
-        <source>Laporan itu berisi baris yang ditolak apa adanya, dengan nomor baris dan alasannya. Perbaiki isinya, lalu impor laporan itu lagi: pilihan kolom yang sama dipakai, dan baris yang sudah masuk tidak berubah.</source>
-        <translation type="vanished">The report holds the rejected rows as they were, with their row numbers and reasons. Correct them, then import the report again: the same column choices are used, and the rows already imported do not change.</translation>
     </message>
     <message>
         <source>Langkah 1 dari 3: pilih berkas</source>
@@ -3368,50 +3206,6 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Membaca berkas</source>
         <translation>Reading the file</translation>
-    </message>
-    <message>
-        <source>Baris {row}: {reasons}</source>
-        <translation type="vanished">Row {row}: {reasons}</translation>
-    </message>
-    <message>
-        <source>{rows} baris: ok {ok} · peringatan {warning} · ditolak {error}</source>
-        <translation type="vanished">{rows} rows: ok {ok} · warning {warning} · rejected {error}</translation>
-    </message>
-    <message>
-        <source>(abaikan)</source>
-        <translation type="vanished">(ignore)</translation>
-    </message>
-    <message>
-        <source>Kolom NIK tidak dikenali dari judulnya (baris {row}). Pilih NIK pada kolom yang berisi NIK, lalu periksa kolom lainnya.</source>
-        <translation type="vanished">No column heading names the NIK (header row {row}). Choose NIK for the column that holds the NIK numbers, then check the other columns.</translation>
-    </message>
-    <message>
-        <source>Baris judul kolom ditemukan di baris {row}. Periksa isi tiap kolom dan perbaiki bila tebakannya salah; pilih (abaikan) untuk kolom yang tidak diimpor.</source>
-        <translation type="vanished">The column headings were found in row {row}. Check what each column holds and correct any wrong guess; choose (ignore) for columns not to import.</translation>
-    </message>
-    <message>
-        <source>Pilihan kolom yang Anda simpan untuk judul yang sama sudah dipakai.</source>
-        <translation type="vanished">The columns you confirmed for the same headings have been applied.</translation>
-    </message>
-    <message>
-        <source>{count} peserta baru diimpor.</source>
-        <translation type="vanished">{count} new workers imported.</translation>
-    </message>
-    <message>
-        <source>{count} peserta diperbarui.</source>
-        <translation type="vanished">Workers updated: {count}.</translation>
-    </message>
-    <message>
-        <source>{count} peserta tidak berubah.</source>
-        <translation type="vanished">Workers unchanged: {count}.</translation>
-    </message>
-    <message>
-        <source>{count} NIK yang sudah terdaftar dilewati.</source>
-        <translation type="vanished">{count} NIKs already registered were skipped.</translation>
-    </message>
-    <message>
-        <source>{count} baris ditolak.</source>
-        <translation type="vanished">Rows rejected: {count}.</translation>
     </message>
     <message>
         <source>{name}-ditolak.xlsx</source>
@@ -3560,16 +3354,8 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
         <translation>&amp;Open database…</translation>
     </message>
     <message>
-        <source>Basis data &amp;baru…</source>
-        <translation type="vanished">&amp;New database…</translation>
-    </message>
-    <message>
         <source>&amp;Siapkan kantor…</source>
         <translation>&amp;Set up office…</translation>
-    </message>
-    <message>
-        <source>&amp;Muat data contoh…</source>
-        <translation type="vanished">Load &amp;demo data…</translation>
     </message>
     <message>
         <source>&amp;Impor data wilayah…</source>
@@ -3602,10 +3388,6 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     <message>
         <source>Si&amp;nkronisasi</source>
         <translation>&amp;Sync</translation>
-    </message>
-    <message>
-        <source>Ban&amp;tuan</source>
-        <translation type="vanished">&amp;Help</translation>
     </message>
     <message>
         <source>Basis data ba&amp;ru…</source>
@@ -3720,14 +3502,6 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     <message>
         <source>Basis data ini sudah disiapkan untuk {name}. Untuk kantor lain, buat basis data baru lewat Berkas → Basis data baru…</source>
         <translation>This database has already been set up for {name}. For another office, create a new database with File → New database…</translation>
-    </message>
-    <message>
-        <source>Muat data contoh</source>
-        <translation type="vanished">Load demo data</translation>
-    </message>
-    <message>
-        <source>Basis data ini sudah berisi peserta. Data contoh hanya dimuat ke basis data yang kosong: buat dulu basis data baru lewat Berkas → Basis data baru…</source>
-        <translation type="vanished">This database already holds workers. Demo data is only loaded into an empty database: first create a new database with File → New database…</translation>
     </message>
     <message>
         <source>Impor data wilayah</source>
@@ -4382,10 +4156,6 @@ Region code {code}</translation>
         <translation>Sex</translation>
     </message>
     <message>
-        <source>Tgl lahir (umur)</source>
-        <translation type="vanished">Born (age)</translation>
-    </message>
-    <message>
         <source>Lahir (umur)</source>
         <translation>Born (age)</translation>
     </message>
@@ -4496,10 +4266,6 @@ Region code {code}</translation>
     <message>
         <source>Meninggal</source>
         <translation>Deceased</translation>
-    </message>
-    <message>
-        <source>Akhir kepesertaan</source>
-        <translation type="vanished">Coverage end</translation>
     </message>
     <message>
         <source>KPJ</source>
@@ -4628,10 +4394,6 @@ Region code {code}</translation>
         <source>Peserta</source>
         <translation>Workers</translation>
     </message>
-    <message>
-        <source>Belum ada peserta. Untuk mencoba Sigap dengan data rekaan, pilih Berkas → Muat data contoh… pada basis data baru.</source>
-        <translation type="vanished">No workers yet. To try Sigap with invented data, choose File → Load demo data… on a new database.</translation>
-    </message>
 </context>
 <context>
     <name>RowsView</name>
@@ -4730,10 +4492,6 @@ Region code {code}</translation>
     <message>
         <source>Ubah status peserta</source>
         <translation>Change worker status</translation>
-    </message>
-    <message>
-        <source>&amp;Status</source>
-        <translation type="vanished">&amp;Status</translation>
     </message>
     <message>
         <source>Tanggal meninggal</source>
@@ -4975,10 +4733,6 @@ Region code {code}</translation>
 </context>
 <context>
     <name>SyncText</name>
-    <message>
-        <source>{size} bita</source>
-        <translation type="vanished">{size} bytes</translation>
-    </message>
     <message>
         <source>perangkat dicabut</source>
         <translation>device revoked</translation>
@@ -5266,102 +5020,6 @@ Region code {code}</translation>
     <message>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
-    </message>
-    <message>
-        <source>Ubah &amp;status…</source>
-        <translation type="vanished">Change &amp;status…</translation>
-    </message>
-    <message>
-        <source>16 angka</source>
-        <translation type="vanished">16 digits</translation>
-    </message>
-    <message>
-        <source>(pilih kategori)</source>
-        <translation type="vanished">(choose a category)</translation>
-    </message>
-    <message>
-        <source>s.d.</source>
-        <translation type="vanished">to</translation>
-    </message>
-    <message>
-        <source>&amp;NIK</source>
-        <translation type="vanished">&amp;NIK</translation>
-    </message>
-    <message>
-        <source>No. &amp;KK</source>
-        <translation type="vanished">&amp;KK no.</translation>
-    </message>
-    <message>
-        <source>Na&amp;ma</source>
-        <translation type="vanished">Na&amp;me</translation>
-    </message>
-    <message>
-        <source>&amp;Jenis kelamin</source>
-        <translation type="vanished">&amp;Sex</translation>
-    </message>
-    <message>
-        <source>Tempat, tgl &amp;lahir</source>
-        <translation type="vanished">Place, date of &amp;birth</translation>
-    </message>
-    <message>
-        <source>&amp;Alamat</source>
-        <translation type="vanished">&amp;Address</translation>
-    </message>
-    <message>
-        <source>Kecamatan, &amp;desa</source>
-        <translation type="vanished">District, &amp;village</translation>
-    </message>
-    <message>
-        <source>Kategori, s&amp;ub-kategori</source>
-        <translation type="vanished">Category, s&amp;ub-category</translation>
-    </message>
-    <message>
-        <source>Ja&amp;batan</source>
-        <translation type="vanished">Pos&amp;ition</translation>
-    </message>
-    <message>
-        <source>No. K&amp;PJ</source>
-        <translation type="vanished">K&amp;PJ no.</translation>
-    </message>
-    <message>
-        <source>Program</source>
-        <translation type="vanished">Programmes</translation>
-    </message>
-    <message>
-        <source>Peng&amp;hasilan</source>
-        <translation type="vanished">&amp;Income</translation>
-    </message>
-    <message>
-        <source>Masa kepesertaan</source>
-        <translation type="vanished">Coverage period</translation>
-    </message>
-    <message>
-        <source>Sumber &amp;dana</source>
-        <translation type="vanished">&amp;Funding source</translation>
-    </message>
-    <message>
-        <source>&amp;Telepon</source>
-        <translation type="vanished">&amp;Phone</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="vanished">Status</translation>
-    </message>
-    <message>
-        <source>(tanpa sub-kategori)</source>
-        <translation type="vanished">(no sub-category)</translation>
-    </message>
-    <message>
-        <source>{kpj} (isi untuk mengganti)</source>
-        <translation type="vanished">{kpj} (type to replace)</translation>
-    </message>
-    <message>
-        <source>{status}, {date}</source>
-        <translation type="vanished">{status}, {date}</translation>
-    </message>
-    <message>
-        <source>{status} — {reason}</source>
-        <translation type="vanished">{status} — {reason}</translation>
     </message>
     <message>
         <source>&amp;Ubah status…</source>
