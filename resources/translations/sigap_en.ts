@@ -1031,10 +1031,6 @@ Pass this code on separately from the USB stick (in person or by phone).</transl
         <translation>Sigap will make up workers, coverage targets and claims for practice, in the file below. Every name and number in the demo data is invented.</translation>
     </message>
     <message>
-        <source>&amp;Pilih berkas lain…</source>
-        <translation>Choose &amp;another file…</translation>
-    </message>
-    <message>
         <source>Berapa peserta rekaan yang dibuat, antara 1 dan {limit}. {default} cukup untuk latihan; 100.000 atau lebih untuk mencoba Sigap dengan data sebesar kabupaten (memuatnya lebih lama).</source>
         <translation>How many invented workers to make, between 1 and {limit}. {default} is enough for practice; 100,000 or more to try Sigap with data the size of a regency (takes longer to load).</translation>
     </message>
@@ -1065,6 +1061,10 @@ Pass this code on separately from the USB stick (in person or by phone).</transl
     <message>
         <source>Jumlah &amp;peserta:</source>
         <translation>Number of &amp;workers:</translation>
+    </message>
+    <message>
+        <source>Pilih berkas &amp;lain…</source>
+        <translation>Choose &amp;another file…</translation>
     </message>
     <message>
         <source>&amp;Benih acak:</source>
@@ -3289,8 +3289,8 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>pendaftaran-….sigap from the regency office</translation>
     </message>
     <message>
-        <source>&amp;Pilih…</source>
-        <translation>Ch&amp;oose…</translation>
+        <source>Pi&amp;lih…</source>
+        <translation>&amp;Choose…</translation>
     </message>
     <message>
         <source>Berkas &amp;pendaftaran:</source>

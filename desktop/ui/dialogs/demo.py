@@ -143,7 +143,7 @@ class DemoDialog(QDialog):
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         wide(self.file_label)
-        self.choose_button = QPushButton(self.tr("&Pilih berkas lain…"))
+        self.choose_button = QPushButton(self.tr("Pilih berkas &lain…"))
         self.choose_button.clicked.connect(self.choose_file)
         # What becomes of the file, or why the one chosen cannot be used: one place, with
         # room for two lines kept.

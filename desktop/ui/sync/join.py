@@ -82,7 +82,7 @@ class JoinDialog(JobDialog):
         self.file_edit.setPlaceholderText(self.tr("pendaftaran-….sigap dari kantor kabupaten"))
         self.file_edit.textChanged.connect(lambda _text: self._input_changed())
         self.file_edit.textChanged.connect(self.file_edit.setToolTip)  # the whole path
-        self.choose_button = QPushButton(self.tr("&Pilih…"))
+        self.choose_button = QPushButton(self.tr("Pi&lih…"))
         self.choose_button.clicked.connect(self.choose_file)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
