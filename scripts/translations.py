@@ -127,6 +127,11 @@ class _Extractor(ast.NodeVisitor):
         if name in _NOOP_FUNCTIONS and len(args) >= 2 and literal[0] and literal[1]:
             context, text = (a.value for a in args[:2])  # type: ignore[attr-defined]
             self.messages.append(Message(context, text, where))
+        elif name in _NOOP_FUNCTIONS and len(args) >= 2 and literal[1] and not literal[0]:
+            # translate(CONTEXT, "…"): lupdate sees no context in a name, so the string
+            # would never be translated.
+            text = args[1].value  # type: ignore[attr-defined]
+            self.problems.append(f"{where}: the context must be a literal string: {text!r}")
         elif name in {"tr", "QT_TR_NOOP"} and args and literal[0]:
             text = args[0].value  # type: ignore[attr-defined]
             if self.classes:

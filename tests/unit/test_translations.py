@@ -97,3 +97,11 @@ def test_the_compiled_file_holds_every_translation(ts_file: Path):
 
 def test_the_compiled_file_is_exactly_what_the_ts_compiles_to(ts_file: Path):
     assert translations.qm_is_current(ts_file), f"the .qm differs from {ts_file.name} ({FIX})"
+
+
+def test_a_context_held_in_a_name_is_a_problem(tmp_path):
+    """lupdate cannot read translate(CONTEXT, "…"): such a string would stay Indonesian."""
+    source = tmp_path / "widget.py"
+    source.write_text('CONTEXT = "X"\nlabel = translate(CONTEXT, "Simpan")\n', encoding="utf-8")
+    _messages, problems = translations.extract([source])
+    assert len(problems) == 1 and "literal" in problems[0]
