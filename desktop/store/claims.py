@@ -550,6 +550,22 @@ def payee_accounts(
     return found
 
 
+def misplaced_claims(conn: Connection, district: str) -> list[tuple[str, str]]:
+    """(id, subject name) of live claims without a worker that this kecamatan office opened
+    in a village of another kecamatan: the hub refuses every bundle that carries them (as
+    desktop.store.queries.misplaced_workers for workers). Putting the village back into
+    this kecamatan (and cancelling or removing the claim) lets the laptop's work through."""
+    rows = conn.exec_driver_sql(
+        "SELECT c.id, coalesce(c.subject_name, '') FROM claim c JOIN local_state s "
+        "WHERE c.deleted = 0 AND c.worker_id IS NULL AND c.village_code NOT LIKE ? "
+        "AND EXISTS (SELECT 1 FROM change_log l WHERE l.row_id = c.id "
+        "  AND l.table_name = 'claim' AND l.op = 'insert' AND l.device_id = s.device_id) "
+        "ORDER BY c.subject_name_key, c.id",
+        (district + ".%",),
+    )
+    return [(str(row[0]), str(row[1])) for row in rows]
+
+
 # ---- holidays ------------------------------------------------------------------------------
 
 

@@ -69,11 +69,19 @@ SELECT id FROM wanted w WHERE id IS NOT NULL AND (
     OR (NOT EXISTS (SELECT 1 FROM claim c WHERE c.id = w.id)
         AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.row_id = w.id)
         AND EXISTS (SELECT 1 FROM stage.fresh i WHERE i.row_id = w.id
-            AND i.table_name = 'claim' AND i.op = 'insert'
-            AND (json_extract(i.fields, '$.village_code[1]') LIKE :villages
-                OR json_extract(i.fields, '$.worker_id[1]') IN (SELECT id FROM stage.held_worker)
-                OR json_extract(i.fields, '$.worker_id[1]') IN
-                    (SELECT id FROM worker WHERE district_code = :district)))))
+            AND i.table_name = 'claim' AND i.op = 'insert')
+        -- A claim the laptop opened is judged by where its last changes put it (as a worker
+        -- it created): one typed into another kecamatan's village by mistake and put back no
+        -- longer holds the laptop's work back.
+        AND ((SELECT json_extract(l.fields, '$.village_code[1]') FROM stage.fresh l
+                WHERE l.row_id = w.id AND l.table_name = 'claim'
+                AND json_extract(l.fields, '$.village_code') IS NOT NULL
+                ORDER BY l.device_seq DESC LIMIT 1) LIKE :villages
+            OR (SELECT json_extract(l.fields, '$.worker_id[1]') FROM stage.fresh l
+                WHERE l.row_id = w.id AND l.table_name = 'claim'
+                AND json_extract(l.fields, '$.worker_id') IS NOT NULL
+                ORDER BY l.device_seq DESC LIMIT 1) IN (SELECT id FROM stage.held_worker
+                    UNION SELECT id FROM worker WHERE district_code = :district))))
 """
 
 _SCOPE_VIOLATIONS = (

@@ -340,3 +340,26 @@ def test_a_claims_new_columns_are_checked_as_they_arrive(
     assert refusal.value.code == "sync.bad_value"
     assert column in str(refusal.value)
     assert hub.dump() == before
+
+
+def test_a_residents_claim_typed_into_another_kecamatan_and_put_back_goes_through(
+    offices: tuple[Office, Office, Office],
+) -> None:
+    """The laptop opened a claim in another kecamatan's village (the service refuses it; an
+    older form, or a slip): the hub refuses its bundles, the check names it, and once its
+    village is put back the laptop's work goes through."""
+    from desktop.store.claims import misplaced_claims
+
+    hub, a, b = offices
+    wrong = resident_claim(a, village_in(a, district_of(b)))
+    with pytest.raises(SyncRefused) as refusal:
+        hub.receive(a.export())
+    assert refusal.value.code == "sync.scope"
+    with a.app.database.engine.connect() as conn:
+        assert misplaced_claims(conn, district_of(a)) == [(wrong, "Warga Bukan Peserta")]
+    with UnitOfWork(a.app.database.engine, a.actor, action="test.village") as uow:
+        uow.update(models.Claim, wrong, {"village_code": village_in(a, district_of(a))})
+    with a.app.database.engine.connect() as conn:
+        assert misplaced_claims(conn, district_of(a)) == []
+    assert hub.receive(a.export()).applied
+    assert the_file(hub, wrong) == the_file(a, wrong)
