@@ -550,6 +550,18 @@ def payee_accounts(
     return found
 
 
+def claims_without_subject(conn: Connection, limit: int = 1_000) -> list[tuple[str, str]]:
+    """(claim id, worker id) of live claims of a worker whose subject columns are empty: a
+    claim that reached this office from one that had not filled them (one made before
+    migration 0007 elsewhere). The service copies the worker in, as the migration did."""
+    rows = conn.exec_driver_sql(
+        "SELECT id, worker_id FROM claim WHERE deleted = 0 AND worker_id IS NOT NULL "
+        "AND subject_name IS NULL ORDER BY id LIMIT ?",
+        (limit,),
+    )
+    return [(str(row[0]), str(row[1])) for row in rows]
+
+
 def misplaced_claims(conn: Connection, district: str) -> list[tuple[str, str]]:
     """(id, subject name) of live claims without a worker that this kecamatan office opened
     in a village of another kecamatan: the hub refuses every bundle that carries them (as

@@ -236,3 +236,13 @@ def test_the_holiday_list_is_the_live_holidays(services: AppServices) -> None:
     assert listed == Holidays.of([(date(2026, 1, 1), "Tahun Baru"), (date(2026, 12, 25), "Natal")])
     assert removed is not None and removed["deleted"] and removed["id"] == gone
     assert missing is None
+
+
+def test_claims_of_a_worker_without_their_subject_are_found(services: AppServices) -> None:
+    with UnitOfWork(services.database.engine, services.office.local_actor(), action="t") as uow:
+        worker = _worker(uow, WORKER_NIK, "Siti Aminah")
+        bare = _claim(uow, kind="jkm", worker_id=worker)
+        _claim(uow, kind="jkm", worker_id=worker, subject_name="Siti Aminah")
+        _claim(uow, subject_name="Warga Lain")
+    with services.database.engine.connect() as conn:
+        assert store.claims_without_subject(conn) == [(bare, worker)]
