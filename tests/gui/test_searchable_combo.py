@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.widgets import SearchableCombo
-
 
 PLACES = [
     ("16.02.01", "16.02.01 \u2014 Lempuing"),
