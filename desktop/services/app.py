@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.findings import Finding
+from desktop.services.claims import ClaimService
 from desktop.services.demo import DemoService
 from desktop.services.health import HealthService
 from desktop.services.office import OfficeService
@@ -29,6 +30,7 @@ class AppServices:
     roster: RosterService
     workers: WorkerService
     sync: SyncService
+    claims: ClaimService
 
     @classmethod
     def open(
@@ -48,6 +50,7 @@ class AppServices:
             roster=RosterService(engine),
             workers=WorkerService(engine),
             sync=SyncService(engine, database.path, read_only=database.read_only),
+            claims=ClaimService(engine),
         )
 
     @staticmethod

@@ -1,0 +1,20 @@
+"""The claim service's own refusals (the rules' are the domain's findings)."""
+
+from __future__ import annotations
+
+from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
+
+
+def error(code: str, template: str, /, **params: object) -> DomainError:
+    """A refusal with its finding."""
+    return DomainError(Finding.error(code, template, **params))
+
+
+def not_found() -> DomainError:
+    """No such live claim."""
+    return error(
+        "claim.not_found",
+        QT_TRANSLATE_NOOP(
+            "Finding", "Klaim tidak ditemukan; mungkin sudah dihapus. Muat ulang daftar klaim."
+        ),
+    )

@@ -1,0 +1,311 @@
+"""One claim's file as the rules read it, and the columns derived from it.
+
+:func:`load_file` reads a claim's row, its worker, events, heirs, documents and flag
+clearances once (in the caller's connection or transaction); :func:`derive` turns them
+into the ``claim`` row's derived columns (status, verified_on, completed_on, deadline,
+flags_open, flag_codes) through the domain's pure rules. The service writes those columns
+after every change of the file, so the list reads them without recomputing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection
+
+from desktop.domain.benefits import SchoolLevel
+from desktop.domain.calendar import Holidays
+from desktop.domain.claim_amounts import AmountOverride, ClaimAmount, claim_amount
+from desktop.domain.claim_flags import ClaimFlag, claim_flags, open_flags
+from desktop.domain.claim_rules import ClaimFacts, ClaimSubject
+from desktop.domain.claim_state import ClaimState, ClockRules, clock_rules, derive_claim_state
+from desktop.domain.claims import ClaimEventView, ClaimKind, ClaimStatus
+from desktop.domain.documents import DocumentItem, DocumentState
+from desktop.domain.findings import DomainError
+from desktop.domain.heirs import HeirView, document_conditions, payee_of
+from desktop.domain.settings import CLAIM_EARLY_DEATH_DAYS, parse_setting
+from desktop.services.claims.errors import not_found
+from desktop.store import claims as store
+from desktop.store import queries
+from desktop.store import workers as worker_store
+
+# The derived columns of ``claim`` the service keeps up to date.
+DERIVED_COLUMNS = (
+    "status",
+    "verified_on",
+    "completed_on",
+    "deadline",
+    "flags_open",
+    "flag_codes",
+)
+
+
+@dataclass(frozen=True)
+class OfficeContext:
+    """What every rule needs of the office: its kind and area, the paying regency, the
+    settings and the holiday list."""
+
+    kind: str
+    region: str
+    regency_code: str
+    settings: dict[str, str]
+    holidays: Holidays
+
+    @property
+    def is_hub(self) -> bool:
+        """True at the regency's hub."""
+        return self.kind == "hub"
+
+
+def office_context(conn: Connection) -> OfficeContext:
+    """The office's context, read once per use case."""
+    state = queries.local_state(conn)
+    if state is None:
+        raise RuntimeError("database has no local state; run init first")
+    return OfficeContext(
+        kind=str(state["office_kind"]),
+        region=str(state["office_region"]),
+        regency_code=str(state["regency_code"]),
+        settings=queries.settings(conn),
+        holidays=store.holidays(conn),
+    )
+
+
+def _programmes(text: str | None) -> frozenset[str] | None:
+    if text is None:
+        return None
+    return frozenset(p.strip().lower() for p in text.split(",") if p.strip())
+
+
+def subject_of(claim: dict[str, Any], worker: dict[str, Any] | None) -> ClaimSubject:
+    """The person claimed for, from the claim's subject columns and its worker's coverage."""
+    if worker is None:
+        return ClaimSubject(
+            nik=str(claim.get("subject_nik") or ""),
+            name=str(claim.get("subject_name") or ""),
+            birth_date=claim.get("subject_birth_date"),
+            village_code=str(claim["village_code"]),
+            kk=claim.get("subject_kk"),
+            dtsen_decile=claim.get("dtsen_decile"),
+        )
+    left = worker.get("status") == "nonaktif"
+    return ClaimSubject(
+        nik=str(claim.get("subject_nik") or worker["nik"]),
+        name=str(claim.get("subject_name") or worker["name"]),
+        birth_date=claim.get("subject_birth_date") or worker.get("birth_date"),
+        village_code=str(claim["village_code"]),
+        worker_id=str(worker["id"]),
+        kk=claim.get("subject_kk") or worker.get("kk"),
+        coverage_start=worker.get("coverage_start"),
+        coverage_end=worker.get("coverage_end"),
+        exit_date=worker.get("coverage_end") if left else None,
+        programmes=_programmes(worker.get("programmes")),
+        dtsen_decile=claim.get("dtsen_decile"),
+    )
+
+
+def _day(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def event_view(row: dict[str, Any]) -> ClaimEventView:
+    """A stored event as the derivation reads it (its ``on`` and ``role`` from its data)."""
+    data = store.event_data(row)
+    at = row["at"]
+    if isinstance(at, datetime) and at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    role = data.get("role")
+    return ClaimEventView(
+        status=ClaimStatus(row["status"]),
+        at=at,
+        key=str(row["id"]),
+        on=_day(data.get("on")),
+        role=str(role) if isinstance(role, str) else None,
+    )
+
+
+def heir_view(row: dict[str, Any]) -> HeirView:
+    """A stored heir as the rules read it."""
+    return HeirView(
+        name=str(row["name"]),
+        relationship=str(row["relationship"]),
+        nik=row.get("nik"),
+        is_payee=bool(row["is_payee"]),
+        bank_account=row.get("bank_account"),
+        key=str(row["id"]),
+    )
+
+
+def document_state(row: dict[str, Any]) -> DocumentState | None:
+    """A stored checklist row as the rules read it (None for an item this Sigap does not
+    know); received only with its day."""
+    try:
+        item = DocumentItem(row["item"])
+    except ValueError:
+        return None
+    day = row.get("received_on") if row.get("received") else None
+    return DocumentState(item, day, row.get("note"))
+
+
+@dataclass(frozen=True)
+class ClaimFile:
+    """Everything stored about one claim, read at once."""
+
+    claim: dict[str, Any]
+    worker: dict[str, Any] | None
+    events: tuple[dict[str, Any], ...]
+    heirs: tuple[dict[str, Any], ...]
+    documents: tuple[dict[str, Any], ...]
+    office: OfficeContext
+
+    @property
+    def id(self) -> str:
+        """The claim's id."""
+        return str(self.claim["id"])
+
+    @property
+    def kind(self) -> ClaimKind:
+        """The claim's kind."""
+        return ClaimKind(self.claim["kind"])
+
+    @property
+    def subject(self) -> ClaimSubject:
+        """The person claimed for."""
+        return subject_of(self.claim, self.worker)
+
+    @property
+    def facts(self) -> ClaimFacts:
+        """What is claimed, and when it was filed."""
+        return ClaimFacts(self.kind, self.claim["event_date"], self.claim["reported_date"])
+
+    @property
+    def heir_views(self) -> tuple[HeirView, ...]:
+        """The heirs as the rules read them."""
+        return tuple(heir_view(row) for row in self.heirs)
+
+    @property
+    def document_states(self) -> tuple[DocumentState, ...]:
+        """The checklist as the rules read it."""
+        return tuple(s for s in map(document_state, self.documents) if s is not None)
+
+    @property
+    def clock(self) -> ClockRules:
+        """How this claim's deadline is counted."""
+        return clock_rules(
+            self.kind,
+            self.claim["event_date"],
+            self.office.regency_code,
+            self.office.settings,
+            self.office.holidays,
+        )
+
+    def state(self) -> ClaimState:
+        """The claim's state from its events and documents."""
+        conditions = document_conditions(
+            self.heir_views, traffic_accident=bool(self.claim.get("accident_is_traffic"))
+        )
+        return derive_claim_state(
+            self.kind,
+            (event_view(row) for row in self.events),
+            self.document_states,
+            self.clock,
+            conditions=conditions,
+        )
+
+    @property
+    def status(self) -> ClaimStatus:
+        """The status derived from the events."""
+        return self.state().status
+
+
+def load_file(conn: Connection, claim_id: str, office: OfficeContext | None = None) -> ClaimFile:
+    """The claim's file; DomainError when there is no such live claim."""
+    claim = store.claim_by_id(conn, claim_id)
+    if claim is None or claim["deleted"]:
+        raise not_found()
+    worker = None
+    if claim.get("worker_id"):
+        worker = worker_store.worker_by_id(conn, str(claim["worker_id"]))
+    return ClaimFile(
+        claim=claim,
+        worker=worker,
+        events=tuple(store.events_of(conn, claim_id)),
+        heirs=tuple(store.heirs_of(conn, claim_id)),
+        documents=tuple(store.documents_of(conn, claim_id)),
+        office=office or office_context(conn),
+    )
+
+
+def flags_of(
+    conn: Connection, file: ClaimFile
+) -> tuple[tuple[ClaimFlag, ...], tuple[ClaimFlag, ...]]:
+    """(every flag the claim raises now, the ones still open after the clearances)."""
+    heirs = file.heir_views
+    payee = payee_of(heirs)
+    others = store.payee_accounts(conn, [payee.account_digits]) if payee is not None else []
+    raised = claim_flags(
+        file.subject,
+        file.facts,
+        heirs,
+        claim_id=file.id,
+        other_payees=others,
+        regency_code=file.office.regency_code,
+        early_death_days=parse_setting(CLAIM_EARLY_DEATH_DAYS, file.office.settings),
+    )
+    return raised, open_flags(raised, store.clearances_of(conn, file.id))
+
+
+def derive(conn: Connection, file: ClaimFile) -> dict[str, Any]:
+    """The claim's derived columns now (:data:`DERIVED_COLUMNS`)."""
+    state = file.state()
+    _raised, still_open = flags_of(conn, file)
+    codes = sorted({flag.code for flag in still_open})
+    return {
+        "status": state.status.value,
+        "verified_on": state.verified_on,
+        "completed_on": state.completed_on,
+        "deadline": state.deadline,
+        "flags_open": len(still_open),
+        "flag_codes": ",".join(codes) or None,
+    }
+
+
+def contribution_months(start: date | None, until: date) -> int:
+    """Whole months from *start* to *until* (0 without a start)."""
+    if start is None or until < start:
+        return 0
+    months = (until.year - start.year) * 12 + until.month - start.month
+    return months - (1 if until.day < start.day else 0)
+
+
+def amount_of(
+    file: ClaimFile,
+    *,
+    override: AmountOverride | None = None,
+    children_levels: tuple[SchoolLevel, ...] = (),
+) -> ClaimAmount | None:
+    """The claim's amount breakdown (None when the rules give none, such as a santunan
+    with no rule set in force)."""
+    worker = file.worker or {}
+    event_date: date = file.claim["event_date"]
+    try:
+        return claim_amount(
+            file.kind,
+            event_date,
+            declared_income=worker.get("declared_income"),
+            contribution_months=contribution_months(worker.get("coverage_start"), event_date),
+            children_levels=children_levels,
+            regency_code=file.office.regency_code,
+            override=override,
+        )
+    except DomainError:
+        return None
