@@ -9,7 +9,8 @@ from desktop.services.claims.reading import (
     HeirDetail,
     TimelineEntry,
 )
-from desktop.services.claims.service import ClaimService, Resident
+from desktop.services.claims.service import ClaimService
+from desktop.services.claims.writing import Resident
 
 __all__ = [
     "ClaimDetail",

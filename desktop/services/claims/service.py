@@ -10,13 +10,12 @@ ends by recomputing the claim's derived columns from its file (desktop.services.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from desktop.domain.authority import WITH_KECAMATAN
 from desktop.domain.claim_amounts import make_override
@@ -29,14 +28,12 @@ from desktop.domain.claim_rules import (
 )
 from desktop.domain.claim_steps import check_step
 from desktop.domain.claims import INITIAL_STATUS, ClaimKind, ClaimStatus
-from desktop.domain.dates import long_date
-from desktop.domain.documents import DocumentItem, checklist, document_labels
+from desktop.domain.documents import checklist
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
-from desktop.domain.heirs import HeirView, Relationship, heir_findings, relationship_of
 from desktop.domain.identifiers import normalize_number
 from desktop.domain.names import clean_name, name_key
-from desktop.domain.nik import check_nik
 from desktop.domain.regions import RegionCode, RegionLevel
+from desktop.services.claims.dossier import ClaimDossier
 from desktop.services.claims.errors import error, not_found
 from desktop.services.claims.file import (
     ClaimFile,
@@ -47,92 +44,22 @@ from desktop.services.claims.file import (
     load_file,
     office_context,
 )
-from desktop.services.claims.reading import ClaimReads, stored_override
-from desktop.services.permissions import Permission, can, require
+from desktop.services.claims.reading import stored_override
+from desktop.services.claims.writing import (
+    Resident,
+    claim_kind,
+    claim_status,
+    not_future,
+    text_or_none,
+)
+from desktop.services.permissions import Permission, require
 from desktop.store import claims as store
 from desktop.store import models
 from desktop.store import workers as worker_store
 from desktop.store.unit_of_work import Actor, UnitOfWork, utc_now
 
-_ACCOUNT_SEPARATORS = frozenset(" .-")
 
-
-@dataclass(frozen=True)
-class Resident:
-    """The person a santunan kematian is for when they are not in the roster."""
-
-    nik: str
-    name: str
-    village_code: str
-    birth_date: date | None = None
-    kk: str | None = None
-
-
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    text = " ".join(str(value).split())
-    return text or None
-
-
-def _kind(kind: ClaimKind | str) -> ClaimKind:
-    try:
-        return ClaimKind(kind)
-    except ValueError:
-        raise error(
-            "claim.kind",
-            QT_TRANSLATE_NOOP(
-                "Finding", "Jenis klaim {kind} tidak dikenal. Pilih salah satu: {known}."
-            ),
-            kind=kind,
-            known=", ".join(k.value for k in ClaimKind),
-        ) from None
-
-
-def _status(status: ClaimStatus | str) -> ClaimStatus:
-    try:
-        return ClaimStatus(status)
-    except ValueError:
-        raise error(
-            "claim.status_unknown",
-            QT_TRANSLATE_NOOP(
-                "Finding", "Status klaim {status} tidak dikenal. Pilih salah satu: {known}."
-            ),
-            status=status,
-            known=", ".join(s.value for s in ClaimStatus),
-        ) from None
-
-
-def _not_future(day: date, today: date, what: str) -> None:
-    if day > today:
-        raise error(
-            "claim.day_future",
-            QT_TRANSLATE_NOOP(
-                "Finding", "{what} {date} belum terjadi (hari ini {today}). Periksa tanggalnya."
-            ),
-            what=what,
-            date=long_date(day),
-            today=long_date(today),
-        )
-
-
-def _account(text: str | None) -> str | None:
-    """A bank account number as stored: digits only (spaces, dots and dashes dropped)."""
-    if text is None or not text.strip():
-        return None
-    if not all(ch.isdigit() or ch in _ACCOUNT_SEPARATORS for ch in text.strip()):
-        raise error(
-            "heir.account_digits",
-            QT_TRANSLATE_NOOP(
-                "Finding",
-                "Nomor rekening hanya boleh berisi angka (spasi, titik dan tanda hubung boleh "
-                "sebagai pemisah). Periksa nomor rekening ahli waris.",
-            ),
-        )
-    return normalize_number(text)
-
-
-class ClaimService(ClaimReads):
+class ClaimService(ClaimDossier):
     """Use cases of the Klaim tab and the ``claims`` command."""
 
     def __init__(self, engine: Engine, *, today: Callable[[], date] = date.today) -> None:
@@ -161,7 +88,7 @@ class ClaimService(ClaimReads):
         Recording a JKM/JKK death also sets the worker's status to meninggal.
         """
         require(actor, Permission.PROPOSE_CLAIMS)
-        kind = _kind(kind)
+        kind = claim_kind(kind)
         check_step(kind, None, INITIAL_STATUS, actor.role)
         today = self._today()
         reported = reported_date or today
@@ -242,7 +169,7 @@ class ClaimService(ClaimReads):
                     "event_date": event_date,
                     "reported_date": reported,
                     "proposer": actor.username,
-                    "death_certificate_no": _text(akta),
+                    "death_certificate_no": text_or_none(akta),
                     "dtsen_decile": decile,
                     "accident_is_traffic": bool(accident_is_traffic),
                     "status": INITIAL_STATUS.value,
@@ -338,17 +265,17 @@ class ClaimService(ClaimReads):
         this role may take) when the step does not follow, this role may not take it, a
         reason is missing, or to recommend or verify while a required document is missing.
         """
-        new = _status(new_state)
+        new = claim_status(new_state)
         today = self._today()
         day = on or today
-        _not_future(day, today, QT_TRANSLATE_NOOP("ClaimService", "Tanggal langkah"))
+        not_future(day, today, QT_TRANSLATE_NOOP("ClaimService", "Tanggal langkah"))
         with UnitOfWork(self._engine, actor, action="claim.step") as uow:
             file = load_file(uow.connection, claim_id)
             state = file.state()
             check_step(file.kind, state.status, new, actor.role, reason, state.missing)
             uow.summary = f"Klaim {file.subject.name}: {state.status.value} -> {new.value}"
             self._append_event(
-                uow, claim_id, new, on=day, reason=_text(reason), extra=dict(extra or {})
+                uow, claim_id, new, on=day, reason=text_or_none(reason), extra=dict(extra or {})
             )
             settled = self._settle(uow, claim_id, file.office)
             self._record_money(uow, settled, new, day, extra or {})
@@ -370,325 +297,67 @@ class ClaimService(ClaimReads):
             amount = amount_of(file, override=stored_override(file.claim))
             changes["amount_approved"] = amount.total if amount is not None else 0
             if extra.get("decision_number"):
-                changes["decision_number"] = _text(extra["decision_number"])
+                changes["decision_number"] = text_or_none(extra["decision_number"])
         elif new.is_paid:
             approved = int(file.claim.get("amount_approved") or 0)
             changes["amount_paid"] = approved
             changes["paid_on"] = day
             if extra.get("transfer_reference"):
-                changes["transfer_reference"] = _text(extra["transfer_reference"])
+                changes["transfer_reference"] = text_or_none(extra["transfer_reference"])
         if changes:
             uow.update(models.Claim, file.id, changes)
 
-    def _append_event(
-        self,
-        uow: UnitOfWork,
-        claim_id: str,
-        status: ClaimStatus,
-        *,
-        on: date,
-        reason: str | None,
-        extra: dict[str, Any],
-    ) -> str:
-        actor = uow.actor
-        # After every event this copy holds: the derivation orders by time, and a step
-        # taken now follows what is already here even if the wall clock went back.
-        latest = uow.connection.execute(
-            select(store.EVENT.c.at)
-            .where(store.EVENT.c.claim_id == claim_id)
-            .order_by(store.EVENT.c.at.desc())
-            .limit(1)
-        ).scalar()
-        at = utc_now()
-        if isinstance(latest, datetime):
-            latest = latest if latest.tzinfo is not None else latest.replace(tzinfo=UTC)
-            at = max(at, latest + timedelta(milliseconds=1))
-        data = {**extra, "on": on.isoformat(), "role": actor.role}
-        return uow.insert(
-            models.ClaimEvent,
-            {
-                "claim_id": claim_id,
-                "status": status.value,
-                "at": at,
-                "actor_user_id": actor.user_id,
-                "actor_name": actor.username,
-                "device_id": actor.device_id,
-                "reason": reason,
-                "data": orjson.dumps(data, default=str).decode(),
-            },
-        )
+    def recompute(self, actor: Actor, claim_ids: Iterable[str]) -> list[str]:
+        """Recompute the derived columns of these claims from their files (after a sync
+        merge brought events, documents, heirs or clearances); return the ids that changed.
 
-    # ---- derived columns -----------------------------------------------------------------
-
-    def _settle(
-        self, uow: UnitOfWork, claim_id: str, office: OfficeContext | None = None
-    ) -> ClaimFile:
-        """Recompute and store the claim's derived columns; return its file as it is now."""
-        file = load_file(uow.connection, claim_id, office)
-        uow.update(models.Claim, claim_id, derive(uow.connection, file))
-        return load_file(uow.connection, claim_id, file.office)
-
-    def _settle_sharing(
-        self, uow: UnitOfWork, accounts: set[str], claim_id: str, office: OfficeContext
-    ) -> None:
-        """The other claims paid to one of *accounts*: their shared-account flag may have
-        come or gone. A laptop rewrites only those whose file it still holds."""
-        wanted = {a for a in accounts if a}
-        if not wanted:
-            return
-        for other in {p.claim_id for p in store.payee_accounts(uow.connection, wanted)}:
-            if other == claim_id:
-                continue
-            row = store.claim_by_id(uow.connection, other)
-            if row is None or (not office.is_hub and row["status"] not in WITH_KECAMATAN):
-                continue
-            self._settle(uow, other, office)
-
-    def recompute(self, actor: Actor, claim_id: str) -> bool:
-        """Recompute a claim's derived columns from its file (after a sync merge, say);
-        True when any changed."""
+        A kecamatan laptop rewrites only the claims whose file is with it: the others' are
+        the hub's to derive (the hub would refuse the laptop's values), and come with the
+        hub's next bundle. A claim this office no longer holds is skipped.
+        """
         require(actor, Permission.VIEW)
+        changed: list[str] = []
         with UnitOfWork(self._engine, actor, action="claim.recompute") as uow:
-            file = load_file(uow.connection, claim_id)
-            return uow.update(models.Claim, claim_id, derive(uow.connection, file))
+            office = office_context(uow.connection)
+            for claim_id in dict.fromkeys(claim_ids):
+                row = store.claim_by_id(uow.connection, claim_id)
+                if row is None or row["deleted"]:
+                    continue
+                if not office.is_hub and row["status"] not in WITH_KECAMATAN:
+                    continue
+                file = load_file(uow.connection, claim_id, office)
+                if uow.update(models.Claim, claim_id, derive(uow.connection, file)):
+                    changed.append(claim_id)
+            uow.summary = f"{len(changed)} klaim dihitung ulang"
+        return changed
 
-    # ---- the file: documents and heirs ---------------------------------------------------
-
-    def _file_for_edit(self, uow: UnitOfWork, claim_id: str) -> ClaimFile:
-        """The claim's file, when this actor may change it now: the regency's admin always,
-        the kecamatan's operator while the file is with the kecamatan."""
-        actor = uow.actor
-        require(actor, Permission.PROPOSE_CLAIMS)
-        file = load_file(uow.connection, claim_id)
-        status = file.state().status
-        if not can(actor, Permission.DECIDE_CLAIMS) and status.value not in WITH_KECAMATAN:
-            raise error(
-                "claim.file_with_regency",
-                QT_TRANSLATE_NOOP(
-                    "Finding",
-                    "Klaim berstatus {current}: berkasnya sudah di kantor kabupaten. Dokumen dan "
-                    "ahli waris hanya dapat diubah kecamatan selama klaim berstatus {states}; "
-                    "minta admin kabupaten mengubahnya atau mengembalikan klaim.",
-                ),
-                current=status.label,
-                states=", ".join(ClaimStatus(s).label for s in sorted(WITH_KECAMATAN)),
-            )
-        return file
-
-    def receive(
-        self,
-        actor: Actor,
-        claim_id: str,
-        item: DocumentItem | str,
-        *,
-        on: date | None = None,
-        note: str | None = None,
-    ) -> bool:
-        """Mark a document of the checklist as received on *on* (today by default)."""
-        today = self._today()
-        day = on or today
-        _not_future(day, today, QT_TRANSLATE_NOOP("ClaimService", "Tanggal dokumen diterima"))
-        return self._set_document(actor, claim_id, item, received_on=day, note=note)
-
-    def unreceive(self, actor: Actor, claim_id: str, item: DocumentItem | str) -> bool:
-        """Mark a document as not received (a wrong tick, or one taken back)."""
-        return self._set_document(actor, claim_id, item, received_on=None, note=None)
-
-    def _set_document(
-        self,
-        actor: Actor,
-        claim_id: str,
-        item: DocumentItem | str,
-        *,
-        received_on: date | None,
-        note: str | None,
-    ) -> bool:
-        with UnitOfWork(self._engine, actor, action="claim.document") as uow:
-            file = self._file_for_edit(uow, claim_id)
-            wanted = checklist(file.kind.value)
-            try:
-                known = DocumentItem(item)
-            except ValueError:
-                known = None
-            if known is None or known not in wanted:
-                raise error(
-                    "claim.document_item",
-                    QT_TRANSLATE_NOOP(
-                        "Finding",
-                        "Dokumen {item} bukan bagian dari berkas klaim {kind}. Dokumen yang "
-                        "diperlukan: {items}.",
-                    ),
-                    item=item,
-                    kind=file.kind.label,
-                    items=document_labels(wanted),
+    def fill_subjects(self, actor: Actor, limit: int = 1_000) -> int:
+        """Copy the worker's NIK, name, birth date and KK into claims that reached this
+        office without them (opened by an older Sigap); return how many were filled."""
+        require(actor, Permission.VIEW)
+        filled = 0
+        with UnitOfWork(self._engine, actor, action="claim.fill_subject") as uow:
+            office = office_context(uow.connection)
+            for claim_id, worker_id in store.claims_without_subject(uow.connection, limit):
+                row = store.claim_by_id(uow.connection, claim_id)
+                worker = worker_store.worker_by_id(uow.connection, worker_id)
+                if row is None or worker is None:
+                    continue
+                if not office.is_hub and row["status"] not in WITH_KECAMATAN:
+                    continue
+                filled += uow.update(
+                    models.Claim,
+                    claim_id,
+                    {
+                        "subject_nik": worker["nik"],
+                        "subject_name": worker["name"],
+                        "subject_name_key": worker["name_key"],
+                        "subject_birth_date": worker["birth_date"],
+                        "subject_kk": worker.get("kk"),
+                    },
                 )
-            uow.summary = f"Dokumen klaim {file.subject.name}: {known.label}"
-            values: dict[str, Any] = {
-                "received": received_on is not None,
-                "received_on": received_on,
-            }
-            if received_on is not None or note is not None:
-                values["note"] = _text(note)
-            row = next((d for d in file.documents if d["item"] == known.value), None)
-            if row is None:
-                uow.insert(
-                    models.ClaimDocument, {"claim_id": claim_id, "item": known.value, **values}
-                )
-                changed = True
-            else:
-                changed = uow.update(models.ClaimDocument, str(row["id"]), values)
-            self._settle(uow, claim_id, file.office)
-            return changed
-
-    def add_heir(
-        self,
-        actor: Actor,
-        claim_id: str,
-        *,
-        name: str,
-        relationship: Relationship | str,
-        nik: str | None = None,
-        payee: bool = False,
-        bank: str | None = None,
-        account: str | None = None,
-        holder: str | None = None,
-    ) -> str:
-        """Add an heir (ahli waris); return its id. One heir at most is the payee."""
-        values = self._heir_values(
-            name=name,
-            relationship=relationship,
-            nik=nik,
-            payee=payee,
-            bank=bank,
-            account=account,
-            holder=holder,
-        )
-        with UnitOfWork(self._engine, actor, action="claim.heir") as uow:
-            file = self._file_for_edit(uow, claim_id)
-            new = HeirView(
-                name=values["name"],
-                relationship=values["relationship"],
-                nik=values["nik"],
-                is_payee=values["is_payee"],
-                bank_account=values["bank_account"],
-            )
-            self._check_heirs((*file.heir_views, new))
-            uow.summary = f"Ahli waris klaim {file.subject.name}: {values['name']}"
-            heir_id = uow.insert(models.Heir, {"claim_id": claim_id, **values})
-            self._settle(uow, claim_id, file.office)
-            self._settle_sharing(uow, {values["bank_account"] or ""}, claim_id, file.office)
-            return heir_id
-
-    def update_heir(self, actor: Actor, heir_id: str, **changes: Any) -> bool:
-        """Change an heir: any of name, relationship, nik, payee, bank, account, holder."""
-        allowed = {"name", "relationship", "nik", "payee", "bank", "account", "holder"}
-        unknown = set(changes) - allowed
-        if unknown:
-            raise ValueError(f"not heir fields: {sorted(unknown)}")
-        with UnitOfWork(self._engine, actor, action="claim.heir") as uow:
-            row = self._heir_row(uow, heir_id)
-            claim_id = str(row["claim_id"])
-            file = self._file_for_edit(uow, claim_id)
-            merged = {
-                "name": row["name"],
-                "relationship": row["relationship"],
-                "nik": row["nik"],
-                "payee": bool(row["is_payee"]),
-                "bank": row["bank_name"],
-                "account": row["bank_account"],
-                "holder": row["account_holder"],
-                **changes,
-            }
-            values = self._heir_values(**merged)
-            listed = tuple(
-                HeirView(
-                    name=values["name"],
-                    relationship=values["relationship"],
-                    nik=values["nik"],
-                    is_payee=values["is_payee"],
-                    bank_account=values["bank_account"],
-                    key=heir_id,
-                )
-                if h.key == heir_id
-                else h
-                for h in file.heir_views
-            )
-            self._check_heirs(listed)
-            uow.summary = f"Ahli waris klaim {file.subject.name}: {values['name']}"
-            changed = uow.update(models.Heir, heir_id, values)
-            self._settle(uow, claim_id, file.office)
-            self._settle_sharing(
-                uow,
-                {values["bank_account"] or "", str(row["bank_account"] or "")},
-                claim_id,
-                file.office,
-            )
-            return changed
-
-    def remove_heir(self, actor: Actor, heir_id: str) -> bool:
-        """Remove an heir from the claim."""
-        with UnitOfWork(self._engine, actor, action="claim.heir") as uow:
-            row = self._heir_row(uow, heir_id)
-            claim_id = str(row["claim_id"])
-            file = self._file_for_edit(uow, claim_id)
-            uow.summary = f"Ahli waris klaim {file.subject.name} dihapus: {row['name']}"
-            removed = uow.delete(models.Heir, heir_id)
-            self._settle(uow, claim_id, file.office)
-            self._settle_sharing(uow, {str(row["bank_account"] or "")}, claim_id, file.office)
-            return removed
-
-    @staticmethod
-    def _heir_row(uow: UnitOfWork, heir_id: str) -> dict[str, Any]:
-        row = (
-            uow.connection.execute(select(store.HEIR).where(store.HEIR.c.id == heir_id))
-            .mappings()
-            .first()
-        )
-        if row is None or row["deleted"]:
-            raise error(
-                "heir.not_found",
-                QT_TRANSLATE_NOOP(
-                    "Finding",
-                    "Ahli waris tidak ditemukan; mungkin sudah dihapus. Muat ulang klaim.",
-                ),
-            )
-        return dict(row)
-
-    def _heir_values(
-        self,
-        *,
-        name: str,
-        relationship: Relationship | str,
-        nik: str | None,
-        payee: bool,
-        bank: str | None,
-        account: str | None,
-        holder: str | None,
-    ) -> dict[str, Any]:
-        cleaned = clean_name(name or "")
-        if not cleaned:
-            raise error("heir.name", QT_TRANSLATE_NOOP("Finding", "Nama ahli waris wajib diisi."))
-        known = relationship_of(str(relationship or ""))
-        digits = normalize_number(nik) if nik and nik.strip() else None
-        if digits is not None:
-            checked = check_nik(digits, today=self._today())
-            if checked.errors:
-                raise DomainError(checked.errors[0])
-        return {
-            "name": cleaned,
-            "relationship": known.value if known is not None else str(relationship or ""),
-            "nik": digits,
-            "is_payee": bool(payee),
-            "bank_name": _text(bank),
-            "bank_account": _account(account),
-            "account_holder": _text(holder),
-        }
-
-    @staticmethod
-    def _check_heirs(heirs: tuple[HeirView, ...]) -> None:
-        for finding in heir_findings(heirs):
-            if finding.is_error:
-                raise DomainError(finding)
+            uow.summary = f"Data almarhum/peserta {filled} klaim dilengkapi dari data peserta"
+        return filled
 
     # ---- the regency's admin: flags and amounts ------------------------------------------
 
