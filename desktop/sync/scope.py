@@ -108,7 +108,12 @@ _SCOPE_VIOLATIONS = (
     *(
         f"SELECT f.table_name, f.row_id FROM stage.fresh f LEFT JOIN {table} t ON t.id = f.row_id "
         f"WHERE f.table_name = '{table}' AND ("
-        "(t.id IS NULL AND json_extract(f.fields, '$.claim_id[1]') IS NULL) "
+        "(t.id IS NULL AND json_extract(f.fields, '$.claim_id[1]') IS NULL "
+        # A record created in this bundle and changed or removed after: its insert names
+        # the claim (and is checked on its own).
+        "AND NOT EXISTS (SELECT 1 FROM stage.fresh i WHERE i.row_id = f.row_id "
+        "AND i.table_name = f.table_name AND i.op = 'insert' "
+        "AND json_extract(i.fields, '$.claim_id[1]') IN (SELECT id FROM stage.held_claim))) "
         "OR t.claim_id NOT IN (SELECT id FROM stage.held_claim) "
         "OR json_extract(f.fields, '$.claim_id[1]') NOT IN (SELECT id FROM stage.held_claim) "
         "OR (t.id IS NOT NULL AND t.claim_id IS NULL))"

@@ -69,6 +69,10 @@ def test_a_laptop_proposes_and_recommends_and_the_hub_takes_it_on(
         event_date=date(2026, 11, 1),
         decile=2,
     )
+    # A record created, changed and removed before one export reaches the hub whole.
+    mistyped = on_laptop.add_heir(operator, claim, name="Salah", relationship="anak")
+    on_laptop.update_heir(operator, mistyped, name="Salah Ketik")
+    on_laptop.remove_heir(operator, mistyped)
     on_laptop.add_heir(
         operator, claim, name="Anak", relationship="anak", payee=True, account="5566778899"
     )

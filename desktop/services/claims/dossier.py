@@ -20,7 +20,6 @@ from desktop.services.claims.writing import (
     account_digits,
     not_future,
     text_or_none,
-    update_record,
 )
 from desktop.store import claims as store
 from desktop.store import models
@@ -91,7 +90,7 @@ class ClaimDossier(ClaimWrites):
                 )
                 changed = True
             else:
-                changed = update_record(uow, models.ClaimDocument, row, values)
+                changed = uow.update(models.ClaimDocument, str(row["id"]), values)
             self._settle(uow, claim_id, file.office)
             return changed
 
@@ -170,7 +169,7 @@ class ClaimDossier(ClaimWrites):
             )
             self._check_heirs(listed)
             uow.summary = f"Ahli waris klaim {file.subject.name}: {values['name']}"
-            changed = update_record(uow, models.Heir, row, values)
+            changed = uow.update(models.Heir, heir_id, values)
             self._settle(uow, claim_id, file.office)
             self._settle_sharing(
                 uow,

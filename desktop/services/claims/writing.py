@@ -4,14 +4,12 @@ readings of typed values."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import orjson
 from sqlalchemy import select
-from sqlmodel import SQLModel
 
 from desktop.domain.authority import WITH_KECAMATAN
 from desktop.domain.claims import ClaimKind, ClaimStatus
@@ -111,26 +109,6 @@ def account_digits(text: str | None) -> str | None:
             ),
         )
     return normalize_number(text)
-
-
-def update_record(
-    uow: UnitOfWork,
-    table: type[SQLModel],
-    row: Mapping[str, Any],
-    values: Mapping[str, Any],
-) -> bool:
-    """Change a record of a claim (a document, an heir); False when nothing changed.
-
-    The change names its claim (``claim_id``, unchanged) besides the fields that changed:
-    the hub checks that every change of such a record is of a claim of the sending
-    kecamatan, and a record created and changed before one export reaches it as an insert
-    and an update in the same bundle, the update judged on its own fields.
-    """
-    changes = {k: v for k, v in values.items() if row[k] != v}
-    if not changes:
-        return False
-    changes["claim_id"] = row["claim_id"]
-    return uow.update(table, str(row["id"]), changes, force=True)
 
 
 class ClaimWrites(ClaimReads):
