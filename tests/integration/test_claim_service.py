@@ -502,3 +502,28 @@ def test_documents_outside_the_checklist_and_future_days_are_refused(
     with pytest.raises(DomainError) as future:
         claims.receive(admin, claim, DocumentItem.SKTM, on=TODAY + timedelta(days=1))
     assert future.value.code == "claim.day_future"
+
+
+def test_working_days_and_the_holiday_list_move_the_deadline(
+    app: AppServices, claims: ClaimService
+) -> None:
+    from desktop.store import models
+    from desktop.store.unit_of_work import UnitOfWork
+
+    admin = app.office.local_actor()
+    app.office.set_setting(admin, "claim.working_days", "1")
+    with UnitOfWork(app.database.engine, admin, action="test.holiday") as uow:
+        uow.insert(models.Holiday, {"day": date(2026, 11, 17), "name": "Libur daerah"})
+    claim = claims.open_claim(
+        admin, "santunan_kematian", subject=resident(app), event_date=date(2026, 11, 1), decile=1
+    )
+    for item in checklist("santunan_kematian"):
+        claims.receive(admin, claim, item, on=date(2026, 11, 12))
+    claims.step(admin, claim, "direkomendasikan", on=date(2026, 11, 12))
+    claims.step(admin, claim, "diverifikasi", on=date(2026, 11, 13))  # a Friday
+    # 7 working days after Friday 13 November, less Tuesday 17: Wednesday 25 November.
+    detail = claims.detail(admin, claim)
+    assert detail.deadline == date(2026, 11, 25)
+    assert detail.days_left == 6  # Monday 16: 17 is off, 18-20 and 23-25 remain
+    [row] = claims.rows(admin, claims.ids(admin))
+    assert (row.deadline, row.days_left) == (date(2026, 11, 25), 6)

@@ -143,3 +143,54 @@ def test_a_laptop_opens_a_jkm_and_the_worker_arrives_at_the_hub_deceased(
             event_date=date(2026, 11, 1),
         )
     assert outside.value.code == "claim.outside_area"
+
+
+@pytest.fixture
+def two_laptops(tmp_path: Path) -> Iterator[tuple[Office, Office, Office]]:
+    hub = make_hub(tmp_path, workers=40)
+    first, second = districts_with_workers(hub, 2)
+    a = join_kecamatan(hub, tmp_path, first, "kec-a")
+    b = join_kecamatan(hub, tmp_path, second, "kec-b")
+    yield hub, a, b
+    for office in (hub, a, b):
+        office.close()
+
+
+def flags(office: Office, claim: str) -> tuple[int, str | None]:
+    conn = sqlite3.connect(office.app.path)
+    try:
+        [(count, codes)] = conn.execute(
+            "SELECT flags_open, flag_codes FROM claim WHERE id = ?", (claim,)
+        ).fetchall()
+        return int(count), codes
+    finally:
+        conn.close()
+
+
+def test_the_hub_recomputes_a_shared_account_that_only_it_can_see(
+    two_laptops: tuple[Office, Office, Office],
+) -> None:
+    hub, a, b = two_laptops
+    opened = []
+    for office, nik, name in ((a, RESIDENT_NIK, "Warga A"), (b, "1602061503800001", "Warga B")):
+        claim = service(office).open_claim(
+            office.actor,
+            "santunan_kematian",
+            subject=Resident(nik, name, first_village(office, district_of(office))),
+            event_date=date(2026, 11, 1),
+            decile=2,
+        )
+        service(office).add_heir(
+            office.actor, claim, name="Ahli", relationship="anak", payee=True, account="42424242"
+        )
+        assert flags(office, claim) == (0, None)
+        assert hub.receive(office.export()).applied
+        opened.append(claim)
+    # Each laptop saw its own claim only; the hub holds both, and their derived columns as
+    # the laptops wrote them until it recomputes (after a merge, the sync's to call).
+    assert [flags(hub, c) for c in opened] == [(0, None), (0, None)]
+    assert sorted(service(hub).recompute(hub.actor, opened)) == sorted(opened)
+    assert [flags(hub, c) for c in opened] == [(1, "flag.shared_account")] * 2
+    a.receive(hub.export(peer=device_of(a)))
+    assert flags(a, opened[0]) == (1, "flag.shared_account")
+    assert hub.receive(a.export()).applied
