@@ -527,3 +527,30 @@ def test_working_days_and_the_holiday_list_move_the_deadline(
     assert detail.days_left == 6  # Monday 16: 17 is off, 18-20 and 23-25 remain
     [row] = claims.rows(admin, claims.ids(admin))
     assert (row.deadline, row.days_left) == (date(2026, 11, 25), 6)
+
+
+def test_a_residents_village_must_be_known_in_the_regency(
+    app: AppServices, claims: ClaimService
+) -> None:
+    admin = app.office.local_actor()
+    with pytest.raises(DomainError) as unknown:
+        claims.open_claim(
+            admin,
+            "santunan_kematian",
+            subject=resident(app, village_code="16.02.05.2999"),
+            event_date=date(2026, 11, 1),
+        )
+    assert unknown.value.code == "claim.village_unknown"
+    with pytest.raises(DomainError) as nameless:
+        claims.open_claim(
+            admin, "santunan_kematian", subject=resident(app, name="  "), event_date=TODAY
+        )
+    assert nameless.value.code == "claim.subject_name"
+    with pytest.raises(ClaimNotEligible) as jkm:
+        claims.open_claim(admin, "jkm", subject=resident(app), event_date=date(2026, 11, 1))
+    assert codes(jkm.value) == {"claim.no_worker"}
+    with pytest.raises(ClaimNotEligible) as bad_nik:
+        claims.open_claim(
+            admin, "santunan_kematian", subject=resident(app, nik="12345"), event_date=TODAY
+        )
+    assert all(code.startswith("nik.") for code in codes(bad_nik.value))

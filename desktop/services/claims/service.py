@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from desktop.domain.authority import WITH_KECAMATAN
 from desktop.domain.claim_amounts import make_override
@@ -127,6 +127,8 @@ class ClaimService(ClaimDossier):
                     ),
                 )
             self._check_area(office, str(columns["village_code"]))
+            if worker is None:
+                self._check_village_known(conn, office, str(columns["village_code"]))
             claim_subject = ClaimSubject(
                 nik=str(columns["subject_nik"]),
                 name=str(columns["subject_name"]),
@@ -229,6 +231,24 @@ class ClaimService(ClaimDossier):
             "subject_birth_date": subject.birth_date,
             "subject_kk": normalize_number(subject.kk) if subject.kk else None,
         }
+
+    @staticmethod
+    def _check_village_known(conn: Connection, office: OfficeContext, village_code: str) -> None:
+        """A village of this regency must be on the region list (a typing slip would put the
+        claim nowhere); one outside the regency may not be listed, and is flagged."""
+        if not village_code.startswith(office.regency_code + "."):
+            return
+        if worker_store.region_level(conn, village_code) == RegionLevel.VILLAGE.value:
+            return
+        raise error(
+            "claim.village_unknown",
+            QT_TRANSLATE_NOOP(
+                "Finding",
+                "Desa {code} tidak ada di daftar wilayah kabupaten ini. Pilih desa tempat "
+                "tinggal almarhum dari daftar.",
+            ),
+            code=village_code,
+        )
 
     @staticmethod
     def _check_area(office: OfficeContext, village_code: str) -> None:
