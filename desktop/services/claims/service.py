@@ -22,7 +22,6 @@ from desktop.domain.claim_amounts import make_override
 from desktop.domain.claim_flags import clear_flag as clearance_for
 from desktop.domain.claim_rules import (
     ClaimFacts,
-    ClaimSubject,
     check_eligibility,
     event_label,
 )
@@ -43,6 +42,7 @@ from desktop.services.claims.file import (
     flags_of,
     load_file,
     office_context,
+    subject_of,
 )
 from desktop.services.claims.reading import stored_override
 from desktop.services.claims.writing import (
@@ -129,29 +129,7 @@ class ClaimService(ClaimDossier):
             self._check_area(office, str(columns["village_code"]))
             if worker is None:
                 self._check_village_known(conn, office, str(columns["village_code"]))
-            claim_subject = ClaimSubject(
-                nik=str(columns["subject_nik"]),
-                name=str(columns["subject_name"]),
-                birth_date=columns.get("subject_birth_date"),
-                village_code=str(columns["village_code"]),
-                worker_id=None if worker is None else str(worker["id"]),
-                kk=columns.get("subject_kk"),
-                coverage_start=None if worker is None else worker.get("coverage_start"),
-                coverage_end=None if worker is None else worker.get("coverage_end"),
-                exit_date=(
-                    worker.get("coverage_end")
-                    if worker is not None and worker.get("status") == "nonaktif"
-                    else None
-                ),
-                programmes=(
-                    None
-                    if worker is None
-                    else frozenset(
-                        p.strip().lower() for p in str(worker["programmes"]).split(",") if p
-                    )
-                ),
-                dtsen_decile=decile,
-            )
+            claim_subject = subject_of({**columns, "dtsen_decile": decile}, worker)
             others = store.claims_of_person(
                 conn, worker_id=claim_subject.worker_id, nik=claim_subject.nik
             )
