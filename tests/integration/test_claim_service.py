@@ -554,3 +554,24 @@ def test_a_residents_village_must_be_known_in_the_regency(
             admin, "santunan_kematian", subject=resident(app, nik="12345"), event_date=TODAY
         )
     assert all(code.startswith("nik.") for code in codes(bad_nik.value))
+
+
+def test_a_removed_checklist_row_comes_back_when_the_document_is_received(
+    app: AppServices, claims: ClaimService
+) -> None:
+    from desktop.store import models
+    from desktop.store.unit_of_work import UnitOfWork
+
+    admin = app.office.local_actor()
+    claim = claims.open_claim(
+        admin, "santunan_kematian", subject=resident(app), event_date=date(2026, 11, 1), decile=2
+    )
+    [(row,)] = query(
+        app, "SELECT id FROM claim_document WHERE claim_id = ? AND item = 'sktm'", claim
+    )
+    with UnitOfWork(app.database.engine, admin, action="test.remove") as uow:
+        uow.delete(models.ClaimDocument, row)
+    assert claims.receive(admin, claim, "sktm", on=date(2026, 11, 2))
+    assert query(
+        app, "SELECT deleted, received_on FROM claim_document WHERE id = ?", row
+    ) == [(0, "2026-11-02")]

@@ -85,6 +85,21 @@ class ClaimDossier(ClaimWrites):
                 values["note"] = text_or_none(note)
             row = next((d for d in file.documents if d["item"] == known.value), None)
             if row is None:
+                # One item per claim, removed rows included: a removed one comes back.
+                gone = (
+                    uow.connection.execute(
+                        select(store.DOCUMENT.c.id).where(
+                            store.DOCUMENT.c.claim_id == claim_id,
+                            store.DOCUMENT.c.item == known.value,
+                        )
+                    )
+                    .scalars()
+                    .first()
+                )
+                if gone is not None:
+                    row = {"id": gone}
+                    values["deleted"] = False
+            if row is None:
                 uow.insert(
                     models.ClaimDocument, {"claim_id": claim_id, "item": known.value, **values}
                 )
