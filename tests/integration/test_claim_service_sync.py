@@ -171,6 +171,8 @@ def test_the_hub_recomputes_a_shared_account_that_only_it_can_see(
     two_laptops: tuple[Office, Office, Office],
 ) -> None:
     hub, a, b = two_laptops
+    at_hub = service(hub)
+    mark = at_hub.change_mark()
     opened = []
     for office, nik, name in ((a, RESIDENT_NIK, "Warga A"), (b, "1602061503800001", "Warga B")):
         claim = service(office).open_claim(
@@ -187,10 +189,15 @@ def test_the_hub_recomputes_a_shared_account_that_only_it_can_see(
         assert hub.receive(office.export()).applied
         opened.append(claim)
     # Each laptop saw its own claim only; the hub holds both, and their derived columns as
-    # the laptops wrote them until it recomputes (after a merge, the sync's to call).
+    # the laptops wrote them until it recomputes what the merges touched.
     assert [flags(hub, c) for c in opened] == [(0, None), (0, None)]
-    assert sorted(service(hub).recompute(hub.actor, opened)) == sorted(opened)
+    assert sorted(at_hub.recompute_since(hub.actor, mark)) == sorted(opened)
     assert [flags(hub, c) for c in opened] == [(1, "flag.shared_account")] * 2
+    assert at_hub.recompute_since(hub.actor, mark) == []
     a.receive(hub.export(peer=device_of(a)))
     assert flags(a, opened[0]) == (1, "flag.shared_account")
+    # The laptop cannot see the other claim, yet keeps the hub's flag as it edits the file.
+    service(a).receive(a.actor, opened[0], "sktm", on=date(2026, 11, 2))
+    assert flags(a, opened[0]) == (1, "flag.shared_account")
     assert hub.receive(a.export()).applied
+    assert flags(hub, opened[0]) == (1, "flag.shared_account")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, func, select
 
 from desktop.domain.benefits import SchoolLevel
 from desktop.domain.calendar import Holidays
@@ -28,8 +28,11 @@ from desktop.domain.heirs import HeirView, document_conditions, payee_of
 from desktop.domain.settings import CLAIM_EARLY_DEATH_DAYS, parse_setting
 from desktop.services.claims.errors import not_found
 from desktop.store import claims as store
-from desktop.store import queries
+from desktop.store import models, queries
 from desktop.store import workers as worker_store
+from desktop.store.unit_of_work import table_of
+
+LOG = table_of(models.ChangeLog)
 
 # The derived columns of ``claim`` the service keeps up to date.
 DERIVED_COLUMNS = (
@@ -264,19 +267,76 @@ def flags_of(
     return raised, open_flags(raised, store.clearances_of(conn, file.id))
 
 
+# Flags a kecamatan laptop cannot judge alone: the claims sharing a payee account may be
+# another kecamatan's, which only the hub holds. A laptop keeps the hub's word on it.
+HUB_JUDGED_FLAGS = frozenset({"flag.shared_account"})
+
+
 def derive(conn: Connection, file: ClaimFile) -> dict[str, Any]:
-    """The claim's derived columns now (:data:`DERIVED_COLUMNS`)."""
+    """The claim's derived columns now (:data:`DERIVED_COLUMNS`).
+
+    On a kecamatan laptop a flag of :data:`HUB_JUDGED_FLAGS` the stored row carries (the
+    hub raised it) stays until the hub derives it away: the laptop sees too few claims to
+    lower it, and lowering it would undo the hub's judgment at every edit.
+    """
     state = file.state()
     _raised, still_open = flags_of(conn, file)
-    codes = sorted({flag.code for flag in still_open})
+    codes = [flag.code for flag in still_open]
+    if not file.office.is_hub:
+        stored = set((file.claim.get("flag_codes") or "").split(","))
+        codes.extend(sorted((stored & HUB_JUDGED_FLAGS) - set(codes)))
     return {
         "status": state.status.value,
         "verified_on": state.verified_on,
         "completed_on": state.completed_on,
         "deadline": state.deadline,
-        "flags_open": len(still_open),
-        "flag_codes": ",".join(codes) or None,
+        "flags_open": len(codes),
+        "flag_codes": ",".join(sorted(set(codes))) or None,
     }
+
+
+_CHILD_TABLES = (
+    models.ClaimEvent,
+    models.Heir,
+    models.ClaimDocument,
+    models.ClaimFlagClearance,
+)
+
+
+def change_mark(conn: Connection) -> int:
+    """The change log's last local number: what a later :func:`claims_changed_since`
+    counts from."""
+    value = conn.execute(select(func.max(LOG.c.local_seq))).scalar()
+    return int(value or 0)
+
+
+def claims_changed_since(conn: Connection, mark: int) -> set[str]:
+    """The claims whose file changed in the change log after *mark* (the claim row, its
+    events, heirs, documents or flag clearances, by whoever: a sync merge's changes too),
+    and the claims paid to an account a changed heir holds (their shared-account flag)."""
+    found = {
+        str(row_id)
+        for (row_id,) in conn.execute(
+            select(LOG.c.row_id).where(LOG.c.local_seq > mark, LOG.c.table_name == "claim")
+        )
+    }
+    accounts: set[str] = set()
+    for model in _CHILD_TABLES:
+        table = table_of(model)
+        columns = [table.c.claim_id]
+        if model is models.Heir:
+            columns.append(table.c.bank_account)
+        rows = conn.execute(
+            select(*columns)
+            .select_from(table.join(LOG, LOG.c.row_id == table.c.id))
+            .where(LOG.c.local_seq > mark, LOG.c.table_name == table.name)
+        )
+        for row in rows:
+            found.add(str(row[0]))
+            if len(row) > 1 and row[1]:
+                accounts.add(str(row[1]))
+    found.update(p.claim_id for p in store.payee_accounts(conn, accounts))
+    return found
 
 
 def contribution_months(start: date | None, until: date) -> int:

@@ -38,6 +38,8 @@ from desktop.services.claims.file import (
     ClaimFile,
     OfficeContext,
     amount_of,
+    change_mark,
+    claims_changed_since,
     derive,
     flags_of,
     load_file,
@@ -328,6 +330,23 @@ class ClaimService(ClaimDossier):
                     changed.append(claim_id)
             uow.summary = f"{len(changed)} klaim dihitung ulang"
         return changed
+
+    def change_mark(self) -> int:
+        """Where the change log stands now; give it to :meth:`recompute_since` after a sync
+        import (or any bulk write) to recompute the claims it touched."""
+        with self._engine.connect() as conn:
+            return change_mark(conn)
+
+    def recompute_since(self, actor: Actor, mark: int) -> list[str]:
+        """Recompute the claims whose file changed after *mark* (:meth:`change_mark`), and
+        those sharing a payee account with a changed heir; return the ids that changed.
+
+        The hub calls it after merging a bundle: the status, the clock and the flags are
+        then the merged events' and files', never the last writer's."""
+        require(actor, Permission.VIEW)
+        with self._engine.connect() as conn:
+            touched = claims_changed_since(conn, mark)
+        return self.recompute(actor, sorted(touched)) if touched else []
 
     def fill_subjects(self, actor: Actor, limit: int = 1_000) -> int:
         """Copy the worker's NIK, name, birth date and KK into claims that reached this
