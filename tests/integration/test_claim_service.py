@@ -575,3 +575,44 @@ def test_a_removed_checklist_row_comes_back_when_the_document_is_received(
     assert query(
         app, "SELECT deleted, received_on FROM claim_document WHERE id = ?", row
     ) == [(0, "2026-11-02")]
+
+
+def test_a_step_that_came_too_late_shows_in_the_timeline_but_does_not_count(
+    app: AppServices, claims: ClaimService
+) -> None:
+    """A kecamatan's withdrawal written offline after the regency verified (as a merge would
+    bring it): the derivation skips it on every copy, the timeline says it did not count."""
+    from datetime import UTC, datetime
+
+    from desktop.store import models
+    from desktop.store.unit_of_work import UnitOfWork
+
+    admin = app.office.local_actor()
+    claim = claims.open_claim(
+        admin, "santunan_kematian", subject=resident(app), event_date=date(2026, 11, 1), decile=2
+    )
+    for item in checklist("santunan_kematian"):
+        claims.receive(admin, claim, item, on=date(2026, 11, 2))
+    claims.step(admin, claim, "direkomendasikan", on=date(2026, 11, 3))
+    claims.step(admin, claim, "diverifikasi", on=date(2026, 11, 4))
+    with UnitOfWork(app.database.engine, admin, action="test.merge") as uow:
+        uow.insert(
+            models.ClaimEvent,
+            {
+                "claim_id": claim,
+                "status": "dibatalkan",
+                "at": datetime(2099, 1, 1, tzinfo=UTC),
+                "actor_user_id": admin.user_id,
+                "actor_name": "operator",
+                "device_id": admin.device_id,
+                "reason": "Ditarik",
+                "data": '{"role": "operator_kecamatan"}',
+            },
+        )
+    assert claims.recompute(admin, [claim]) == []
+    detail = claims.detail(admin, claim)
+    assert detail.status is ClaimStatus.DIVERIFIKASI
+    assert [(e.status.value, e.applied) for e in detail.timeline][-2:] == [
+        ("diverifikasi", True),
+        ("dibatalkan", False),
+    ]
