@@ -616,3 +616,13 @@ def test_a_step_that_came_too_late_shows_in_the_timeline_but_does_not_count(
         ("diverifikasi", True),
         ("dibatalkan", False),
     ]
+
+
+def test_a_claim_by_the_workers_nik_finds_the_roster_record(
+    app: AppServices, claims: ClaimService
+) -> None:
+    admin = app.office.local_actor()
+    [worker] = workers(app)
+    [(nik,)] = query(app, "SELECT nik FROM worker WHERE id = ?", worker)
+    assert claims.worker_for_nik(admin, f"{nik[:6]} {nik[6:]}") == worker
+    assert claims.worker_for_nik(admin, "1602069999990001") is None

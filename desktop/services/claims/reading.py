@@ -18,7 +18,7 @@ from desktop.domain.claim_steps import allowed_steps
 from desktop.domain.claims import ClaimKind, ClaimStatus
 from desktop.domain.documents import DocumentItem, checklist, required_documents
 from desktop.domain.heirs import document_conditions, relationship_of
-from desktop.domain.identifiers import mask_account
+from desktop.domain.identifiers import mask_account, normalize_number
 from desktop.domain.names import name_key
 from desktop.domain.roles import Role
 from desktop.domain.settings import CLAIM_DUE_SOON_DAYS, CLAIM_WORKING_DAYS, parse_setting
@@ -32,6 +32,7 @@ from desktop.services.claims.file import (
 )
 from desktop.services.permissions import Permission, can, require
 from desktop.store import claims as store
+from desktop.store import workers as worker_store
 from desktop.store.claims import ClaimCriteria, ClockCounts, DeadlineWindow, deadline_window
 from desktop.store.unit_of_work import Actor
 
@@ -278,6 +279,20 @@ class ClaimReads:
         window = self.window()
         with self._engine.connect() as conn:
             return store.clock_counts(conn, window, district_code=district_code)
+
+    def worker_for_nik(self, actor: Actor, nik: str) -> str | None:
+        """The roster worker a claim by NIK is for (``claims new --worker NIK``): the live
+        record with this NIK, an active one first; None when the roster has none."""
+        require(actor, Permission.VIEW)
+        digits = normalize_number(nik)
+        if not digits:
+            return None
+        with self._engine.connect() as conn:
+            found = worker_store.possible_duplicates(
+                conn, nik=digits, name_key=None, birth_date=None, exclude_id=None
+            )
+        found.sort(key=lambda row: (row["status"] != "aktif", row["status"] != "meninggal"))
+        return str(found[0]["id"]) if found else None
 
     # ---- one claim -----------------------------------------------------------------------
 
