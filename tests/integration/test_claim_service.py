@@ -328,7 +328,12 @@ def test_the_list_is_sorted_by_days_left_and_filtered(
 ) -> None:
     admin = app.office.local_actor()
     first = claims.open_claim(
-        admin, "santunan_kematian", subject=resident(app), event_date=date(2026, 11, 1), decile=1
+        admin,
+        "santunan_kematian",
+        subject=resident(app),
+        event_date=date(2026, 11, 1),
+        decile=1,
+        reported_date=date(2026, 11, 2),
     )
     [worker] = workers(app)
     second = claims.open_claim(admin, "jkm", worker_id=worker, event_date=date(2026, 10, 1))
@@ -515,7 +520,12 @@ def test_working_days_and_the_holiday_list_move_the_deadline(
     with UnitOfWork(app.database.engine, admin, action="test.holiday") as uow:
         uow.insert(models.Holiday, {"day": date(2026, 11, 17), "name": "Libur daerah"})
     claim = claims.open_claim(
-        admin, "santunan_kematian", subject=resident(app), event_date=date(2026, 11, 1), decile=1
+        admin,
+        "santunan_kematian",
+        subject=resident(app),
+        event_date=date(2026, 11, 1),
+        decile=1,
+        reported_date=date(2026, 11, 2),
     )
     for item in checklist("santunan_kematian"):
         claims.receive(admin, claim, item, on=date(2026, 11, 12))
@@ -589,7 +599,12 @@ def test_a_step_that_came_too_late_shows_in_the_timeline_but_does_not_count(
 
     admin = app.office.local_actor()
     claim = claims.open_claim(
-        admin, "santunan_kematian", subject=resident(app), event_date=date(2026, 11, 1), decile=2
+        admin,
+        "santunan_kematian",
+        subject=resident(app),
+        event_date=date(2026, 11, 1),
+        decile=2,
+        reported_date=date(2026, 11, 2),
     )
     for item in checklist("santunan_kematian"):
         claims.receive(admin, claim, item, on=date(2026, 11, 2))
@@ -626,3 +641,23 @@ def test_a_claim_by_the_workers_nik_finds_the_roster_record(
     [(nik,)] = query(app, "SELECT nik FROM worker WHERE id = ?", worker)
     assert claims.worker_for_nik(admin, f"{nik[:6]} {nik[6:]}") == worker
     assert claims.worker_for_nik(admin, "1602069999990001") is None
+
+
+def test_a_step_dated_before_the_previous_one_is_refused(
+    app: AppServices, claims: ClaimService
+) -> None:
+    admin = app.office.local_actor()
+    claim = claims.open_claim(
+        admin,
+        "santunan_kematian",
+        subject=resident(app),
+        event_date=date(2026, 11, 1),
+        decile=2,
+        reported_date=date(2026, 11, 5),
+    )
+    with pytest.raises(DomainError) as early:
+        claims.step(admin, claim, "dibatalkan", reason="Keliru", on=date(2026, 11, 4))
+    assert early.value.code == "claim.step_before_previous"
+    assert claims.step(admin, claim, "dibatalkan", reason="Keliru", on=date(2026, 11, 5)) is (
+        ClaimStatus.DIBATALKAN
+    )

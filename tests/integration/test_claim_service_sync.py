@@ -68,6 +68,7 @@ def test_a_laptop_proposes_and_recommends_and_the_hub_takes_it_on(
         ),
         event_date=date(2026, 11, 1),
         decile=2,
+        reported_date=date(2026, 11, 3),
     )
     # A record created, changed and removed before one export reaches the hub whole.
     mistyped = on_laptop.add_heir(operator, claim, name="Salah", relationship="anak")

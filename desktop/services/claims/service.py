@@ -26,7 +26,8 @@ from desktop.domain.claim_rules import (
     event_label,
 )
 from desktop.domain.claim_steps import check_step
-from desktop.domain.claims import INITIAL_STATUS, ClaimKind, ClaimStatus
+from desktop.domain.claims import INITIAL_STATUS, ClaimKind, ClaimStatus, event_day
+from desktop.domain.dates import long_date
 from desktop.domain.documents import checklist
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
 from desktop.domain.identifiers import normalize_number
@@ -273,6 +274,19 @@ class ClaimService(ClaimDossier):
             file = load_file(uow.connection, claim_id)
             state = file.state()
             check_step(file.kind, state.status, new, actor.role, reason, state.missing)
+            previous = event_day(state.events[-1]) if state.events else None
+            if previous is not None and day < previous:
+                raise error(
+                    "claim.step_before_previous",
+                    QT_TRANSLATE_NOOP(
+                        "Finding",
+                        "Tanggal langkah {date} lebih awal dari langkah sebelumnya ({status}, "
+                        "{previous}). Tulis tanggal {previous} atau sesudahnya.",
+                    ),
+                    date=long_date(day),
+                    status=state.status.label,
+                    previous=long_date(previous),
+                )
             uow.summary = f"Klaim {file.subject.name}: {state.status.value} -> {new.value}"
             self._append_event(
                 uow, claim_id, new, on=day, reason=text_or_none(reason), extra=dict(extra or {})
