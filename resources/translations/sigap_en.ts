@@ -153,6 +153,17 @@ View the data only, or choose another file?</translation>
     </message>
 </context>
 <context>
+    <name>ClaimService</name>
+    <message>
+        <source>Tanggal dokumen diterima</source>
+        <translation>Date the document was received</translation>
+    </message>
+    <message>
+        <source>Tanggal langkah</source>
+        <translation>Date of the step</translation>
+    </message>
+</context>
+<context>
     <name>ClaimStatus</name>
     <message>
         <source>Diusulkan</source>
@@ -2918,6 +2929,74 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Tanggal meninggal {date} harus di antara tanggal lahir dan hari ini. Periksa tanggalnya.</source>
         <translation>The date of death {date} must be between the date of birth and today. Check the date.</translation>
+    </message>
+    <message>
+        <source>Dokumen {item} bukan bagian dari berkas klaim {kind}. Dokumen yang diperlukan: {items}.</source>
+        <translation>Document {item} is not part of a {kind} claim&apos;s file. Documents required: {items}.</translation>
+    </message>
+    <message>
+        <source>Ahli waris tidak ditemukan; mungkin sudah dihapus. Muat ulang klaim.</source>
+        <translation>Heir not found; it may have been removed. Reload the claim.</translation>
+    </message>
+    <message>
+        <source>Nama ahli waris wajib diisi.</source>
+        <translation>The heir&apos;s name is required.</translation>
+    </message>
+    <message>
+        <source>Klaim tidak ditemukan; mungkin sudah dihapus. Muat ulang daftar klaim.</source>
+        <translation>Claim not found; it may have been removed. Reload the claim list.</translation>
+    </message>
+    <message>
+        <source>Peserta klaim tidak ditemukan; mungkin sudah dihapus atau digabung.</source>
+        <translation>The claim&apos;s worker was not found; the record may have been removed or merged.</translation>
+    </message>
+    <message>
+        <source>Pilih peserta yang diklaim, atau untuk santunan kematian isi NIK, nama dan desa almarhum.</source>
+        <translation>Choose the worker the claim is for, or for a death benefit (santunan kematian) fill in the deceased&apos;s NIK, name and village.</translation>
+    </message>
+    <message>
+        <source>Nama almarhum wajib diisi.</source>
+        <translation>The deceased&apos;s name is required.</translation>
+    </message>
+    <message>
+        <source>Desa almarhum belum dipilih atau kodenya tidak sah ({code}). Pilih desa tempat tinggalnya.</source>
+        <translation>The deceased&apos;s village is not chosen or its code is not valid ({code}). Choose the village where they lived.</translation>
+    </message>
+    <message>
+        <source>Desa {code} tidak ada di daftar wilayah kabupaten ini. Pilih desa tempat tinggal almarhum dari daftar.</source>
+        <translation>Village {code} is not in this regency&apos;s region list. Choose the village where the deceased lived from the list.</translation>
+    </message>
+    <message>
+        <source>Desa {village} ada di luar kecamatan kantor ini ({region}). Laptop kecamatan hanya membuka klaim warga kecamatannya sendiri; minta kecamatan itu atau kantor kabupaten membukanya.</source>
+        <translation>Village {village} is outside this office&apos;s kecamatan ({region}). A kecamatan laptop opens claims only for residents of its own kecamatan; ask that kecamatan or the regency office to open it.</translation>
+    </message>
+    <message>
+        <source>Tanggal langkah {date} lebih awal dari langkah sebelumnya ({status}, {previous}). Tulis tanggal {previous} atau sesudahnya.</source>
+        <translation>The step&apos;s date {date} is before the previous step ({status}, {previous}). Enter {previous} or a later date.</translation>
+    </message>
+    <message>
+        <source>Klaim {name} tidak punya tanda {code} yang masih terbuka. Muat ulang klaim untuk melihat tanda yang ada.</source>
+        <translation>The claim of {name} has no open flag {code}. Reload the claim to see its flags.</translation>
+    </message>
+    <message>
+        <source>Jenis klaim {kind} tidak dikenal. Pilih salah satu: {known}.</source>
+        <translation>Unknown claim kind {kind}. Choose one of: {known}.</translation>
+    </message>
+    <message>
+        <source>Status klaim {status} tidak dikenal. Pilih salah satu: {known}.</source>
+        <translation>Unknown claim status {status}. Choose one of: {known}.</translation>
+    </message>
+    <message>
+        <source>{what} {date} belum terjadi (hari ini {today}). Periksa tanggalnya.</source>
+        <translation>{what} {date} has not happened yet (today is {today}). Check the date.</translation>
+    </message>
+    <message>
+        <source>Nomor rekening hanya boleh berisi angka (spasi, titik dan tanda hubung boleh sebagai pemisah). Periksa nomor rekening ahli waris.</source>
+        <translation>An account number may hold digits only (spaces, dots and hyphens may separate them). Check the heir&apos;s account number.</translation>
+    </message>
+    <message>
+        <source>Klaim berstatus {current}: berkasnya sudah di kantor kabupaten. Dokumen dan ahli waris hanya dapat diubah kecamatan selama klaim berstatus {states}; minta admin kabupaten mengubahnya atau mengembalikan klaim.</source>
+        <translation>The claim is {current}: its file is already at the regency office. A kecamatan may change documents and heirs only while the claim is {states}; ask the regency admin to change them or to return the claim.</translation>
     </message>
 </context>
 <context>
