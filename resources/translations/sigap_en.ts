@@ -4434,6 +4434,14 @@ Region code {code}</translation>
         <translation>No workers yet. To try Sigap with invented data, choose File → Open demo data…</translation>
     </message>
     <message>
+        <source>Belum ada peserta. Siapkan kantor dulu (Berkas → Siapkan kantor…), atau pilih Berkas → Buka data contoh… untuk mencoba Sigap.</source>
+        <translation>No workers yet. Set up the office first (File → Set up office…), or choose File → Open demo data… to try Sigap.</translation>
+    </message>
+    <message>
+        <source>Belum ada peserta di basis data ini.</source>
+        <translation>No workers in this database yet.</translation>
+    </message>
+    <message>
         <source>Belum ada peserta di basis data ini. Tambahkan dengan Tambah peserta…, atau impor daftarnya dengan Impor dari berkas…</source>
         <translation>No workers in this database yet. Add them with Add worker…, or import their list with Import from file…</translation>
     </message>

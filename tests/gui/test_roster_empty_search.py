@@ -83,3 +83,23 @@ def test_an_empty_roster_says_how_to_fill_it(qtbot: QtBot, office_services: AppS
     assert tab.empty_message.label.text().startswith("Belum ada peserta di basis data ini.")
     assert not tab.empty_message.button.isVisible()
     tab.wait_for_queries()
+
+
+def test_before_an_office_exists_the_empty_roster_points_to_setting_one_up(
+    qtbot: QtBot, tmp_path
+) -> None:
+    """The buttons the usual message names are grey until an office is set up."""
+    bare = AppServices.open(tmp_path / "kosong.db")
+    try:
+        tab = RosterTab(bare)
+        qtbot.addWidget(tab)
+        tab.show()
+        with qtbot.waitSignal(tab.idsLoaded, timeout=5000):
+            tab.update_counts(bare.health.counts())
+        assert not tab.add_button.isEnabled()
+        assert tab.empty_message.isVisible()
+        assert "Siapkan kantor" in tab.empty_message.label.text()
+        assert "Tambah peserta" not in tab.empty_message.label.text()
+        tab.wait_for_queries()
+    finally:
+        bare.close()

@@ -540,7 +540,17 @@ class RosterTab(QWidget):
         if len(text) > SEARCH_SHOWN_CHARS:
             text = text[: SEARCH_SHOWN_CHARS - 1] + "…"
         others = is_filtered(replace(flt, text=""))
-        if not total:
+        if not total and not self.add_button.isEnabled():
+            # No office yet (or a read-only file): the buttons named below are grey.
+            message = (
+                self.tr(
+                    "Belum ada peserta. Siapkan kantor dulu (Berkas → Siapkan kantor…), atau "
+                    "pilih Berkas → Buka data contoh… untuk mencoba Sigap."
+                )
+                if self._actor() is None
+                else self.tr("Belum ada peserta di basis data ini.")
+            )
+        elif not total:
             message = self.tr(
                 "Belum ada peserta di basis data ini. Tambahkan dengan Tambah peserta…, atau "
                 "impor daftarnya dengan Impor dari berkas…"
