@@ -11,14 +11,13 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
 from desktop.domain.categories import OKI_2025_COUNTS, Category, SubCategory
-from desktop.domain.documents import checklist
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
 from desktop.domain.names import name_key
 from desktop.domain.regions import RegionCode
@@ -33,6 +32,7 @@ from desktop.store.unit_of_work import Actor, UnitOfWork, WriteCancelled
 MAX_WORKERS = 5_000_000
 BIG_LOAD = 100_000  # from here the load runs with a rollback journal (see UnitOfWork)
 DEFAULT_REGENCY = "16.02"
+LIVING_FOR_CLAIMS = 3_000  # the last workers, among whom accident claims find their subjects
 
 # ---- vocabulary ---------------------------------------------------------------------------
 
@@ -277,7 +277,6 @@ PLACE_TAILS = tuple(  # noqa: SIM905
         "Damai",
     ]
 )
-BANKS = ("Bank Sumsel Babel", "BRI", "BNI", "Bank Mandiri", "BSI")
 NONAKTIF_REASONS = (
     "Berhenti dari jabatan",
     "Pindah domisili ke luar kabupaten",
@@ -322,45 +321,6 @@ SUBCATEGORY_MIX: Mapping[Category, tuple[tuple[SubCategory | None, int, str], ..
     ),
 }
 
-# Claim paths: each claim walks one of these from "diusulkan" to its last state.
-_SANTUNAN_PATHS: tuple[tuple[str, ...], ...] = (
-    ("diusulkan",),
-    ("diusulkan", "dikembalikan"),
-    ("diusulkan", "direkomendasikan"),
-    ("diusulkan", "direkomendasikan", "diverifikasi"),
-    ("diusulkan", "direkomendasikan", "diverifikasi", "disetujui"),
-    ("diusulkan", "direkomendasikan", "diverifikasi", "ditolak"),
-    ("diusulkan", "direkomendasikan", "diverifikasi", "disetujui", "dicairkan"),
-    ("diusulkan", "dibatalkan"),
-)
-_BPJS_PATHS: tuple[tuple[str, ...], ...] = (
-    *_SANTUNAN_PATHS[:-2],
-    ("diusulkan", "direkomendasikan", "diverifikasi", "disetujui", "diajukan_bpjs"),
-    ("diusulkan", "direkomendasikan", "diverifikasi", "disetujui", "diajukan_bpjs", "dibayar_bpjs"),
-    (
-        "diusulkan",
-        "direkomendasikan",
-        "diverifikasi",
-        "disetujui",
-        "diajukan_bpjs",
-        "dibayar_bpjs",
-        "dicairkan",
-    ),
-    ("diusulkan", "dibatalkan"),
-)
-_REASONS = {
-    "dikembalikan": "Akta kematian belum dilampirkan",
-    "ditolak": "Peserta tidak termasuk keluarga desil 1-5 DTSEN",
-    "dibatalkan": "Diusulkan ganda oleh desa",
-}
-_CLAIM_KINDS = (
-    ("santunan_kematian", 40),
-    ("jkm", 35),
-    ("jkk_meninggal", 10),
-    ("jkk_cacat_total", 5),
-    ("jkk_stmb", 10),
-)
-_DEATH_KINDS = frozenset({"santunan_kematian", "jkm", "jkk_meninggal"})
 
 
 @dataclass
@@ -387,14 +347,21 @@ class _Village:
     name: str
 
 
-@dataclass(frozen=True)
-class _Deceased:
-    worker_id: str
-    village: str
-    death_date: date
-    sex: str
-    family_name: str
-    income: int
+@dataclass
+class DemoPeople:
+    """Roster rows the worker generator set aside for claims (copies of the rows written)."""
+
+    deceased: list[dict[str, Any]] = field(default_factory=list)
+    living: list[dict[str, Any]] = field(default_factory=list)
+
+
+def demo_today(year: int, today: date | None = None) -> date:
+    """The day the demo's clocks count from: *today* when given, the real today in the
+    reference year, else the year's last day."""
+    if today is not None:
+        return today
+    real = date.today()
+    return real if real.year == year else date(year, 12, 31)
 
 
 def _demo_error(code: str, template: str, /, **params: object) -> DomainError:
@@ -417,6 +384,7 @@ class DemoService:
         actor: Actor | None = None,
         regions_file: Path | None = None,
         year: int | None = None,
+        today: date | None = None,
         progress: ProgressFn = no_progress,
         cancel: CancelToken | None = None,
     ) -> DemoResult:
@@ -454,7 +422,11 @@ class DemoService:
             )
         if regions_file is not None:
             self._regions.import_file(regions_file, actor=actor, progress=progress, cancel=token)
+        # Claims are written by their own module, which reads this one's vocabulary.
+        from desktop.services.demo_claims import write_demo_claims
+
         ref_year = year or date.today().year
+        day = demo_today(ref_year, today)
         rng = random.Random(seed)
         # Idle pooled connections would keep SQLite from leaving WAL for this big load.
         self._engine.dispose()
@@ -469,13 +441,13 @@ class DemoService:
                 villages = self._villages(uow, regency, rng)
                 result = DemoResult(regency_code=regency, year=ref_year)
                 result.regions = len(queries.region_index(uow.connection))
-                deceased: list[_Deceased] = []
+                people = DemoPeople()
                 counts = _category_counts(workers)
                 stage = QT_TRANSLATE_NOOP("Progress", "Membuat data peserta")
                 progress(0, workers, stage)
                 uow.bulk_insert(
                     models.Worker,
-                    _workers(rng, seed, villages, counts, ref_year, deceased),
+                    _workers(rng, seed, villages, counts, ref_year, day, people),
                     total=workers,
                     progress=lambda done, total: progress(done, total, stage),
                     cancel=token,
@@ -489,7 +461,9 @@ class DemoService:
                 targets = _targets(rng, villages, counts, ref_year)
                 uow.bulk_insert(models.CoverageTarget, targets, cancel=token)
                 result.targets = len(targets)
-                self._claims(uow, rng, seed, deceased, villages, workers, ref_year, result)
+                write_demo_claims(
+                    uow, rng, seed, people, villages, workers, ref_year, day, result
+                )
                 progress(1, 1, stage)
         except WriteCancelled as exc:
             raise Cancelled from exc
@@ -520,151 +494,6 @@ class DemoService:
             district = code.rsplit(".", 1)[0]
             villages.append(_Village(code, district, district.replace(".", ""), name))
         return villages
-
-    def _claims(
-        self,
-        uow: UnitOfWork,
-        rng: random.Random,
-        seed: int,
-        deceased: list[_Deceased],
-        villages: list[_Village],
-        workers: int,
-        year: int,
-        result: DemoResult,
-    ) -> None:
-        wanted = max(40, min(600, workers // 2000))
-        claims: list[dict[str, Any]] = []
-        events: list[dict[str, Any]] = []
-        heirs: list[dict[str, Any]] = []
-        documents: list[dict[str, Any]] = []
-        if not deceased:
-            return
-        kinds = [kind for kind, weight in _CLAIM_KINDS for _ in range(weight)]
-        path_index: dict[str, int] = {}
-        base = datetime(year, 1, 1, tzinfo=UTC)
-        ms0 = int(base.timestamp() * 1000)
-        for n in range(wanted):
-            kind = kinds[(n * 37) % len(kinds)] if n >= len(_CLAIM_KINDS) else _CLAIM_KINDS[n][0]
-            person = deceased[n % len(deceased)]
-            paths = _SANTUNAN_PATHS if kind == "santunan_kematian" else _BPJS_PATHS
-            index = path_index.get(kind, 0)
-            path_index[kind] = index + 1
-            path = paths[index % len(paths)]
-            event_date = person.death_date
-            if kind not in _DEATH_KINDS:
-                event_date = date(year, 1, 1) + timedelta(days=rng.randrange(300))
-            reported = event_date + timedelta(days=rng.randrange(1, 20))
-            claim_id = uuid7_from(ms0 + n, rng.getrandbits(74))
-            amount = _claim_amount(kind, person.income)
-            verified_on: date | None = None
-            at = datetime(reported.year, reported.month, reported.day, 2, tzinfo=UTC)
-            for step, status in enumerate(path):
-                at = at + timedelta(days=rng.randrange(1, 4), hours=rng.randrange(1, 6))
-                if status == "diverifikasi":
-                    verified_on = at.date()
-                events.append(
-                    {
-                        "id": uuid7_from(ms0 + n, rng.getrandbits(74) + step),
-                        "claim_id": claim_id,
-                        "status": status,
-                        "at": at,
-                        "actor_user_id": uow.actor.user_id,
-                        "actor_name": "Operator Kecamatan" if step < 3 else "Admin Kabupaten",
-                        "device_id": uow.actor.device_id,
-                        "reason": _REASONS.get(status),
-                        "data": "{}",
-                    }
-                )
-            final = path[-1]
-            decided = final in {"disetujui", "dicairkan", "diajukan_bpjs", "dibayar_bpjs"}
-            claims.append(
-                {
-                    "id": claim_id,
-                    "worker_id": person.worker_id,
-                    "kind": kind,
-                    "event_date": event_date,
-                    "reported_date": reported,
-                    "village_code": person.village,
-                    "proposer": "Kepala Desa",
-                    "status": final,
-                    "verified_on": verified_on,
-                    "deadline": verified_on + timedelta(days=7) if verified_on else None,
-                    "amount_proposed": amount,
-                    "amount_approved": amount if decided else 0,
-                    "amount_paid": amount if final in {"dicairkan", "dibayar_bpjs"} else 0,
-                    "decision_number": (f"400.9/{n + 1:03d}/DINSOS/{year}" if decided else None),
-                    "transfer_reference": f"TRF{seed % 1000:03d}{n:06d}"
-                    if final == "dicairkan"
-                    else None,
-                    "paid_on": at.date() if final == "dicairkan" else None,
-                }
-            )
-            if kind in _DEATH_KINDS:
-                heirs.extend(_heirs(rng, claim_id, person, ms0 + n))
-            complete = final not in {"diusulkan", "dikembalikan"}
-            for item in checklist(kind):
-                received = complete or rng.random() < 0.6
-                documents.append(
-                    {
-                        "id": stable_id("claim_document", claim_id, item.value),
-                        "claim_id": claim_id,
-                        "item": item.value,
-                        "received": received,
-                        "received_on": reported if received else None,
-                    }
-                )
-        uow.bulk_insert(models.Claim, claims)
-        uow.bulk_insert(models.ClaimEvent, events)
-        uow.bulk_insert(models.Heir, heirs)
-        uow.bulk_insert(models.ClaimDocument, documents)
-        result.claims = len(claims)
-        result.claim_events = len(events)
-        result.heirs = len(heirs)
-        result.documents = len(documents)
-
-
-def _claim_amount(kind: str, income: int) -> int:
-    if kind == "santunan_kematian":
-        return 1_000_000
-    if kind == "jkm":
-        return 42_000_000
-    if kind == "jkk_meninggal":
-        return max(48 * income, 20_000_000) + 10_000_000 + 12_000_000
-    if kind == "jkk_cacat_total":
-        return 56 * income
-    return income * 3
-
-
-def _heirs(rng: random.Random, claim_id: str, person: _Deceased, ms: int) -> list[dict[str, Any]]:
-    spouse_sex_female = person.sex == "L"
-    first = rng.choice(FEMALE_NAMES if spouse_sex_female else MALE_NAMES)
-    heirs = [
-        {
-            "id": uuid7_from(ms, rng.getrandbits(74)),
-            "claim_id": claim_id,
-            "name": f"{first} {rng.choice(FAMILY_NAMES)}",
-            "nik": None,
-            "relationship": "istri" if spouse_sex_female else "suami",
-            "is_payee": True,
-            "bank_name": rng.choice(BANKS),
-            "bank_account": f"{rng.randrange(10**14, 10**15)}",
-            "account_holder": None,
-        }
-    ]
-    for _ in range(rng.randrange(0, 3)):
-        child_female = rng.random() < 0.5
-        heirs.append(
-            {
-                "id": uuid7_from(ms, rng.getrandbits(74)),
-                "claim_id": claim_id,
-                "name": f"{rng.choice(FEMALE_NAMES if child_female else MALE_NAMES)} "
-                f"{person.family_name}",
-                "nik": None,
-                "relationship": "anak",
-                "is_payee": False,
-            }
-        )
-    return heirs
 
 
 def _category_counts(total: int) -> dict[Category, int]:
@@ -727,9 +556,15 @@ def _workers(
     villages: list[_Village],
     counts: Mapping[Category, int],
     year: int,
-    deceased: list[_Deceased],
+    today: date,
+    people: DemoPeople,
 ) -> Iterator[dict[str, Any]]:
-    """Yield worker rows, shuffled across categories, collecting the deceased for claims."""
+    """Yield worker rows, shuffled across categories; set aside the deceased and some of
+    the last living workers for claims (copies of their rows).
+
+    A worker who died did so during their coverage, at least three weeks before *today*
+    where the year allows; one whose coverage began late in the year mostly soon after it
+    began."""
     categories = [c for c, n in counts.items() for _ in range(n)]
     rng.shuffle(categories)
     mixes = {
@@ -744,7 +579,14 @@ def _workers(
     full_start, full_end = date(year, 1, 1), date(year, 12, 31)
     late_start = date(year, 10, 1)
     last_kk = date(year - 1, 12, 31).toordinal()
-    year_start = date(year, 1, 1).toordinal()
+    # The days after coverage began within which a worker may have died: before three
+    # weeks ago (so the claims can follow), within ~300 days, at least one day.
+    last_death = today.toordinal() - 21
+    death_span = {
+        start: max(1, min(span, last_death - start.toordinal()))
+        for start, span in ((full_start, 300), (late_start, 60))
+    }
+    living_from = len(categories) - LIVING_FOR_CLAIMS
     keys: dict[str, str] = {}
     rnd = rng.random
     getrandbits = rng.getrandbits
@@ -779,29 +621,25 @@ def _workers(
             position = f"Ketua RT {1 + int(rnd() * 29):03d}"
         elif sub is SubCategory.KETUA_RW:
             position = f"Ketua RW {1 + int(rnd() * 9):02d}"
+        start = late_start if rnd() < 0.12 else full_start
         roll = rnd()
         status, reason, death = "aktif", None, None
         if roll < 0.015:
             status = "meninggal"
-            death = fromordinal(year_start + int(rnd() * 300))
+            death = fromordinal(start.toordinal() + int(rnd() * death_span[start]))
         elif roll < 0.04:
             status, reason = "nonaktif", pick(NONAKTIF_REASONS)
-        start = late_start if rnd() < 0.12 else full_start
         income = 1_000_000 if rnd() < 0.85 else pick((1_500_000, 2_000_000, 2_500_000))
         worker_id = uuid7_from(ms0 + i, getrandbits(74))
-        sex = "P" if female else "L"
-        if death is not None:
-            family = name.rsplit(" ", 1)[-1] if " " in name else pick(FAMILY_NAMES)
-            deceased.append(_Deceased(worker_id, village.code, death, sex, family, income))
         kk_date = fromordinal(min(birth.toordinal() + 6570 + int(rnd() * 4380), last_kk))
-        yield {
+        row = {
             "id": worker_id,
             "nik": f"{prefix}{serial:04d}",
             "kk": f"{village.district_digits}{kk_date.day:02d}{kk_date.month:02d}"
             f"{kk_date.year % 100:02d}{1 + int(rnd() * 9999):04d}",
             "name": name,
             "name_key": key,
-            "sex": sex,
+            "sex": "P" if female else "L",
             "birth_place": PLACES[int(rnd() * n_places)],
             "birth_date": birth,
             "address": f"RT {1 + int(rnd() * 29):03d} RW {1 + int(rnd() * 9):02d}, "
@@ -822,6 +660,11 @@ def _workers(
             "death_date": death,
             "phone": f"08{1_000_000_000 + int(rnd() * 8_999_999_999)}" if rnd() < 0.5 else None,
         }
+        if death is not None:
+            people.deceased.append(dict(row))
+        elif i >= living_from and status == "aktif":
+            people.living.append(dict(row))
+        yield row
 
 
 def _targets(

@@ -106,7 +106,7 @@ def test_demo_data_goes_into_a_separate_database(qtbot: QtBot, services: AppServ
     assert window.claims_tab.claims_card.value_label.text() != "0"
     assert "(data contoh)" in window.windowTitle()
     assert window.statusBar().currentMessage() == (
-        "Data contoh dimuat ke x-contoh.db: 2.000 peserta dan 40 klaim."
+        "Data contoh dimuat ke x-contoh.db: 2.000 peserta dan 60 klaim."
     )
     assert window.welcome_dialog is None
     # The database the user opened is left alone, ready for the real office.
