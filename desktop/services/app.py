@@ -41,16 +41,18 @@ class AppServices:
         *progress* hears of a backup and migration (see :meth:`needs_upgrade`)."""
         database = open_database(path, create=create, progress=progress)
         engine = database.engine
+        claims = ClaimService(engine)
         return cls(
             database=database,
-            office=OfficeService(engine, read_only=database.read_only),
+            office=OfficeService(engine, read_only=database.read_only, claims=claims),
             regions=RegionService(engine),
             health=HealthService(engine, read_only=database.read_only),
             demo=DemoService(engine, read_only=database.read_only),
             roster=RosterService(engine),
             workers=WorkerService(engine),
-            sync=SyncService(engine, database.path, read_only=database.read_only),
-            claims=ClaimService(engine),
+            # A merge recomputes the claims it touched through the claim service.
+            sync=SyncService(engine, database.path, read_only=database.read_only, claims=claims),
+            claims=claims,
         )
 
     @staticmethod

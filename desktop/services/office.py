@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -15,6 +16,9 @@ from desktop.services.permissions import Permission, Role, require
 from desktop.store import models, queries
 from desktop.store.ids import new_id, stable_id
 from desktop.store.unit_of_work import Actor, UnitOfWork, utc_now
+
+if TYPE_CHECKING:
+    from desktop.services.claims.recompute import ClaimRecompute
 
 BUILTIN_ADMIN = "admin"
 
@@ -73,9 +77,17 @@ def _not_ready() -> OfficeNotReady:
 class OfficeService:
     """Office set-up and identity."""
 
-    def __init__(self, engine: Engine, *, read_only: Finding | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        read_only: Finding | None = None,
+        claims: ClaimRecompute | None = None,
+    ) -> None:
+        """*claims* recomputes the running claims' clocks after a clock setting changes."""
         self._engine = engine
         self._read_only = read_only
+        self._claims = claims
 
     @property
     def read_only(self) -> Finding | None:
@@ -242,6 +254,7 @@ class OfficeService:
             )
         with self._engine.connect() as conn:
             row_id = queries.setting_id(conn, setting.key)
+        mark = self._claims.change_mark() if self._claims is not None else None
         with UnitOfWork(
             self._engine,
             actor,
@@ -259,6 +272,8 @@ class OfficeService:
                 )
             else:
                 uow.update(models.Setting, row_id, {"value": str(value), "deleted": False})
+        if self._claims is not None and mark is not None:
+            self._claims.recompute_since(actor, mark)  # a clock setting moves deadlines
         return value
 
     def settings(self, actor: Actor) -> dict[str, str]:

@@ -21,11 +21,16 @@ from desktop.domain.claim_amounts import AmountOverride, ClaimAmount, claim_amou
 from desktop.domain.claim_flags import ClaimFlag, claim_flags, open_flags
 from desktop.domain.claim_rules import ClaimFacts, ClaimSubject
 from desktop.domain.claim_state import ClaimState, ClockRules, clock_rules, derive_claim_state
-from desktop.domain.claims import ClaimEventView, ClaimKind, ClaimStatus
+from desktop.domain.claims import FINAL_STATUSES, ClaimEventView, ClaimKind, ClaimStatus
 from desktop.domain.documents import DocumentItem, DocumentState
 from desktop.domain.findings import DomainError
 from desktop.domain.heirs import HeirView, document_conditions, payee_of
-from desktop.domain.settings import CLAIM_EARLY_DEATH_DAYS, parse_setting
+from desktop.domain.settings import (
+    CLAIM_DEADLINE_DAYS,
+    CLAIM_EARLY_DEATH_DAYS,
+    CLAIM_WORKING_DAYS,
+    parse_setting,
+)
 from desktop.services.claims.errors import not_found
 from desktop.store import claims as store
 from desktop.store import models, queries
@@ -313,7 +318,8 @@ def change_mark(conn: Connection) -> int:
 def claims_changed_since(conn: Connection, mark: int) -> set[str]:
     """The claims whose file changed in the change log after *mark* (the claim row, its
     events, heirs, documents or flag clearances, by whoever: a sync merge's changes too),
-    and the claims paid to an account a changed heir holds (their shared-account flag)."""
+    and the claims paid to an account a changed heir holds (their shared-account flag); every
+    running claim when the holiday list or a clock setting changed (their deadlines)."""
     found = {
         str(row_id)
         for (row_id,) in conn.execute(
@@ -336,7 +342,51 @@ def claims_changed_since(conn: Connection, mark: int) -> set[str]:
             if len(row) > 1 and row[1]:
                 accounts.add(str(row[1]))
     found.update(p.claim_id for p in store.payee_accounts(conn, accounts))
+    if clock_changed_since(conn, mark):
+        found.update(running_claims(conn))
     return found
+
+
+# The settings the derived columns are counted by (the clock, the early-death flag): a
+# change recomputes every running claim.
+CLOCK_SETTINGS = (CLAIM_WORKING_DAYS.key, CLAIM_DEADLINE_DAYS.key, CLAIM_EARLY_DEATH_DAYS.key)
+
+
+def clock_changed_since(conn: Connection, mark: int) -> bool:
+    """True when the holiday list or a setting of :data:`CLOCK_SETTINGS` changed after *mark*
+    (here or by a merged bundle): every running claim's deadline or flags may have moved."""
+    if conn.execute(
+        select(LOG.c.local_seq)
+        .where(LOG.c.local_seq > mark, LOG.c.table_name == table_of(models.Holiday).name)
+        .limit(1)
+    ).first():
+        return True
+    setting = table_of(models.Setting)
+    return (
+        conn.execute(
+            select(LOG.c.local_seq)
+            .select_from(LOG.join(setting, setting.c.id == LOG.c.row_id))
+            .where(
+                LOG.c.local_seq > mark,
+                LOG.c.table_name == setting.name,
+                setting.c.key.in_(CLOCK_SETTINGS),
+            )
+            .limit(1)
+        ).first()
+        is not None
+    )
+
+
+def running_claims(conn: Connection) -> set[str]:
+    """The live claims no step has ended (their clock still counts)."""
+    claim = table_of(models.Claim)
+    finals = sorted(status.value for status in FINAL_STATUSES)
+    return {
+        str(row_id)
+        for (row_id,) in conn.execute(
+            select(claim.c.id).where(claim.c.deleted.is_(False), claim.c.status.not_in(finals))
+        )
+    }
 
 
 def contribution_months(start: date | None, until: date) -> int:

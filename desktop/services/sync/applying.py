@@ -11,8 +11,9 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.domain.findings import QT_TRANSLATE_NOOP
+from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
 from desktop.services.office import OfficeKind
 from desktop.services.permissions import Actor, Permission, require
 from desktop.services.progress import Cancelled
@@ -161,22 +162,73 @@ class ApplyingMixin(ReceivingMixin, BackupsMixin):
                 try:
                     # One transaction, write lock taken up front: all of the bundle or nothing.
                     with conn.execution_options(sqlite_begin="IMMEDIATE").begin():
+                        claims_mark, pending = self._claims_mark(conn)
                         merger = Merger(conn, incoming.staging, limits)
                         summary = self._merge(
                             merger, progress=progress, cancel=cancel, bundle=incoming
                         )
-                        self._record_receipt(conn, incoming, summary, actor)
+                        self._record_receipt(
+                            conn, incoming, summary, actor, claims_mark=claims_mark
+                        )
                 finally:
                     self._detach(conn)
             finally:
                 if rollback_journal and not set_journal_mode(conn, "wal"):
                     log.warning("the database could not go back to WAL after an import")
+        if claims_mark is not None:
+            self._recompute_claims(actor, claims_mark, [*pending, header.bundle_id])
         result = self._result(incoming, summary, applied=True)
         result.backup = backup
         result.pinned = incoming.pin
         if incoming.pin:
             result.pinned_fingerprint = incoming.sender_public.fingerprint
         return result
+
+    # -- the claims a merge touched ------------------------------------------------------
+    #
+    # The claim service recomputes through its own unit of work (its change log, audit entry
+    # and clock), which opens its own transaction: it runs right after the merge commits.
+    # The merge's bundle log row keeps the change log's mark from before the merge
+    # ("claims_mark" in its summary) until that recompute has succeeded; a recompute that
+    # did not happen (a crash, a busy database) is therefore redone by the next import, from
+    # the oldest mark still kept.
+
+    def _claims_mark(self, conn: Connection) -> tuple[int | None, list[str]]:
+        """(the change log's mark to recompute claims from after this merge, the bundles
+        whose recompute is still owed); (None, []) without a claim service."""
+        if self._claims is None:
+            return None, []
+        top = conn.exec_driver_sql("SELECT max(local_seq) FROM change_log").scalar()
+        mark = int(top or 0)
+        pending: list[str] = []
+        for bundle_id, owed in conn.exec_driver_sql(
+            "SELECT bundle_id, json_extract(summary, '$.claims_mark') FROM bundle_log "
+            "WHERE direction = 'in' AND json_valid(summary) "
+            "AND json_extract(summary, '$.claims_mark') IS NOT NULL"
+        ):
+            with contextlib.suppress(TypeError, ValueError):
+                mark = min(mark, int(owed))
+                pending.append(str(bundle_id))
+        return mark, pending
+
+    def _recompute_claims(self, actor: Actor, mark: int, bundles: list[str]) -> None:
+        """Recompute the claims changed after *mark*, then mark *bundles* as recomputed; a
+        failure leaves them owed (the next import recomputes from their mark)."""
+        if self._claims is None:
+            return
+        try:
+            changed = self._claims.recompute_since(actor, mark)
+            with self._engine.begin() as conn:
+                for bundle_id in bundles:
+                    conn.exec_driver_sql(
+                        "UPDATE bundle_log SET summary = json_remove(summary, '$.claims_mark') "
+                        "WHERE bundle_id = ? AND direction = 'in' AND json_valid(summary)",
+                        (bundle_id,),
+                    )
+        except (SQLAlchemyError, DomainError):
+            log.warning("claims not recomputed after an import (the next one will)", exc_info=True)
+            return
+        log.info("%d claims recomputed after an import", len(changed))
 
     def _limits(self, incoming: _Incoming) -> MergeLimits:
         """What the merge of a bundle holds its sender to: at the hub, a kecamatan's bundle
@@ -363,7 +415,13 @@ class ApplyingMixin(ReceivingMixin, BackupsMixin):
             raise _alarm_refusal(alarm) from None
 
     def _record_receipt(
-        self, conn: Connection, incoming: _Incoming, summary: MergeSummary, actor: Actor
+        self,
+        conn: Connection,
+        incoming: _Incoming,
+        summary: MergeSummary,
+        actor: Actor,
+        *,
+        claims_mark: int | None = None,
     ) -> None:
         header = incoming.header
         manifest = incoming.manifest
@@ -436,6 +494,9 @@ class ApplyingMixin(ReceivingMixin, BackupsMixin):
             conn.exec_driver_sql(
                 "UPDATE local_state SET hlc_ms = ?, hlc_counter = ?", (clock.ms, clock.counter)
             )
+        logged = summary.as_dict()
+        if claims_mark is not None:
+            logged["claims_mark"] = claims_mark  # until the claims are recomputed
         conn.exec_driver_sql(
             "INSERT INTO bundle_log (bundle_id, direction, peer_device, created_at, "
             "processed_at, file_name, size, sha256, change_count, summary) "
@@ -449,7 +510,7 @@ class ApplyingMixin(ReceivingMixin, BackupsMixin):
                 incoming.size,
                 incoming.sha256,
                 summary.received,
-                orjson.dumps(summary.as_dict()).decode(),
+                orjson.dumps(logged).decode(),
             ),
         )
         conn.exec_driver_sql(

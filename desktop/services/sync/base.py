@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from desktop.domain.findings import DomainError, Finding
+from desktop.services.claims.recompute import ClaimRecompute
 from desktop.services.office import OfficeInfo, OfficeService
 from desktop.services.permissions import Actor
 from desktop.services.sync.helpers import _b64
@@ -37,6 +38,7 @@ class SyncBase:
     _path: Path
     _read_only: Finding | None
     _office: OfficeService
+    _claims: ClaimRecompute | None
 
     # -- places --------------------------------------------------------------------------
 

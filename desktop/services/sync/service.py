@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from desktop.domain.findings import Finding
+from desktop.services.claims.recompute import ClaimRecompute
 from desktop.services.office import OfficeService
 from desktop.services.sync.applying import ApplyingMixin
 from desktop.services.sync.backups import BackupsMixin
@@ -22,11 +23,19 @@ class SyncService(
     """Everything the Sinkronisasi dialog and the ``sync`` commands do."""
 
     def __init__(
-        self, engine: Engine, database_path: Path, *, read_only: Finding | None = None
+        self,
+        engine: Engine,
+        database_path: Path,
+        *,
+        read_only: Finding | None = None,
+        claims: ClaimRecompute | None = None,
     ) -> None:
+        """*claims* recomputes the claims a merge touched (the claim service; None: the
+        derived columns stay as merged, for tests of the sync alone)."""
         self._engine = engine
         self._path = database_path
         self._read_only = read_only
         self._office = OfficeService(engine, read_only=read_only)
+        self._claims = claims
         if read_only is None:
             self._sweep_scratch()  # at start: what a killed import left (decrypted data)
