@@ -253,8 +253,11 @@ class _Generator:
         else:
             assert resident is not None
             event_date = resident["death_date"]
-        reported = min(event_date + timedelta(days=rng.randrange(1, 15)), latest + timedelta(3))
-        reported = max(reported, event_date)
+        if anchor is None:
+            reported = event_date + timedelta(days=rng.randrange(1, 15))
+        else:  # a claim still under way was reported a few weeks before its last step
+            reported = anchor - timedelta(days=rng.randrange(3, 25))
+        reported = max(event_date, min(reported, latest + timedelta(days=3)))
         days = self._schedule(path, reported, pin)
         claim_id = uuid7_from(self.ms0 + n, rng.getrandbits(74))
         self._events(n, claim_id, kind, path, days, worker, resident)
@@ -595,7 +598,10 @@ def write_demo_claims(
         turn[kind] = index + 1
         plan.append((kind, paths[(index * 5 + 3) % len(paths)]))
     for n, (kind, path) in enumerate(plan):
-        gen.claim(n, kind, path)
+        # A roster with no worker left to claim for: a resident's santunan instead (always
+        # possible), so the number of claims depends on the roster's size alone.
+        if not gen.claim(n, kind, path):
+            gen.claim(n, ClaimKind.SANTUNAN, SANTUNAN_PATHS[n % len(SANTUNAN_PATHS)])
     gen.share_an_account()
     gen.settle()
     rows = gen.rows
