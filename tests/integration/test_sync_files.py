@@ -338,10 +338,11 @@ def test_sync_conflicts_masks_kpj_and_bank_account_numbers(
     network: tuple[Office, Office],
 ) -> None:
     hub, laptop = network
+    heir = heir_of_a_proposed_claim(laptop)
+    hub.receive(laptop.export())  # the claim and its heir are at the hub too
     worker = worker_of(laptop)
     laptop.app.workers.update(laptop.actor, worker, {"kpj": "12345678901"})
     hub.app.workers.update(hub.actor, worker, {"kpj": "10987654321"})
-    heir = heir_of_a_proposed_claim(laptop)
     for office, account in ((laptop, "111122223333444"), (hub, "555566667777888")):
         with UnitOfWork(office.app.database.engine, office.actor, action="test.heir") as uow:
             uow.update(models.Heir, heir, {"bank_account": account})
@@ -367,15 +368,44 @@ def test_sync_conflicts_masks_kpj_and_bank_account_numbers(
 
 
 def heir_of_a_proposed_claim(office: Office) -> str:
+    """A payee heir of a santunan claim the kecamatan proposes for one of its residents."""
+    from datetime import date
+
+    from desktop.domain.categories import Sex
+    from desktop.domain.nik import make_nik
+    from desktop.services.claims.writing import Resident
+
+    district = district_of(office)
     conn = sqlite3.connect(office.app.path)
     try:
-        row = conn.execute(
-            "SELECT h.id FROM heir h JOIN claim c ON c.id = h.claim_id "
-            "WHERE c.village_code LIKE ? AND c.status = 'diusulkan' AND h.bank_account IS NOT NULL "
-            "ORDER BY h.id LIMIT 1",
-            (district_of(office) + ".%",),
+        (village,) = conn.execute(
+            "SELECT code FROM region WHERE code LIKE ? AND level = 4 ORDER BY code LIMIT 1",
+            (district + ".%",),
         ).fetchone()
     finally:
         conn.close()
-    assert row is not None, "the demo data has no proposed claim with a payee here"
-    return str(row[0])
+    died = date(2026, 11, 20)
+    claim = office.app.claims.open_claim(
+        office.actor,
+        "santunan_kematian",
+        event_date=died,
+        subject=Resident(
+            nik=make_nik(district, date(1950, 5, 17), Sex.MALE, 9123),
+            name="Warga Contoh",
+            village_code=str(village),
+            birth_date=date(1950, 5, 17),
+        ),
+        decile=3,
+        reported_date=date(2026, 11, 21),
+    )
+    return office.app.claims.add_heir(
+        office.actor,
+        claim,
+        name="Ahli Waris Contoh",
+        relationship="anak",
+        nik=make_nik(district, date(1975, 1, 5), Sex.FEMALE, 9124),
+        payee=True,
+        bank="Bank Sumsel Babel",
+        account="000011112222",
+        holder="Ahli Waris Contoh",
+    )
