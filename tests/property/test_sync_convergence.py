@@ -390,10 +390,16 @@ class SyncNetwork(RuleBasedStateMachine):
     @tracked
     def note_on_a_claim(self, office: int, pick: int, choice: int) -> None:
         place = self.offices[office]
+        # A kecamatan writes on a claim only while its file is with the kecamatan (as its
+        # claim service allows); the regency on any claim.
+        with_kecamatan = "" if place is self.hub else (
+            "AND c.status IN ('diusulkan', 'dikembalikan') "
+        )
         claims = self._query(
             place,
             "SELECT c.id FROM claim c JOIN worker w ON w.id = c.worker_id "
-            "WHERE c.deleted = 0 AND w.district_code IN (?, ?, ?) ORDER BY c.id LIMIT 8",
+            f"WHERE c.deleted = 0 AND w.district_code IN (?, ?, ?) {with_kecamatan}"
+            "ORDER BY c.id LIMIT 8",
             tuple(self.hub_districts),
         )
         if not claims:
