@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from desktop.domain.documents import checklist
-from desktop.services.claims import ClaimService, Resident
+from desktop.services.claims import Resident
 from desktop.store import models
 from desktop.store.unit_of_work import Actor, UnitOfWork
 from tests.integration.sync_helpers import (
@@ -26,10 +26,11 @@ from tests.integration.sync_helpers import (
     join_kecamatan,
     make_hub,
 )
-from tests.integration.test_claim_service_sync import first_village
-
-TODAY = date(2026, 11, 16)
-RESIDENT_NIK = "1602064107550002"
+from tests.integration.test_claim_service_sync import (
+    RESIDENT_NIK,
+    first_village,
+    service,
+)
 
 
 @pytest.fixture
@@ -40,10 +41,6 @@ def network(tmp_path: Path) -> Iterator[tuple[Office, Office]]:
     yield hub, laptop
     for office in (hub, laptop):
         office.close()
-
-
-def service(office: Office) -> ClaimService:
-    return ClaimService(office.app.database.engine, today=lambda: TODAY)
 
 
 def stored(office: Office, claim: str) -> dict[str, object]:
