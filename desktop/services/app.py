@@ -9,6 +9,7 @@ from desktop.domain.findings import Finding
 from desktop.services.claims import ClaimService
 from desktop.services.demo import DemoService
 from desktop.services.health import HealthService
+from desktop.services.holidays import HolidayService
 from desktop.services.office import OfficeService
 from desktop.services.progress import ProgressFn
 from desktop.services.regions import RegionService
@@ -31,6 +32,7 @@ class AppServices:
     workers: WorkerService
     sync: SyncService
     claims: ClaimService
+    holidays: HolidayService
 
     @classmethod
     def open(
@@ -53,6 +55,8 @@ class AppServices:
             # A merge recomputes the claims it touched through the claim service.
             sync=SyncService(engine, database.path, read_only=database.read_only, claims=claims),
             claims=claims,
+            # The holiday list moves running claims' deadlines through the claim service.
+            holidays=HolidayService(engine, read_only=database.read_only, claims=claims),
         )
 
     @staticmethod
