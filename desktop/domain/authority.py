@@ -89,6 +89,8 @@ _AUTHORITY: dict[str, dict[str, FieldRule]] = {
                 # assembles them while the file is with it.
                 "subject_nik", "subject_name", "subject_name_key", "subject_birth_date",
                 "subject_kk", "death_certificate_no", "dtsen_decile", "accident_is_traffic",
+                # The STMB days off the JKK temporary-inability amount rests on.
+                "days_off",
                 # Derived from the file the kecamatan keeps then (documents, heirs, subject):
                 # recomputed from those sources by whoever changes them.
                 "completed_on", "flags_open", "flag_codes",

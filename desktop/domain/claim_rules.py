@@ -192,8 +192,13 @@ def _resident_refusals(subject: ClaimSubject, today: date) -> list[Finding]:
 
 
 def _decile_refusals(subject: ClaimSubject) -> list[Finding]:
+    return decile_refusals(subject.dtsen_decile)
+
+
+def decile_refusals(decile: int | None) -> list[Finding]:
+    """Why a DTSEN decile may not be recorded (none: it is 1 to 10, or not known yet)."""
     refusals: list[Finding] = []
-    if subject.dtsen_decile is not None and subject.dtsen_decile not in DTSEN_DECILES:
+    if decile is not None and (isinstance(decile, bool) or decile not in DTSEN_DECILES):
         refusals.append(
             Finding.error(
                 "claim.decile_range",
@@ -202,7 +207,7 @@ def _decile_refusals(subject: ClaimSubject) -> list[Finding]:
                     "Desil DTSEN {decile} tidak sah: tulis angka 1 sampai 10, atau kosongkan bila "
                     "belum diketahui.",
                 ),
-                decile=subject.dtsen_decile,
+                decile=decile,
             )
         )
     return refusals

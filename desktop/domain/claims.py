@@ -37,6 +37,13 @@ class ClaimKind(StrEnum):
         return self is not ClaimKind.SANTUNAN
 
     @property
+    def is_jkk(self) -> bool:
+        """True for the work-accident (JKK) kinds."""
+        return self in (
+            ClaimKind.JKK_DEATH, ClaimKind.JKK_TOTAL_DISABILITY, ClaimKind.JKK_TEMPORARY
+        )
+
+    @property
     def is_death(self) -> bool:
         """True for claims whose payees are the heirs of a deceased worker."""
         return self in (ClaimKind.JKM, ClaimKind.JKK_DEATH, ClaimKind.SANTUNAN)

@@ -196,6 +196,9 @@ class Claim(SyncedRow, table=True):
     # when are the change log's).
     amount_override: int | None = None
     amount_override_reason: str | None = Field(default=None, max_length=500)
+    # The days the worker could not work after the accident (JKK STMB), which the benefit
+    # pays; empty while not recorded.
+    days_off: int | None = None
     decision_number: str | None = Field(default=None, max_length=120)
     transfer_reference: str | None = Field(default=None, max_length=120)
     paid_on: date | None = None
@@ -245,6 +248,9 @@ class Heir(SyncedRow, table=True):
     # account check looks the number up as it is.
     bank_account: str | None = Field(default=None, max_length=30)
     account_holder: str | None = Field(default=None, max_length=200)
+    # A child heir's school level (desktop.domain.benefits.SchoolLevel): the JKM scholarship
+    # of the first two children in school, in the order they were recorded.
+    school_level: str | None = Field(default=None, max_length=20)
 
 
 class ClaimDocument(SyncedRow, table=True):

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from desktop.domain.benefits import SchoolLevel
 from desktop.domain.documents import DocumentItem, checklist, document_labels
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
 from desktop.domain.heirs import HeirView, Relationship, heir_findings, relationship_of
@@ -121,8 +122,10 @@ class ClaimDossier(ClaimWrites):
         bank: str | None = None,
         account: str | None = None,
         holder: str | None = None,
+        school_level: SchoolLevel | str | None = None,
     ) -> str:
-        """Add an heir (ahli waris); return its id. One heir at most is the payee."""
+        """Add an heir (ahli waris); return its id. One heir at most is the payee. A child
+        in school has a *school_level* (the JKM scholarship)."""
         values = self._heir_values(
             name=name,
             relationship=relationship,
@@ -131,6 +134,7 @@ class ClaimDossier(ClaimWrites):
             bank=bank,
             account=account,
             holder=holder,
+            school_level=school_level,
         )
         with UnitOfWork(self._engine, actor, action="claim.heir") as uow:
             file = self._file_for_edit(uow, claim_id)
@@ -144,13 +148,16 @@ class ClaimDossier(ClaimWrites):
             self._check_heirs((*file.heir_views, new))
             uow.summary = f"Ahli waris klaim {file.subject.name}: {values['name']}"
             heir_id = uow.insert(models.Heir, {"claim_id": claim_id, **values})
-            self._settle(uow, claim_id, file.office)
+            self._propose_amount(uow, self._settle(uow, claim_id, file.office))
             self._settle_sharing(uow, {values["bank_account"] or ""}, claim_id, file.office)
             return heir_id
 
     def update_heir(self, actor: Actor, heir_id: str, **changes: Any) -> bool:
-        """Change an heir: any of name, relationship, nik, payee, bank, account, holder."""
-        allowed = {"name", "relationship", "nik", "payee", "bank", "account", "holder"}
+        """Change an heir: any of name, relationship, nik, payee, bank, account, holder,
+        school_level."""
+        allowed = {
+            "name", "relationship", "nik", "payee", "bank", "account", "holder", "school_level"
+        }
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"not heir fields: {sorted(unknown)}")
@@ -166,6 +173,7 @@ class ClaimDossier(ClaimWrites):
                 "bank": row["bank_name"],
                 "account": row["bank_account"],
                 "holder": row["account_holder"],
+                "school_level": row.get("school_level"),
                 **changes,
             }
             values = self._heir_values(**merged)
@@ -185,7 +193,7 @@ class ClaimDossier(ClaimWrites):
             self._check_heirs(listed)
             uow.summary = f"Ahli waris klaim {file.subject.name}: {values['name']}"
             changed = uow.update(models.Heir, heir_id, values)
-            self._settle(uow, claim_id, file.office)
+            self._propose_amount(uow, self._settle(uow, claim_id, file.office))
             self._settle_sharing(
                 uow,
                 {values["bank_account"] or "", str(row["bank_account"] or "")},
@@ -202,7 +210,7 @@ class ClaimDossier(ClaimWrites):
             file = self._file_for_edit(uow, claim_id)
             uow.summary = f"Ahli waris klaim {file.subject.name} dihapus: {row['name']}"
             removed = uow.delete(models.Heir, heir_id)
-            self._settle(uow, claim_id, file.office)
+            self._propose_amount(uow, self._settle(uow, claim_id, file.office))
             self._settle_sharing(uow, {str(row["bank_account"] or "")}, claim_id, file.office)
             return removed
 
@@ -233,6 +241,7 @@ class ClaimDossier(ClaimWrites):
         bank: str | None,
         account: str | None,
         holder: str | None,
+        school_level: SchoolLevel | str | None = None,
     ) -> dict[str, Any]:
         cleaned = clean_name(name or "")
         if not cleaned:
@@ -243,8 +252,10 @@ class ClaimDossier(ClaimWrites):
             checked = check_nik(digits, today=self._today())
             if checked.errors:
                 raise DomainError(checked.errors[0])
+        level = self._school_level(school_level, known)
         return {
             "name": cleaned,
+            "school_level": level,
             "relationship": known.value if known is not None else str(relationship or ""),
             "nik": digits,
             "is_payee": bool(payee),
@@ -252,6 +263,37 @@ class ClaimDossier(ClaimWrites):
             "bank_account": account_digits(account),
             "account_holder": text_or_none(holder),
         }
+
+    @staticmethod
+    def _school_level(
+        given: SchoolLevel | str | None, relationship: Relationship | None
+    ) -> str | None:
+        """The heir's school level as stored: only a child's, one of SchoolLevel."""
+        text = str(given or "").strip()
+        if not text:
+            return None
+        try:
+            level = SchoolLevel(text)
+        except ValueError:
+            raise error(
+                "heir.school_level",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Jenjang sekolah {level} tidak dikenal. Pilih salah satu: {levels}.",
+                ),
+                level=text,
+                levels=", ".join(known.label for known in SchoolLevel),
+            ) from None
+        if relationship is not Relationship.ANAK:
+            raise error(
+                "heir.school_level_not_child",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Jenjang sekolah hanya diisi untuk ahli waris anak (beasiswa anak JKM). "
+                    "Kosongkan jenjang sekolah, atau ubah hubungannya menjadi Anak.",
+                ),
+            )
+        return level.value
 
     @staticmethod
     def _check_heirs(heirs: tuple[HeirView, ...]) -> None:

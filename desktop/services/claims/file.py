@@ -9,7 +9,7 @@ after every change of the file, so the list reads them without recomputing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -25,7 +25,7 @@ from desktop.domain.claim_state import ClaimState, ClockRules, clock_rules, deri
 from desktop.domain.claims import FINAL_STATUSES, ClaimEventView, ClaimKind, ClaimStatus
 from desktop.domain.documents import DocumentItem, DocumentState
 from desktop.domain.findings import DomainError
-from desktop.domain.heirs import HeirView, document_conditions, payee_of
+from desktop.domain.heirs import HeirView, Relationship, document_conditions, payee_of
 from desktop.domain.settings import (
     CLAIM_DEADLINE_DAYS,
     CLAIM_EARLY_DEATH_DAYS,
@@ -394,14 +394,30 @@ def contribution_months(start: date | None, until: date) -> int:
     return months - (1 if until.day < start.day else 0)
 
 
-def amount_of(
-    file: ClaimFile,
-    *,
-    override: AmountOverride | None = None,
-    children_levels: tuple[SchoolLevel, ...] = (),
-) -> ClaimAmount | None:
-    """The claim's amount breakdown (None when the rules give none, such as a santunan
-    with no rule set in force)."""
+def children_levels(heirs: Iterable[Mapping[str, Any]]) -> tuple[SchoolLevel, ...]:
+    """The school levels of the child heirs who have one, in the order they were recorded
+    (the JKM scholarship goes to the first two)."""
+    children = sorted(
+        (
+            row
+            for row in heirs
+            if row.get("relationship") == Relationship.ANAK.value and row.get("school_level")
+        ),
+        key=lambda row: (str(row.get("created_at") or ""), str(row.get("id") or "")),
+    )
+    levels = []
+    for row in children:
+        try:
+            levels.append(SchoolLevel(str(row["school_level"])))
+        except ValueError:
+            continue  # a level a newer Sigap knows: counted once this one knows it
+    return tuple(levels)
+
+
+def amount_of(file: ClaimFile, *, override: AmountOverride | None = None) -> ClaimAmount | None:
+    """The claim's amount breakdown from its file: the worker's declared income and months
+    of contributions, the child heirs' school levels (JKM scholarship), the days off (JKK
+    STMB). None when the rules give none, such as a santunan with no rule set in force."""
     worker = file.worker or {}
     event_date: date = file.claim["event_date"]
     try:
@@ -410,7 +426,8 @@ def amount_of(
             event_date,
             declared_income=worker.get("declared_income"),
             contribution_months=contribution_months(worker.get("coverage_start"), event_date),
-            children_levels=children_levels,
+            children_levels=children_levels(file.heirs),
+            days_off=int(file.claim.get("days_off") or 0),
             regency_code=file.office.regency_code,
             override=override,
         )

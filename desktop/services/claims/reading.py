@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from desktop.domain.benefits import SchoolLevel
 from desktop.domain.calendar import DayCount
 from desktop.domain.claim_amounts import AmountOverride, ClaimAmount
 from desktop.domain.claim_state import clock_rules, days_left, is_due_soon, is_overdue
@@ -76,6 +77,9 @@ class HeirDetail:
     account: str | None
     account_masked: bool
     holder: str | None
+    # A child's school level (SchoolLevel value) and its label; None when not in school.
+    school_level: str | None = None
+    school_level_label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,8 @@ class ClaimDetail:
     flags: tuple[FlagDetail, ...]
     timeline: tuple[TimelineEntry, ...]
     allowed_steps: tuple[ClaimStatus, ...]
+    # The STMB days off (JKK temporary inability); None while not recorded.
+    days_off: int | None = None
 
 
 def _role_label(role: str | None) -> str | None:
@@ -158,6 +164,15 @@ def _role_label(role: str | None) -> str | None:
         return Role(role).label
     except ValueError:
         return role
+
+
+def _school_label(level: str | None) -> str | None:
+    if not level:
+        return None
+    try:
+        return SchoolLevel(level).label
+    except ValueError:
+        return level
 
 
 def _codes(text: str | None) -> tuple[str, ...]:
@@ -346,6 +361,8 @@ def _detail(
             ),
             account_masked=bool(row["bank_account"]) and not show_full,
             holder=row["account_holder"],
+            school_level=row.get("school_level"),
+            school_level_label=_school_label(row.get("school_level")),
         )
         for row in file.heirs
     )
@@ -413,4 +430,5 @@ def _detail(
         flags=tuple(FlagDetail(flag.code, flag.message) for flag in still_open),
         timeline=tuple(timeline),
         allowed_steps=allowed_steps(file.kind, state.status, actor.role),
+        days_off=claim.get("days_off"),
     )

@@ -23,6 +23,7 @@ from desktop.domain.claim_flags import clear_flag as clearance_for
 from desktop.domain.claim_rules import (
     ClaimFacts,
     check_eligibility,
+    decile_refusals,
     event_label,
 )
 from desktop.domain.claim_steps import check_step
@@ -60,6 +61,10 @@ from desktop.store import claims as store
 from desktop.store import models
 from desktop.store import workers as worker_store
 from desktop.store.unit_of_work import Actor, UnitOfWork, utc_now
+
+# The most days of temporary inability one claim records (the benefit pays them all; more
+# than ten years is a typing slip).
+MAX_DAYS_OFF = 3650
 
 
 class ClaimService(ClaimDossier):
@@ -248,6 +253,77 @@ class ClaimService(ClaimDossier):
             village=village_code,
             region=office.region,
         )
+
+    # ---- particulars ---------------------------------------------------------------------
+
+    PARTICULARS = frozenset({"akta", "decile", "accident_is_traffic", "days_off"})
+
+    def update_particulars(self, actor: Actor, claim_id: str, **changes: Any) -> bool:
+        """Record what the file learned after the claim was opened: any of ``akta`` (the
+        akta kematian number), ``decile`` (the DTSEN decile; None while not known),
+        ``accident_is_traffic`` (a JKK accident on the road) and ``days_off`` (the STMB days
+        a worker could not work). The kecamatan while the file is with it, the regency's
+        admin at any time. Flags, the checklist's needs and the amount follow."""
+        unknown = set(changes) - self.PARTICULARS
+        if unknown:
+            raise ValueError(f"not claim particulars: {sorted(unknown)}")
+        with UnitOfWork(self._engine, actor, action="claim.particulars") as uow:
+            file = self._file_for_edit(uow, claim_id)
+            values: dict[str, Any] = {}
+            if "akta" in changes:
+                values["death_certificate_no"] = text_or_none(changes["akta"])
+            if "decile" in changes:
+                decile = changes["decile"]
+                for finding in decile_refusals(decile):
+                    raise DomainError(finding)
+                values["dtsen_decile"] = decile
+            if "accident_is_traffic" in changes:
+                traffic = bool(changes["accident_is_traffic"])
+                if traffic and not file.kind.is_jkk:
+                    raise error(
+                        "claim.traffic_not_jkk",
+                        QT_TRANSLATE_NOOP(
+                            "Finding",
+                            "Kecelakaan lalu lintas hanya dicatat pada klaim JKK; klaim ini "
+                            "{kind}.",
+                        ),
+                        kind=file.kind.label,
+                    )
+                values["accident_is_traffic"] = traffic
+            if "days_off" in changes:
+                values["days_off"] = self._days_off(file.kind, changes["days_off"])
+            uow.summary = f"Data klaim {file.subject.name}"
+            changed = uow.update(models.Claim, claim_id, values) if values else False
+            self._propose_amount(uow, self._settle(uow, claim_id, file.office))
+            return changed
+
+    @staticmethod
+    def _days_off(kind: ClaimKind, given: object) -> int | None:
+        if given is None or given == "":
+            return None
+        if kind is not ClaimKind.JKK_TEMPORARY:
+            raise error(
+                "claim.days_off_not_stmb",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Jumlah hari tidak mampu bekerja hanya dicatat pada klaim {stmb}; klaim "
+                    "ini {kind}.",
+                ),
+                stmb=ClaimKind.JKK_TEMPORARY.label,
+                kind=kind.label,
+            )
+        if isinstance(given, bool) or not isinstance(given, int) or not 0 <= given <= MAX_DAYS_OFF:
+            raise error(
+                "claim.days_off_range",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Jumlah hari tidak mampu bekerja {days} tidak sah: tulis angka 0 sampai "
+                    "{max}.",
+                ),
+                days=given,
+                max=MAX_DAYS_OFF,
+            )
+        return given
 
     # ---- steps ---------------------------------------------------------------------------
 

@@ -20,10 +20,11 @@ from desktop.services.claims.errors import error
 from desktop.services.claims.file import (
     ClaimFile,
     OfficeContext,
+    amount_of,
     derive,
     load_file,
 )
-from desktop.services.claims.reading import ClaimReads
+from desktop.services.claims.reading import ClaimReads, stored_override
 from desktop.services.permissions import Permission, can, require
 from desktop.store import claims as store
 from desktop.store import models
@@ -161,6 +162,15 @@ class ClaimWrites(ClaimReads):
         file = load_file(uow.connection, claim_id, office)
         uow.update(models.Claim, claim_id, derive(uow.connection, file))
         return load_file(uow.connection, claim_id, file.office)
+
+    def _propose_amount(self, uow: UnitOfWork, file: ClaimFile) -> None:
+        """While the claim is proposed (its file with the kecamatan), the proposed amount
+        follows the file it is computed from (heirs in school, days off ...)."""
+        if file.status.value not in WITH_KECAMATAN:
+            return
+        amount = amount_of(file, override=stored_override(file.claim))
+        if amount is not None:
+            uow.update(models.Claim, file.id, {"amount_proposed": amount.total})
 
     def _settle_sharing(
         self, uow: UnitOfWork, accounts: set[str], claim_id: str, office: OfficeContext

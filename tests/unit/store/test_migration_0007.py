@@ -172,7 +172,9 @@ def test_every_row_survives_and_claims_get_their_workers_as_subjects(old_databas
     db.close()
 
     for table, rows in before.items():
-        assert _dump(old_database, table) == rows, table
+        # Later migrations add columns at the end (0008: heir.school_level).
+        after = [row[: len(rows[0])] for row in _dump(old_database, table)] if rows else []
+        assert after == rows, table
     assert _dump(old_database, "claim", old_columns) == claims_before
     subjects = _dump(
         old_database,
