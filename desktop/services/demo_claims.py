@@ -24,6 +24,7 @@ from typing import Any
 
 import orjson
 
+from desktop.domain.benefits import SchoolLevel
 from desktop.domain.categories import Sex
 from desktop.domain.claim_flags import PayeeAccount, claim_flags, open_flags
 from desktop.domain.claim_state import clock_stops
@@ -367,6 +368,7 @@ class _Generator:
                     "nik": make_nik(district, child_birth, child_sex, 5001 + 4 * n + k),
                     "relationship": "anak",
                     "is_payee": False,
+                    "school_level": _school_level(child_birth, self.today),
                 }
             )
         self.rows.heirs.extend(heirs)
@@ -464,6 +466,9 @@ class _Generator:
                 f"{district}-KM-{event_date:%d%m%Y}-{1 + n:04d}" if akta else None
             ),
             "dtsen_decile": decile,
+            # Days off after the accident, for the STMB benefit (no draw: the demo's other
+            # claims stay as they were).
+            "days_off": 14 + (n * 37) % 100 if kind is ClaimKind.JKK_TEMPORARY else None,
             "decision_number": (
                 f"400.9/{n + 1:03d}/DINSOS/{self.year}" if _OK in path else None
             ),
@@ -565,6 +570,15 @@ class _Generator:
             chosen[1]["bank_account"] = chosen[0]["bank_account"]
             chosen[1]["bank_name"] = chosen[0]["bank_name"]
 
+
+
+def _school_level(birth: date, today: date) -> str | None:
+    """The school level of a child born on *birth* (none before 5 or after 22)."""
+    age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+    for upto, level in ((12, SchoolLevel.TK_SD), (15, SchoolLevel.SMP), (18, SchoolLevel.SMA)):
+        if 5 <= age <= upto:
+            return level.value
+    return SchoolLevel.PERGURUAN_TINGGI.value if 18 < age <= 22 else None
 
 
 def write_demo_claims(

@@ -191,3 +191,20 @@ def test_a_roster_too_small_for_a_regency_gets_no_claims(tmp_path: Path) -> None
     result = app.demo.generate(workers=60, seed=11, year=2026, today=TODAY)
     assert result.claims == 0 and rows(app, "SELECT COUNT(*) FROM claim") == [(0,)]
     app.close()
+
+
+def test_children_in_school_and_stmb_days_off_count_in_the_proposed_amounts(
+    demo: AppServices,
+) -> None:
+    levels = rows(demo, "SELECT DISTINCT school_level FROM heir WHERE relationship = 'anak'")
+    assert {level for (level,) in levels} - {None}, "no child heir in school"
+    assert rows(demo, "SELECT count(*) FROM heir WHERE relationship != 'anak' "
+                "AND school_level IS NOT NULL") == [(0,)]  # fmt: skip
+    stmb = rows(demo, "SELECT days_off, amount_proposed FROM claim WHERE kind = 'jkk_stmb'")
+    assert stmb and all(days and days > 0 for days, _ in stmb)
+    service = ClaimService(demo.database.engine, today=lambda: TODAY)
+    admin = demo.office.local_actor()
+    for (claim_id,) in rows(demo, "SELECT id FROM claim WHERE kind IN ('jkk_stmb', 'jkm')"):
+        detail = service.detail(admin, str(claim_id))
+        [(proposed,)] = rows(demo, "SELECT amount_proposed FROM claim WHERE id = ?", claim_id)
+        assert detail.amount is not None and proposed == detail.amount.computed
