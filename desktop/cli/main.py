@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TextIO
 
 from desktop import __version__
-from desktop.cli import office, roster, sync, words
+from desktop.cli import claims, office, roster, sync, words
 from desktop.cli.common import (
     EXIT_CANCELLED,
     EXIT_INTERNAL,
@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     office.add_parsers(commands)
     roster.add_parsers(commands)
     sync.add_parsers(commands)
+    claims.add_parsers(commands)
     return parser
 
 
