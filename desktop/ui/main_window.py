@@ -29,6 +29,7 @@ from desktop.ui.dialogs.demo import (
     demo_summary,
 )
 from desktop.ui.dialogs.health import HealthReportDialog
+from desktop.ui.dialogs.holidays import HolidaysDialog
 from desktop.ui.dialogs.office_setup import OfficeSetupDialog
 from desktop.ui.dialogs.region_import import RegionImportSummaryDialog, region_file_filter
 from desktop.ui.dialogs.welcome import WelcomeChoice, WelcomeDialog
@@ -37,6 +38,7 @@ from desktop.ui.i18n import (
     error_text,
     finding_text,
     language_override,
+    number,
     translate,
     ui_language,
 )
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
     countsChanged = Signal(dict)  # table name → rows, after any change to the data
     officeChanged = Signal(object)  # OfficeInfo | None
     roster_tab: RosterTab
+    claims_tab: ClaimsTab
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,6 +141,7 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action(self.tr("&Keluar"), self.close, QKeySequence("Ctrl+Q"))
         self.about_action = self._action(self.tr("&Tentang Sigap"), self.show_about)
+        self.holidays_action = self._action(self.tr("&Hari libur…"), self.edit_holidays)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         chosen = saved_language() or ui_language()
@@ -168,6 +172,7 @@ class MainWindow(QMainWindow):
         settings_menu = self.menuBar().addMenu(self.tr("Pen&gaturan"))
         language_menu = settings_menu.addMenu(self.tr("&Bahasa"))
         language_menu.addActions(list(self.language_actions.values()))
+        settings_menu.addAction(self.holidays_action)
         help_menu = self.menuBar().addMenu(self.tr("B&antuan"))
         help_menu.addAction(self.about_action)
 
@@ -181,8 +186,16 @@ class MainWindow(QMainWindow):
         self.read_only_label = QLabel(self.tr("HANYA-BACA"))
         self.read_only_label.setObjectName("readOnlyLabel")
         self.read_only_label.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("clockLabel")
         bar = self.statusBar()
-        for label in (self.read_only_label, self.db_label, self.office_label, self.device_label):
+        for label in (
+            self.clock_label,
+            self.read_only_label,
+            self.db_label,
+            self.office_label,
+            self.device_label,
+        ):
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
         # A passing message too long for the room left is cut; the bar's tooltip has it whole.
@@ -193,13 +206,14 @@ class MainWindow(QMainWindow):
         current = self.tabs.currentIndex()
         if self.tabs.count():
             self.roster_tab.save_settings()
+            self.claims_tab.save_settings()
         while self.tabs.count():
             old = self.tabs.widget(0)
             self.tabs.removeTab(0)
             if old is not None:
                 old.deleteLater()
         self.roster_tab = RosterTab(self._services)
-        self.claims_tab = ClaimsTab()
+        self.claims_tab = ClaimsTab(self._services)
         self.reports_tab = ReportsTab()
         self.tabs.addTab(self.roster_tab, self.tr("&Peserta"))
         self.tabs.addTab(self.claims_tab, self.tr("&Klaim"))
@@ -214,6 +228,10 @@ class MainWindow(QMainWindow):
         self.roster_tab.importRegionsRequested.connect(self.import_regions)
         self.roster_tab.rosterImported.connect(lambda _result: self.refresh())
         self.roster_tab.workerSaved.connect(lambda _worker_id: self.refresh())
+        self.claims_tab.claimsChanged.connect(lambda _claim_id: self.refresh())
+        opened = getattr(self.roster_tab, "claimOpened", None)
+        if opened is not None:  # a claim opened from a worker's row
+            opened.connect(self.show_claim)
 
     # ---- state ---------------------------------------------------------------------------
 
@@ -234,6 +252,8 @@ class MainWindow(QMainWindow):
         )
         self.read_only_label.setVisible(not writable)
         self.read_only_label.setToolTip(finding_text(read_only) if read_only else "")
+        self.holidays_action.setEnabled(info is not None)
+        self._show_clock()
         self.officeChanged.emit(info)
         self.countsChanged.emit(self._services.health.counts())
 
@@ -265,6 +285,40 @@ class MainWindow(QMainWindow):
             self.device_label.setText(self.tr("Perangkat: {id}").format(id=info.device_short))
             self.device_label.setToolTip(self.tr("ID perangkat: {id}").format(id=info.device_id))
         self.setWindowTitle(self.tr("Sigap — {office}").format(office=office))
+
+    def _show_clock(self) -> None:
+        """The claims on the 7-day clock in the status bar: overdue (red) and due soon."""
+        try:
+            actor = self._services.office.local_actor()
+            counts = self._services.claims.clock_counts(actor)
+        except DomainError:
+            self.clock_label.hide()
+            return
+        if not counts.overdue and not counts.due_soon:
+            self.clock_label.hide()
+            return
+        self.clock_label.setText(
+            self.tr("{overdue} klaim lewat batas · {due} jatuh tempo").format(
+                overdue=number(counts.overdue), due=number(counts.due_soon)
+            )
+        )
+        self.clock_label.setToolTip(
+            self.tr(
+                "Klaim yang batas waktu keputusannya (7 hari setelah berkas lengkap dan "
+                "diverifikasi) sudah lewat, dan yang segera jatuh tempo. Lihat di tab Klaim "
+                "dengan filter Lewat batas waktu atau Jatuh tempo dalam."
+            )
+        )
+        self.clock_label.setStyleSheet(
+            "color: #b3261e; font-weight: bold;" if counts.overdue else ""
+        )
+        self.clock_label.show()
+
+    def show_claim(self, claim_id: str) -> None:
+        """Switch to the Klaim tab and show one claim (opened from a worker's row)."""
+        self.tabs.setCurrentWidget(self.claims_tab)
+        self.claims_tab.show_claim(claim_id)
+        self.refresh()
 
     def show_status(self, text: str) -> None:
         """Show a passing message in the status bar (the one bridge for status messages)."""
@@ -629,6 +683,20 @@ class MainWindow(QMainWindow):
         """Remember the window's place and size and the roster's columns (per user)."""
         save_bytes(WINDOW_GEOMETRY_KEY, self.saveGeometry())
         self.roster_tab.save_settings()
+        self.claims_tab.save_settings()
+
+    @Slot()
+    def edit_holidays(self) -> None:
+        """Pengaturan → Hari libur…: the holidays the claim clock skips in working days."""
+        dialog = HolidaysDialog(self._services, self)
+        dialog.setObjectName("holidays")
+        dialog.finished.connect(lambda _result: self._holidays_closed(dialog))
+        dialog.open()
+
+    def _holidays_closed(self, dialog: HolidaysDialog) -> None:
+        dialog.deleteLater()
+        self.claims_tab.data_changed()
+        self.refresh()
 
     # ---- help and closing ----------------------------------------------------------------
 

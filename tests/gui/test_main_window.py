@@ -45,7 +45,11 @@ def test_window_shows_the_tabs_and_the_office(qtbot: QtBot, office_services: App
     assert "16.02" in window.office_label.toolTip()
     assert window.device_label.text() == f"Perangkat: {info.device_short}"
     assert window.roster_tab.workers_card.value_label.text() == "0"
-    assert window.claims_tab.claims_card.value_label.text() == "0"
+    claims = window.claims_tab
+    claims.wait_for_queries()
+    qtbot.waitUntil(lambda: claims.count_label.text() == "0 klaim")
+    assert claims.empty_message.isVisibleTo(window) or window.tabs.currentIndex() != 1
+    assert not window.clock_label.isVisibleTo(window)  # no claim on the clock
 
 
 def test_reports_tab_counts_every_table(qtbot: QtBot, office_services: AppServices):

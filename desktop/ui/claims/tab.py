@@ -1,54 +1,531 @@
-"""The Klaim tab: for now an overview of the claims held in this database."""
+"""The Klaim tab: the claim list with its filters on the left, the chosen claim's detail on
+the right.
+
+Built like the Peserta tab (desktop.ui.roster.tab): the list holds only the ids of the
+matching claims, queried on a pool thread (so typing in the search box never freezes the
+window); the model fetches rows by rowid, a window at a time, as the view paints them.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import time
+from array import array
 from collections.abc import Mapping
+from dataclasses import dataclass
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop.ui.i18n import number
-from desktop.ui.widgets import FigureCard, HintLabel, heading_label
+from desktop.domain.findings import DomainError
+from desktop.domain.settings import CLAIM_DUE_SOON_DAYS, parse_setting
+from desktop.services.app import AppServices
+from desktop.services.claims import ClaimRow, ClaimService
+from desktop.services.permissions import Actor, Permission, can
+from desktop.ui.claims.columns import ClaimColumns
+from desktop.ui.claims.detail import ClaimDetailView
+from desktop.ui.claims.filters import ClaimFilter, ClaimFilters
+from desktop.ui.claims.model import DEFAULT_SORT_COLUMN, SORTS, ClaimsModel, ObjectRole
+from desktop.ui.claims.new_claim import NewClaimDialog
+from desktop.ui.i18n import error_text, finding_text, number
+from desktop.ui.settings import save_bytes, saved_bytes
+from desktop.ui.widgets import EmptyMessage, HintLabel, heading_label
+
+SEARCH_SHOWN_CHARS = 40  # a longer search is cut short in the no-match message
+SPLITTER_KEY = "claims/splitter"
+# The list takes this share of the tab until the user moves the splitter; the detail the
+# rest, never less than DETAIL_MIN.
+LIST_SHARE = 0.6
+LIST_MIN, DETAIL_MIN = 420, 360
+
+
+@dataclass(frozen=True)
+class _Query:
+    """One question for the query thread."""
+
+    claims: ClaimService
+    actor: Actor
+    flt: ClaimFilter
+    sort: str
+    descending: bool
+    generation: int
+
+
+class _Results(QObject):
+    """Carries a background query's outcome back to the GUI thread."""
+
+    ready = Signal(int, object, int, float)  # generation, ids, claims in all, seconds
+    failed = Signal(int, object)
+
+
+class _IdsQuery(QRunnable):
+    """Read the sorted ids of the matching claims off the GUI thread."""
+
+    def __init__(self, query: _Query, results: _Results) -> None:
+        super().__init__()
+        self._query = query
+        self._results = results
+
+    def run(self) -> None:
+        q = self._query
+        started = time.perf_counter()
+        try:
+            flt = q.flt
+            criteria = q.claims.criteria(
+                kinds=(flt.kind,) if flt.kind else (),
+                statuses=(flt.status,) if flt.status else (),
+                district_code=flt.district_code,
+                village_code=flt.village_code,
+                overdue=flt.overdue,
+                due_within=flt.due_within,
+                flagged=flt.flagged,
+                search=flt.text,
+            )
+            ids = q.claims.ids(q.actor, criteria, sort=q.sort, descending=q.descending)
+            total = q.claims.count(q.actor) if flt.filtered else len(ids)
+        except Exception as exc:  # reported on the GUI thread
+            with contextlib.suppress(RuntimeError):  # the tab was closed meanwhile
+                self._results.failed.emit(q.generation, exc)
+            return
+        with contextlib.suppress(RuntimeError):
+            self._results.ready.emit(q.generation, ids, total, time.perf_counter() - started)
 
 
 class ClaimsTab(QWidget):
-    """Claims, their steps and heirs in the database."""
+    """Claims: search, filters, the list on the clock, and the chosen claim's detail."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    idsLoaded = Signal(int)  # rows shown
+    claimsChanged = Signal(str)  # a claim was opened or changed here; the window refreshes
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.claims_card = FigureCard(self.tr("klaim tercatat"))
-        self.events_card = FigureCard(self.tr("langkah klaim tercatat"))
-        self.heirs_card = FigureCard(self.tr("ahli waris tercatat"))
-        self.hint = HintLabel()
-        cards = QHBoxLayout()
-        cards.addWidget(self.claims_card)
-        cards.addWidget(self.events_card)
-        cards.addWidget(self.heirs_card)
-        cards.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(14)
-        layout.addWidget(heading_label(self.tr("Klaim")))
-        layout.addLayout(cards)
-        layout.addWidget(self.hint)
-        layout.addStretch(1)
+        self._services = services
+        self._actor = self._local_actor()
+        self._region_count = -1
+        self._generation = 0
+        self._running = False
+        self._pending = False
+        self._select_rowid: int | None = None  # to select once the ids come (show_claim)
+        self._keep_detail = False  # a reload after the detail's own change keeps it
+        self._shown: tuple[str, int] | None = None  # the detail's claim: id, rowid
+        self._resetting = False
+        self.last_query_seconds = 0.0
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._results = _Results(self)
+        self._results.ready.connect(self._ids_ready)
+        self._results.failed.connect(self._ids_failed)
+        # Several changes in one go (a step, then the window's refresh) ask for one query.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.reload)
 
-    def update_counts(self, counts: Mapping[str, int]) -> None:
-        """Show the row counts of the database (from HealthService.counts)."""
-        claims = counts.get("claim", 0)
-        self.claims_card.set_value(number(claims))
-        self.events_card.set_value(number(counts.get("claim_event", 0)))
-        self.heirs_card.set_value(number(counts.get("heir", 0)))
-        if claims:
-            self.hint.setText(
-                self.tr(
-                    "Daftar klaim dengan tahapannya, kelengkapan dokumen dan batas waktu "
-                    "7 hari akan tampil di tab ini."
-                )
+        self.count_label = QLabel()
+        self.count_label.setObjectName("claimCount")
+        self.total_label = HintLabel()
+        self.total_label.setObjectName("claimTotal")
+        self.total_label.setWordWrap(False)
+        self.new_button = QPushButton(self.tr("Kla&im baru…"))
+        self.new_button.setObjectName("newClaim")
+        self.new_button.clicked.connect(self.open_new_claim)
+        self.filters = ClaimFilters(services.regions.children)
+        self.filters.changed.connect(self.reload)
+        self._build_table()
+        self.detail = ClaimDetailView(services, self)
+        self.detail.setMinimumWidth(DETAIL_MIN)
+        self.detail.claimChanged.connect(self._claim_changed)
+
+        splitter = QSplitter()
+        splitter.setObjectName("claimsSplitter")
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        state = saved_bytes(SPLITTER_KEY)
+        self._splitter_chosen = state is not None and splitter.restoreState(state)
+        splitter.splitterMoved.connect(self._splitter_moved)
+        self.splitter = splitter
+
+        top = QHBoxLayout()
+        top.addWidget(heading_label(self.tr("Klaim")))
+        top.addSpacing(16)
+        top.addWidget(self.count_label)
+        top.addWidget(self.total_label)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addWidget(self.filters)
+        layout.addWidget(splitter, 1)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Find), self, self.filters.search_edit.setFocus
+        )
+
+        self._load_districts()
+        self._apply_permissions()
+
+    # ---- building ------------------------------------------------------------------------
+
+    def _build_table(self) -> None:
+        self.model = ClaimsModel(self._rows, self)
+        self.model.sortRequested.connect(self.reload)
+        self.model.modelReset.connect(self._model_reset)
+        table = QTableView()
+        table.setObjectName("claimTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.horizontalHeader().setSortIndicator(DEFAULT_SORT_COLUMN, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setHighlightSections(False)
+        table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
+        vertical = table.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(table.fontMetrics().height() + 8)
+        vertical.setVisible(False)
+        selection = table.selectionModel()
+        selection.currentRowChanged.connect(self._current_changed)
+        table.setMinimumWidth(LIST_MIN)
+        self.table = table
+        self.columns = ClaimColumns(table)
+        self.columns.apply()
+        self.empty_message = EmptyMessage(table, self.tr("Hapus filter"))
+        self.empty_message.actionClicked.connect(self.clear_filters)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Share the width between the list and the detail (until the user chooses)."""
+        super().resizeEvent(event)
+        if not self._splitter_chosen:
+            width = self.splitter.width()
+            detail = max(DETAIL_MIN, width - max(LIST_MIN, round(width * LIST_SHARE)))
+            self.splitter.setSizes([max(0, width - detail), detail])
+
+    @Slot()
+    def _splitter_moved(self) -> None:
+        self._splitter_chosen = True
+
+    # ---- the office ----------------------------------------------------------------------
+
+    def _local_actor(self) -> Actor | None:
+        try:
+            return self._services.office.local_actor()
+        except DomainError:
+            return None
+
+    def _rows(self, rowids: array[int]) -> list[ClaimRow]:
+        if self._actor is None:
+            return []
+        return self._services.claims.rows(self._actor, rowids)
+
+    def _apply_permissions(self) -> None:
+        actor = self._actor = self._local_actor()
+        self.model.set_rows_source(self._rows)
+        may_propose = actor is not None and can(actor, Permission.PROPOSE_CLAIMS)
+        self.new_button.setEnabled(may_propose)
+        if actor is None:
+            why = self.tr("Siapkan kantor dulu (Berkas → Siapkan kantor…).")
+        elif actor.read_only is not None:
+            why = finding_text(actor.read_only)
+        elif not may_propose:
+            why = self.tr("Peran Anda tidak berhak mencatat klaim baru.")
+        else:
+            why = self.tr("Catat klaim JKM, JKK atau santunan kematian yang dilaporkan desa")
+        self.new_button.setToolTip(why)
+        if actor is not None:
+            try:
+                settings = self._services.office.settings(actor)
+            except DomainError:
+                settings = {}
+            self.filters.set_due_default(parse_setting(CLAIM_DUE_SOON_DAYS, settings))
+
+    def _load_districts(self) -> None:
+        self.filters.fill_districts(self._services.regions.office_districts())
+
+    # ---- filters -------------------------------------------------------------------------
+
+    def current_filter(self) -> ClaimFilter:
+        """The filter the row describes."""
+        return self.filters.current()
+
+    @Slot()
+    def clear_filters(self) -> None:
+        """Show every claim again."""
+        self.filters.clear()
+        self.filters.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(int, Qt.SortOrder)
+    def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        """A column the list cannot sort by keeps the arrow where the order is."""
+        if column in SORTS:
+            return
+        header = self.table.horizontalHeader()
+        order = (
+            Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
+        )
+        blocked = header.blockSignals(True)
+        header.setSortIndicator(self.model.sort_column, order)
+        header.blockSignals(blocked)
+
+    # ---- querying ------------------------------------------------------------------------
+
+    def data_changed(self) -> None:
+        """The claims changed (a step, a new claim, a merge): forget the fetched rows and
+        query the ids again, once."""
+        self.model.refresh_rows()
+        self._refresh_timer.start()
+
+    @Slot()
+    def reload(self) -> None:
+        """Query the matching ids again (in the background); stale answers are dropped."""
+        self._refresh_timer.stop()
+        self._generation += 1
+        if self._actor is None:
+            self._set_ids(array("q"))
+            self._show_total(0, False)
+            self._show_empty(0, 0)
+            self.idsLoaded.emit(0)
+            return
+        if self._running:
+            self._pending = True
+            return
+        self._running = True
+        self._pending = False
+        self._pool.start(
+            _IdsQuery(
+                _Query(
+                    self._services.claims,
+                    self._actor,
+                    self.current_filter(),
+                    self.model.sort_key,
+                    self.model.descending,
+                    self._generation,
+                ),
+                self._results,
+            )
+        )
+
+    def _query_ended(self) -> bool:
+        """Start the next query if one was asked for meanwhile; True when this one counts."""
+        self._running = False
+        if self._pending:
+            self.reload()
+            return False
+        return True
+
+    def _set_ids(self, ids: array[int]) -> None:
+        self._resetting = True
+        try:
+            self.model.set_ids(ids)
+        finally:
+            self._resetting = False
+
+    @Slot(int, object, int, float)
+    def _ids_ready(self, generation: int, ids: array[int], total: int, seconds: float) -> None:
+        if not self._query_ended() or generation != self._generation:
+            return
+        self.last_query_seconds = seconds
+        current = self.model.data(self.table.currentIndex(), ObjectRole)
+        wanted = self._select_rowid
+        if wanted is None and current is not None:
+            wanted = current.rowid
+        elif wanted is None and self._shown is not None:
+            wanted = self._shown[1]
+        keep_detail, self._keep_detail = self._keep_detail, False
+        self._set_ids(ids)
+        flt = self.current_filter()
+        self._show_total(total, flt.filtered)
+        self._show_empty(len(ids), total)
+        row = self.model.row_of(wanted) if wanted is not None else -1
+        if row >= 0:
+            self._select_rowid = None
+            self._select_row(row)
+        elif self._select_rowid is not None and flt.filtered:
+            # show_claim: the claim is hidden by the filters; show every claim.
+            self.filters.clear()
+            return
+        else:
+            asked, self._select_rowid = self._select_rowid is not None, None
+            if self._shown is not None and not (keep_detail or asked):
+                self._show_detail(None)
+        self.idsLoaded.emit(len(ids))
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, max(0, self.table.currentIndex().column()))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+
+    @Slot(int, object)
+    def _ids_failed(self, generation: int, error: object) -> None:
+        if not self._query_ended() or generation != self._generation:
+            return
+        text = error_text(error) if isinstance(error, DomainError) else str(error)
+        self.count_label.setText(
+            self.tr("Daftar klaim tidak dapat dibaca: {error}").format(error=text)
+        )
+
+    @Slot()
+    def _model_reset(self) -> None:
+        self.count_label.setText(
+            self.tr("{count} klaim").format(count=number(self.model.rowCount()))
+        )
+
+    def _show_total(self, total: int, filtered: bool) -> None:
+        self.total_label.setText(
+            self.tr("dari {total} tercatat").format(total=number(total)) if filtered else ""
+        )
+        self.total_label.setVisible(filtered)
+
+    def _show_empty(self, shown: int, total: int) -> None:
+        """Say why the list is empty, and offer the way back to every claim."""
+        if shown:
+            self.empty_message.hide()
+            return
+        flt = self.current_filter()
+        text = flt.text
+        if len(text) > SEARCH_SHOWN_CHARS:
+            text = text[: SEARCH_SHOWN_CHARS - 1] + "…"
+        others = flt.has_filters
+        if self._actor is None:
+            message = self.tr(
+                "Belum ada klaim. Siapkan kantor dulu (Berkas → Siapkan kantor…), atau pilih "
+                "Berkas → Buka data contoh… untuk mencoba Sigap."
+            )
+        elif not total and self.new_button.isEnabled():
+            message = self.tr(
+                "Belum ada klaim di basis data ini. Catat klaim yang dilaporkan desa dengan "
+                "Klaim baru…, atau dari baris peserta di tab Peserta."
+            )
+        elif not total:
+            message = self.tr("Belum ada klaim di basis data ini.")
+        elif text and others:
+            message = self.tr(
+                "Tidak ada klaim yang cocok dengan pencarian “{text}” dan filter yang dipilih."
+            ).format(text=text)
+        elif text:
+            message = self.tr("Tidak ada klaim yang cocok dengan pencarian “{text}”.").format(
+                text=text
             )
         else:
-            self.hint.setText(
-                self.tr(
-                    "Belum ada klaim. Klaim JKM, JKK dan santunan kematian yang diusulkan "
-                    "desa akan dicatat di sini."
-                )
-            )
+            message = self.tr("Tidak ada klaim yang cocok dengan filter yang dipilih.")
+        action = self._actor is not None and bool(total) and flt.filtered
+        self.empty_message.show_message(message, action=action)
+
+    def wait_for_queries(self, timeout_ms: int = 10_000) -> bool:
+        """Wait until no background query runs (tests, closing)."""
+        return self._pool.waitForDone(timeout_ms)
+
+    # ---- the detail ----------------------------------------------------------------------
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._resetting or not current.isValid():
+            return
+        claim = self.model.claim(current.row())
+        if claim is not None and (self._shown is None or self._shown[0] != claim.id):
+            self._show_detail((claim.id, claim.rowid))
+
+    def _show_detail(self, shown: tuple[str, int] | None) -> None:
+        self._shown = shown
+        self.detail.show_claim(shown[0] if shown is not None else None)
+
+    def shown_claim(self) -> str | None:
+        """The id of the claim the detail shows."""
+        return self._shown[0] if self._shown is not None else None
+
+    def show_claim(self, claim_id: str) -> None:
+        """Show one claim: select it in the list (showing every claim when the filters hide
+        it) and open its detail."""
+        rowid = self._rowid_of(claim_id)
+        if rowid is None:
+            self.detail.show_claim(claim_id)
+            return
+        self._show_detail((claim_id, rowid))
+        row = self.model.row_of(rowid)
+        if row >= 0:
+            self._select_row(row)
+        # Read again either way: a claim just opened is not in the ids yet.
+        self._select_rowid = rowid
+        self.data_changed()
+
+    def _rowid_of(self, claim_id: str) -> int | None:
+        """The list's rowid of a claim: searched by its subject's NIK (an indexed range)."""
+        actor = self._actor
+        if actor is None:
+            return None
+        claims = self._services.claims
+        try:
+            nik = claims.detail(actor, claim_id).subject_nik
+            ids = claims.ids(actor, claims.criteria(search=nik))
+            found = [row for row in claims.rows(actor, ids) if row.id == claim_id]
+        except DomainError:
+            return None
+        return found[0].rowid if found else None
+
+    @Slot(str)
+    def _claim_changed(self, claim_id: str) -> None:
+        """The detail wrote to its claim: read the list again, keeping the claim shown."""
+        self._keep_detail = True
+        self.data_changed()
+        self.claimsChanged.emit(claim_id)
+
+    # ---- opening a claim -----------------------------------------------------------------
+
+    @Slot()
+    def open_new_claim(self) -> NewClaimDialog | None:
+        """Klaim baru…: the dialog that opens a claim; the new claim is shown once saved."""
+        if self._actor is None:
+            return None
+        dialog = NewClaimDialog(self._services, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.claimOpened.connect(self._claim_opened)
+        dialog.open()
+        return dialog
+
+    @Slot(str)
+    def _claim_opened(self, claim_id: str) -> None:
+        self.show_claim(claim_id)
+        self.claimsChanged.emit(claim_id)
+
+    # ---- from the main window ------------------------------------------------------------
+
+    def update_counts(self, counts: Mapping[str, int]) -> None:
+        """The data changed somewhere (the main window's refresh): the office, its regions
+        and the claims are read again."""
+        regions = counts.get("region", 0)
+        if regions != self._region_count:
+            self._region_count = regions
+            self._load_districts()
+        self._apply_permissions()
+        self.data_changed()
+
+    def save_settings(self) -> None:
+        """Remember the splitter and the column widths the user chose (per user)."""
+        save_bytes(SPLITTER_KEY, self.splitter.saveState())
+        self.columns.save()

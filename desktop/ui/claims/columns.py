@@ -1,0 +1,142 @@
+"""Claim list column widths: measured from the font over what each column can hold (its
+header and the labels or typical values of its kind, never a scan of the rows), the name
+taking what is left; widths the user drags are remembered for the next start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, Slot
+from PySide6.QtWidgets import QTableView
+
+from desktop.domain.claims import ClaimKind, ClaimStatus
+from desktop.ui.claims.model import (
+    COL_DAYS,
+    COL_DEADLINE,
+    COL_EVENT,
+    COL_FLAGS,
+    COL_KIND,
+    COL_NAME,
+    COL_PLACE,
+    COL_STATUS,
+    COLUMNS,
+    kind_short,
+    status_text,
+)
+from desktop.ui.i18n import translate
+from desktop.ui.roster.columns import CELL_PADDING, MIN_WIDTH, text_width
+from desktop.ui.settings import save_widths, saved_widths
+
+COLUMN_KEYS = {
+    COL_KIND: "kind",
+    COL_NAME: "name",
+    COL_PLACE: "place",
+    COL_EVENT: "event",
+    COL_STATUS: "status",
+    COL_DEADLINE: "deadline",
+    COL_DAYS: "days",
+    COL_FLAGS: "flags",
+}
+assert len(COLUMN_KEYS) == len(COLUMNS)
+
+SETTINGS_KEY = "claims/columns"
+NAME_SAMPLE = "Muhammad Rizki Akbar"
+NAME_FLOOR_SAMPLE = "Muhammad Rizki"
+# "Kecamatan / Desa": a longer pair is cut short, whole in the cell's tooltip.
+PLACE_SAMPLE = "Tanjung Tengah / Karya Tengah"
+PLACE_FLOOR_SAMPLE = "Lubuk Sari / Kuto Agung"
+ICON_ROOM = 22  # the warning sign before "Periksa"
+
+
+class ClaimColumns(QObject):
+    """Sizes the columns of the claim list and remembers the ones the user drags."""
+
+    def __init__(self, table: QTableView, settings_key: str = SETTINGS_KEY) -> None:
+        super().__init__(table)
+        self._table = table
+        self._key = settings_key
+        self._adjusting = False
+        self._base: dict[int, int] = {}
+        self._floors: dict[int, int] = {}
+        self._user = {
+            column: width
+            for column, key in COLUMN_KEYS.items()
+            if column != COL_NAME and (width := saved_widths(settings_key).get(key, 0)) > 0
+        }
+        table.horizontalHeader().setStretchLastSection(False)
+        table.horizontalHeader().sectionResized.connect(self._section_resized)
+        table.viewport().installEventFilter(self)
+
+    def content_widths(self) -> dict[int, int]:
+        """The width each column needs for its header and the values it typically holds."""
+        metrics = self._table.fontMetrics()
+        date = metrics.horizontalAdvance("00-00-0000")
+        samples: dict[int, int] = {
+            COL_KIND: text_width(metrics, (kind_short(k) for k in ClaimKind)),
+            COL_NAME: metrics.horizontalAdvance(NAME_SAMPLE),
+            COL_PLACE: metrics.horizontalAdvance(PLACE_SAMPLE),
+            COL_EVENT: date,
+            COL_STATUS: text_width(metrics, (status_text(s) for s in ClaimStatus)),
+            COL_DEADLINE: date,
+            COL_DAYS: text_width(
+                metrics,
+                (
+                    translate("ClaimsModel", "lewat {days} hari").format(days="00"),
+                    translate("ClaimsModel", "hari ini"),
+                ),
+            ),
+            COL_FLAGS: metrics.horizontalAdvance(translate("ClaimsModel", "Periksa")) + ICON_ROOM,
+        }
+        header = self._table.horizontalHeader()
+        return {
+            column: max(MIN_WIDTH, width + CELL_PADDING, header.sectionSizeHint(column))
+            for column, width in samples.items()
+        }
+
+    def apply(self, _places: Iterable[str] = ()) -> None:
+        """Size every column to its content (or to the width the user gave it)."""
+        self._base = self.content_widths()
+        metrics = self._table.fontMetrics()
+        self._floors = {
+            COL_NAME: metrics.horizontalAdvance(NAME_FLOOR_SAMPLE) + CELL_PADDING,
+            COL_PLACE: metrics.horizontalAdvance(PLACE_FLOOR_SAMPLE) + CELL_PADDING,
+        }
+        self.fit()
+
+    def fit(self) -> None:
+        """Share the table's width: each column its content's (or the user's), the name the
+        rest; on a narrow table the place, then the name give way down to their floors."""
+        if not self._base:
+            return
+        header = self._table.horizontalHeader()
+        widths = {c: self._user.get(c, w) for c, w in self._base.items() if c != COL_NAME}
+        available = self._table.viewport().width()
+        short = self._base[COL_NAME] + sum(widths.values()) - available
+        if short > 0 and COL_PLACE not in self._user:
+            widths[COL_PLACE] = max(self._floors[COL_PLACE], widths[COL_PLACE] - short)
+        widths[COL_NAME] = max(self._floors[COL_NAME], available - sum(widths.values()))
+        self._adjusting = True
+        try:
+            for column, width in widths.items():
+                if header.sectionSize(column) != width:
+                    self._table.setColumnWidth(column, width)
+        finally:
+            self._adjusting = False
+
+    @Slot(int, int, int)
+    def _section_resized(self, column: int, _old: int, new: int) -> None:
+        if self._adjusting or column == COL_NAME:
+            return
+        self._user[column] = new
+        self.fit()
+
+    def save(self) -> None:
+        """Remember the widths the user dragged (the others follow the font next time)."""
+        save_widths(self._key, {COLUMN_KEYS[c]: w for c, w in self._user.items()})
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Share the width again whenever the table changes width."""
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False

@@ -1,0 +1,449 @@
+"""The claim list's table model: sorted row ids in memory, rows fetched a window at a time.
+
+Built like the roster's (desktop.ui.roster.model): the tab queries the ids of the matching
+claims in SQL on a pool thread and hands them over with :meth:`ClaimsModel.set_ids`; the
+view asks only for the rows it paints, read by rowid through ``ClaimService.rows``.
+
+Running claims past their deadline are painted red, those due soon amber; claims with an
+open review flag carry a warning sign and "Periksa", their tooltip naming the flags.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from desktop.domain.claims import ClaimKind, ClaimStatus
+from desktop.domain.findings import QT_TRANSLATE_NOOP
+from desktop.services.claims import ClaimRow
+from desktop.ui.i18n import number, translate
+
+CONTEXT = "ClaimsModel"
+
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ClaimsModel", "Jenis"),
+    QT_TRANSLATE_NOOP("ClaimsModel", "Nama"),
+    QT_TRANSLATE_NOOP("ClaimsModel", "Kecamatan / Desa"),
+    QT_TRANSLATE_NOOP("ClaimsModel", "Kejadian"),
+    QT_TRANSLATE_NOOP("ClaimsModel", "Status"),
+    QT_TRANSLATE_NOOP("ClaimsModel", "Batas waktu"),
+    QT_TRANSLATE_NOOP("ClaimsModel", "Sisa hari"),
+    QT_TRANSLATE_NOOP("ClaimsModel", "Tanda"),
+)
+COLUMN_TIPS = (
+    QT_TRANSLATE_NOOP("ClaimsModel", "Jenis klaim (nama lengkapnya di tooltip baris)"),
+    QT_TRANSLATE_NOOP("ClaimsModel", "Nama peserta atau almarhum yang diklaim"),
+    QT_TRANSLATE_NOOP("ClaimsModel", "Kecamatan dan desa tempat tinggalnya"),
+    QT_TRANSLATE_NOOP("ClaimsModel", "Tanggal meninggal atau kecelakaan"),
+    QT_TRANSLATE_NOOP("ClaimsModel", "Tahap klaim sekarang"),
+    QT_TRANSLATE_NOOP(
+        "ClaimsModel",
+        "Batas waktu keputusan: 7 hari setelah berkas lengkap dan diverifikasi",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ClaimsModel",
+        "Hari yang tersisa sampai batas waktu (merah: sudah lewat, kuning: segera jatuh tempo)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ClaimsModel", "Perlu diperiksa: klaim dengan tanda yang belum diselesaikan admin"
+    ),
+)
+(
+    COL_KIND,
+    COL_NAME,
+    COL_PLACE,
+    COL_EVENT,
+    COL_STATUS,
+    COL_DEADLINE,
+    COL_DAYS,
+    COL_FLAGS,
+) = range(len(COLUMNS))
+
+# Column → the service's sort key (desktop.store.claims.SORT_COLUMNS).
+SORTS: dict[int, str] = {
+    COL_KIND: "kind",
+    COL_NAME: "name",
+    COL_PLACE: "village",
+    COL_EVENT: "event",
+    COL_STATUS: "status",
+    COL_DEADLINE: "deadline",
+    COL_DAYS: "days_left",
+    COL_FLAGS: "flags",
+}
+DEFAULT_SORT_COLUMN = COL_DAYS
+
+KIND_SHORT = {
+    ClaimKind.JKM: QT_TRANSLATE_NOOP("ClaimsModel", "JKM"),
+    ClaimKind.JKK_DEATH: QT_TRANSLATE_NOOP("ClaimsModel", "JKK meninggal"),
+    ClaimKind.JKK_TOTAL_DISABILITY: QT_TRANSLATE_NOOP("ClaimsModel", "JKK cacat"),
+    ClaimKind.JKK_TEMPORARY: QT_TRANSLATE_NOOP("ClaimsModel", "JKK STMB"),
+    ClaimKind.SANTUNAN: QT_TRANSLATE_NOOP("ClaimsModel", "Santunan"),
+}
+# What each review flag is about, in a few words (the detail view has the whole message).
+FLAG_LABELS = {
+    "flag.shared_account": QT_TRANSLATE_NOOP(
+        "ClaimsModel", "rekening penerima juga dipakai klaim lain"
+    ),
+    "flag.heir_is_deceased": QT_TRANSLATE_NOOP(
+        "ClaimsModel", "NIK ahli waris sama dengan NIK yang diklaim"
+    ),
+    "flag.payee_order": QT_TRANSLATE_NOOP(
+        "ClaimsModel", "penerima bukan ahli waris urutan pertama"
+    ),
+    "flag.early_death": QT_TRANSLATE_NOOP("ClaimsModel", "meninggal di awal masa kepesertaan"),
+    "flag.outside_regency": QT_TRANSLATE_NOOP("ClaimsModel", "tercatat di luar kabupaten"),
+    "flag.decile_above": QT_TRANSLATE_NOOP("ClaimsModel", "desil DTSEN di atas batas"),
+    "flag.decile_missing": QT_TRANSLATE_NOOP("ClaimsModel", "desil DTSEN belum dicatat"),
+}
+
+# Light backgrounds with dark text, readable on the light palette the app uses.
+OVERDUE_BACKGROUND = QColor("#fbdcd8")
+OVERDUE_TEXT = QColor("#8c1d18")
+DUE_SOON_BACKGROUND = QColor("#fff0c2")
+DUE_SOON_TEXT = QColor("#6b4e00")
+
+SortRole = Qt.ItemDataRole.UserRole + 1
+ObjectRole = Qt.ItemDataRole.UserRole + 2
+
+PAGE_SIZE = 256
+MAX_PAGES = 32
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+RowsFn = Callable[["array[int]"], list[ClaimRow]]
+
+
+def short_date(value: date | None) -> str:
+    """A date as dd-mm-yyyy, or a dash."""
+    return value.strftime("%d-%m-%Y") if value is not None else "–"
+
+
+def kind_text(kind: ClaimKind | str) -> str:
+    """The translated full label of a claim kind (the code itself when unknown)."""
+    try:
+        return translate("ClaimKind", ClaimKind(kind).label)
+    except ValueError:
+        return str(kind)
+
+
+def kind_short(kind: ClaimKind | str) -> str:
+    """A claim kind as the table shows it, short."""
+    try:
+        return translate(CONTEXT, KIND_SHORT[ClaimKind(kind)])
+    except ValueError:
+        return str(kind)
+
+
+def status_text(status: ClaimStatus | str) -> str:
+    """The translated label of a claim status."""
+    try:
+        return translate("ClaimStatus", ClaimStatus(status).label)
+    except ValueError:
+        return str(status)
+
+
+def flag_text(code: str) -> str:
+    """What a review flag is about, in a few translated words (the code when unknown)."""
+    label = FLAG_LABELS.get(code)
+    return translate(CONTEXT, label) if label else code
+
+
+def days_text(row: ClaimRow) -> str:
+    """Days left as the table shows them: "3 hari", "hari ini", "lewat 2 hari", or a dash
+    when the clock does not run (not yet verified, decided, filed with BPJS, paid)."""
+    left = row.days_left
+    if left is None:
+        return "–"
+    if left < 0 or row.overdue:
+        return translate("ClaimsModel", "lewat {days} hari").format(days=number(max(1, -left)))
+    if left == 0:
+        return translate("ClaimsModel", "hari ini")
+    return translate("ClaimsModel", "{days} hari").format(days=number(left))
+
+
+def days_tip(row: ClaimRow) -> str:
+    """Days left in a sentence."""
+    if row.deadline is None:
+        return translate(
+            "ClaimsModel",
+            "Belum ada batas waktu: hitungan 7 hari dimulai setelah berkas lengkap dan "
+            "diverifikasi.",
+        )
+    if row.days_left is None:
+        return translate(
+            "ClaimsModel", "Batas waktu {date}; hitungan harinya sudah berhenti."
+        ).format(date=short_date(row.deadline))
+    if row.overdue:
+        return translate("ClaimsModel", "Batas waktu {date} sudah lewat.").format(
+            date=short_date(row.deadline)
+        )
+    if row.due_soon:
+        return translate("ClaimsModel", "Segera jatuh tempo: batas waktu {date}.").format(
+            date=short_date(row.deadline)
+        )
+    return translate("ClaimsModel", "Batas waktu {date}.").format(date=short_date(row.deadline))
+
+
+def flags_tip(row: ClaimRow) -> str:
+    """The open flags of a claim, one a line."""
+    lines = [translate("ClaimsModel", "Perlu diperiksa:")]
+    lines += [f"• {flag_text(code)}" for code in row.flag_codes]
+    if not row.flag_codes:
+        lines.append(
+            translate("ClaimsModel", "{count} tanda belum diselesaikan").format(
+                count=number(row.flags_open)
+            )
+        )
+    return "\n".join(lines)
+
+
+def place_text(row: ClaimRow) -> str:
+    """ "Kecamatan / Desa", or the village code when the region list does not name it."""
+    if row.village_name and row.district_name:
+        return f"{row.district_name} / {row.village_name}"
+    return row.village_name or row.village_code
+
+
+def header_text(column: int) -> str:
+    """A column's header, translated."""
+    return translate(CONTEXT, COLUMNS[column])
+
+
+def flag_icon() -> QIcon:
+    """The warning sign of a flagged claim."""
+    style = QApplication.style()
+    return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+
+class ClaimsModel(QAbstractTableModel):
+    """Claims in display order, fetched through *rows* (``ClaimService.rows`` for the
+    office's actor) a window at a time as the view scrolls."""
+
+    sortRequested = Signal()
+
+    def __init__(self, rows: RowsFn, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows = rows
+        self._ids: array[int] = array("q")
+        self._pages: OrderedDict[int, dict[int, ClaimRow]] = OrderedDict()
+        self._icon: QIcon | None = None
+        self._bold: QFont | None = None
+        self.sort_key = SORTS[DEFAULT_SORT_COLUMN]
+        self.descending = False
+        self.sort_column = DEFAULT_SORT_COLUMN
+
+    # ---- state ---------------------------------------------------------------------------
+
+    def set_rows_source(self, rows: RowsFn) -> None:
+        """Read rows through *rows* from now on (the office's actor changed)."""
+        self._rows = rows
+        self._pages.clear()
+
+    def set_ids(self, ids: array[int]) -> None:
+        """Show these claims (row ids in display order)."""
+        self.beginResetModel()
+        self._ids = ids
+        self._pages.clear()
+        self.endResetModel()
+
+    def refresh_rows(self) -> None:
+        """Forget the fetched rows (after a change) and repaint with fresh ones."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+            )
+
+    @property
+    def ids(self) -> array[int]:
+        """The row ids shown, in display order."""
+        return self._ids
+
+    def claim(self, row: int) -> ClaimRow | None:
+        """The claim on *row*, fetching its window when needed."""
+        if not 0 <= row < len(self._ids):
+            return None
+        page_number = row // PAGE_SIZE
+        page = self._pages.get(page_number)
+        if page is None:
+            chunk = self._ids[page_number * PAGE_SIZE : (page_number + 1) * PAGE_SIZE]
+            page = {c.rowid: c for c in self._rows(chunk)}
+            self._pages[page_number] = page
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_number)
+        return page.get(self._ids[row])
+
+    def row_of(self, rowid: int) -> int:
+        """The row showing *rowid*, -1 when it is not shown."""
+        try:
+            return self._ids.index(rowid)
+        except ValueError:
+            return -1
+
+    # ---- Qt model ------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return header_text(section)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return translate(CONTEXT, COLUMN_TIPS[section])
+            return None
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in _ROLES:
+            return None
+        c = self.claim(index.row())
+        if c is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(c, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(c, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if c.overdue:
+                return QBrush(OVERDUE_BACKGROUND)
+            if c.due_soon:
+                return QBrush(DUE_SOON_BACKGROUND)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if c.overdue:
+                return QBrush(OVERDUE_TEXT)
+            if c.due_soon:
+                return QBrush(DUE_SOON_TEXT)
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if column == COL_DAYS and (c.overdue or c.due_soon):
+                if self._bold is None:
+                    self._bold = QFont()
+                    self._bold.setBold(True)
+                return self._bold
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column == COL_FLAGS and c.flags_open:
+                if self._icon is None:
+                    self._icon = flag_icon()
+                return self._icon
+            return None
+        if role == ObjectRole:
+            return c
+        return self._sort_value(c, column)
+
+    @staticmethod
+    def _display(c: ClaimRow, column: int) -> str | None:
+        if column == COL_KIND:
+            return kind_short(c.kind)
+        if column == COL_NAME:
+            return c.name
+        if column == COL_PLACE:
+            return place_text(c)
+        if column == COL_EVENT:
+            return short_date(c.event_date)
+        if column == COL_STATUS:
+            return status_text(c.status)
+        if column == COL_DEADLINE:
+            return short_date(c.deadline)
+        if column == COL_DAYS:
+            return days_text(c)
+        if column == COL_FLAGS:
+            return translate("ClaimsModel", "Periksa") if c.flags_open else ""
+        return None
+
+    @staticmethod
+    def _tooltip(c: ClaimRow, column: int) -> str | None:
+        if column == COL_KIND:
+            return kind_text(c.kind)
+        if column == COL_NAME:
+            return translate("ClaimsModel", "{name}\nNIK {nik}").format(name=c.name, nik=c.nik)
+        if column == COL_PLACE:
+            parts = [
+                translate("ClaimsModel", "Desa {name} ({code})").format(
+                    name=c.village_name or "–", code=c.village_code
+                ),
+                translate("ClaimsModel", "Kecamatan {name}").format(name=c.district_name or "–"),
+            ]
+            return "\n".join(parts)
+        if column == COL_EVENT:
+            return translate("ClaimsModel", "Kejadian {event}, dilaporkan desa {reported}").format(
+                event=short_date(c.event_date), reported=short_date(c.reported_date)
+            )
+        if column == COL_STATUS:
+            return status_text(c.status)
+        if column in (COL_DEADLINE, COL_DAYS):
+            return days_tip(c)
+        if column == COL_FLAGS:
+            return flags_tip(c) if c.flags_open else None
+        return None
+
+    @staticmethod
+    def _sort_value(c: ClaimRow, column: int) -> Any:
+        values: dict[int, Any] = {
+            COL_KIND: str(c.kind),
+            COL_NAME: c.name.casefold(),
+            COL_PLACE: c.village_code,
+            COL_EVENT: c.event_date.isoformat(),
+            COL_STATUS: str(c.status),
+            COL_DEADLINE: c.deadline.isoformat() if c.deadline else "",
+            COL_DAYS: c.days_left if c.days_left is not None else 1 << 30,
+            COL_FLAGS: c.flags_open,
+        }
+        return values.get(column)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Ask for the ids again in this column's order (the tab runs the query)."""
+        key = SORTS.get(column)
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.descending):
+            return
+        self.sort_key, self.descending, self.sort_column = key, descending, column
+        self.sortRequested.emit()
+
+
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.DecorationRole,
+        SortRole,
+        ObjectRole,
+    }
+)
