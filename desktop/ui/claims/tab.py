@@ -500,7 +500,7 @@ class ClaimsTab(QWidget):
     @Slot()
     def open_new_claim(self) -> NewClaimDialog | None:
         """Klaim baru…: the dialog that opens a claim; the new claim is shown once saved."""
-        if self._actor is None:
+        if not self.new_button.isEnabled():
             return None
         dialog = NewClaimDialog(self._services, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
