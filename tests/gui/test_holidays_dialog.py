@@ -76,9 +76,7 @@ def test_the_admin_adds_and_removes_a_holiday(
     dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0).child(0))
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert shown_rows(dialog) == [("17-08-2026", "Hari Kemerdekaan")]
-    assert [h.name for h in office_services.holidays.list_holidays(admin)] == [
-        "Hari Kemerdekaan"
-    ]
+    assert [h.name for h in office_services.holidays.list_holidays(admin)] == ["Hari Kemerdekaan"]
 
 
 def test_an_empty_name_keeps_the_button_grey_and_esc_asks_about_a_typed_day(
@@ -99,9 +97,7 @@ def test_an_empty_name_keeps_the_button_grey_and_esc_asks_about_a_typed_day(
     assert dialog.date_edit.text() == "25-12-2026"
 
 
-def test_a_kecamatan_laptop_reads_the_list_and_is_told_why(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_a_kecamatan_laptop_reads_the_list_and_is_told_why(qtbot: QtBot, tmp_path: Path) -> None:
     laptop = AppServices.open(tmp_path / "laptop.db")
     try:
         laptop.office.set_up(kind=OfficeKind.KECAMATAN, region="16.02.05", name="Kec. Kayu Agung")

@@ -143,9 +143,13 @@ class HolidaysDialog(QDialog):
         working = any(s.key == "claim.working_days" and value for s, value, _ in known)
         if working:
             return text + " " + self.tr("Kantor ini menghitung batas waktu dalam hari kerja.")
-        return text + " " + self.tr(
-            "Kantor ini menghitung batas waktu dalam hari kalender, jadi daftar ini belum "
-            "dipakai."
+        return (
+            text
+            + " "
+            + self.tr(
+                "Kantor ini menghitung batas waktu dalam hari kalender, jadi daftar ini belum "
+                "dipakai."
+            )
         )
 
     def holidays(self) -> list[Holiday]:
@@ -238,9 +242,7 @@ class HolidaysDialog(QDialog):
         if missing:
             reason = self.tr("Untuk menambah, isi {fields}.").format(fields=join_names(missing))
         elif wrong:
-            reason = self.tr("Untuk menambah, perbaiki {fields}.").format(
-                fields=join_names(wrong)
-            )
+            reason = self.tr("Untuk menambah, perbaiki {fields}.").format(fields=join_names(wrong))
         self.add_button.setEnabled(self.can_edit and not reason)
         self.add_button.setToolTip(reason)
 
