@@ -492,3 +492,46 @@ def test_nothing_chosen_shows_a_hint(qtbot: QtBot, app: AppServices) -> None:
     view.show_claim(None)
     assert view.placeholder.isVisibleTo(view)
     assert not view.header.isVisibleTo(view)
+
+
+def test_a_step_that_did_not_take_effect_is_greyed_with_a_note(
+    qtbot: QtBot, app: AppServices
+) -> None:
+    """A kecamatan's withdrawal that a merge brought after the regency verified."""
+    from datetime import UTC, datetime
+
+    from desktop.store import models
+    from desktop.store.unit_of_work import UnitOfWork
+
+    admin = app.office.local_actor()
+    claim = santunan(app, admin)
+    for document in app.claims.detail(admin, claim).documents:
+        app.claims.receive(admin, claim, document.item, on=date(2026, 11, 3))
+    app.claims.step(admin, claim, "direkomendasikan", on=date(2026, 11, 4))
+    app.claims.step(admin, claim, "diverifikasi", on=date(2026, 11, 5))
+    with UnitOfWork(app.database.engine, admin, action="test.merge") as uow:
+        uow.insert(
+            models.ClaimEvent,
+            {
+                "claim_id": claim,
+                "status": "dibatalkan",
+                "at": datetime(2026, 11, 6, 3, tzinfo=UTC),
+                "actor_user_id": admin.user_id,
+                "actor_name": "operator",
+                "device_id": admin.device_id,
+                "reason": "Ditarik",
+                "data": '{"role": "operator_kecamatan", "on": "2026-11-06"}',
+            },
+        )
+    view = open_view(qtbot, app, claim, [admin])
+    assert "Diverifikasi" in view.subtitle.text()
+    skipped = view.findChildren(QWidget, "timelineEntrySkipped")
+    [entry] = [w for w in skipped if w.isVisibleTo(view)]
+    texts = shown_texts(entry)
+    assert texts[0] == "06-11-2026 · Dibatalkan"
+    assert "Alasan: Ditarik" in texts
+    assert any(t.startswith("Tidak berlaku:") for t in texts)
+    head = entry.findChildren(QLabel)[0]
+    muted = head.palette().color(head.palette().ColorRole.PlaceholderText)
+    assert head.palette().color(head.foregroundRole()) == muted
+    assert len([w for w in view.findChildren(QWidget, "timelineEntry") if w.isVisibleTo(view)]) == 3

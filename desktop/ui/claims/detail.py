@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -129,10 +130,12 @@ class ClaimDetailView(QWidget):
         header.setContentsMargins(0, 0, 0, 0)
         header.setSpacing(4)
         header.addWidget(self.title)
-        header.addWidget(self.subtitle)
+        subtitle = QHBoxLayout()
+        subtitle.addWidget(self.subtitle, 1)
+        subtitle.addWidget(self.full_numbers_check, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(subtitle)
         header.addLayout(self.steps_row)
         header.addWidget(self.steps_hint)
-        header.addWidget(self.full_numbers_check)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.placeholder)
@@ -190,6 +193,9 @@ class ClaimDetailView(QWidget):
         except DomainError as exc:
             self._show_nothing(error_text(exc))
             return
+        bar = self.scroll_area.verticalScrollBar()
+        same = self.detail is not None and self.detail.id == detail.id
+        kept = bar.value() if same else 0
         self.detail = detail
         self.placeholder.hide()
         self.header.show()
@@ -204,6 +210,8 @@ class ClaimDetailView(QWidget):
         self._show_amount_button(detail)
         self._show_flags(detail)
         fill_timeline(self.timeline_section, detail)
+        # Shown again after a write, the claim stays where the user was reading it.
+        QTimer.singleShot(0, lambda: bar.setValue(kept))
 
     def _show_nothing(self, why: str = "") -> None:
         self.detail = None
@@ -341,10 +349,12 @@ class ClaimDetailView(QWidget):
             value_label(self.tr("NIK {nik}").format(nik=shown_number(heir.nik, full)))
         )
         if heir.is_payee or heir.account:
-            account = heir.account or "–"
-            text = self.tr("{bank}, rekening {account}, a.n. {holder}").format(
-                bank=heir.bank_name or "–", account=account, holder=heir.holder or "–"
-            )
+            parts = [
+                heir.bank_name or "",
+                self.tr("rekening {account}").format(account=heir.account or "–"),
+                self.tr("a.n. {holder}").format(holder=heir.holder) if heir.holder else "",
+            ]
+            text = ", ".join(part for part in parts if part)
             payee = value_label(
                 self.tr("Penerima pembayaran: {account}").format(account=text)
                 if heir.is_payee
@@ -443,11 +453,12 @@ class ClaimDetailView(QWidget):
             top.addWidget(mark)
         top.addStretch(1)
         if document.received_on is not None:
-            top.addWidget(
-                value_label(
-                    self.tr("diterima {date}").format(date=short_date(document.received_on))
-                )
+            received = value_label(
+                self.tr("diterima {date}").format(date=short_date(document.received_on))
             )
+            received.setWordWrap(False)
+            received.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            top.addWidget(received)
         lines.addLayout(top)
         note = document.note or ""
         if note:

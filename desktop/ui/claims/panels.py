@@ -88,7 +88,12 @@ def fill_status(section: Section, detail: ClaimDetail) -> None:
     grid.add(_tr("Diverifikasi:"), short_date(detail.verified_on))
     color = ERROR_COLOR if detail.overdue else WARNING_COLOR if detail.due_soon else ""
     grid.add(_tr("Batas waktu:"), value_label(short_date(detail.deadline), color=color))
-    left = value_label(days_left_text(detail.days_left), bold=bool(color), color=color)
+    stopped = detail.deadline is not None and detail.days_left is None
+    left = value_label(
+        _tr("jam berhenti") if stopped else days_left_text(detail.days_left),
+        bold=bool(color),
+        color=color,
+    )
     left.setObjectName("daysLeft")
     grid.add(_tr("Sisa waktu:"), left)
     section.add(grid)

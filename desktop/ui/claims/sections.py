@@ -9,8 +9,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -122,13 +122,27 @@ class FieldGrid(QGridLayout):
         return label
 
 
-class Section(QGroupBox):
-    """A titled part of the detail, emptied and filled again each time a claim is shown."""
+class Section(QWidget):
+    """A titled part of the detail (a bold heading over a framed body), emptied and filled
+    again each time a claim is shown."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
-        self.body = QVBoxLayout(self)
+        super().__init__(parent)
+        self.title = QLabel(title)
+        font = QFont(self.title.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.08)
+        self.title.setFont(font)
+        self.frame = QFrame()
+        self.frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.body = QVBoxLayout(self.frame)
+        self.body.setContentsMargins(10, 8, 10, 8)
         self.body.setSpacing(6)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(3)
+        outer.addWidget(self.title)
+        outer.addWidget(self.frame)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def clear(self) -> None:
