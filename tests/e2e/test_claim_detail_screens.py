@@ -88,4 +88,13 @@ def test_the_claim_detail_in_a_real_window(
     assert_nothing_cut(dialog)
     save(qtbot, dialog, "claim-detail-heir")
     dialog.done(0)
+
+    steps = list(view.step_buttons)
+    asked = view.take_step(next((s for s in steps if s.needs_reason), steps[0]))
+    assert asked is not None
+    qtbot.waitExposed(asked)
+    assert_fits(asked)
+    assert_nothing_cut(asked)
+    save(qtbot, asked, "claim-detail-step")
+    asked.done(0)
     services.close()

@@ -30,6 +30,7 @@ from desktop.ui.claims.sections import days_left_text, short_date
 from desktop.ui.claims.step_dialog import ReasonDialog
 from tests.gui.conftest import MessageBoxes
 from tests.gui.fit import assert_nothing_cut
+from tests.gui.mnemonics import clashes, window_mnemonics
 from tests.gui.worker_form_steps import type_date, type_into
 
 TODAY = date(2026, 11, 16)  # a Monday
@@ -535,3 +536,21 @@ def test_a_step_that_did_not_take_effect_is_greyed_with_a_note(
     muted = head.palette().color(head.palette().ColorRole.PlaceholderText)
     assert head.palette().color(head.foregroundRole()) == muted
     assert len([w for w in view.findChildren(QWidget, "timelineEntry") if w.isVisibleTo(view)]) == 3
+
+
+def test_no_alt_letter_opens_two_things(qtbot: QtBot, app: AppServices) -> None:
+    admin = app.office.local_actor()
+    claim = santunan(app, admin)
+    app.claims.add_heir(admin, claim, name="Istri", relationship="istri", payee=True, account="1")
+    view = open_view(qtbot, app, claim, [admin])
+    assert clashes(window_mnemonics(view)) == {}
+    for dialog in (
+        view.edit_heir(app.claims.detail(admin, claim).heirs[0]),
+        view.take_step(ClaimStatus.DIKEMBALIKAN),
+        view.override_amount(),
+    ):
+        assert dialog is not None
+        qtbot.waitExposed(dialog)
+        assert clashes(window_mnemonics(dialog)) == {}
+        assert_nothing_cut(dialog)
+        dialog.done(0)

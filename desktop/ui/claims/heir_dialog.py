@@ -84,13 +84,13 @@ class HeirDialog(QDialog):
         form.add_line(self.nik_message)
         form.add_row(self.tr("&Hubungan:"), self.relationship_combo, required=True)
         form.add_full_width(self.payee_check)
-        self.bank_caption = form.add_row(self.tr("Nama &bank:"), self.bank_edit, required=True)
+        self.bank_caption = form.add_row(self.tr("Nama ban&k:"), self.bank_edit, required=True)
         self.account_caption = form.add_row(
             self.tr("Nomor &rekening:"), self.account_edit, required=True
         )
         form.add_line(self.account_message)
         self.holder_caption = form.add_row(
-            self.tr("Pemilik reken&ing:"), self.holder_edit, required=True
+            self.tr("Pe&milik rekening:"), self.holder_edit, required=True
         )
         form.add_full_width(required_legend())
         buttons = QDialogButtonBox()

@@ -71,7 +71,7 @@ class ReasonDialog(QDialog):
         date_name = request.date_caption or self.tr("Tanggal")
         self.date_edit = DateField(date_name, latest=today, earliest=earliest)
         self.date_edit.setDate(today())
-        self.date_message = FieldMessage(lines=2)
+        self.date_message = FieldMessage(lines=1)
         self.reason_edit = QLineEdit()
         self.reason_edit.setMaxLength(500)
         if not request.reason_required:
