@@ -32,6 +32,7 @@ class StatusDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ubah status peserta"))
         self.submit: Callable[[WorkerStatus, str, date | None], str | None] = lambda *a: None
+        self.saved_status: WorkerStatus | None = None  # the status saved, once it is
         self.status_combo = QComboBox()
         for status in WorkerStatus:
             self.status_combo.addItem(translate("WorkerStatus", status.label), status.value)
@@ -144,4 +145,5 @@ class StatusDialog(QDialog):
             self.reason_line.show_reason("")
             self.message.show_error(problem)
             return
+        self.saved_status = status
         self.accept()

@@ -12,7 +12,17 @@ from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPoint,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +33,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -33,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.categories import Category, WorkerStatus
+from desktop.domain.claims import ClaimKind
 from desktop.domain.findings import DomainError
 from desktop.services.app import AppServices
 from desktop.services.health import HealthService
@@ -43,6 +55,7 @@ from desktop.services.roster import RosterFilter, RosterService, RosterSort
 from desktop.services.roster_import import ImportResult, RosterImportService
 from desktop.services.workers import WorkerService
 from desktop.ui import messages
+from desktop.ui.claims.new_claim import NewClaimDialog
 from desktop.ui.i18n import error_text, finding_text, number, translate
 from desktop.ui.roster.columns import RosterColumns
 from desktop.ui.roster.export_dialog import ExportDialog
@@ -158,9 +171,12 @@ class RosterTab(QWidget):
     idsLoaded = Signal(int)  # rows shown
     workerSaved = Signal(str)
     rosterImported = Signal(object)  # ImportResult; the window may refresh its counts
+    claimOpened = Signal(str)  # a claim opened from a worker's row or form (its id)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._app = services  # the claim dialog takes the app's services
+        self.claim_dialog: NewClaimDialog | None = None  # the last one opened
         self._services = RosterServices.of(services)
         self._region_count = -1
         self._worker_total = -1
@@ -352,6 +368,8 @@ class RosterTab(QWidget):
         vertical.setDefaultSectionSize(table.fontMetrics().height() + 8)
         vertical.setVisible(False)
         table.activated.connect(self._open_index)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._show_row_menu)
         self.table = table
         self.columns = RosterColumns(table)
         self.columns.apply()
@@ -643,8 +661,61 @@ class RosterTab(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._worker_saved)
         dialog.openRequested.connect(self.open_worker)
+        dialog.claimRequested.connect(
+            lambda worker, kind: self.open_claim(worker, kind, from_dialog=dialog)
+        )
         dialog.open()
         return dialog
+
+    # ---- claims --------------------------------------------------------------------------
+
+    def row_menu(self, index: QModelIndex) -> QMenu | None:
+        """The menu of a worker's row: open the worker, open a claim for them."""
+        worker = self.model.data(index, ObjectRole)
+        if worker is None:
+            return None
+        actor = self._actor()
+        menu = QMenu(self)
+        menu.addAction(self.tr("Buka &data peserta"), lambda: self.open_worker(worker.id))
+        claim = menu.addAction(self.tr("Buka &klaim…"), lambda: self.open_claim(worker.id))
+        claim.setEnabled(actor is not None and can(actor, Permission.PROPOSE_CLAIMS))
+        return menu
+
+    @Slot(QPoint)
+    def _show_row_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.setCurrentIndex(index)
+        menu = self.row_menu(index)
+        if menu is not None:
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def open_claim(
+        self,
+        worker_id: str,
+        kind: ClaimKind | None = None,
+        *,
+        from_dialog: WorkerDialog | None = None,
+    ) -> NewClaimDialog:
+        """Open the new-claim dialog for one worker (the kind preset when given); a claim
+        opened there is announced by :attr:`claimOpened`."""
+        dialog = NewClaimDialog(
+            self._app, worker_id=worker_id, kind=kind, parent=from_dialog or self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if from_dialog is not None:
+            dialog.claimOpened.connect(lambda _id: from_dialog.refresh_record())
+        dialog.claimOpened.connect(self._claim_opened)
+        dialog.open()
+        self.claim_dialog = dialog
+        return dialog
+
+    @Slot(str)
+    def _claim_opened(self, claim_id: str) -> None:
+        self.data_changed()  # a JKM/JKK death made the worker meninggal
+        self.claimOpened.emit(claim_id)
 
     # ---- import and export ---------------------------------------------------------------
 

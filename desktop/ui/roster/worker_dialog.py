@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.categories import WorkerStatus
+from desktop.domain.claims import ClaimKind
 from desktop.domain.findings import DomainError
 from desktop.domain.identifiers import mask_kpj
 from desktop.services.permissions import Actor, Permission, can
@@ -51,6 +52,8 @@ class WorkerDialog(QDialog):
 
     saved = Signal(str)  # worker id
     openRequested = Signal(str)  # another worker's id (a duplicate the user wants to see)
+    # A claim for this worker (id), of a kind (ClaimKind) or None to choose in its dialog.
+    claimRequested = Signal(str, object)
 
     def __init__(
         self,
@@ -69,6 +72,7 @@ class WorkerDialog(QDialog):
         self._record = record
         self._full_numbers = full_numbers or record is None
         self.saved_id: str | None = record.id if record else None
+        self.status_dialog: StatusDialog | None = None
         self.setWindowTitle(
             self.tr("Tambah peserta") if record is None else self.tr("Data peserta")
         )
@@ -105,6 +109,11 @@ class WorkerDialog(QDialog):
         self.status_button = QPushButton(self.tr("&Ubah status…"))
         self.status_button.setVisible(record is not None)
         self.status_button.clicked.connect(self.change_status)
+        # Every letter of "Buka klaim" is taken by the form's fields: no mnemonic.
+        self.claim_button = QPushButton(self.tr("Buka klaim…"))
+        self.claim_button.setToolTip(self.tr("Buka klaim JKM, JKK atau santunan untuk peserta ini"))
+        self.claim_button.setVisible(record is not None)
+        self.claim_button.clicked.connect(self.request_claim)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         # Why Simpan is grey, beside it; two lines of room kept so nothing moves.
@@ -112,6 +121,7 @@ class WorkerDialog(QDialog):
         self.reason_line.setFixedHeight(2 * self.reason_line.fontMetrics().lineSpacing() + 2)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status_button)
+        bottom.addWidget(self.claim_button)
         bottom.addWidget(self.reason_line, 1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
@@ -123,6 +133,7 @@ class WorkerDialog(QDialog):
         can_edit = actor is not None and _can_edit(actor)
         self.save_button.setVisible(can_edit)
         self.status_button.setEnabled(can_edit)
+        self.claim_button.setEnabled(actor is not None and can(actor, Permission.PROPOSE_CLAIMS))
         self.form.checked.connect(self._show_reason)
         self._show_reason(self.form.reason)
         # What the form held when it opened: closing with other values asks first, and
@@ -298,7 +309,50 @@ class WorkerDialog(QDialog):
             return
         dialog = StatusDialog(self._record, self)
         dialog.submit = lambda status, reason, died: self._set_status(status, reason, died)
+        was = WorkerStatus(self._record.status)
+        dialog.accepted.connect(lambda: self._offer_claim(was, dialog.saved_status))
         dialog.open()
+        self.status_dialog = dialog
+
+    @Slot()
+    def request_claim(self) -> None:
+        """Ask for the claim dialog of this worker (the tab opens it)."""
+        if self._record is not None:
+            self.claimRequested.emit(self._record.id, None)
+
+    def _offer_claim(self, was: WorkerStatus, status: WorkerStatus | None) -> None:
+        """A worker just recorded as deceased: offer to open the JKM claim at once."""
+        if (
+            status is not WorkerStatus.MENINGGAL
+            or was is WorkerStatus.MENINGGAL
+            or self._record is None
+            or self._actor is None
+            or not can(self._actor, Permission.PROPOSE_CLAIMS)
+        ):
+            return
+        if messages.ask(
+            self,
+            self.tr("Buka klaim JKM"),
+            self.tr(
+                "{name} tercatat meninggal dunia. Buka klaim JKM (Jaminan Kematian) sekarang?"
+            ).format(name=self._record.name),
+            yes=self.tr("Buka klaim JKM"),
+            no=self.tr("Nanti saja"),
+            default_no=True,
+        ):
+            self.claimRequested.emit(self._record.id, ClaimKind.JKM)
+
+    def refresh_record(self) -> None:
+        """The worker changed elsewhere (a JKM claim recorded the death): show its status
+        and history as stored now."""
+        if self._record is None:
+            return
+        try:
+            self._record = self._workers.get(self._record.id)
+        except DomainError:
+            return
+        self.form.show_status(self._record)
+        self._show_history()
 
     def _set_status(self, status: WorkerStatus, reason: str, died: date | None) -> str | None:
         assert self._record is not None and self._actor is not None
