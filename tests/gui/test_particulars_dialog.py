@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -155,7 +156,7 @@ def test_an_stmb_claim_shows_days_and_road_accident_and_the_days_set_the_amount(
     assert_nothing_cut(dialog)
 
     qtbot.keyClicks(dialog.days_edit, "4x")
-    assert "angka saja" in dialog.days_message.message()
+    assert "Tulis angka saja" in dialog.days_message.message()
     assert not dialog.save_button.isEnabled()
     assert "Hari tidak mampu bekerja" in dialog.reason_line.text()
     qtbot.keyClick(dialog.days_edit, Qt.Key.Key_Backspace)
@@ -250,3 +251,18 @@ def test_esc_with_changes_asks_and_without_closes_silently(
         qtbot.keyClick(saving, Qt.Key.Key_Escape)
     assert not saving.isVisible()
     assert app.claims.detail(app.office.local_actor(), claim).days_off == 30
+
+
+def test_a_database_that_can_only_be_read_says_why_nothing_can_be_saved(
+    qtbot: QtBot, app: AppServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    claim = santunan(app)
+    why = Finding.error("database.read_only", "Berkas basis data ini hanya dapat dibaca.")
+    reader = replace(app.office.local_actor(), read_only=why)
+    monkeypatch.setattr(app.office, "local_actor", lambda: reader)
+    dialog = opened(qtbot, app, claim)
+    assert dialog.akta_edit.text() == "1602-KM-0001"
+    assert not dialog.save_button.isEnabled() and not dialog.akta_edit.isEnabled()
+    assert dialog.reason_line.text() == "Berkas basis data ini hanya dapat dibaca."
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

@@ -35,12 +35,10 @@ from desktop.ui.i18n import error_text, finding_text, number, translate
 from desktop.ui.roster.form_parts import FieldMessage, blocked_reason
 from desktop.ui.widgets import HintLabel
 
-OPEN_WIDTH = 560
+OPEN_WIDTH = 660
 DECILES = range(1, 11)
 AKTA_MAX_LENGTH = 100
-# Which field a refusal of the claim service belongs under (the others go under the form).
-DECILE_CODES = frozenset({"claim.decile_range"})
-TRAFFIC_CODES = frozenset({"claim.traffic_not_jkk"})
+# The refusals of the claim service said under the days field (the others under the form).
 DAYS_CODES = frozenset({"claim.days_off_range", "claim.days_off_not_stmb"})
 
 
@@ -69,6 +67,9 @@ class ParticularsDialog(QDialog):
 
         self.subject_label = QLabel()
         self.subject_label.setWordWrap(True)
+        font = self.subject_label.font()
+        font.setBold(True)
+        self.subject_label.setFont(font)
         wide(self.subject_label)
         self.intro = HintLabel(
             self.tr(
@@ -81,7 +82,6 @@ class ParticularsDialog(QDialog):
         self.akta_edit = QLineEdit()
         self.akta_edit.setMaxLength(AKTA_MAX_LENGTH)
         self.akta_edit.setPlaceholderText(self.tr("mis. 1602-KM-0001; kosongkan bila belum ada"))
-        self.akta_message = FieldMessage(lines=1)
 
         self.decile_combo = QComboBox()
         self.decile_combo.addItem(self.tr("Belum diketahui"), None)
@@ -93,13 +93,11 @@ class ParticularsDialog(QDialog):
                 "batas yang ditetapkan kabupaten juga ditandai \u201cperlu diperiksa\u201d."
             )
         )
-        self.decile_message = FieldMessage(lines=1)
 
         self.traffic_check = QCheckBox(self.tr("Kecelakaan &lalu lintas"))
         self.traffic_hint = HintLabel(
             self.tr("Bila dicentang, laporan polisi menjadi dokumen wajib klaim ini.")
         )
-        self.traffic_message = FieldMessage(lines=1)
 
         self.days_edit = QLineEdit()
         self.days_edit.setMaxLength(6)
@@ -113,7 +111,7 @@ class ParticularsDialog(QDialog):
                 "Santunan STMB dihitung dari jumlah hari ini. Kosongkan bila belum diketahui."
             )
         )
-        self.days_message = FieldMessage(lines=2)
+        self.days_message = FieldMessage(lines=1)
 
         self.message = ErrorLine(lines=3)
         self.reason_line = ReasonLine(lines=2)
@@ -125,17 +123,16 @@ class ParticularsDialog(QDialog):
         shows_days = kind is ClaimKind.JKK_TEMPORARY
         if shows_akta:
             form.add_row(self.tr("Nomor &akta kematian:"), self.akta_edit)
-            form.add_line(self.akta_message)
         else:
-            self._leave_out(self.akta_edit, self.akta_message)
+            self._leave_out(self.akta_edit)
         if shows_decile:
             form.add_row(self.tr("&Desil DTSEN:"), self.decile_combo)
             form.add_line(self.decile_hint)
-            form.add_line(self.decile_message)
         else:
-            self._leave_out(self.decile_combo, self.decile_hint, self.decile_message)
+            self._leave_out(self.decile_combo, self.decile_hint)
         if shows_days:
             days_row = QHBoxLayout()
+            days_row.setSpacing(6)
             days_row.addWidget(self.days_edit)
             days_row.addWidget(self.days_unit)
             days_row.addStretch(1)
@@ -149,9 +146,8 @@ class ParticularsDialog(QDialog):
         if shows_traffic:
             form.add_line(self.traffic_check)
             form.add_line(self.traffic_hint)
-            form.add_line(self.traffic_message)
         else:
-            self._leave_out(self.traffic_check, self.traffic_hint, self.traffic_message)
+            self._leave_out(self.traffic_check, self.traffic_hint)
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
@@ -274,16 +270,13 @@ class ParticularsDialog(QDialog):
     def _check(self) -> None:
         """The days are checked as they are typed; Simpan says why it is grey."""
         self.message.show_error("")
-        for line in (self.akta_message, self.decile_message, self.traffic_message):
-            line.clear_message()
         wrong: list[str] = []
         try:
             days = self.days_off()
         except ValueError:
             self.days_message.show_error(
                 self.tr(
-                    "Tulis jumlah hari dengan angka saja, 0 sampai {max}, atau kosongkan bila "
-                    "belum diketahui."
+                    "Tulis angka saja, 0 sampai {max}, atau kosongkan bila belum diketahui."
                 ).format(max=number(MAX_DAYS_OFF))
             )
             wrong.append(self.tr("Hari tidak mampu bekerja"))
@@ -308,11 +301,7 @@ class ParticularsDialog(QDialog):
         """Say the service's refusal under its field, or under the form (typed values stay)."""
         text = error_text(error)
         self.reason_line.show_reason("")
-        if error.code in DECILE_CODES and self.decile_combo.isVisibleTo(self):
-            self.decile_message.show_error(text)
-        elif error.code in TRAFFIC_CODES and self.traffic_check.isVisibleTo(self):
-            self.traffic_message.show_error(text)
-        elif error.code in DAYS_CODES and self.days_edit.isVisibleTo(self):
+        if error.code in DAYS_CODES and self.days_edit.isVisibleTo(self):
             self.days_message.show_error(text)
         else:
             self.message.show_error(text)
