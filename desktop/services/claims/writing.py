@@ -200,8 +200,9 @@ class ClaimWrites(ClaimReads):
                 "claim.file_with_regency",
                 QT_TRANSLATE_NOOP(
                     "Finding",
-                    "Klaim berstatus {current}: berkasnya sudah di kantor kabupaten. Dokumen dan "
-                    "ahli waris hanya dapat diubah kecamatan selama klaim berstatus {states}; "
+                    "Klaim berstatus {current}: berkasnya sudah di kantor kabupaten. Data klaim, "
+                    "dokumen dan ahli waris hanya dapat diubah kecamatan selama klaim berstatus "
+                    "{states}; "
                     "minta admin kabupaten mengubahnya atau mengembalikan klaim.",
                 ),
                 current=status.label,
