@@ -197,6 +197,7 @@ class ClaimDetailView(QWidget):
         same = self.detail is not None and self.detail.id == detail.id
         kept = bar.value() if same else 0
         self.detail = detail
+        self.setUpdatesEnabled(False)  # one layout and paint for the whole claim
         self.placeholder.hide()
         self.header.show()
         self.scroll_area.show()
@@ -210,6 +211,7 @@ class ClaimDetailView(QWidget):
         self._show_amount_button(detail)
         self._show_flags(detail)
         fill_timeline(self.timeline_section, detail)
+        self.setUpdatesEnabled(True)
         # Shown again after a write, the claim stays where the user was reading it.
         QTimer.singleShot(0, lambda: bar.setValue(kept))
 

@@ -177,7 +177,6 @@ def _empty(layout: QLayout) -> None:
         widget = item.widget()
         if widget is not None:
             widget.hide()
-            widget.setParent(None)
             widget.deleteLater()
             continue
         child = item.layout()
