@@ -235,6 +235,7 @@ class ClaimDetailView(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
+                widget.setParent(None)
                 widget.deleteLater()
         self.step_buttons = {}
         for status in detail.allowed_steps:

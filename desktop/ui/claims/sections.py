@@ -177,6 +177,7 @@ def _empty(layout: QLayout) -> None:
         widget = item.widget()
         if widget is not None:
             widget.hide()
+            widget.setParent(None)  # out of the tree now, not only when it is deleted
             widget.deleteLater()
             continue
         child = item.layout()
