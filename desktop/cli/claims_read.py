@@ -4,12 +4,13 @@ list`` and ``claims show`` (and the lines the writing commands print about a cla
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from datetime import UTC
 from typing import TYPE_CHECKING, TextIO
 
 from desktop.cli.common import EXIT_OK, UsageError, number, open_services
 from desktop.cli.words import finding, long_date, translate
-from desktop.domain.claim_rules import event_label, mask_nik
 from desktop.domain.findings import DomainError
 
 if TYPE_CHECKING:
@@ -144,11 +145,22 @@ def cmd_claims_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 )
                 lines.append("\t".join(fields) + "\n")
             out.write("".join(lines))
+    except BrokenPipeError:  # the reader stopped early (| head): not an error
+        _silence(out)
+        return EXIT_OK
     finally:
         services.close()
     if not ids:
         err.write(translate("Cli", "Tidak ada klaim yang cocok.") + "\n")
     return EXIT_OK
+
+
+def _silence(out: TextIO) -> None:
+    """After the reader of stdout went away, send what is left (Python's final flush
+    included) nowhere instead of failing on it."""
+    if out is sys.stdout:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 # ---- show --------------------------------------------------------------------------------
@@ -211,6 +223,8 @@ def _fields(out: TextIO, lines: list[tuple[str, str]]) -> None:
 
 def write_detail(out: TextIO, detail: ClaimDetail) -> None:
     """Everything the detail view shows of a claim, NIKs masked."""
+    from desktop.domain.claim_rules import event_label, mask_nik
+
     place = detail.village_name or detail.village_code
     if detail.district_name:
         place += f", {detail.district_name}"
@@ -268,6 +282,8 @@ def _section(out: TextIO, title: str) -> None:
 
 
 def _write_heirs(out: TextIO, detail: ClaimDetail) -> None:
+    from desktop.domain.claim_rules import mask_nik
+
     _section(out, translate("Cli", "Ahli waris"))
     if not detail.heirs:
         out.write("  " + translate("Cli", "belum ada") + "\n")

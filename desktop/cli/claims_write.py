@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, TextIO
 from desktop.cli.claims_read import days_left_text, document_line, resolve_claim
 from desktop.cli.common import EXIT_ATTENTION, EXIT_OK, UsageError, open_services
 from desktop.cli.words import finding, long_date, translate
-from desktop.domain.claim_rules import ClaimNotEligible, mask_nik
 from desktop.domain.claims import ClaimStatus
 from desktop.domain.documents import DocumentItem
 from desktop.domain.findings import DomainError
@@ -45,6 +44,7 @@ def _flags_said(err: TextIO, detail: ClaimDetail, before: set[str]) -> int:
 
 def cmd_claims_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Open a claim; print its id."""
+    from desktop.domain.claim_rules import ClaimNotEligible, mask_nik
     from desktop.services.claims import Resident
 
     if args.nik is not None:
@@ -204,6 +204,7 @@ def cmd_claims_doc(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_claims_heir(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Add an heir (the payee with --payee)."""
+    from desktop.domain.claim_rules import mask_nik
     from desktop.domain.identifiers import mask_account
 
     if args.payee:
