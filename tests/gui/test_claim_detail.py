@@ -26,7 +26,7 @@ from desktop.store.unit_of_work import Actor
 from desktop.ui.claims.amount_dialog import AmountDialog
 from desktop.ui.claims.detail import ClaimDetailView
 from desktop.ui.claims.heir_dialog import HeirDialog
-from desktop.ui.claims.sections import days_left_text, short_date
+from desktop.ui.claims.sections import ERROR_COLOR, days_left_text, short_date
 from desktop.ui.claims.step_dialog import ReasonDialog
 from tests.gui.conftest import MessageBoxes
 from tests.gui.fit import assert_nothing_cut
@@ -554,3 +554,42 @@ def test_no_alt_letter_opens_two_things(qtbot: QtBot, app: AppServices) -> None:
         assert clashes(window_mnemonics(dialog)) == {}
         assert_nothing_cut(dialog)
         dialog.done(0)
+
+
+def test_unticking_a_document_asks_first(
+    qtbot: QtBot, app: AppServices, message_boxes: MessageBoxes
+) -> None:
+    admin = app.office.local_actor()
+    claim = santunan(app, admin)
+    item = app.claims.detail(admin, claim).documents[0].item
+    app.claims.receive(admin, claim, item, on=date(2026, 11, 4), note="Asli")
+    view = open_view(qtbot, app, claim, [admin])
+    message_boxes.answer = QMessageBox.ButtonRole.RejectRole  # Batal
+    click_box(qtbot, view.document_checks[item.value])
+    [asked] = message_boxes.shown
+    assert asked.title == "Dokumen belum diterima" and item.label in asked.text
+    assert view.document_checks[item.value].isChecked()
+    assert app.claims.detail(admin, claim).documents[0].received_on == date(2026, 11, 4)
+    message_boxes.answer = QMessageBox.ButtonRole.AcceptRole
+    click_box(qtbot, view.document_checks[item.value])
+    QApplication.processEvents()
+    assert not view.document_checks[item.value].isChecked()
+    assert app.claims.detail(admin, claim).documents[0].received_on is None
+    assert "diterima 04-11-2026" not in joined(view.documents_section)
+    assert "Catatan: Asli" in joined(view.documents_section)  # the note stays
+
+
+def test_an_overdue_claim_says_so_in_red(qtbot: QtBot, app: AppServices) -> None:
+    admin = app.office.local_actor()
+    claim = santunan(app, admin)
+    for document in app.claims.detail(admin, claim).documents:
+        app.claims.receive(admin, claim, document.item, on=date(2026, 11, 3))
+    app.claims.step(admin, claim, "direkomendasikan", on=date(2026, 11, 3))
+    app.claims.step(admin, claim, "diverifikasi", on=date(2026, 11, 4))
+    view = open_view(qtbot, app, claim, [admin])
+    left = view.findChild(QLabel, "daysLeft")
+    assert left is not None and left.text() == "lewat 5 hari"
+    assert ERROR_COLOR in left.styleSheet()
+    status = joined(view.status_section)
+    assert "11-11-2026" in status
+    assert "Batas waktu sudah lewat: segera putuskan dan bayarkan klaim ini." in status

@@ -510,8 +510,8 @@ class ClaimDetailView(QWidget):
             self,
             title,
             self.tr(
-                "Tandai {document} sebagai belum diterima? Tanggal terima dan catatannya "
-                "dihapus."
+                "Tandai {document} sebagai belum diterima? Tanggal terimanya dihapus; "
+                "catatannya tetap."
             ).format(document=label),
             yes=self.tr("Tandai belum diterima"),
             default_no=True,
