@@ -89,6 +89,7 @@ def test_an_empty_name_keeps_the_button_grey_and_esc_asks_about_a_typed_day(
     qtbot.keyClicks(dialog.date_edit, "25122026")
     assert not dialog.add_button.isEnabled()
     assert dialog.add_button.toolTip() == "Untuk menambah, isi Nama."
+    assert dialog.add_message.message() == "Untuk menambah, isi Nama."  # said, not only hovered
     qtbot.keyClicks(dialog.date_edit, "")
     message_boxes.answer = QMessageBox.ButtonRole.RejectRole  # Batal: back to the dialog
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)

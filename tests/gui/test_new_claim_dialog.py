@@ -245,14 +245,16 @@ def test_a_worker_is_found_by_name_or_nik(qtbot: QtBot, hub: AppServices) -> Non
 def refused(
     qtbot: QtBot, dialog: NewClaimDialog, message_boxes: MessageBoxes
 ) -> tuple[str, dict[str, Any]]:
-    """Press Simpan, expect a refusal: the dialog stays, filled as it was; return the
-    message shown and the form's values."""
+    """Press Simpan, expect a refusal said in the dialog, which stays filled as it was;
+    return the refusals shown in full under the form, and the form's values."""
     before = dialog.snapshot()
+    shown = len(message_boxes.shown)
     save(qtbot, dialog)
     assert dialog.isVisible() and dialog.opened_id is None
     assert dialog.snapshot() == before
-    assert message_boxes.shown[-1].icon == QMessageBox.Icon.Warning
-    return message_boxes.shown[-1].text, before
+    assert dialog.refusal_label.isVisible()
+    assert len(message_boxes.shown) == shown  # said in the dialog, not in a box
+    return dialog.refusal_label.text(), before
 
 
 def test_an_event_outside_coverage_is_refused_under_its_date(
@@ -264,6 +266,7 @@ def test_an_event_outside_coverage_is_refused_under_its_date(
     qtbot.keyClicks(dialog.akta_edit, "AK-9")
     text, _ = refused(qtbot, dialog, message_boxes)
     assert text.startswith("Klaim belum dapat dibuka. Periksa Tanggal meninggal:")
+    assert "\n• Tanggal meninggal: Tanggal meninggal " in text
     assert "di luar masa kepesertaan Budi Santoso" in text
     assert "di luar masa kepesertaan" in dialog.event_message.message()
     assert dialog.event_message.kind() == "error"
@@ -272,6 +275,7 @@ def test_an_event_outside_coverage_is_refused_under_its_date(
     # Changing the date takes the old refusal away.
     type_date(qtbot, dialog.event_edit, TODAY - timedelta(days=50))
     assert dialog.event_message.message() == ""
+    assert not dialog.refusal_label.isVisible()
 
 
 def test_an_event_after_the_worker_left_is_refused(

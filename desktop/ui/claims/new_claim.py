@@ -32,10 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.categories import WorkerStatus
-from desktop.domain.claim_rules import ClaimNotEligible, event_label, mask_nik
+from desktop.domain.claim_rules import ClaimNotEligible, event_label
 from desktop.domain.claims import ClaimKind
-from desktop.domain.dates import long_date
 from desktop.domain.findings import DomainError, Finding
 from desktop.domain.identifiers import check_kk
 from desktop.domain.nik import check_nik
@@ -57,9 +55,15 @@ from desktop.ui.claims.refusals import (
     VILLAGE,
     refusal_target,
 )
-from desktop.ui.claims.worker_search import WorkerSearch
-from desktop.ui.dialogs.form_rows import REQUIRED_MARK, FormGrid, ReasonLine, required_legend
-from desktop.ui.dialogs.sizing import open_size
+from desktop.ui.claims.worker_search import WorkerSearch, found_line, worker_summary
+from desktop.ui.dialogs.form_rows import (
+    ERROR_COLOR,
+    REQUIRED_MARK,
+    FormGrid,
+    ReasonLine,
+    required_legend,
+)
+from desktop.ui.dialogs.sizing import SCREEN_MARGIN_Y, open_size, wide
 from desktop.ui.i18n import error_text, finding_text, translate
 from desktop.ui.roster.form_parts import DateField, FieldMessage, blocked_reason, join_names
 from desktop.ui.widgets import HintLabel, SearchableCombo
@@ -139,6 +143,16 @@ class NewClaimDialog(QDialog):
         columns.addWidget(self.event_box, 1)
 
         self.form_message = FieldMessage(lines=2)
+        # The service's refusals in full, each with its field: the lines under the fields
+        # may be too short for a long one.
+        self.refusal_label = QLabel()
+        self.refusal_label.setObjectName("claimRefusals")
+        self.refusal_label.setWordWrap(True)
+        self.refusal_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.refusal_label.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.refusal_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        wide(self.refusal_label)
+        self.refusal_label.setVisible(False)
         self.reason_line = ReasonLine(lines=2)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
@@ -155,6 +169,7 @@ class NewClaimDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(columns, 1)
+        layout.addWidget(self.refusal_label)
         layout.addWidget(required_legend())
         layout.addWidget(self.form_message)
         layout.addLayout(bottom)
@@ -212,7 +227,7 @@ class NewClaimDialog(QDialog):
         self.nik_edit = QLineEdit()
         self.nik_edit.setMaxLength(24)
         self.nik_edit.setPlaceholderText(self.tr("16 angka"))
-        self.nik_message = FieldMessage(lines=3)
+        self.nik_message = FieldMessage(lines=2)
         self.offer_label = HintLabel()
         self.offer_label.setObjectName("rosterOffer")
         self.use_worker_button = QPushButton(self.tr("&Pakai data peserta"))
@@ -372,35 +387,10 @@ class NewClaimDialog(QDialog):
             self._show_search()
             return
         self._worker, self._worker_id = record, record.id
-        self.worker_label.setText(self._worker_text(record))
+        self.worker_label.setText(worker_summary(record, self._services.regions))
         self._set_search_visible(False)
         self.change_worker_button.setVisible(True)
         self._fill_event_from_worker()
-
-    def _worker_text(self, record: WorkerRecord) -> str:
-        district = self._services.regions.name_of(record.district_code) or record.district_code
-        village = self._services.regions.name_of(record.village_code) or record.village_code
-        status = translate("WorkerStatus", WorkerStatus(record.status).label)
-        if record.status == WorkerStatus.MENINGGAL and record.death_date:
-            status = self.tr("{status} {date}").format(
-                status=status, date=long_date(record.death_date)
-            )
-        coverage = self.tr("belum diisi")
-        if record.coverage_start is not None:
-            coverage = self.tr("{start} s.d. {end}").format(
-                start=long_date(record.coverage_start),
-                end=long_date(record.coverage_end) if record.coverage_end else "…",
-            )
-        lines = [
-            f"<b>{_html(record.name)}</b>",
-            self.tr("NIK {nik} · Desa {village}, Kec. {district}").format(
-                nik=mask_nik(record.nik), village=village, district=district
-            ),
-            self.tr("Status {status} · Kepesertaan {coverage} · Program {programmes}").format(
-                status=status, coverage=coverage, programmes=record.programmes or "–"
-            ),
-        ]
-        return "<br>".join(_html(line) if i else line for i, line in enumerate(lines))
 
     def _fill_event_from_worker(self) -> None:
         """A deceased worker's date of death is the event of a death claim (until typed)."""
@@ -437,14 +427,7 @@ class NewClaimDialog(QDialog):
     def _show_found(self, rows: list[WorkerRow], total: int) -> None:
         self.worker_list.clear()
         for row in rows:
-            status = translate("WorkerStatus", WorkerStatus(row.status).label)
-            text = self.tr("{name} — NIK {nik} — {village}, {district} — {status}").format(
-                name=row.name,
-                nik=mask_nik(row.nik),
-                village=row.village_name or row.village_code,
-                district=row.district_name or row.district_code,
-                status=status,
-            )
+            text = found_line(row)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             item.setToolTip(text)
@@ -589,6 +572,8 @@ class NewClaimDialog(QDialog):
         the reason beside it; the service's last refusals stay until the form changes."""
         if self._refused_at is not None and self.snapshot() != self._refused_at:
             self._refusals, self._refused_at = {}, None
+            self.refusal_label.setText("")
+            self.refusal_label.setVisible(False)
         live: dict[str, str] = {}
         warnings: dict[str, str] = {}
         hints: dict[str, str] = {}
@@ -625,7 +610,7 @@ class NewClaimDialog(QDialog):
                 line.show_hint(hints[key])
             else:
                 line.clear_message()
-        form_text = self._refusals.get(FORM, "")
+        form_text = ""
         if self._actor is None:
             form_text = self.tr("Kantor belum disiapkan: pilih Berkas → Siapkan kantor… dulu.")
         elif not can(self._actor, Permission.PROPOSE_CLAIMS):
@@ -746,11 +731,24 @@ class NewClaimDialog(QDialog):
         else:
             title = self.tr("Klaim belum dapat dibuka:")
         lines = [
-            (f"{names[key]}: {text}" if key in names else text)
+            (f"• {names[key]}: {text}" if key in names else f"• {text}")
             for key, texts in refusals.items()
             for text in texts
         ]
-        messages.warn(self, self.tr("Buka klaim"), title + "\n\n" + "\n\n".join(lines))
+        self.refusal_label.setText("\n".join([title, *lines]))
+        self.refusal_label.setVisible(True)
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Taller when the refusals need the room (within the screen), never shorter."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            screen = self.screen().availableGeometry()
+            self.resize(self.width(), min(needed, screen.height() - SCREEN_MARGIN_Y))
 
     def _tell_flags(self, claim_id: str, kind: ClaimKind) -> None:
         """The review flags the new claim raised: it is open, and will be looked at."""
@@ -791,7 +789,3 @@ class NewClaimDialog(QDialog):
                 self.save()  # closes when the claim opened; stays open with the refusal
                 return
         super().reject()
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -7,7 +7,13 @@ import contextlib
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from desktop.domain.categories import WorkerStatus
+from desktop.domain.claim_rules import mask_nik
+from desktop.domain.dates import long_date
+from desktop.services.regions import RegionService
 from desktop.services.roster import RosterFilter, RosterService, WorkerRow
+from desktop.services.workers import WorkerRecord
+from desktop.ui.i18n import translate
 
 SHOWN = 30  # the first matches, by name; the clerk types more to narrow them
 
@@ -61,3 +67,50 @@ class WorkerSearch(QObject):
     def _ready(self, generation: int, rows: list[WorkerRow], total: int) -> None:
         if generation == self._generation:
             self.found.emit(rows, total)
+
+
+# ---- how a worker is shown ------------------------------------------------------------------
+
+_CONTEXT = "NewClaimDialog"
+
+
+def found_line(row: WorkerRow) -> str:
+    """A found worker on one line: name, NIK masked, desa, kecamatan, status."""
+    return translate(_CONTEXT, "{name} — NIK {nik} — {village}, {district} — {status}").format(
+        name=row.name,
+        nik=mask_nik(row.nik),
+        village=row.village_name or row.village_code,
+        district=row.district_name or row.district_code,
+        status=translate("WorkerStatus", WorkerStatus(row.status).label),
+    )
+
+
+def worker_summary(record: WorkerRecord, regions: RegionService) -> str:
+    """The worker a claim is for, as rich text: the name, the NIK masked, the desa, the
+    status and the coverage a clerk checks before opening the claim."""
+    district = regions.name_of(record.district_code) or record.district_code
+    village = regions.name_of(record.village_code) or record.village_code
+    status = translate("WorkerStatus", WorkerStatus(record.status).label)
+    if record.status == WorkerStatus.MENINGGAL and record.death_date:
+        status = translate(_CONTEXT, "{status} {date}").format(
+            status=status, date=long_date(record.death_date)
+        )
+    coverage = translate(_CONTEXT, "belum diisi")
+    if record.coverage_start is not None:
+        coverage = translate(_CONTEXT, "{start} s.d. {end}").format(
+            start=long_date(record.coverage_start),
+            end=long_date(record.coverage_end) if record.coverage_end else "…",
+        )
+    lines = [
+        translate(_CONTEXT, "NIK {nik} · Desa {village}, Kec. {district}").format(
+            nik=mask_nik(record.nik), village=village, district=district
+        ),
+        translate(
+            _CONTEXT, "Status {status} · Kepesertaan {coverage} · Program {programmes}"
+        ).format(status=status, coverage=coverage, programmes=record.programmes or "–"),
+    ]
+    return "<br>".join([f"<b>{_html(record.name)}</b>", *(_html(line) for line in lines)])
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -51,6 +51,7 @@ class HolidaysDialog(QDialog):
         self.setWindowTitle(self.tr("Hari libur"))
         self._actor = self._local_actor()
         self._refused: tuple[str, str] | None = None  # the fields as the service refused them
+        self._reason_shown = ""  # why Tambah is grey, as the line under the fields says it
         refusal = services.holidays.edit_refusal(self._actor)
         self.can_edit = refusal is None
 
@@ -245,6 +246,13 @@ class HolidaysDialog(QDialog):
             reason = self.tr("Untuk menambah, perbaiki {fields}.").format(fields=join_names(wrong))
         self.add_button.setEnabled(self.can_edit and not reason)
         self.add_button.setToolTip(reason)
+        typed = not self.date_edit.is_empty() or bool(self.name_edit.text().strip())
+        if self.add_message.kind() != "error":
+            if typed and reason:
+                self.add_message.show_hint(reason)  # why Tambah is grey, under the fields
+            elif typed or self.add_message.message() == self._reason_shown:
+                self.add_message.clear_message()
+        self._reason_shown = reason if typed else ""
 
     def _refused_now(self) -> bool:
         """True while the fields hold what the service last refused (its message stays)."""
