@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Slot
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTableView
 
 from desktop.domain.claims import ClaimKind, ClaimStatus
@@ -45,8 +46,10 @@ NAME_SAMPLE = "Muhammad Rizki Akbar"
 NAME_FLOOR_SAMPLE = "Muhammad Rizki"
 # "Kecamatan / Desa": a longer pair is cut short, whole in the cell's tooltip.
 PLACE_SAMPLE = "Tanjung Tengah / Karya Tengah"
-PLACE_FLOOR_SAMPLE = "Lubuk Sari / Kuto Agung"
-ICON_ROOM = 22  # the warning sign before "Periksa"
+PLACE_FLOOR_SAMPLE = "Lubuk Sari / Kuto"
+# With room to spare, the place grows to such a pair before the name takes the rest.
+PLACE_ROOMY_SAMPLE = "Tanjung Tengah / Tanjung Indah Baru"
+ICON_ROOM = 22  # the warning sign of a flagged claim
 
 
 class ClaimColumns(QObject):
@@ -59,6 +62,7 @@ class ClaimColumns(QObject):
         self._adjusting = False
         self._base: dict[int, int] = {}
         self._floors: dict[int, int] = {}
+        self._place_roomy = 0
         self._user = {
             column: width
             for column, key in COLUMN_KEYS.items()
@@ -71,6 +75,8 @@ class ClaimColumns(QObject):
     def content_widths(self) -> dict[int, int]:
         """The width each column needs for its header and the values it typically holds."""
         metrics = self._table.fontMetrics()
+        bold = QFont(self._table.font())
+        bold.setBold(True)
         date = metrics.horizontalAdvance("00-00-0000")
         samples: dict[int, int] = {
             COL_KIND: text_width(metrics, (kind_short(k) for k in ClaimKind)),
@@ -79,14 +85,15 @@ class ClaimColumns(QObject):
             COL_EVENT: date,
             COL_STATUS: text_width(metrics, (status_text(s) for s in ClaimStatus)),
             COL_DEADLINE: date,
+            # Bold when overdue or due soon.
             COL_DAYS: text_width(
-                metrics,
+                QFontMetrics(bold),
                 (
                     translate("ClaimsModel", "lewat {days} hari").format(days="00"),
                     translate("ClaimsModel", "hari ini"),
                 ),
             ),
-            COL_FLAGS: metrics.horizontalAdvance(translate("ClaimsModel", "Periksa")) + ICON_ROOM,
+            COL_FLAGS: ICON_ROOM,
         }
         header = self._table.horizontalHeader()
         return {
@@ -102,20 +109,32 @@ class ClaimColumns(QObject):
             COL_NAME: metrics.horizontalAdvance(NAME_FLOOR_SAMPLE) + CELL_PADDING,
             COL_PLACE: metrics.horizontalAdvance(PLACE_FLOOR_SAMPLE) + CELL_PADDING,
         }
+        self._place_roomy = max(
+            self._base[COL_PLACE], metrics.horizontalAdvance(PLACE_ROOMY_SAMPLE) + CELL_PADDING
+        )
         self.fit()
 
     def fit(self) -> None:
         """Share the table's width: each column its content's (or the user's), the name the
-        rest; on a narrow table the place, then the name give way down to their floors."""
+        rest; on a narrow table the place and the name give way alike, down to their floors."""
         if not self._base:
             return
         header = self._table.horizontalHeader()
         widths = {c: self._user.get(c, w) for c, w in self._base.items() if c != COL_NAME}
         available = self._table.viewport().width()
-        short = self._base[COL_NAME] + sum(widths.values()) - available
+        place = widths.pop(COL_PLACE)
+        rest = available - sum(widths.values())  # for the name and the place
+        short = self._base[COL_NAME] + place - rest
         if short > 0 and COL_PLACE not in self._user:
-            widths[COL_PLACE] = max(self._floors[COL_PLACE], widths[COL_PLACE] - short)
-        widths[COL_NAME] = max(self._floors[COL_NAME], available - sum(widths.values()))
+            # The place gives up half of what is missing, the name the rest; then the place
+            # whatever the name could not.
+            place = max(self._floors[COL_PLACE], place - (short + 1) // 2)
+            name = max(self._floors[COL_NAME], rest - place)
+            place = max(self._floors[COL_PLACE], min(place, rest - name))
+        elif short < 0 and COL_PLACE not in self._user:
+            place = min(self._place_roomy, place - short)
+        widths[COL_PLACE] = place
+        widths[COL_NAME] = max(self._floors[COL_NAME], rest - place)
         self._adjusting = True
         try:
             for column, width in widths.items():

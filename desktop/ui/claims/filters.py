@@ -87,7 +87,7 @@ class ClaimFilters(QWidget):
         self.search_edit.setObjectName("claimSearch")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(self.tr("Cari nama atau NIK…"))
-        self.search_edit.setMinimumWidth(150)
+        self.search_edit.setMinimumWidth(140)
         self.search_edit.textChanged.connect(lambda _text: self._timer.start())
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("Semua jenis"), None)
@@ -139,7 +139,7 @@ class ClaimFilters(QWidget):
 
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.search_edit, 3)
+        row.addWidget(self.search_edit, 2)
         row.addWidget(self.kind_combo, 2)
         row.addWidget(self.status_combo, 2)
         row.addWidget(self.district_combo, 2)

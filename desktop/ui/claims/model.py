@@ -5,7 +5,7 @@ claims in SQL on a pool thread and hands them over with :meth:`ClaimsModel.set_i
 view asks only for the rows it paints, read by rowid through ``ClaimService.rows``.
 
 Running claims past their deadline are painted red, those due soon amber; claims with an
-open review flag carry a warning sign and "Periksa", their tooltip naming the flags.
+open review flag carry a warning sign, its tooltip naming the flags.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("ClaimsModel", "Kecamatan / Desa"),
     QT_TRANSLATE_NOOP("ClaimsModel", "Kejadian"),
     QT_TRANSLATE_NOOP("ClaimsModel", "Status"),
-    QT_TRANSLATE_NOOP("ClaimsModel", "Batas waktu"),
+    QT_TRANSLATE_NOOP("ClaimsModel", "Batas"),
     QT_TRANSLATE_NOOP("ClaimsModel", "Sisa hari"),
     QT_TRANSLATE_NOOP("ClaimsModel", "Tanda"),
 )
@@ -380,7 +380,7 @@ class ClaimsModel(QAbstractTableModel):
         if column == COL_DAYS:
             return days_text(c)
         if column == COL_FLAGS:
-            return translate("ClaimsModel", "Periksa") if c.flags_open else ""
+            return ""  # the warning sign; the tooltip names the flags
         return None
 
     @staticmethod

@@ -54,9 +54,10 @@ from desktop.ui.widgets import EmptyMessage, HintLabel, heading_label
 SEARCH_SHOWN_CHARS = 40  # a longer search is cut short in the no-match message
 SPLITTER_KEY = "claims/splitter"
 # The list takes this share of the tab until the user moves the splitter; the detail the
-# rest, never less than DETAIL_MIN.
-LIST_SHARE = 0.6
-LIST_MIN, DETAIL_MIN = 420, 360
+# rest, at first at least DETAIL_ROOM (its two columns of facts whole on a 1366 px laptop,
+# where the list keeps every column at its narrowest), never less than DETAIL_MIN.
+LIST_SHARE = 0.62
+LIST_MIN, DETAIL_MIN, DETAIL_ROOM = 420, 360, 525
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,8 @@ class ClaimsTab(QWidget):
         super().resizeEvent(event)
         if not self._splitter_chosen:
             width = self.splitter.width()
-            detail = max(DETAIL_MIN, width - max(LIST_MIN, round(width * LIST_SHARE)))
+            detail = max(DETAIL_ROOM, width - max(LIST_MIN, round(width * LIST_SHARE)))
+            detail = max(DETAIL_MIN, min(detail, width - LIST_MIN))
             self.splitter.setSizes([max(0, width - detail), detail])
 
     @Slot()
