@@ -593,3 +593,22 @@ def test_an_overdue_claim_says_so_in_red(qtbot: QtBot, app: AppServices) -> None
     status = joined(view.status_section)
     assert "11-11-2026" in status
     assert "Batas waktu sudah lewat: segera putuskan dan bayarkan klaim ini." in status
+
+
+def test_a_database_that_can_only_be_read_greys_every_write(
+    qtbot: QtBot, app: AppServices
+) -> None:
+    from dataclasses import replace
+
+    from desktop.domain.findings import Finding
+
+    admin = app.office.local_actor()
+    claim = santunan(app, admin)
+    why = Finding.error("db.read_only", "Berkas data hanya dapat dibaca.")
+    view = open_view(qtbot, app, claim, [replace(admin, read_only=why)])
+    assert step_buttons(view) == ["Rekomendasikan", "Kembalikan", "Batalkan"]
+    assert not any(b.isEnabled() for b in view.step_buttons.values())
+    assert view.steps_hint.text() == "Berkas data hanya dapat dibaca."
+    assert not view.add_heir_button.isEnabled()
+    assert not any(c.isEnabled() for c in view.document_checks.values())
+    assert view.full_numbers_check.isEnabled()  # reading in full is not writing

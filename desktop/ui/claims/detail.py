@@ -55,7 +55,7 @@ from desktop.ui.claims.step_dialog import (
     step_request,
 )
 from desktop.ui.dialogs.form_rows import REQUIRED_MARK
-from desktop.ui.i18n import error_text, translate
+from desktop.ui.i18n import error_text, finding_text, translate
 from desktop.ui.widgets import HintLabel, heading_label
 
 ActorSource = Callable[[], Actor | None]
@@ -238,14 +238,20 @@ class ClaimDetailView(QWidget):
                 widget.setParent(None)
                 widget.deleteLater()
         self.step_buttons = {}
+        actor = self.actor()
+        read_only = actor.read_only if actor is not None else None
         for status in detail.allowed_steps:
             button = QPushButton(step_action(status))
             button.setObjectName(f"step_{status.value}")
             button.clicked.connect(lambda _checked=False, s=status: self.take_step(s))
+            button.setEnabled(read_only is None)
             self.steps_row.addWidget(button)
             self.step_buttons[status] = button
         self.steps_row.addStretch(1)
-        if detail.allowed_steps:
+        if read_only is not None:
+            self.steps_hint.setText(finding_text(read_only))
+            self.steps_hint.show()
+        elif detail.allowed_steps:
             self.steps_hint.hide()
         elif detail.status.is_final:
             self.steps_hint.setText(self.tr("Klaim sudah selesai: tidak ada langkah lagi."))
