@@ -32,6 +32,7 @@ from desktop.ui.claims.model import (
 )
 from desktop.ui.dialogs.holidays import HolidaysDialog
 from desktop.ui.main_window import MainWindow
+from tests.gui.fit import assert_fits
 from tests.gui.mnemonics import clashes, window_mnemonics
 
 WORKERS = 200  # rosters under 100 workers get no demo claims
@@ -401,3 +402,39 @@ def test_a_read_only_database_offers_no_new_claim(
     assert not tab.new_button.isEnabled()
     assert "read-only" in tab.new_button.toolTip()
     assert tab.open_new_claim() is None
+
+
+def test_a_claim_opened_from_the_roster_is_shown_in_the_klaim_tab(
+    qtbot: QtBot, demo: AppServices
+) -> None:
+    window = MainWindow(demo)
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.claims_tab
+    tab.wait_for_queries()
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=5000)
+    target = rows(tab)[-1]
+    assert window.tabs.currentWidget() is window.roster_tab
+    window.roster_tab.claimOpened.emit(target.id)
+    assert window.tabs.currentWidget() is tab
+    qtbot.waitUntil(
+        lambda: (
+            (c := tab.model.data(tab.table.currentIndex(), ObjectRole)) is not None
+            and c.id == target.id
+        ),
+        timeout=5000,
+    )
+    assert tab.shown_claim() == target.id
+    tab.wait_for_queries()
+
+
+def test_the_window_with_the_klaim_tab_fits_a_laptop_screen(
+    qtbot: QtBot, demo: AppServices
+) -> None:
+    window = MainWindow(demo)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.claims_tab)
+    qtbot.waitExposed(window)
+    assert_fits(window)
+    window.claims_tab.wait_for_queries()
