@@ -406,3 +406,26 @@ def test_help_of_every_claims_command_is_indonesian() -> None:
         assert code == 0 and out.startswith("penggunaan:"), command
     code, out, _ = cli("claims", "--help")
     assert code == 0 and "rincian satu klaim" in out
+
+
+def test_a_read_only_database_lists_and_shows_claims_and_refuses_their_changes(
+    db: Path,
+) -> None:
+    from tests.write_protect import closed_cleanly, write_protected
+
+    first, _ = villages(db)
+    claim = new_resident(db, RESIDENT_NIK, first)
+    closed_cleanly(db)
+    with write_protected(db):
+        assert set(listed(db)) == {claim}
+        code, out, err = cli("claims", "show", "--db", db, claim[:30])
+        assert code == 0 and claim in out, err
+        for argv in (
+            ("step", claim, "direkomendasikan"),
+            ("doc", claim, "sktm"),
+            ("heir", claim, "--name", "Siti", "--nik", HEIR_NIK, "--relationship", "anak"),
+            ("new", "--kind", "santunan_kematian", "--nik", THIRD_RESIDENT_NIK, "--name", "X",
+             "--village", first, "--event-date", EVENT.isoformat()),
+        ):  # fmt: skip
+            err = one_line_refusal(*cli("claims", argv[0], "--db", db, *argv[1:]))
+            assert "hanya dapat dibaca (read-only)" in err, (argv, err)
