@@ -6,7 +6,7 @@ less a taskbar and cuts nothing. Run on Xvfb::
     DISPLAY=:94 QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest \
         tests/e2e/test_new_claim_screens.py -o addopts="" -q
 
-The PNGs land in docs/screenshots/new-claim.png, new-claim-santunan.png,
+The PNGs land in docs/screenshots/new-claim.png, new-claim-search.png, new-claim-santunan.png,
 new-claim-refused.png and holidays.png."""
 
 from __future__ import annotations
@@ -88,6 +88,15 @@ def test_new_claim_and_holidays_on_a_real_screen(
     dialog.show()
     qtbot.keyClicks(dialog.akta_edit, "474.3/0123/2026")
     on_screen(qtbot, dialog, "new-claim")
+    dialog.done(0)
+
+    # No worker given: found by a part of the name, the NIK masked in the list.
+    dialog = NewClaimDialog(services, kind=ClaimKind.JKK_DEATH, parent=window)
+    dialog.show()
+    qtbot.keyClicks(dialog.search_edit, "an")
+    qtbot.keyClicks(dialog.search_edit, "a")
+    qtbot.waitUntil(lambda: dialog.worker_list.count() > 0, timeout=5000)
+    on_screen(qtbot, dialog, "new-claim-search")
     dialog.done(0)
 
     # A santunan for a resident not in the roster, the decile not known yet.

@@ -99,6 +99,7 @@ class NewClaimDialog(QDialog):
         self._refused_at: dict[str, Any] | None = None
         self.opened_id: str | None = None
         self._actor = self._local_actor()
+        self._known_districts = services.regions.known_area()  # for the NIK's area check
         self.setWindowTitle(self.tr("Buka klaim"))
         self._build()
         self._search = WorkerSearch(services.roster, self)
@@ -186,9 +187,14 @@ class NewClaimDialog(QDialog):
         self.search_caption.setBuddy(self.search_edit)
         self.worker_list = QListWidget()
         self.worker_list.setUniformItemSizes(True)
-        rows = 5
+        # Each worker on two lines (name and NIK, then place and status): a narrow column
+        # shows them whole; four and a half workers show, the half says there are more.
+        self.worker_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.worker_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.worker_list.setAlternatingRowColors(True)  # where one worker ends
+        line = self.worker_list.fontMetrics().lineSpacing()
         self.worker_list.setFixedHeight(
-            rows * (self.worker_list.fontMetrics().height() + 6) + 2 * self.worker_list.frameWidth()
+            int(4.5 * (2 * line + 6)) + 2 * self.worker_list.frameWidth()
         )
         self.worker_list.itemActivated.connect(self._worker_picked)
         self.worker_list.itemClicked.connect(self._worker_picked)
@@ -201,6 +207,7 @@ class NewClaimDialog(QDialog):
         self.worker_label.setWordWrap(True)
         self.worker_message = FieldMessage(lines=3)
         self.change_worker_button = QPushButton(self.tr("&Ganti peserta…"))
+        self.change_worker_button.setVisible(False)  # until a worker is chosen
         self.change_worker_button.clicked.connect(self._show_search)
         self.as_resident_button = QPushButton(self.tr("Isi data &warga bukan peserta"))
         self.as_resident_button.clicked.connect(self._use_resident)
@@ -641,8 +648,11 @@ class NewClaimDialog(QDialog):
         if not text:
             missing.append(names[NIK])
         else:
+            known = self._known_districts
             nik = check_nik(
-                text, birth_date=self.birth_edit.date() if self.birth_edit.is_acceptable() else None
+                text,
+                birth_date=self.birth_edit.date() if self.birth_edit.is_acceptable() else None,
+                known_area=known.__contains__ if known else None,
             )
             if nik.errors:
                 live[NIK] = finding_text(nik.errors[0])

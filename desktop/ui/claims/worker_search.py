@@ -75,8 +75,11 @@ _CONTEXT = "NewClaimDialog"
 
 
 def found_line(row: WorkerRow) -> str:
-    """A found worker on one line: name, NIK masked, desa, kecamatan, status."""
-    return translate(_CONTEXT, "{name} — NIK {nik} — {village}, {district} — {status}").format(
+    """A found worker on two lines: the name and the NIK masked; the desa, the kecamatan
+    and the status."""
+    return translate(
+        _CONTEXT, "{name} — NIK {nik}\nDesa {village}, Kec. {district} — {status}"
+    ).format(
         name=row.name,
         nik=mask_nik(row.nik),
         village=row.village_name or row.village_code,
