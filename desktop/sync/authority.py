@@ -15,6 +15,13 @@ states), and to the facts a laptop cannot know better than the hub:
 - a change is not stamped far in the future (the stamp breaks ties between concurrent
   edits: a stamp from the year 2286 would win every one).
 
+A change of a claim's file is judged by the claim's state as the laptop saw it when it
+made it (desktop.sync.stale.Knowledge), not by the hub's state now: an edit made while the
+file was with the kecamatan that arrives after the regency acted on the claim is honest,
+only late. It is returned as a :class:`~desktop.sync.stale.StaleChange` for the merge to
+hold for the admin (desktop.sync.stale.hold_stale), not refused. A change no kecamatan
+could make in any state, or made knowing the file had left it, is refused.
+
 Runs inside the merge's transaction over the staged bundle (``stage.fresh``, ``stage.audit``).
 """
 
@@ -31,6 +38,8 @@ from desktop.domain.authority import (
     KECAMATAN_ROLES,
     refused_fields,
 )
+from desktop.store.hlc import vv_loads
+from desktop.sync.stale import CLAIM_FILE_TABLES, Knowledge, StaleChange
 
 # A change stamped more than this ahead of the hub's clock is refused: a laptop clock a
 # few hours off is common (flagged, accepted); a month ahead is either a wrong clock to fix
@@ -98,9 +107,11 @@ def check_authority(
     district: str,
     sent: Mapping[str, int] | None,
     now_ms: int,
-) -> None:
+) -> list[StaleChange]:
     """Raise :class:`AuthorityRefused` for the first new change or audit entry of a
-    kecamatan's bundle that the kecamatan may not make (see the module's notes).
+    kecamatan's bundle that the kecamatan may not make (see the module's notes); return the
+    changes of claims' files that were allowed when the laptop made them but are not in the
+    claim's state now (stale, to be held for the admin).
 
     *sent*: the greatest version vector the hub has offered this laptop in its bundles
     (None when it never exported one: what the hub holds is the bound then).
@@ -109,6 +120,8 @@ def check_authority(
     _check_vectors(conn, sender, sent)
     states = _claim_states(conn)
     users = _office_users(conn, district)
+    knowledge = Knowledge(conn, sender)
+    stale: list[StaleChange] = []
     parents: dict[tuple[str, str], str] = {}
     for table in ("heir", "claim_document", "claim_event", "claim_flag_clearance", "letter"):
         for row_id, claim_id in conn.exec_driver_sql(
@@ -117,20 +130,29 @@ def check_authority(
         ):
             parents[(table, str(row_id))] = str(claim_id)
     rows = conn.exec_driver_sql(
-        "SELECT table_name, row_id, op, fields FROM stage.fresh WHERE table_name <> 'worker'"
+        "SELECT table_name, row_id, op, fields, device_seq, vv, audit_id FROM stage.fresh "
+        "WHERE table_name <> 'worker' ORDER BY device_seq"
     )
-    for table, row_id, op, text in rows:
+    for table, row_id, op, text, seq, vv, audit_id in rows:
         table, row_id = str(table), str(row_id)
         fields = orjson.loads(text)
         new = {name: pair[1] for name, pair in fields.items()}
-        if table == "claim":
-            state = states.get(row_id)
-        else:
-            claim = new.get("claim_id") or parents.get((table, row_id))
-            state = states.get(str(claim)) if claim else None
+        claim = row_id if table == "claim" else new.get("claim_id") or parents.get((table, row_id))
+        state = states.get(str(claim)) if claim else None
         refused = refused_fields(KECAMATAN, table, new, state)
         if refused:
-            raise AuthorityRefused("field", table, row_id, refused[0])
+            # Never the kecamatan's, in any state of the claim: refused.
+            never = refused_fields(KECAMATAN, table, new, None)
+            if never or table not in CLAIM_FILE_TABLES or not claim:
+                raise AuthorityRefused("field", table, row_id, (never or refused)[0])
+            # Allowed in the state the laptop saw when it made it: late, not forged. Made
+            # knowing the file had left the kecamatan: refused.
+            seen = knowledge.seen_state(str(claim), int(seq), vv_loads(str(vv)), str(audit_id))
+            if seen is not None:
+                late = refused_fields(KECAMATAN, table, new, str(seen))
+                if late:
+                    raise AuthorityRefused("field", table, row_id, late[0])
+            stale.append(StaleChange(table, row_id, sender, int(seq), str(claim), new))
         if table in APPEND_ONLY_FOR_KECAMATAN and op != "insert":
             raise AuthorityRefused("event", table, row_id, "edited")
         if table == "claim_event":
@@ -141,6 +163,7 @@ def check_authority(
             if _event_role(new.get("data")) not in KECAMATAN_ROLES:
                 raise AuthorityRefused("event", table, row_id, "role")
     _check_audits(conn, users)
+    return stale
 
 
 def _event_role(data: object) -> object:

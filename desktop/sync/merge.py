@@ -40,7 +40,7 @@ from desktop.domain.units import MERGE_UNITS
 from desktop.store import models
 from desktop.store.hlc import vv_loads
 from desktop.store.ids import new_id
-from desktop.store.unit_of_work import drop_plain_indexes, table_of
+from desktop.store.unit_of_work import Actor, drop_plain_indexes, table_of
 from desktop.sync.authority import check_authority
 from desktop.sync.changes import AUDIT_FIELDS, CHANGE_FIELDS
 from desktop.sync.duplicates import check_changed_workers
@@ -57,6 +57,7 @@ from desktop.sync.merge_errors import (
 )
 from desktop.sync.scope import check_write_scope
 from desktop.sync.staging import Staging
+from desktop.sync.stale import StaleChange, hold_stale, rows_before
 from desktop.sync.stamps import (
     EARLIEST_PLAUSIBLE_MS,
     FUTURE_TOLERANCE_MS,
@@ -125,6 +126,9 @@ class MergeSummary:
     audits: int = 0
     future_stamps: int = 0
     past_stamps: int = 0
+    # Records of claims the regency has taken on, changed late by the kecamatan: held for
+    # the admin (desktop.sync.stale).
+    held: int = 0
     per_table: dict[str, list[int]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
@@ -216,6 +220,9 @@ class MergeLimits:
     sender: str | None = None
     # The greatest version vector the hub has offered this sender (None: never exported).
     sent: Mapping[str, int] | None = None
+    # Who imports (the hub's own changes that hold a late claim edit for the admin are
+    # written in that user's name; see desktop.sync.stale).
+    actor: Actor | None = None
 
 
 class Merger:
@@ -228,6 +235,7 @@ class Merger:
         self._write_scope = limits.write_scope
         self._sender = limits.sender
         self._sent = limits.sent
+        self._actor = limits.actor
         self.summary = MergeSummary()
 
     @property
@@ -274,16 +282,19 @@ class Merger:
         conn.exec_driver_sql("CREATE INDEX stage.ix_fresh_row ON fresh (row_id)")
         self._find_new_rows()
         self._check_fresh()
+        stale: list[StaleChange] = []
         if self._write_scope is not None:
             check_write_scope(conn, self._write_scope)
             if self._sender is not None:
-                check_authority(
+                stale = check_authority(
                     conn,
                     sender=self._sender,
                     district=self._write_scope,
                     sent=self._sent,
                     now_ms=int(detected_at.timestamp() * 1000),
                 )
+        # The regency's values of the rows late claim edits touch, put back after the merge.
+        held_rows = rows_before(conn, stale)
         summary.received = self._staging.change_count
         fresh = int(conn.exec_driver_sql("SELECT count(*) FROM stage.fresh").scalar() or 0)
         summary.already_known = summary.received - fresh
@@ -335,6 +346,11 @@ class Merger:
                 done += len(row_ids)
                 if progress is not None:
                     progress(done, total)
+        if stale and self._actor is not None:
+            summary.held = len({(c.table_name, c.row_id) for c in stale})
+            summary.conflicts += hold_stale(
+                conn, stale, held_rows, device=self._receiver, actor=self._actor, now=detected_at
+            )
         for statement in guards:
             conn.exec_driver_sql(statement)
         # The workers of the bundle's changes (and any changed here since the last search)

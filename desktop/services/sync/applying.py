@@ -147,7 +147,7 @@ class ApplyingMixin(ReceivingMixin, BackupsMixin):
     ) -> ImportResult:
         header = incoming.header
         backup = self._backup(header.bundle_id)
-        limits = self._limits(incoming)
+        limits = self._limits(incoming, actor)
         # A big bundle imported by a process that has the file to itself (the command
         # line) goes through SQLite's rollback journal: its pages are written once, not to
         # the WAL and then again by the checkpoint. Never in the window, where other
@@ -230,10 +230,13 @@ class ApplyingMixin(ReceivingMixin, BackupsMixin):
             return
         log.info("%d claims recomputed after an import", len(changed))
 
-    def _limits(self, incoming: _Incoming) -> MergeLimits:
+    def _limits(self, incoming: _Incoming, actor: Actor | None = None) -> MergeLimits:
         """What the merge of a bundle holds its sender to: at the hub, a kecamatan's bundle
         may only change that kecamatan's rows, and only the laptop's own changes may be new
-        in it. Read before the merge's transaction opens."""
+        in it. Read before the merge's transaction opens.
+
+        *actor*: who imports (a preview names this office's administrator): the hub holds
+        a late claim edit for the admin in that user's name (desktop.sync.stale)."""
         info = self._office.require_info()
         if info.kind is not OfficeKind.HUB:
             return MergeLimits(receiver=info.device_id)
@@ -245,6 +248,7 @@ class ApplyingMixin(ReceivingMixin, BackupsMixin):
             write_scope=str(incoming.sender.get("region_code") or "-"),
             sender=sender,
             sent=self._sent_to(sender),
+            actor=actor or self._office.local_actor(),
         )
 
     def _sent_to(self, device: str) -> dict[str, int] | None:

@@ -14,6 +14,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from desktop.domain.claims import ClaimKind, ClaimStatus
+from desktop.domain.documents import DocumentItem, document_labels
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
 from desktop.domain.formatting import file_size
 from desktop.domain.tables import table_name
@@ -298,4 +300,45 @@ def _row_label(conn: Connection, table_name: str, row_id: str) -> str:
         key = conn.exec_driver_sql("SELECT key FROM setting WHERE id = ?", (row_id,)).scalar()
         if key:
             return str(key)
+    if table_name in _CLAIM_RECORDS:
+        label = _claim_record_label(conn, table_name, row_id)
+        if label:
+            return label
     return f"{_table_label(table_name)} {row_id[-8:]}"
+
+
+# A claim's records, named by what they are and by their claim ("Ahli waris Siti — klaim
+# Santunan Kematian Budi (…1a2b3c4d)"): the column that says what the record is.
+_CLAIM_RECORDS = {
+    "heir": "name",
+    "claim_document": "item",
+    "claim_event": "status",
+    "claim_flag_clearance": "code",
+}
+
+
+def _claim_record_label(conn: Connection, table_name: str, row_id: str) -> str | None:
+    column = _CLAIM_RECORDS[table_name]
+    row = conn.exec_driver_sql(
+        f"SELECT t.{column}, c.id, c.kind, coalesce(c.subject_name, w.name) FROM {table_name} t "
+        "JOIN claim c ON c.id = t.claim_id LEFT JOIN worker w ON w.id = c.worker_id "
+        "WHERE t.id = ?",
+        (row_id,),
+    ).first()
+    if row is None:
+        return None
+    what, claim_id, kind, name = row
+    if table_name == "claim_document":
+        with contextlib.suppress(ValueError):
+            what = document_labels([DocumentItem(str(what))])
+    elif table_name == "claim_event":
+        with contextlib.suppress(ValueError):
+            what = ClaimStatus(str(what)).label
+    try:
+        kind_label = ClaimKind(str(kind)).label
+    except ValueError:
+        kind_label = str(kind)
+    return (
+        f"{_table_label(table_name)} {what} — klaim {kind_label} {name or ''} "
+        f"(…{str(claim_id)[-8:]})"
+    )

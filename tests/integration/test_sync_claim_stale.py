@@ -1,0 +1,189 @@
+"""A kecamatan's claim edit made while the file was with it, arriving after the regency acted
+on the claim: judged by what the laptop knew, imported (never refused), held for the admin
+as conflicts naming the claim, and the laptop's next bundle imports (issue 12, first task).
+A change the laptop could never have made is still refused."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop.domain.documents import checklist
+from desktop.services.claims import Resident
+from desktop.services.sync import ConflictView, SyncRefused
+from desktop.store.ids import new_id
+from tests.integration.sync_helpers import (
+    Office,
+    device_of,
+    district_of,
+    districts_with_workers,
+    join_kecamatan,
+    make_hub,
+)
+from tests.integration.test_claim_service_sync import RESIDENT_NIK, first_village, service
+from tests.integration.test_sync_adversarial import forge, laptop_change
+
+SUBJECT = "Warga Terlambat"
+FILE_TABLES = ("claim", "heir", "claim_document", "claim_event")
+
+
+@pytest.fixture
+def network(tmp_path: Path) -> Iterator[tuple[Office, Office]]:
+    hub = make_hub(tmp_path, workers=40)
+    [district] = districts_with_workers(hub, 1)
+    laptop = join_kecamatan(hub, tmp_path, district, "kec-a")
+    yield hub, laptop
+    for office in (hub, laptop):
+        office.close()
+
+
+def shared_claim(hub: Office, laptop: Office) -> str:
+    """A santunan kematian the laptop proposes with a payee and every document but the
+    last, known to both offices (diusulkan: the file is with the kecamatan)."""
+    on_laptop, operator = service(laptop), laptop.actor
+    claim = on_laptop.open_claim(
+        operator,
+        "santunan_kematian",
+        subject=Resident(RESIDENT_NIK, SUBJECT, first_village(laptop, district_of(laptop))),
+        event_date=date(2026, 11, 1),
+        decile=2,
+        reported_date=date(2026, 11, 3),
+    )
+    on_laptop.add_heir(
+        operator, claim, name="Anak Pertama", relationship="anak", payee=True, account="5566778899"
+    )
+    for item in checklist("santunan_kematian")[:-1]:
+        on_laptop.receive(operator, claim, item, on=date(2026, 11, 4))
+    assert hub.receive(laptop.export()).applied
+    assert laptop.receive(hub.export(peer=device_of(laptop))).applied
+    return claim
+
+
+def regency_takes_it_on(hub: Office, claim: str, *, reject: bool = False) -> None:
+    """The regency, holding the paper file, completes it, records the recommendation and
+    verifies (and rejects) the claim."""
+    at_hub = service(hub)
+    at_hub.receive(hub.actor, claim, checklist("santunan_kematian")[-1], on=date(2026, 11, 5))
+    at_hub.step(hub.actor, claim, "direkomendasikan", on=date(2026, 11, 5))
+    at_hub.step(hub.actor, claim, "diverifikasi", on=date(2026, 11, 6))
+    if reject:
+        at_hub.step(hub.actor, claim, "ditolak", reason="Tidak memenuhi syarat", on=date(2026, 11, 7))
+
+
+def laptop_edits_offline(laptop: Office, claim: str) -> str:
+    """Meanwhile, offline: an heir added, the last document ticked, the akta typed in."""
+    on_laptop, operator = service(laptop), laptop.actor
+    heir = on_laptop.add_heir(operator, claim, name="Anak Kedua", relationship="anak")
+    on_laptop.receive(operator, claim, checklist("santunan_kematian")[-1], on=date(2026, 11, 6))
+    on_laptop.update_particulars(operator, claim, akta="AKTA-KEC-0042")
+    return heir
+
+
+def derived(office: Office, claim: str) -> tuple[object, ...]:
+    conn = sqlite3.connect(office.app.path)
+    try:
+        return tuple(
+            conn.execute(
+                "SELECT status, verified_on, completed_on, deadline, flags_open "
+                "FROM claim WHERE id = ?",
+                (claim,),
+            ).fetchone()
+        )
+    finally:
+        conn.close()
+
+
+def file_rows(office: Office, claim: str) -> dict[str, list[tuple[object, ...]]]:
+    """The claim's synced rows on an office, but for local timestamps."""
+    conn = sqlite3.connect(office.app.path)
+    try:
+        found = {}
+        for table in FILE_TABLES:
+            columns = [
+                r[1]
+                for r in conn.execute(f"PRAGMA table_info({table})")
+                if r[1] not in ("created_at", "updated_at")
+            ]
+            key = "id" if table == "claim" else "claim_id"
+            found[table] = sorted(
+                conn.execute(
+                    f"SELECT {', '.join(columns)} FROM {table} WHERE {key} = ?", (claim,)
+                ).fetchall(),
+                key=repr,
+            )
+        return found
+    finally:
+        conn.close()
+
+
+def value(office: Office, table: str, row_id: str, column: str) -> object:
+    conn = sqlite3.connect(office.app.path)
+    try:
+        return conn.execute(f"SELECT {column} FROM {table} WHERE id = ?", (row_id,)).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def claim_conflicts(hub: Office) -> list[ConflictView]:
+    return [
+        c
+        for c in hub.app.sync.conflicts(hub.actor)
+        if c.table_name in FILE_TABLES and SUBJECT in c.row_label
+    ]
+
+
+@pytest.mark.parametrize("reject", [False, True], ids=["verified", "rejected"])
+def test_a_late_edit_is_held_for_the_admin_and_the_next_bundle_imports(
+    network: tuple[Office, Office], reject: bool
+) -> None:
+    hub, laptop = network
+    claim = shared_claim(hub, laptop)
+    regency_takes_it_on(hub, claim, reject=reject)
+    decided = derived(hub, claim)
+    heir = laptop_edits_offline(laptop, claim)
+
+    result = hub.receive(laptop.export())  # once refused the whole bundle, for good
+    assert result.applied
+    assert result.summary.held >= 3
+    # The regency's decision and file stand until the admin decides.
+    assert derived(hub, claim) == decided
+    assert value(hub, "heir", heir, "deleted") == 1
+    assert value(hub, "claim", claim, "death_certificate_no") is None
+    conflicts = claim_conflicts(hub)
+    assert {(c.table_name, c.field) for c in conflicts} >= {
+        ("heir", "deleted"),
+        ("claim", "death_certificate_no"),
+        ("claim_document", "received_on"),
+    }
+    # Named by the claim, in Indonesian, each side by its office.
+    heir_conflict = next(c for c in conflicts if c.table_name == "heir")
+    assert "Ahli waris Anak Kedua" in heir_conflict.row_label
+    assert f"klaim Santunan Kematian {SUBJECT}" in heir_conflict.row_label
+    assert heir_conflict.loser.device_id == device_of(laptop)
+    assert heir_conflict.winner.device_id == device_of(hub)
+    document = next(c for c in conflicts if c.table_name == "claim_document")
+    assert "Dokumen klaim" in document.row_label and SUBJECT in document.row_label
+
+    # The admin takes the laptop's heir and akta, keeps the regency's document day.
+    hub.app.sync.settle(hub.actor, heir_conflict.id, keep="loser")
+    akta = next(c for c in claim_conflicts(hub) if c.field == "death_certificate_no")
+    hub.app.sync.settle(hub.actor, akta.id, keep="loser")
+    for conflict in claim_conflicts(hub):
+        hub.app.sync.settle(hub.actor, conflict.id, keep="winner")
+    assert claim_conflicts(hub) == []
+    assert value(hub, "heir", heir, "deleted") == 0
+    assert value(hub, "claim", claim, "death_certificate_no") == "AKTA-KEC-0042"
+    assert derived(hub, claim) == decided
+
+    # Both offices end with the same file and the same derived state.
+    assert laptop.receive(hub.export(peer=device_of(laptop))).applied
+    assert derived(laptop, claim) == decided
+    assert file_rows(laptop, claim) == file_rows(hub, claim)
+    # And the laptop's next bundle imports as any other.
+    assert hub.receive(laptop.export()).applied
+    assert claim_conflicts(hub) == []
+    assert file_rows(laptop, claim) == file_rows(hub, claim)
