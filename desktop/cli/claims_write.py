@@ -81,7 +81,7 @@ def cmd_claims_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                         "--worker: tidak ada peserta dengan NIK {nik} di data peserta. Periksa "
                         "NIK-nya; untuk santunan kematian warga yang bukan peserta pakai --nik, "
                         "--name dan --village.",
-                    ).format(nik=mask_nik(args.worker))
+                    ).format(nik=mask_nik(args.worker) or "–")
                 )
         else:
             subject = Resident(nik=args.nik, name=args.name, village_code=args.village)

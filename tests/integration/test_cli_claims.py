@@ -17,6 +17,7 @@ import pytest
 
 from desktop.cli import run
 from desktop.domain.documents import checklist
+from desktop.services.app import AppServices
 
 TODAY = date.today()
 # A year the demo covers and a death inside it, late enough after the coverage started
@@ -283,6 +284,16 @@ def test_show_tells_everything_with_numbers_masked(db: Path) -> None:
         assert secret not in out
     code, out, _ = cli("claims", "show", "--db", db, claim, "--full")
     assert code == 0 and ACCOUNT in out and RESIDENT_NIK not in out
+
+    # An amount set by hand (in the window) shows beside the rules' amount.
+    app = AppServices.open(db)
+    try:
+        app.claims.override_amount(app.office.local_actor(), claim, 750_000, "dibayar sebagian")
+    finally:
+        app.close()
+    code, out, _ = cli("claims", "show", "--db", db, claim)
+    assert "Jumlah menurut aturan" in out and "Rp1.000.000" in out
+    assert "Diubah manual" in out and "Rp750.000, alasan: dibayar sebagian" in out
 
     # Untick: the document is missing again.
     code, out, _ = cli("claims", "doc", "--db", db, claim, "sktm", "--remove")
