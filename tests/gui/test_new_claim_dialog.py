@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.categories import Sex, WorkerStatus
+from desktop.domain.claim_rules import ClaimNotEligible
 from desktop.domain.claims import ClaimKind
+from desktop.domain.findings import Finding
 from desktop.domain.nik import make_nik
 from desktop.services.app import AppServices
 from desktop.services.claims import Resident
@@ -392,3 +394,37 @@ def test_esc_asks_before_anything_typed_is_lost(
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert query(hub, "SELECT count(*) FROM claim") == [(0,)]
+
+
+@pytest.mark.parametrize(
+    ("code", "line", "field"),
+    [
+        ("claim.santunan_window", "reported_message", "Tanggal lapor"),
+        ("santunan.no_rules", "event_message", "Tanggal meninggal"),
+        ("claim.village_unknown", "village_message", "Desa"),
+        ("claim.decile_range", "decile_message", "Desil DTSEN"),
+    ],
+)
+def test_each_refusal_stands_under_its_field(
+    qtbot: QtBot,
+    hub: AppServices,
+    message_boxes: MessageBoxes,
+    monkeypatch: pytest.MonkeyPatch,
+    code: str,
+    line: str,
+    field: str,
+) -> None:
+    """Refusals the OKI rules cannot raise here (no filing window, rules in force) are
+    routed like the others: under their field, named in full below the form."""
+    text = f"Alasan {code} untuk diuji."
+
+    def refuse(*_args: object, **_kwargs: object) -> str:
+        raise ClaimNotEligible([Finding.error(code, text)])
+
+    monkeypatch.setattr(hub.claims, "open_claim", refuse)
+    dialog = open_dialog(qtbot, hub, kind=ClaimKind.SANTUNAN)
+    fill_resident(qtbot, dialog)
+    type_date(qtbot, dialog.event_edit, TODAY - timedelta(days=3))
+    shown, _ = refused(qtbot, dialog, message_boxes)
+    assert getattr(dialog, line).message() == text
+    assert f"• {field}: {text}" in shown
