@@ -30,6 +30,7 @@ from desktop.ui.claims.model import (
     OVERDUE_BACKGROUND,
     ObjectRole,
 )
+from desktop.ui.claims.new_claim import NewClaimDialog
 from desktop.ui.dialogs.holidays import HolidaysDialog
 from desktop.ui.main_window import MainWindow
 from tests.gui.fit import assert_fits
@@ -106,6 +107,8 @@ def test_the_list_shows_every_demo_claim(qtbot: QtBot, demo: AppServices) -> Non
     first = tab.model.claim(0)
     assert first is not None
     assert tab.model.data(tab.model.index(0, COL_NAME)) == first.name
+    tip = tab.model.data(tab.model.index(0, COL_NAME), Qt.ItemDataRole.ToolTipRole)
+    assert tip == f"{first.name}\nNIK {'•' * 12}{first.nik[-4:]}"  # masked, as in the detail
 
 
 def test_each_filter_narrows_the_list_as_the_service_counts(
@@ -438,3 +441,25 @@ def test_the_window_with_the_klaim_tab_fits_a_laptop_screen(
     qtbot.waitExposed(window)
     assert_fits(window)
     window.claims_tab.wait_for_queries()
+
+
+def test_klaim_baru_opens_the_dialog_and_shows_the_claim_it_opened(
+    qtbot: QtBot, demo: AppServices
+) -> None:
+    tab = shown_tab(qtbot, demo)
+    target = rows(tab)[-1]
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    dialog = tab.findChild(NewClaimDialog)
+    assert dialog is not None and dialog.isVisible()
+    with qtbot.waitSignal(tab.claimsChanged):
+        dialog.claimOpened.emit(target.id)  # as the dialog does once the claim is saved
+    qtbot.waitUntil(
+        lambda: (
+            (c := tab.model.data(tab.table.currentIndex(), ObjectRole)) is not None
+            and c.id == target.id
+        ),
+        timeout=5000,
+    )
+    assert tab.shown_claim() == target.id
+    dialog.reject()
+    tab.wait_for_queries()

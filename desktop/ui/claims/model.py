@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.domain.claims import ClaimKind, ClaimStatus
 from desktop.domain.findings import QT_TRANSLATE_NOOP
+from desktop.domain.identifiers import mask_account
 from desktop.services.claims import ClaimRow
 from desktop.ui.i18n import number, translate
 
@@ -388,7 +389,9 @@ class ClaimsModel(QAbstractTableModel):
         if column == COL_KIND:
             return kind_text(c.kind)
         if column == COL_NAME:
-            return translate("ClaimsModel", "{name}\nNIK {nik}").format(name=c.name, nik=c.nik)
+            # Masked as the detail shows it until "Tampilkan nomor lengkap" there.
+            nik = mask_account(c.nik) if c.nik else "–"
+            return translate("ClaimsModel", "{name}\nNIK {nik}").format(name=c.name, nik=nik)
         if column == COL_PLACE:
             parts = [
                 translate("ClaimsModel", "Desa {name} ({code})").format(
