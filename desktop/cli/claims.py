@@ -90,7 +90,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     clock.add_argument(
         "--overdue",
         action="store_true",
-        help=translate("CliHelp", "hanya klaim yang melewati tenggat 7 hari"),
+        help=translate("CliHelp", "hanya klaim yang sudah melewati tenggatnya"),
     )
     clock.add_argument(
         "--due-within",
