@@ -37,6 +37,7 @@ from desktop.ui import messages
 from desktop.ui.claims.amount_dialog import AmountDialog
 from desktop.ui.claims.heir_dialog import HeirDialog
 from desktop.ui.claims.panels import fill_amount, fill_status, fill_subject, fill_timeline
+from desktop.ui.claims.particulars_dialog import ParticularsDialog
 from desktop.ui.claims.sections import (
     ERROR_COLOR,
     OK_COLOR,
@@ -204,6 +205,7 @@ class ClaimDetailView(QWidget):
         self._show_header(detail)
         full_shown = self.full_numbers_check.isChecked()
         fill_subject(self.subject_section, detail, full_shown)
+        self._show_particulars_button(detail)
         fill_status(self.status_section, detail)
         self._show_heirs(detail, full_shown)
         self._show_documents(detail)
@@ -357,6 +359,14 @@ class ClaimDetailView(QWidget):
         lines.addWidget(
             value_label(self.tr("NIK {nik}").format(nik=shown_number(heir.nik, full)))
         )
+        if heir.school_level_label:
+            school = value_label(
+                self.tr("Bersekolah: {level}").format(
+                    level=translate("SchoolLevel", heir.school_level_label)
+                )
+            )
+            school.setObjectName("heirSchool")
+            lines.addWidget(school)
         if heir.is_payee or heir.account:
             parts = [
                 heir.bank_name or "",
@@ -527,6 +537,33 @@ class ClaimDetailView(QWidget):
             title,
             lambda actor, claim: self._services.claims.unreceive(actor, claim, document.item),
         )
+
+    # ---- particulars -----------------------------------------------------------------------
+
+    def _show_particulars_button(self, detail: ClaimDetail) -> None:
+        self.particulars_button = QPushButton(self.tr("Ubah &data klaim…"))
+        self.particulars_button.setObjectName("editParticulars")
+        self.particulars_button.setEnabled(self._may_edit_file(detail))
+        self.particulars_button.setToolTip(
+            self.tr("Akta kematian, desil DTSEN, kecelakaan lalu lintas, hari tidak mampu bekerja")
+        )
+        self.particulars_button.clicked.connect(self.edit_particulars)
+        self.subject_section.add(button_row(self.particulars_button))
+
+    @Slot()
+    def edit_particulars(self) -> ParticularsDialog | None:
+        """Record what the file learned after the claim was opened."""
+        if self.claim_id is None:
+            return None
+        dialog = ParticularsDialog(self._services, self.claim_id, parent=self)
+        dialog.saved.connect(self._written)
+        self._open(dialog)
+        return dialog
+
+    @Slot(str)
+    def _written(self, claim_id: str) -> None:
+        self.refresh()
+        self.claimChanged.emit(claim_id)
 
     # ---- amount ----------------------------------------------------------------------------
 

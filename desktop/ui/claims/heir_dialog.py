@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.benefits import SchoolLevel
 from desktop.domain.heirs import Relationship
 from desktop.domain.identifiers import normalize_number
 from desktop.domain.nik import check_nik
@@ -31,8 +32,9 @@ from desktop.ui.roster.form_parts import FieldMessage, blocked_reason
 
 OPEN_WIDTH = 520
 
-# What the dialog sends: name, relationship, nik, payee, bank, account, holder (account left
-# out while a masked number stands unchanged); the callback returns a refusal or None.
+# What the dialog sends: name, relationship, nik, payee, school_level, bank, account, holder
+# (account left out while a masked number stands unchanged); the callback returns a refusal
+# or None.
 HeirSubmit = Callable[[dict[str, Any]], str | None]
 
 
@@ -66,6 +68,16 @@ class HeirDialog(QDialog):
                 translate("Relationship", relationship.label), relationship.value
             )
         self.relationship_combo.setCurrentIndex(-1)
+        self.school_combo = QComboBox()
+        self.school_combo.addItem(self.tr("Tidak bersekolah / tidak dihitung"), None)
+        for level in SchoolLevel:
+            self.school_combo.addItem(translate("SchoolLevel", level.label), level.value)
+        self.school_combo.setToolTip(
+            self.tr(
+                "Beasiswa anak JKM dihitung untuk dua anak pertama yang bersekolah, bila masa "
+                "iuran almarhum sudah 3 tahun."
+            )
+        )
         self.payee_check = QCheckBox(self.tr("&Penerima pembayaran"))
         self.bank_edit = QLineEdit()
         self.bank_edit.setMaxLength(100)
@@ -83,6 +95,7 @@ class HeirDialog(QDialog):
         form.add_row(self.tr("N&IK:"), self.nik_edit)
         form.add_line(self.nik_message)
         form.add_row(self.tr("&Hubungan:"), self.relationship_combo, required=True)
+        self.school_caption = form.add_row(self.tr("&Jenjang sekolah:"), self.school_combo)
         form.add_full_width(self.payee_check)
         self.bank_caption = form.add_row(self.tr("Nama ban&k:"), self.bank_edit, required=True)
         self.account_caption = form.add_row(
@@ -119,7 +132,9 @@ class HeirDialog(QDialog):
             self.holder_edit,
         ):
             edit.textChanged.connect(self._check)
-        self.relationship_combo.currentIndexChanged.connect(self._check)
+        self.relationship_combo.currentIndexChanged.connect(self._relationship_changed)
+        self.school_combo.currentIndexChanged.connect(self._check)
+        self._relationship_changed()
         self.payee_check.toggled.connect(self._payee_toggled)
         self._payee_toggled(self.payee_check.isChecked())
         self._initial = self.snapshot()
@@ -131,6 +146,7 @@ class HeirDialog(QDialog):
         self.relationship_combo.setCurrentIndex(
             self.relationship_combo.findData(heir.relationship)
         )
+        self.school_combo.setCurrentIndex(max(self.school_combo.findData(heir.school_level), 0))
         self.payee_check.setChecked(heir.is_payee)
         self.bank_edit.setText(heir.bank_name or "")
         self.holder_edit.setText(heir.holder or "")
@@ -148,6 +164,7 @@ class HeirDialog(QDialog):
             self.name_edit.text(),
             self.nik_edit.text(),
             self.relationship_combo.currentData(),
+            self.school_combo.currentData(),
             self.payee_check.isChecked(),
             self.bank_edit.text(),
             self.account_edit.text(),
@@ -169,6 +186,16 @@ class HeirDialog(QDialog):
                 self._save()  # closes when it saved; stays open with the refusal
                 return
         super().reject()
+
+    @Slot()
+    def _relationship_changed(self) -> None:
+        """A school level is a child's: the field is open for a child only."""
+        child = self.relationship_combo.currentData() == Relationship.ANAK.value
+        self.school_combo.setEnabled(child)
+        self.school_caption.setEnabled(child)
+        if not child:
+            self.school_combo.setCurrentIndex(0)
+        self._check()
 
     @Slot(bool)
     def _payee_toggled(self, on: bool) -> None:
@@ -241,6 +268,7 @@ class HeirDialog(QDialog):
             "relationship": self.relationship_combo.currentData(),
             "nik": self.nik_edit.text().strip() or None,
             "payee": self.payee_check.isChecked(),
+            "school_level": self.school_combo.currentData(),
             "bank": self.bank_edit.text().strip() or None,
             "holder": self.holder_edit.text().strip() or None,
         }

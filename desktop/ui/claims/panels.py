@@ -23,7 +23,7 @@ from desktop.ui.claims.sections import (
     shown_number,
     value_label,
 )
-from desktop.ui.i18n import finding_text, translate
+from desktop.ui.i18n import finding_text, number, translate
 
 
 def _tr(text: str) -> str:
@@ -67,10 +67,17 @@ def fill_subject(section: Section, detail: ClaimDetail, full: bool) -> None:
             else _tr("belum dicatat")
         )
         grid.add(_tr("Desil DTSEN:"), decile)
-    if detail.kind.is_bpjs and detail.kind is not ClaimKind.JKM:
+    if detail.kind.is_jkk:
         grid.add(
             _tr("Kecelakaan lalu lintas:"),
             _tr("ya") if detail.accident_is_traffic else _tr("tidak"),
+        )
+    if detail.kind is ClaimKind.JKK_TEMPORARY:
+        grid.add(
+            _tr("Tidak mampu bekerja:"),
+            _tr("{days} hari").format(days=number(detail.days_off))
+            if detail.days_off is not None
+            else _tr("belum dicatat"),
         )
     section.add(grid)
 
