@@ -661,3 +661,16 @@ def test_a_step_dated_before_the_previous_one_is_refused(
     assert claims.step(admin, claim, "dibatalkan", reason="Keliru", on=date(2026, 11, 5)) is (
         ClaimStatus.DIBATALKAN
     )
+
+
+def test_a_report_day_in_the_future_is_refused(app: AppServices, claims: ClaimService) -> None:
+    with pytest.raises(DomainError) as refused:
+        claims.open_claim(
+            app.office.local_actor(),
+            "santunan_kematian",
+            subject=resident(app),
+            event_date=TODAY - timedelta(days=3),
+            reported_date=TODAY + timedelta(days=1),
+        )
+    assert refused.value.finding.code == "claim.day_future"
+    assert query(app, "SELECT count(*) FROM claim") == [(0,)]

@@ -100,6 +100,7 @@ class ClaimService(ClaimDossier):
         check_step(kind, None, INITIAL_STATUS, actor.role)
         today = self._today()
         reported = reported_date or today
+        not_future(reported, today, QT_TRANSLATE_NOOP("ClaimService", "Tanggal lapor"))
         with UnitOfWork(self._engine, actor, action="claim.open") as uow:
             conn = uow.connection
             office = office_context(conn)
