@@ -463,3 +463,10 @@ def test_klaim_baru_opens_the_dialog_and_shows_the_claim_it_opened(
     assert tab.shown_claim() == target.id
     dialog.reject()
     tab.wait_for_queries()
+
+
+def test_the_model_passes_the_model_tester(
+    qtbot: QtBot, demo: AppServices, qtmodeltester: Any
+) -> None:
+    tab = shown_tab(qtbot, demo)
+    qtmodeltester.check(tab.model)
