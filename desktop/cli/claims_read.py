@@ -44,17 +44,7 @@ def resolve_claim(services: AppServices, actor: Actor, text: str) -> ClaimDetail
     claims = services.claims
     if len(wanted) >= _FULL_ID_LENGTH:
         return _detail_or_unknown(services, actor, wanted, text)
-    # The service has no lookup by id prefix: the claims' rows are read in chunks.
-    matches: list[str] = []
-    ids = claims.ids(actor, claims.criteria(), sort="reported")
-    for start in range(0, len(ids), LIST_CHUNK):
-        matches.extend(
-            row.id
-            for row in claims.rows(actor, ids[start : start + LIST_CHUNK])
-            if row.id.lower().startswith(wanted)
-        )
-        if len(matches) > SHOWN_MATCHES:
-            break
+    matches = claims.ids_with_prefix(actor, wanted, limit=SHOWN_MATCHES + 1)
     if not matches:
         raise _unknown(text)
     if len(matches) > 1:

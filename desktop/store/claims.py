@@ -318,16 +318,25 @@ def clock_counts(
     return ClockCounts(overdue, due)
 
 
-def _with_places_and_name() -> Any:
-    """The claim's columns with its desa's and kecamatan's names, and the name to show (the
-    subject's, or its worker's for a claim that reached this office without one)."""
+# What a line of the list needs of a claim (reading every column costs a window of rows
+# twice as much).
+LIST_COLUMNS = (
+    "id", "kind", "status", "village_code", "event_date", "reported_date", "deadline",
+    "flags_open", "flag_codes",
+)  # fmt: skip
+
+
+def _with_places_and_name(claim_columns: Sequence[str] | None = None) -> Any:
+    """The claim's columns (every one, or *claim_columns*) with its desa's and kecamatan's
+    names, and the name to show (the subject's, or its worker's for a claim that reached
+    this office without one)."""
     village = REGION.alias("village")
     district = REGION.alias("district")
     shown = func.coalesce(CLAIM.c.subject_name, WORKER.c.name).label("shown_name")
     shown_nik = func.coalesce(CLAIM.c.subject_nik, WORKER.c.nik).label("shown_nik")
     columns = (
         ROWID.label("rowid"),
-        CLAIM,
+        *((CLAIM,) if claim_columns is None else (CLAIM.c[name] for name in claim_columns)),
         shown,
         shown_nik,
         village.c.name.label("village_name"),
@@ -342,14 +351,27 @@ def _with_places_and_name() -> Any:
 
 
 def rows_by_rowid(conn: Connection, rowids: Sequence[int]) -> list[dict[str, Any]]:
-    """The claims with these rowids, in the order given: every column of ``claim`` and
-    ``shown_name``, ``shown_nik``, ``village_name``, ``district_name``."""
+    """The list lines of the claims with these rowids, in the order given: the columns of
+    :data:`LIST_COLUMNS` and ``shown_name``, ``shown_nik``, ``village_name``,
+    ``district_name``."""
     if not rowids:
         return []
-    columns, joined = _with_places_and_name()
+    columns, joined = _with_places_and_name(LIST_COLUMNS)
     stmt = select(*columns).select_from(joined).where(ROWID.in_(list(rowids)))
     found = {row["rowid"]: dict(row) for row in conn.execute(stmt).mappings()}
     return [found[r] for r in rowids if r in found]
+
+
+def ids_with_prefix(conn: Connection, prefix: str, limit: int) -> list[str]:
+    """Up to *limit* ids of live claims that start with *prefix* (a range of the primary
+    key, so a short prefix among 100,000 claims costs a lookup, not a scan)."""
+    stmt = (
+        select(CLAIM.c.id)
+        .where(CLAIM.c.id >= prefix, CLAIM.c.id < prefix + "\uffff", CLAIM.c.deleted.is_(False))
+        .order_by(CLAIM.c.id)
+        .limit(limit)
+    )
+    return [str(claim_id) for (claim_id,) in conn.execute(stmt)]
 
 
 def claim_by_id(conn: Connection, claim_id: str) -> dict[str, Any] | None:

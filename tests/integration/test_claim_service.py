@@ -674,3 +674,20 @@ def test_a_report_day_in_the_future_is_refused(app: AppServices, claims: ClaimSe
         )
     assert refused.value.finding.code == "claim.day_future"
     assert query(app, "SELECT count(*) FROM claim") == [(0,)]
+
+
+def test_a_claim_is_found_by_the_first_letters_of_its_id(
+    app: AppServices, claims: ClaimService
+) -> None:
+    admin = app.office.local_actor()
+    first = claims.open_claim(
+        admin, "santunan_kematian", subject=resident(app), event_date=TODAY - timedelta(days=2)
+    )
+    [worker] = workers(app)
+    second = claims.open_claim(admin, "jkm", worker_id=worker, event_date=TODAY)
+    assert claims.ids_with_prefix(admin, first) == [first]
+    assert claims.ids_with_prefix(admin, first[:12].upper()) == [first]
+    shared = next(n for n in range(36, 0, -1) if first[:n] == second[:n])
+    assert set(claims.ids_with_prefix(admin, first[:shared])) == {first, second}
+    assert claims.ids_with_prefix(admin, first[:shared], limit=1) == [min(first, second)]
+    assert claims.ids_with_prefix(admin, "ffffffff-ffff") == []

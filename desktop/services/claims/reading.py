@@ -14,7 +14,13 @@ from sqlalchemy import Engine
 from desktop.domain.benefits import SchoolLevel
 from desktop.domain.calendar import DayCount
 from desktop.domain.claim_amounts import AmountOverride, ClaimAmount
-from desktop.domain.claim_state import clock_rules, days_left, is_due_soon, is_overdue
+from desktop.domain.claim_state import (
+    ClockRules,
+    clock_rules,
+    days_left,
+    is_due_soon,
+    is_overdue,
+)
 from desktop.domain.claim_steps import allowed_steps
 from desktop.domain.claims import ClaimKind, ClaimStatus
 from desktop.domain.documents import DocumentItem, checklist, required_documents
@@ -248,6 +254,13 @@ class ClaimReads:
         with self._engine.connect() as conn:
             return store.count_matching(conn, criteria)
 
+    def ids_with_prefix(self, actor: Actor, prefix: str, limit: int = 10) -> list[str]:
+        """Up to *limit* ids of claims that start with *prefix* (a claim named by the first
+        letters of its id, as ``claims list`` prints it)."""
+        require(actor, Permission.VIEW)
+        with self._engine.connect() as conn:
+            return store.ids_with_prefix(conn, prefix.strip().lower(), limit)
+
     def rows(self, actor: Actor, rowids: Sequence[int]) -> list[ClaimRow]:
         """The list lines of these rowids, in the order given."""
         require(actor, Permission.VIEW)
@@ -256,14 +269,20 @@ class ClaimReads:
             office = office_context(conn)
             found = store.rows_by_rowid(conn, rowids)
         lines = []
+        # The clock depends on the kind and, for a santunan, on the rule set in force on the
+        # day of death: one computation per pair, not per line.
+        clocks: dict[tuple[ClaimKind, date | None], ClockRules] = {}
         for row in found:
             status = ClaimStatus(row["status"])
             kind = ClaimKind(row["kind"])
             deadline = row["deadline"]
             running = row["status"] in store.RUNNING_STATUSES
-            rules = clock_rules(
-                kind, row["event_date"], office.regency_code, office.settings, office.holidays
-            )
+            key = (kind, row["event_date"] if kind is ClaimKind.SANTUNAN else None)
+            rules = clocks.get(key)
+            if rules is None:
+                rules = clocks[key] = clock_rules(
+                    kind, row["event_date"], office.regency_code, office.settings, office.holidays
+                )
             left = days_left(deadline, today, rules) if deadline and running else None
             lines.append(
                 ClaimRow(

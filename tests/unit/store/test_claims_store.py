@@ -263,7 +263,7 @@ def test_a_window_of_rows_comes_in_the_order_asked_with_place_names(
         assert row["shown_name"] == by_id[row["id"]]["subject_name"]
         assert row["kind"] == "santunan_kematian"
         assert row["village_name"] is None or isinstance(row["village_name"], str)
-    residents = [r for r in shown if r["worker_id"] is None]
+    residents = [r for r in shown if by_id[r["id"]]["worker_id"] is None]
     assert residents, "residents outside the roster are listed like the others"
 
 
