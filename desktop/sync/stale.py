@@ -304,6 +304,8 @@ def hold_stale(
     conflicts: list[tuple[Any, ...]] = []
     claims: set[str] = set()
     for (table, row_id), changes in by_row.items():
+        if table == "claim":
+            _settle_derived(conn, row_id, changes, actor, now)
         if table == "claim_event" and row_id not in counted:
             continue  # a late step the derivation skips, or that changes nothing: a fact
         current = _row(conn, table, row_id)
@@ -370,6 +372,27 @@ def hold_stale(
             conflicts,
         )
     return len(conflicts)
+
+
+def _settle_derived(
+    conn: Connection,
+    claim_id: str,
+    changes: Sequence[StaleChange],
+    actor: Actor,
+    now: datetime,
+) -> None:
+    """The fold's conflicts between a late change and the regency's on a claim's derived
+    columns (its status from a late step ...) are no decision: the claim service derives
+    them from the merged events and file."""
+    refs = [c.ref for c in changes]
+    names = sorted(DERIVED_CLAIM_FIELDS)
+    conn.exec_driver_sql(
+        "UPDATE conflict SET resolved_at = ?, resolved_by = ? WHERE resolved_at IS NULL "
+        f"AND table_name = 'claim' AND row_id = ? AND field IN ({', '.join('?' for _ in names)}) "
+        f"AND (winner_change IN ({', '.join('?' for _ in refs)}) "
+        f"OR loser_change IN ({', '.join('?' for _ in refs)}))",
+        (db_time(now), actor.user_id, claim_id, *names, *refs, *refs),
+    )
 
 
 def _laptop_side(changes: Sequence[StaleChange], name: str) -> tuple[StaleChange, Any] | None:

@@ -71,7 +71,9 @@ def regency_takes_it_on(hub: Office, claim: str, *, reject: bool = False) -> Non
     at_hub.step(hub.actor, claim, "direkomendasikan", on=date(2026, 11, 5))
     at_hub.step(hub.actor, claim, "diverifikasi", on=date(2026, 11, 6))
     if reject:
-        at_hub.step(hub.actor, claim, "ditolak", reason="Tidak memenuhi syarat", on=date(2026, 11, 7))
+        at_hub.step(
+            hub.actor, claim, "ditolak", reason="Tidak memenuhi syarat", on=date(2026, 11, 7)
+        )
 
 
 def laptop_edits_offline(laptop: Office, claim: str) -> str:
@@ -187,3 +189,175 @@ def test_a_late_edit_is_held_for_the_admin_and_the_next_bundle_imports(
     assert hub.receive(laptop.export()).applied
     assert claim_conflicts(hub) == []
     assert file_rows(laptop, claim) == file_rows(hub, claim)
+
+
+# ---- late steps: facts, counted by the derivation where they follow -----------------------
+
+
+def complete_claim(hub: Office, laptop: Office) -> str:
+    """A shared claim whose file is complete on both offices, still diusulkan."""
+    claim = shared_claim(hub, laptop)
+    service(laptop).receive(
+        laptop.actor, claim, checklist("santunan_kematian")[-1], on=date(2026, 11, 4)
+    )
+    assert hub.receive(laptop.export()).applied
+    assert laptop.receive(hub.export(peer=device_of(laptop))).applied
+    return claim
+
+
+def timeline(office: Office, claim: str) -> list[tuple[str, bool]]:
+    return [
+        (e.status.value, e.applied) for e in service(office).detail(office.actor, claim).timeline
+    ]
+
+
+def test_a_late_recommendation_after_the_rejection_is_kept_and_changes_nothing(
+    network: tuple[Office, Office],
+) -> None:
+    hub, laptop = network
+    claim = complete_claim(hub, laptop)
+    regency_takes_it_on(hub, claim, reject=True)
+    decided = derived(hub, claim)
+    service(laptop).step(laptop.actor, claim, "direkomendasikan", on=date(2026, 11, 8))
+    result = hub.receive(laptop.export())
+    assert result.applied
+    assert derived(hub, claim) == decided
+    assert decided[0] == "ditolak"
+    # The step is a fact: stored, shown as not counted; nothing for the admin to decide.
+    assert timeline(hub, claim)[-1] == ("direkomendasikan", False)
+    assert claim_conflicts(hub) == []
+    assert laptop.receive(hub.export(peer=device_of(laptop))).applied
+    assert derived(laptop, claim) == decided
+    assert file_rows(laptop, claim) == file_rows(hub, claim)
+    assert hub.receive(laptop.export()).applied
+
+
+def test_a_withdrawal_made_before_the_regency_acted_is_the_admins_to_count(
+    network: tuple[Office, Office],
+) -> None:
+    """The kecamatan withdrew the claim before the regency, unaware, verified it: counted
+    as it came, the withdrawal would undo the verification. Held until the admin counts it."""
+    hub, laptop = network
+    claim = complete_claim(hub, laptop)
+    service(laptop).step(laptop.actor, claim, "dibatalkan", reason="Keluarga menarik usulan")
+    regency_takes_it_on(hub, claim)
+    verified = derived(hub, claim)
+    assert hub.receive(laptop.export()).applied
+    assert derived(hub, claim) == verified
+    [held] = claim_conflicts(hub)
+    assert (held.table_name, held.field) == ("claim_event", "deleted")
+    assert "Langkah klaim Dibatalkan" in held.row_label and SUBJECT in held.row_label
+    assert (held.winner.value, held.loser.value) == (True, False)
+    # The admin counts it: the claim is withdrawn, on both offices.
+    hub.app.sync.settle(hub.actor, held.id, keep="loser")
+    assert derived(hub, claim)[0] == "dibatalkan"
+    assert laptop.receive(hub.export(peer=device_of(laptop))).applied
+    assert derived(laptop, claim) == derived(hub, claim)
+    assert file_rows(laptop, claim) == file_rows(hub, claim)
+    assert hub.receive(laptop.export()).applied
+    assert claim_conflicts(hub) == []
+
+
+# ---- twice, out of order ------------------------------------------------------------------
+
+
+def test_late_bundles_twice_and_out_of_order_hold_the_same(
+    network: tuple[Office, Office],
+) -> None:
+    hub, laptop = network
+    claim = shared_claim(hub, laptop)
+    regency_takes_it_on(hub, claim)
+    decided = derived(hub, claim)
+    heir = laptop_edits_offline(laptop, claim)
+    first = laptop.export()
+    service(laptop).update_heir(laptop.actor, heir, name="Anak Kedua Betul")
+    second = laptop.export()  # holds the first one's changes too
+    assert hub.receive(second).applied
+    held = {(c.table_name, c.row_id, c.field) for c in claim_conflicts(hub)}
+    assert ("heir", heir, "deleted") in held
+    assert hub.receive(first).applied  # nothing new in it
+    assert hub.receive(second).replayed
+    assert {(c.table_name, c.row_id, c.field) for c in claim_conflicts(hub)} == held
+    assert derived(hub, claim) == decided
+    # Taking the laptop's heir takes it as the laptop last wrote it.
+    heir_conflict = next(c for c in claim_conflicts(hub) if c.table_name == "heir")
+    hub.app.sync.settle(hub.actor, heir_conflict.id, keep="loser")
+    assert value(hub, "heir", heir, "name") == "Anak Kedua Betul"
+    for conflict in claim_conflicts(hub):
+        hub.app.sync.settle(hub.actor, conflict.id, keep="winner")
+    assert laptop.receive(hub.export(peer=device_of(laptop))).applied
+    assert file_rows(laptop, claim) == file_rows(hub, claim)
+    assert derived(laptop, claim) == derived(hub, claim) == decided
+    assert hub.receive(laptop.export()).applied
+
+
+# ---- an insider still cannot --------------------------------------------------------------
+
+
+def refused(hub: Office, laptop: Office, tmp_path: Path, change: tuple[object, ...]) -> str:
+    """Send *change* as the laptop's own signed bundle: refused, nothing changed, and the
+    laptop's genuine bundle still imports; the refusal's code."""
+    before = hub.dump()
+    with pytest.raises(SyncRefused) as refusal:
+        hub.receive(forge(laptop, hub, [change], tmp_path))
+    assert hub.dump() == before
+    assert hub.receive(laptop.export()).applied
+    return refusal.value.code
+
+
+def test_a_laptop_that_knew_the_file_had_left_it_cannot_change_it(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, laptop = network
+    claim = shared_claim(hub, laptop)
+    regency_takes_it_on(hub, claim)
+    heir = laptop_edits_offline(laptop, claim)
+    assert hub.receive(laptop.export()).applied  # late, held
+    assert laptop.receive(hub.export(peer=device_of(laptop))).applied  # now it knows
+    assert hub.receive(laptop.export()).applied  # and says so
+    # An edit of the claim that follows the verification: refused.
+    akta = laptop_change(
+        laptop, hub, "claim", claim, "update", {"death_certificate_no": [None, "PALSU-1"]}
+    )
+    assert refused(hub, laptop, tmp_path, akta) == "sync.authority"
+    # An heir's account changed after its last bundle said it held the verification.
+    account = laptop_change(
+        laptop, hub, "heir", heir, "update", {"bank_account": [None, "9999999999"]}
+    )
+    assert refused(hub, laptop, tmp_path, account) == "sync.authority"
+
+
+@pytest.mark.parametrize("forgery", ["amount", "verify", "regency_step", "hub_device"])
+def test_what_no_kecamatan_may_ever_write_is_refused_on_a_late_claim_too(
+    network: tuple[Office, Office], tmp_path: Path, forgery: str
+) -> None:
+    hub, laptop = network
+    claim = shared_claim(hub, laptop)
+    regency_takes_it_on(hub, claim)
+    laptop_edits_offline(laptop, claim)
+    assert hub.receive(laptop.export()).applied  # the honest late bundle
+    event = {
+        "claim_id": [None, claim],
+        "status": [None, "direkomendasikan"],
+        "at": [None, "2026-11-05 01:00:00.000000"],
+        "actor_user_id": [None, laptop.actor.user_id],
+        "actor_name": [None, "operator"],
+        "device_id": [None, device_of(laptop)],
+        "data": [None, '{"role": "operator_kecamatan"}'],
+    }
+    # Claim changes as the laptop holds the claim (their vector names nothing not sent).
+    if forgery == "amount":
+        change = laptop_change(
+            laptop, laptop, "claim", claim, "update", {"amount_approved": [0, 150_000_000]}
+        )
+    elif forgery == "verify":
+        change = laptop_change(
+            laptop, laptop, "claim", claim, "update", {"verified_on": [None, "2026-11-01"]}
+        )
+    elif forgery == "regency_step":
+        event["data"] = [None, '{"role": "admin_kabupaten"}']
+        change = laptop_change(laptop, hub, "claim_event", new_id(), "insert", event)
+    else:
+        event["device_id"] = [None, device_of(hub)]
+        change = laptop_change(laptop, hub, "claim_event", new_id(), "insert", event)
+    assert refused(hub, laptop, tmp_path, change) in {"sync.authority", "sync.event"}

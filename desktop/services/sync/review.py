@@ -30,6 +30,7 @@ from desktop.store.unit_of_work import UnitOfWork, table_of, utc_now
 from desktop.sync.duplicates import count_open_pairs, open_pairs
 from desktop.sync.keys import PublicKeys
 from desktop.sync.merge import db_time
+from desktop.sync.stale import CLAIM_FILE_TABLES, HOLD_ACTION
 
 _KEPT = {"winner": "nilai terpakai", "loser": "nilai lain"}
 # Worker fields a merge copies from the redirected record when the kept one lacks them.
@@ -190,8 +191,19 @@ class ReviewMixin(SyncBase):
                 )
             table_name, row_id, name = str(row[0]), str(row[1]), str(row[2])
             # A field derived from another is settled with it (the unit stays whole): the
-            # open conflicts of the same two changes on the unit's other fields go too.
+            # open conflicts of the same two changes on the unit's other fields go too. A
+            # late edit of an heir or a document the hub held back is one decision for all
+            # its fields (a document received with the laptop's day, or not at all).
             unit = unit_of(table_name, name)
+            if table_name in ("heir", "claim_document") and _is_hold(conn, str(row[6])):
+                unit = tuple(
+                    str(r[0])
+                    for r in conn.exec_driver_sql(
+                        "SELECT field FROM conflict WHERE resolved_at IS NULL AND row_id = ? "
+                        "AND winner_change = ? AND loser_change = ?",
+                        (row_id, row[6], row[7]),
+                    )
+                ) or (name,)
             marks = ", ".join("?" for _ in unit)
             sides = conn.exec_driver_sql(
                 f"SELECT field, winner_value, loser_value FROM conflict "
@@ -209,6 +221,7 @@ class ReviewMixin(SyncBase):
         chosen[name] = _python_value(
             table_of(model), name, _unjson(row[3] if keep == "winner" else row[4])
         )
+        mark = self._claims.change_mark() if self._claims is not None else None
         with UnitOfWork(
             self._engine,
             actor,
@@ -225,6 +238,10 @@ class ReviewMixin(SyncBase):
                 f"({', '.join('?' for _ in chosen)})",
                 (db_time(utc_now()), actor.user_id, row_id, *chosen),
             )
+        if mark is not None and self._claims is not None and table_name in CLAIM_FILE_TABLES:
+            # An heir, a document or a step taken back into the file: the claim's status,
+            # clock and flags follow it.
+            self._claims.recompute_since(actor, mark)
 
     # -- duplicates ----------------------------------------------------------------------
 
@@ -321,6 +338,18 @@ class ReviewMixin(SyncBase):
                 ),
             )
         return str(row[0]), str(row[1])
+
+
+def _is_hold(conn: Connection, ref: str) -> bool:
+    """True when the change *ref* is the hub's hold of a late claim edit
+    (desktop.sync.stale.hold_stale)."""
+    device, _, seq = ref.rpartition(":")
+    action = conn.exec_driver_sql(
+        "SELECT a.action FROM change_log c JOIN audit_entry a ON a.id = c.audit_id "
+        "WHERE c.device_id = ? AND c.device_seq = ?",
+        (device, int(seq or 0)),
+    ).scalar()
+    return action == HOLD_ACTION
 
 
 def _refusal(noted: tuple[str, str, Any] | None) -> Refusal | None:
