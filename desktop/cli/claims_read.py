@@ -339,7 +339,7 @@ def _write_flags(out: TextIO, detail: ClaimDetail) -> None:
     if not detail.flags:
         out.write("  " + translate("Cli", "tidak ada") + "\n")
     for flag in detail.flags:
-        out.write(f"  {flag.code}: {flag.message}\n")
+        out.write(f"  {flag.code}: {finding(flag.finding)}\n")
 
 
 def _write_timeline(out: TextIO, detail: ClaimDetail) -> None:

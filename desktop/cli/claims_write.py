@@ -26,9 +26,8 @@ def _flags_said(err: TextIO, detail: ClaimDetail, before: set[str]) -> int:
     """Write the claim's review flags raised since *before* on stderr; the exit code."""
     raised = [flag for flag in detail.flags if flag.code not in before]
     for flag in raised:
-        err.write(
-            translate("Cli", "perlu diperiksa: {message}").format(message=flag.message) + "\n"
-        )
+        said = finding(flag.finding)
+        err.write(translate("Cli", "perlu diperiksa: {message}").format(message=said) + "\n")
     if not raised:
         return EXIT_OK
     err.write(

@@ -24,6 +24,7 @@ from desktop.domain.claim_state import (
 from desktop.domain.claim_steps import allowed_steps
 from desktop.domain.claims import ClaimKind, ClaimStatus
 from desktop.domain.documents import DocumentItem, checklist, required_documents
+from desktop.domain.findings import Finding
 from desktop.domain.heirs import document_conditions, relationship_of
 from desktop.domain.identifiers import mask_account, normalize_number
 from desktop.domain.names import name_key
@@ -105,6 +106,8 @@ class FlagDetail:
 
     code: str
     message: str
+    # The finding itself, for a screen that shows it in the user's language.
+    finding: Finding
 
 
 @dataclass(frozen=True)
@@ -446,7 +449,7 @@ def _detail(
         amount=amount_of(file, override=stored_override(claim)),
         amount_approved=int(claim.get("amount_approved") or 0),
         amount_paid=int(claim.get("amount_paid") or 0),
-        flags=tuple(FlagDetail(flag.code, flag.message) for flag in still_open),
+        flags=tuple(FlagDetail(flag.code, flag.message, flag.finding) for flag in still_open),
         timeline=tuple(timeline),
         allowed_steps=allowed_steps(file.kind, state.status, actor.role),
         days_off=claim.get("days_off"),

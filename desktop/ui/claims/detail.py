@@ -603,7 +603,7 @@ class ClaimDetailView(QWidget):
         admin = self._may(Permission.DECIDE_CLAIMS)
         for flag in detail.flags:
             row = QHBoxLayout()
-            text = value_label(flag.message, color=ERROR_COLOR)
+            text = value_label(finding_text(flag.finding), color=ERROR_COLOR)
             text.setObjectName(f"flag_{flag.code}")
             row.addWidget(text, 1)
             button = QPushButton(self.tr("Hapus tanda…"))
@@ -617,7 +617,8 @@ class ClaimDetailView(QWidget):
 
     def clear_flag(self, flag: FlagDetail) -> ReasonDialog:
         """Ask why the flag may be cleared, then clear it."""
-        dialog = ReasonDialog(flag_request(flag.message), today=self._today, parent=self)
+        request = flag_request(finding_text(flag.finding))
+        dialog = ReasonDialog(request, today=self._today, parent=self)
         dialog.submit = lambda reason, _day, _extra: self._write(
             lambda actor, claim: self._services.claims.clear_flag(actor, claim, flag.code, reason)
         )

@@ -783,7 +783,7 @@ class NewClaimDialog(QDialog):
                 "Klaim {kind} untuk {name} sudah dibuka, dan ditandai “perlu diperiksa”: "
                 "admin kabupaten memeriksa tanda ini sebelum klaim diputuskan."
             ).format(kind=translate("ClaimKind", kind.label), name=detail.subject_name),
-            "\n".join(["• " + flag.message for flag in detail.flags] + notes),
+            "\n".join(["• " + finding_text(flag.finding) for flag in detail.flags] + notes),
         )
 
     # ---- closing -------------------------------------------------------------------------
