@@ -70,12 +70,14 @@ class _Query:
     sort: str
     descending: bool
     generation: int
+    count_all: bool  # a filtered list also counts every claim (unless known already)
 
 
 class _Results(QObject):
     """Carries a background query's outcome back to the GUI thread."""
 
-    ready = Signal(int, object, int, float)  # generation, ids, claims in all, seconds
+    ready = Signal(int, object, int, float)  # generation, ids, claims in all (-1: not
+    # counted), seconds
     failed = Signal(int, object)
 
 
@@ -103,7 +105,9 @@ class _IdsQuery(QRunnable):
                 search=flt.text,
             )
             ids = q.claims.ids(q.actor, criteria, sort=q.sort, descending=q.descending)
-            total = q.claims.count(q.actor) if flt.filtered else len(ids)
+            total = len(ids)
+            if flt.filtered:
+                total = q.claims.count(q.actor) if q.count_all else -1
         except Exception as exc:  # reported on the GUI thread
             with contextlib.suppress(RuntimeError):  # the tab was closed meanwhile
                 self._results.failed.emit(q.generation, exc)
@@ -130,6 +134,7 @@ class ClaimsTab(QWidget):
         self._keep_detail = False  # a reload after the detail's own change keeps it
         self._shown: tuple[str, int] | None = None  # the detail's claim: id, rowid
         self._resetting = False
+        self._total: int | None = None  # every claim, known until the data changes
         self.last_query_seconds = 0.0
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -300,6 +305,7 @@ class ClaimsTab(QWidget):
     def data_changed(self) -> None:
         """The claims changed (a step, a new claim, a merge): forget the fetched rows and
         query the ids again, once."""
+        self._total = None
         self.model.refresh_rows()
         self._refresh_timer.start()
 
@@ -328,6 +334,7 @@ class ClaimsTab(QWidget):
                     self.model.sort_key,
                     self.model.descending,
                     self._generation,
+                    self._total is None,
                 ),
                 self._results,
             )
@@ -353,6 +360,12 @@ class ClaimsTab(QWidget):
         if not self._query_ended() or generation != self._generation:
             return
         self.last_query_seconds = seconds
+        if total >= 0:
+            self._total = total
+        elif self._total is None:
+            assert self._actor is not None
+            self._total = self._services.claims.count(self._actor)
+        total = self._total
         current = self.model.data(self.table.currentIndex(), ObjectRole)
         wanted = self._select_rowid
         if wanted is None and current is not None:
