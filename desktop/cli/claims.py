@@ -1,4 +1,4 @@
-"""The claims commands: list, show, new, step, doc, heir (their parsers; the commands are
+"""The claims commands: list, show, new, set, step, doc, heir (their parsers; the commands are
 in :mod:`desktop.cli.claims_read` and :mod:`desktop.cli.claims_write`).
 
 Every command acts as the office's own user (``office.local_actor``) through the claim
@@ -18,16 +18,20 @@ from desktop.cli.claims_write import (
     cmd_claims_doc,
     cmd_claims_heir,
     cmd_claims_new,
+    cmd_claims_set,
     cmd_claims_step,
 )
 from desktop.cli.common import add_command, add_db, add_subcommands, iso_date, whole_number
 from desktop.cli.words import translate
+from desktop.domain.benefits import SchoolLevel
 from desktop.domain.claims import ClaimKind, ClaimStatus
 from desktop.domain.documents import DocumentItem
 from desktop.domain.heirs import Relationship
 
+Choices = type[ClaimKind | ClaimStatus | DocumentItem | Relationship | SchoolLevel]
 
-def _values(enum: type[ClaimKind | ClaimStatus | DocumentItem | Relationship]) -> list[str]:
+
+def _values(enum: Choices) -> list[str]:
     return [member.value for member in enum]
 
 
@@ -327,10 +331,68 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
         metavar=text,
         help=translate("CliHelp", "nama pemilik rekening, bila bukan ahli waris sendiri"),
     )
+    heir.add_argument(
+        "--school-level",
+        choices=_values(SchoolLevel),
+        default=None,
+        metavar=translate("CliHelp", "JENJANG"),
+        help=translate(
+            "CliHelp",
+            "jenjang sekolah anak (beasiswa JKM untuk dua anak pertama, setelah 3 tahun "
+            "iuran): {choices}",
+        ).format(choices=", ".join(_values(SchoolLevel))),
+    )
+
+    particulars = add_command(
+        claim_commands,
+        "set",
+        translate("CliHelp", "catat data klaim yang baru diketahui"),
+        translate(
+            "CliHelp",
+            "Catat data klaim yang baru diketahui sesudah klaim dibuka: nomor akta kematian, "
+            "desil DTSEN, kecelakaan lalu lintas (JKK), hari tidak mampu bekerja (STMB). "
+            "Kecamatan dapat mengubahnya selama berkas ada di kecamatan.",
+        ),
+    )
+    add_db(particulars)
+    particulars.add_argument("claim", metavar=claim_id, help=claim_id_help)
+    particulars.add_argument(
+        "--akta",
+        default=None,
+        metavar=translate("CliHelp", "NOMOR"),
+        help=translate("CliHelp", "nomor akta kematian"),
+    )
+    decile = particulars.add_mutually_exclusive_group()
+    decile.add_argument(
+        "--decile",
+        type=whole_number,
+        default=None,
+        metavar="N",
+        help=translate("CliHelp", "desil DTSEN rumah tangga almarhum, 1 sampai 10"),
+    )
+    decile.add_argument(
+        "--no-decile",
+        action="store_true",
+        help=translate("CliHelp", "desil DTSEN belum diketahui (klaim ditandai perlu diperiksa)"),
+    )
+    particulars.add_argument(
+        "--traffic",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=translate("CliHelp", "kecelakaan kerja terjadi di jalan (klaim JKK)"),
+    )
+    particulars.add_argument(
+        "--days-off",
+        type=whole_number,
+        default=None,
+        metavar="N",
+        help=translate("CliHelp", "hari tidak mampu bekerja (klaim JKK STMB)"),
+    )
 
     listing.set_defaults(handler=cmd_claims_list)
     show.set_defaults(handler=cmd_claims_show)
     new.set_defaults(handler=cmd_claims_new)
+    particulars.set_defaults(handler=cmd_claims_set)
     step.set_defaults(handler=cmd_claims_step)
     doc.set_defaults(handler=cmd_claims_doc)
     heir.set_defaults(handler=cmd_claims_heir)

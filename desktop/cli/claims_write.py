@@ -1,4 +1,4 @@
-"""The claims commands that write: ``claims new``, ``step``, ``doc`` and ``heir``.
+"""The claims commands that write: ``claims new``, ``set``, ``step``, ``doc`` and ``heir``.
 
 Each acts as the office's own user through the claim service. What the rules refuse exits 2
 with their reason (and, on the command line, what to type next); a claim left with a review
@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, TextIO
 
-from desktop.cli.claims_read import days_left_text, document_line, resolve_claim
+from desktop.cli.claims_read import days_left_text, document_line, resolve_claim, rupiah
 from desktop.cli.common import EXIT_ATTENTION, EXIT_OK, UsageError, open_services
 from desktop.cli.words import finding, long_date, translate
 from desktop.domain.claims import ClaimStatus
@@ -201,6 +201,49 @@ def cmd_claims_doc(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_claims_set(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Record a claim's particulars learned after it was opened."""
+    changes: dict[str, object] = {}
+    if args.akta is not None:
+        changes["akta"] = args.akta
+    if args.no_decile:
+        changes["decile"] = None
+    elif args.decile is not None:
+        changes["decile"] = args.decile
+    if args.traffic is not None:
+        changes["accident_is_traffic"] = args.traffic
+    if args.days_off is not None:
+        changes["days_off"] = args.days_off
+    if not changes:
+        raise UsageError(
+            translate(
+                "Cli",
+                "tidak ada yang dicatat; beri salah satu dari --akta, --decile, --no-decile, "
+                "--traffic, --no-traffic, --days-off.",
+            )
+        )
+    services = open_services(args)
+    try:
+        actor = services.office.local_actor()
+        claims = services.claims
+        detail = resolve_claim(services, actor, args.claim)
+        claims.update_particulars(actor, detail.id, **changes)
+        after = claims.detail(actor, detail.id)
+    finally:
+        services.close()
+    out.write(
+        translate("Cli", "Data klaim {name} dicatat.").format(name=after.subject_name) + "\n"
+    )
+    if after.amount is not None:
+        out.write(
+            translate("Cli", "Jumlah menurut aturan: {amount}").format(
+                amount=rupiah(after.amount.computed)
+            )
+            + "\n"
+        )
+    return _flags_said(err, after, {flag.code for flag in detail.flags})
+
+
 def cmd_claims_heir(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Add an heir (the payee with --payee)."""
     from desktop.domain.claim_rules import mask_nik
@@ -232,6 +275,7 @@ def cmd_claims_heir(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             bank=args.bank,
             account=args.account,
             holder=args.holder,
+            school_level=args.school_level,
         )
         after = claims.detail(actor, detail.id)
     finally:

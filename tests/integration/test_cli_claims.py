@@ -412,7 +412,7 @@ def test_bad_dates_kinds_and_states_exit_2_naming_the_option(db: Path) -> None:
 
 
 def test_help_of_every_claims_command_is_indonesian() -> None:
-    for command in ("list", "show", "new", "step", "doc", "heir"):
+    for command in ("list", "show", "new", "set", "step", "doc", "heir"):
         code, out, _ = cli("claims", command, "--help")
         assert code == 0 and out.startswith("penggunaan:"), command
     code, out, _ = cli("claims", "--help")
@@ -440,3 +440,38 @@ def test_a_read_only_database_lists_and_shows_claims_and_refuses_their_changes(
         ):  # fmt: skip
             err = one_line_refusal(*cli("claims", argv[0], "--db", db, *argv[1:]))
             assert "hanya dapat dibaca (read-only)" in err, (argv, err)
+
+
+def test_set_records_particulars_and_heir_a_school_level(db: Path) -> None:
+    first, _ = villages(db)
+    claim = new_resident(db, RESIDENT_NIK, first, decile=None)
+    assert query(db, "SELECT flag_codes FROM claim") == [("flag.decile_missing",)]
+    code, out, err = cli("claims", "set", "--db", db, claim[:13], "--decile", "2",
+                         "--akta", "AK-99")  # fmt: skip
+    assert (code, err) == (0, ""), err
+    assert "Data klaim Warga Bukan Peserta dicatat." in out and "Rp" in out
+    assert query(db, "SELECT dtsen_decile, death_certificate_no, flags_open FROM claim") == [
+        (2, "AK-99", 0)
+    ]
+    # Nothing to record, a decile out of range, days off on a santunan: exit 2, unchanged.
+    for extra, said in (
+        ((), "tidak ada yang dicatat"),
+        (("--decile", "11"), "Desil DTSEN 11 tidak sah"),
+        (("--days-off", "5"), "hanya dicatat pada klaim"),
+        (("--decile", "3", "--no-decile"), "tidak boleh dipakai bersama --decile"),
+    ):
+        code, _, err = cli("claims", "set", "--db", db, claim, *extra)
+        assert code == 2 and said in err, (extra, err)
+    assert query(db, "SELECT dtsen_decile FROM claim") == [(2,)]
+    code, _, err = cli("claims", "set", "--db", db, claim, "--no-decile")
+    assert code == 1 and "perlu diperiksa" in err
+
+    code, out, err = cli("claims", "heir", "--db", db, claim, "--name", "Anak Sekolah",
+                         "--nik", HEIR_NIK, "--relationship", "anak",
+                         "--school-level", "sma")  # fmt: skip
+    assert code in (0, 1), err
+    assert query(db, "SELECT school_level FROM heir") == [("sma",)]
+    code, _, err = cli("claims", "heir", "--db", db, claim, "--name", "Suami",
+                       "--nik", THIRD_RESIDENT_NIK, "--relationship", "suami",
+                       "--school-level", "smp")  # fmt: skip
+    assert code == 2 and "hanya diisi untuk ahli waris anak" in err
