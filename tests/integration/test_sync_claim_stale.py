@@ -148,8 +148,14 @@ def test_a_late_edit_is_held_for_the_admin_and_the_next_bundle_imports(
     decided = derived(hub, claim)
     heir = laptop_edits_offline(laptop, claim)
 
-    result = hub.receive(laptop.export())  # once refused the whole bundle, for good
+    bundle = laptop.export()
+    before = hub.dump()
+    preview = hub.app.sync.preview(bundle)  # says what the import does, changes nothing
+    assert preview.summary.held >= 3 and preview.summary.conflicts >= 3
+    assert hub.dump() == before
+    result = hub.receive(bundle)  # once refused the whole bundle, for good
     assert result.applied
+    assert result.summary.conflicts == preview.summary.conflicts
     assert result.summary.held >= 3
     # The regency's decision and file stand until the admin decides.
     assert derived(hub, claim) == decided

@@ -159,6 +159,10 @@ class ConflictView:
     loser: ChangeInfo
     detected_at: datetime
     resolved_at: datetime | None
+    # A kecamatan's edit of a claim's file made while the file was with it, arrived after
+    # the regency acted on the claim: the winner is the regency's value, held for the admin
+    # (desktop.sync.stale), the loser the kecamatan's.
+    late_claim_edit: bool = False
 
 
 @dataclass(frozen=True)

@@ -163,6 +163,7 @@ class ReviewMixin(SyncBase):
                     loser=_change_info(conn, str(r[8]), _unjson(r[6])),
                     detected_at=_parse_time(r[9]),
                     resolved_at=_parse_time(r[10]) if r[10] else None,
+                    late_claim_edit=_is_hold(conn, str(r[7])),
                 )
                 for r in rows
             ]

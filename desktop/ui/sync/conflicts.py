@@ -164,16 +164,22 @@ class ConflictsTab(QueueTab[ConflictView]):
             None,
             self.tr("Nilai sebelum kedua perubahan."),
         )
+        if conflict.late_claim_edit:
+            applied = self.tr(
+                "Nilai kantor kabupaten, yang sudah memproses klaim ini. Tetap dipakai di semua "
+                "kantor sampai Anda memilih."
+            )
+            other = self.tr(
+                "Diubah kecamatan ketika berkas masih di kecamatan, tetapi baru tiba setelah "
+                "kantor kabupaten memproses klaim ini. Disimpan, tidak dipakai."
+            )
+        else:
+            applied = self.tr("Dipakai sekarang di semua kantor.")
+            other = self.tr("Disimpan, tidak dipakai.")
         self.winner_card.show_change(
-            value_text(field, conflict.winner.value),
-            conflict.winner,
-            self.tr("Dipakai sekarang di semua kantor."),
+            value_text(field, conflict.winner.value), conflict.winner, applied
         )
-        self.loser_card.show_change(
-            value_text(field, conflict.loser.value),
-            conflict.loser,
-            self.tr("Disimpan, tidak dipakai."),
-        )
+        self.loser_card.show_change(value_text(field, conflict.loser.value), conflict.loser, other)
         for card in (self.winner_card, self.loser_card):
             card.keep_button.setEnabled(self._allowed)
 

@@ -122,8 +122,45 @@ def grouped_fingerprint(fingerprint: str | None) -> str:
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
+# The columns of a claim's file a conflict may be about (a kecamatan's late edit held for
+# the admin), by the names the Klaim tab gives them.
+CLAIM_FIELD_LABELS: dict[str, dict[str, str]] = {
+    "claim": {
+        "death_certificate_no": QT_TRANSLATE_NOOP("SyncField", "No. akta kematian"),
+        "dtsen_decile": QT_TRANSLATE_NOOP("SyncField", "Desil DTSEN"),
+        "subject_name": QT_TRANSLATE_NOOP("SyncField", "Nama almarhum/peserta"),
+        "subject_name_key": QT_TRANSLATE_NOOP("SyncField", "Nama almarhum/peserta (pencarian)"),
+        "subject_nik": QT_TRANSLATE_NOOP("SyncField", "NIK almarhum/peserta"),
+        "subject_birth_date": QT_TRANSLATE_NOOP("SyncField", "Tanggal lahir almarhum/peserta"),
+        "subject_kk": QT_TRANSLATE_NOOP("SyncField", "No. KK"),
+        "event_date": QT_TRANSLATE_NOOP("SyncField", "Tanggal kejadian"),
+        "reported_date": QT_TRANSLATE_NOOP("SyncField", "Tanggal dilaporkan"),
+        "accident_is_traffic": QT_TRANSLATE_NOOP("SyncField", "Kecelakaan lalu lintas"),
+        "days_off": QT_TRANSLATE_NOOP("SyncField", "Hari tidak mampu bekerja"),
+        "note": QT_TRANSLATE_NOOP("SyncField", "Catatan"),
+    },
+    "heir": {
+        "name": QT_TRANSLATE_NOOP("SyncField", "Nama ahli waris"),
+        "relationship": QT_TRANSLATE_NOOP("SyncField", "Hubungan"),
+        "is_payee": QT_TRANSLATE_NOOP("SyncField", "Penerima pembayaran"),
+        "bank_name": QT_TRANSLATE_NOOP("SyncField", "Nama bank"),
+        "bank_account": QT_TRANSLATE_NOOP("SyncField", "No. rekening"),
+        "account_holder": QT_TRANSLATE_NOOP("SyncField", "Nama pemilik rekening"),
+        "school_level": QT_TRANSLATE_NOOP("SyncField", "Jenjang sekolah"),
+    },
+    "claim_document": {
+        "received": QT_TRANSLATE_NOOP("SyncField", "Diterima"),
+        "received_on": QT_TRANSLATE_NOOP("SyncField", "Tanggal diterima"),
+        "note": QT_TRANSLATE_NOOP("SyncField", "Catatan"),
+    },
+}
+
+
 def field_label(table: str, field: str) -> str:
     """The name people know a column by (the raw name when unknown)."""
+    claim_label = CLAIM_FIELD_LABELS.get(table, {}).get(field)
+    if claim_label is not None:
+        return translate("SyncField", claim_label)
     return column_label(field, FIELD_LABELS, translate)
 
 
