@@ -7,16 +7,13 @@ freezes the window. Rows are fetched by the model as the view paints them.
 
 from __future__ import annotations
 
-import time
 from array import array
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from PySide6.QtCore import (
     QModelIndex,
-    QObject,
     QPoint,
-    QRunnable,
     Qt,
     QThreadPool,
     QTimer,
@@ -47,13 +44,9 @@ from desktop.domain.categories import Category, WorkerStatus
 from desktop.domain.claims import ClaimKind
 from desktop.domain.findings import DomainError
 from desktop.services.app import AppServices
-from desktop.services.health import HealthService
-from desktop.services.office import OfficeService
 from desktop.services.permissions import Actor, Permission, can
-from desktop.services.regions import RegionService
-from desktop.services.roster import RosterFilter, RosterService, RosterSort
-from desktop.services.roster_import import ImportResult, RosterImportService
-from desktop.services.workers import WorkerService
+from desktop.services.roster import RosterFilter
+from desktop.services.roster_import import ImportResult
 from desktop.ui import messages
 from desktop.ui.claims.new_claim import NewClaimDialog
 from desktop.ui.i18n import error_text, finding_text, number, translate
@@ -61,6 +54,7 @@ from desktop.ui.roster.columns import RosterColumns
 from desktop.ui.roster.export_dialog import ExportDialog
 from desktop.ui.roster.import_wizard import ImportWizard
 from desktop.ui.roster.model import COL_NAME, SORTS, ObjectRole, RosterModel
+from desktop.ui.roster.queries import IdsQuery, IdsResults, RosterServices, is_filtered
 from desktop.ui.roster.regions import (
     DISTRICT_LEVEL,
     VILLAGE_LEVEL,
@@ -87,83 +81,6 @@ LEFT_PANEL_SHARE = 0.15
 LEFT_PANEL_MIN, LEFT_PANEL_AUTO_MAX, LEFT_PANEL_MAX = 170, 300, 480
 
 
-def is_filtered(flt: RosterFilter) -> bool:
-    """True when *flt* leaves out some workers (a search or any filter is set)."""
-    return replace(flt, text=flt.text.strip()) != RosterFilter()
-
-
-@dataclass(frozen=True)
-class RosterServices:
-    """What the tab needs from the open database."""
-
-    regions: RegionService
-    roster: RosterService
-    workers: WorkerService
-    office: OfficeService
-    importer: RosterImportService
-    health: HealthService
-
-    @classmethod
-    def of(cls, services: AppServices) -> RosterServices:
-        """Take them from the app's services."""
-        return cls(
-            services.regions,
-            services.roster,
-            services.workers,
-            services.office,
-            RosterImportService(services.database.engine),
-            services.health,
-        )
-
-
-class _Results(QObject):
-    """Carries a background query's outcome back to the GUI thread."""
-
-    ready = Signal(int, object, int, float)  # generation, ids, live workers in all, seconds
-    failed = Signal(int, object)
-
-
-class _IdsQuery(QRunnable):
-    """Read the sorted ids of the matching workers off the GUI thread."""
-
-    def __init__(
-        self,
-        roster: RosterService,
-        flt: RosterFilter,
-        sort: RosterSort,
-        descending: bool,
-        generation: int,
-        results: _Results,
-    ) -> None:
-        super().__init__()
-        self._args = (roster, flt, sort, descending)
-        self._generation = generation
-        self._results = results
-
-    def run(self) -> None:
-        roster, flt, sort, descending = self._args
-        started = time.perf_counter()
-        total = 0
-        try:
-            ids = roster.matching_ids(flt, sort=sort, descending=descending)
-            # The figure beside the table counts what the table would show unfiltered:
-            # the live workers (not merged, not deleted), read together with the rows.
-            total = roster.count(RosterFilter()) if is_filtered(flt) else len(ids)
-        except Exception as exc:  # reported on the GUI thread
-            outcome: tuple[str, object] = ("failed", exc)
-        else:
-            outcome = ("ready", ids)
-        try:
-            if outcome[0] == "ready":
-                self._results.ready.emit(
-                    self._generation, outcome[1], total, time.perf_counter() - started
-                )
-            else:
-                self._results.failed.emit(self._generation, outcome[1])
-        except RuntimeError:
-            pass  # the tab was closed meanwhile
-
-
 class RosterTab(QWidget):
     """The roster: search, filters, the table, and the worker form."""
 
@@ -186,7 +103,7 @@ class RosterTab(QWidget):
         self.last_query_seconds = 0.0
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._results = _Results(self)
+        self._results = IdsResults(self)
         self._results.ready.connect(self._ids_ready)
         self._results.failed.connect(self._ids_failed)
         self._search_timer = QTimer(self)
@@ -486,7 +403,7 @@ class RosterTab(QWidget):
         self._running = True
         self._pending = False
         self._pool.start(
-            _IdsQuery(
+            IdsQuery(
                 self._services.roster,
                 self.current_filter(),
                 self.model.sort_key,
