@@ -316,11 +316,6 @@ def test_the_status_bar_counts_the_clock_and_the_window_shows_a_claim(
     )
 
 
-@pytest.mark.xfail(
-    reason="the claim detail's 'Tambah &ahli waris…' takes Alt+A of the B&antuan menu "
-    "(desktop/ui/claims/detail.py, not this tab's)",
-    strict=False,
-)
 def test_no_alt_key_clash_with_a_claim_chosen(qtbot: QtBot, demo: AppServices) -> None:
     window = MainWindow(demo)
     qtbot.addWidget(window)

@@ -336,7 +336,7 @@ class ClaimDetailView(QWidget):
             section.add_muted(self.tr("Belum ada ahli waris."))
         for heir in detail.heirs:
             section.add(self._heir_row(heir, full, editable))
-        self.add_heir_button = QPushButton(self.tr("Tambah &ahli waris…"))
+        self.add_heir_button = QPushButton(self.tr("Tambah ahli &waris…"))
         self.add_heir_button.clicked.connect(lambda: self.edit_heir(None))
         self.add_heir_button.setEnabled(editable)
         section.add(button_row(self.add_heir_button))
