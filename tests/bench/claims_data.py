@@ -33,8 +33,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 SEED = 7
 YEAR = 2026  # the demo bench's reference year (tests.bench.run.bench_demo)
 LIVING = 40_000  # active workers set aside for accident claims
@@ -124,6 +122,8 @@ def _villages(conn: sqlite3.Connection, regency: str) -> list[Any]:
 def _pools(conn: Any, living: int) -> Any:
     """The deceased workers without a claim and some active ones, as the demo sets them
     aside (full rows), sorted by the day a claim could start from."""
+    from sqlalchemy import select
+
     from desktop.services.demo import DemoPeople
     from desktop.store.claims import CLAIM, WORKER
 
