@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="id_ID">
 <context>
+    <name>AmountDialog</name>
+    <message>
+        <source>Ubah jumlah klaim</source>
+        <translation>Change the claim amount</translation>
+    </message>
+    <message>
+        <source>Jumlah menurut aturan: {computed}. Jumlah yang Anda tulis menggantikannya; alasannya dicatat bersama nama Anda.</source>
+        <translation>Amount under the rules: {computed}. The amount you write replaces it; the reason is recorded with your name.</translation>
+    </message>
+    <message>
+        <source>mis. 1.000.000</source>
+        <translation>e.g. 1.000.000</translation>
+    </message>
+    <message>
+        <source>mis. nomor surat keputusan</source>
+        <translation>e.g. the number of the decision letter</translation>
+    </message>
+    <message>
+        <source>&amp;Jumlah (Rp):</source>
+        <translation>&amp;Amount (Rp):</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Jumlah tidak boleh kurang dari Rp0.</source>
+        <translation>The amount cannot be less than Rp0.</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Memperbarui basis data {file}</source>
@@ -111,6 +158,267 @@ View the data only, or choose another file?</translation>
     </message>
 </context>
 <context>
+    <name>ClaimDetail</name>
+    <message>
+        <source>{days} hari lagi</source>
+        <translation>{days} days left</translation>
+    </message>
+    <message>
+        <source>hari ini batasnya</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <source>lewat {days} hari</source>
+        <translation>{days} days overdue</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimDetailView</name>
+    <message>
+        <source>Tampilkan nomor lengkap</source>
+        <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <source>Pilih klaim di daftar untuk melihat rinciannya.</source>
+        <translation>Choose a claim in the list to see its details.</translation>
+    </message>
+    <message>
+        <source>Subjek</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Status dan batas waktu</source>
+        <translation>Status and deadline</translation>
+    </message>
+    <message>
+        <source>Ahli waris</source>
+        <translation>Heirs</translation>
+    </message>
+    <message>
+        <source>Dokumen</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Tanda periksa</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Riwayat</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>{kind} · {status}</source>
+        <translation>{kind} · {status}</translation>
+    </message>
+    <message>
+        <source>Klaim sudah selesai: tidak ada langkah lagi.</source>
+        <translation>The claim is finished: there are no more steps.</translation>
+    </message>
+    <message>
+        <source>Tidak ada langkah yang boleh Anda ambil pada status ini.</source>
+        <translation>There is no step you may take at this status.</translation>
+    </message>
+    <message>
+        <source>Kantor belum disiapkan: siapkan kantor dulu.</source>
+        <translation>The office is not set up: set up the office first.</translation>
+    </message>
+    <message>
+        <source>Belum ada ahli waris.</source>
+        <translation>No heirs yet.</translation>
+    </message>
+    <message>
+        <source>Penerima pembayaran belum dicatat: wajib sebelum klaim direkomendasikan atau diverifikasi.</source>
+        <translation>No payee recorded yet: required before the claim is recommended or verified.</translation>
+    </message>
+    <message>
+        <source>Tambah ahli &amp;waris…</source>
+        <translation>&amp;Add heir…</translation>
+    </message>
+    <message>
+        <source>{name} — {relationship}</source>
+        <translation>{name} — {relationship}</translation>
+    </message>
+    <message>
+        <source>NIK {nik}</source>
+        <translation>NIK {nik}</translation>
+    </message>
+    <message>
+        <source>Bersekolah: {level}</source>
+        <translation>At school: {level}</translation>
+    </message>
+    <message>
+        <source>rekening {account}</source>
+        <translation>account {account}</translation>
+    </message>
+    <message>
+        <source>a.n. {holder}</source>
+        <translation>in the name of {holder}</translation>
+    </message>
+    <message>
+        <source>Penerima pembayaran: {account}</source>
+        <translation>Payee: {account}</translation>
+    </message>
+    <message>
+        <source>Ubah…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Hapus ahli waris</source>
+        <translation>Remove heir</translation>
+    </message>
+    <message>
+        <source>Hapus {name} dari daftar ahli waris klaim ini?</source>
+        <translation>Remove {name} from the heirs of this claim?</translation>
+    </message>
+    <message>
+        <source>Belum diterima: {items}.</source>
+        <translation>Not received yet: {items}.</translation>
+    </message>
+    <message>
+        <source>Berkas lengkap sejak {date}.</source>
+        <translation>File complete since {date}.</translation>
+    </message>
+    <message>
+        <source>{mark} wajib untuk klaim ini</source>
+        <translation>{mark} required for this claim</translation>
+    </message>
+    <message>
+        <source>wajib</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>diterima {date}</source>
+        <translation>received {date}</translation>
+    </message>
+    <message>
+        <source>Catatan: {note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+    <message>
+        <source>Dokumen diterima</source>
+        <translation>Document received</translation>
+    </message>
+    <message>
+        <source>{document} diterima untuk klaim ini.</source>
+        <translation>{document} received for this claim.</translation>
+    </message>
+    <message>
+        <source>&amp;Tandai diterima</source>
+        <translation>&amp;Mark received</translation>
+    </message>
+    <message>
+        <source>Tanggal diterima</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <source>Dokumen belum diterima</source>
+        <translation>Document not received</translation>
+    </message>
+    <message>
+        <source>Tandai {document} sebagai belum diterima? Tanggal terimanya dihapus; catatannya tetap.</source>
+        <translation>Mark {document} as not received? Its date of receipt is removed; its note stays.</translation>
+    </message>
+    <message>
+        <source>Tandai belum diterima</source>
+        <translation>Mark not received</translation>
+    </message>
+    <message>
+        <source>Ubah &amp;data klaim…</source>
+        <translation>Change claim &amp;details…</translation>
+    </message>
+    <message>
+        <source>Akta kematian, desil DTSEN, kecelakaan lalu lintas, hari tidak mampu bekerja</source>
+        <translation>Death certificate, DTSEN decile, traffic accident, days unable to work</translation>
+    </message>
+    <message>
+        <source>Ubah &amp;jumlah…</source>
+        <translation>Change a&amp;mount…</translation>
+    </message>
+    <message>
+        <source>Tidak ada tanda periksa yang terbuka.</source>
+        <translation>No open flags.</translation>
+    </message>
+    <message>
+        <source>Hapus tanda…</source>
+        <translation>Remove flag…</translation>
+    </message>
+    <message>
+        <source>Admin kabupaten memeriksa dan menghapus tanda ini.</source>
+        <translation>The regency admin checks and removes this flag.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimFilters</name>
+    <message>
+        <source>Cari nama atau NIK…</source>
+        <translation>Search name or NIK…</translation>
+    </message>
+    <message>
+        <source>Semua jenis</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>Kecamatan (ketik untuk mencari)</source>
+        <translation>District (type to search)</translation>
+    </message>
+    <message>
+        <source>Desa atau kelurahan (pilih kecamatan dulu)</source>
+        <translation>Village (choose a district first)</translation>
+    </message>
+    <message>
+        <source>Lewat batas waktu</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Klaim yang batas waktu keputusannya sudah lewat dan belum selesai</source>
+        <translation>Claims whose decision deadline has passed and that are not finished</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo dalam</source>
+        <translation>Due within</translation>
+    </message>
+    <message>
+        <source>Klaim yang batas waktunya jatuh dalam sekian hari ke depan</source>
+        <translation>Claims whose deadline falls within this many days</translation>
+    </message>
+    <message>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Perlu diperiksa</source>
+        <translation>Needs checking</translation>
+    </message>
+    <message>
+        <source>Klaim dengan tanda yang belum diselesaikan admin (lihat kolom Tanda)</source>
+        <translation>Claims with flags the admin has not settled yet (see the Flags column)</translation>
+    </message>
+    <message>
+        <source>Hap&amp;us filter</source>
+        <translation>Cl&amp;ear filters</translation>
+    </message>
+    <message>
+        <source>Semua kecamatan</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <source>Semua desa</source>
+        <translation>All villages</translation>
+    </message>
+</context>
+<context>
     <name>ClaimKind</name>
     <message>
         <source>Jaminan Kematian (JKM)</source>
@@ -157,6 +465,10 @@ View the data only, or choose another file?</translation>
     <message>
         <source>Tanggal dokumen diterima</source>
         <translation>Date the document was received</translation>
+    </message>
+    <message>
+        <source>Tanggal lapor</source>
+        <translation>Report date</translation>
     </message>
     <message>
         <source>Tanggal langkah</source>
@@ -250,30 +562,298 @@ View the data only, or choose another file?</translation>
     </message>
 </context>
 <context>
+    <name>ClaimStepDialog</name>
+    <message>
+        <source>Klaim {name} akan berstatus {status}.</source>
+        <translation>The claim of {name} will become {status}.</translation>
+    </message>
+    <message>
+        <source>Tuliskan alasannya: kantor lain dan ahli waris membacanya.</source>
+        <translation>Write down the reason: other offices and the heirs will read it.</translation>
+    </message>
+    <message>
+        <source>Nomor SK</source>
+        <translation>Decision (SK) number</translation>
+    </message>
+    <message>
+        <source>Referensi transfer</source>
+        <translation>Transfer reference</translation>
+    </message>
+    <message>
+        <source>Tanggal langkah</source>
+        <translation>Date of the step</translation>
+    </message>
+    <message>
+        <source>Hapus tanda periksa</source>
+        <translation>Remove flag</translation>
+    </message>
+    <message>
+        <source>Tanda ini: {message}
+
+Tuliskan apa yang sudah diperiksa dan hasilnya; alasan ini dicatat bersama nama Anda.</source>
+        <translation>This flag: {message}
+
+Write down what was checked and what was found; this reason is recorded with your name.</translation>
+    </message>
+    <message>
+        <source>Hapus tanda</source>
+        <translation>Remove flag</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsModel</name>
+    <message>
+        <source>lewat {days} hari</source>
+        <translation>{days} days overdue</translation>
+    </message>
+    <message>
+        <source>hari ini</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kecamatan / Desa</source>
+        <translation>District / Village</translation>
+    </message>
+    <message>
+        <source>Kejadian</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Batas</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Sisa hari</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>Tanda</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Jenis klaim (nama lengkapnya di tooltip baris)</source>
+        <translation>Claim kind (the full name is in the row&apos;s tooltip)</translation>
+    </message>
+    <message>
+        <source>Nama peserta atau almarhum yang diklaim</source>
+        <translation>Name of the worker or of the deceased the claim is for</translation>
+    </message>
+    <message>
+        <source>Kecamatan dan desa tempat tinggalnya</source>
+        <translation>District and village where they lived</translation>
+    </message>
+    <message>
+        <source>Tanggal meninggal atau kecelakaan</source>
+        <translation>Date of death or of the accident</translation>
+    </message>
+    <message>
+        <source>Tahap klaim sekarang</source>
+        <translation>Current stage of the claim</translation>
+    </message>
+    <message>
+        <source>Batas waktu keputusan: 7 hari setelah berkas lengkap dan diverifikasi</source>
+        <translation>Decision deadline: 7 days after the file is complete and verified</translation>
+    </message>
+    <message>
+        <source>Hari yang tersisa sampai batas waktu (merah: sudah lewat, kuning: segera jatuh tempo)</source>
+        <translation>Days left until the deadline (red: passed, yellow: due soon)</translation>
+    </message>
+    <message>
+        <source>Perlu diperiksa: klaim dengan tanda yang belum diselesaikan admin</source>
+        <translation>Needs checking: claims with flags the admin has not settled yet</translation>
+    </message>
+    <message>
+        <source>JKM</source>
+        <translation>JKM</translation>
+    </message>
+    <message>
+        <source>JKK meninggal</source>
+        <translation>JKK death</translation>
+    </message>
+    <message>
+        <source>JKK cacat</source>
+        <translation>JKK disability</translation>
+    </message>
+    <message>
+        <source>JKK STMB</source>
+        <translation>JKK STMB</translation>
+    </message>
+    <message>
+        <source>Santunan</source>
+        <translation>Regency benefit</translation>
+    </message>
+    <message>
+        <source>rekening penerima juga dipakai klaim lain</source>
+        <translation>payee account also used by another claim</translation>
+    </message>
+    <message>
+        <source>NIK ahli waris sama dengan NIK yang diklaim</source>
+        <translation>heir&apos;s NIK same as the claimed person&apos;s NIK</translation>
+    </message>
+    <message>
+        <source>penerima bukan ahli waris urutan pertama</source>
+        <translation>payee is not first in the order of heirs</translation>
+    </message>
+    <message>
+        <source>meninggal di awal masa kepesertaan</source>
+        <translation>died early in the coverage period</translation>
+    </message>
+    <message>
+        <source>tercatat di luar kabupaten</source>
+        <translation>recorded outside the regency</translation>
+    </message>
+    <message>
+        <source>desil DTSEN di atas batas</source>
+        <translation>DTSEN decile above the limit</translation>
+    </message>
+    <message>
+        <source>desil DTSEN belum dicatat</source>
+        <translation>DTSEN decile not recorded</translation>
+    </message>
+    <message>
+        <source>{days} hari</source>
+        <translation>{days} days</translation>
+    </message>
+    <message>
+        <source>Belum ada batas waktu: hitungan 7 hari dimulai setelah berkas lengkap dan diverifikasi.</source>
+        <translation>No deadline yet: the 7 days are counted from when the file is complete and verified.</translation>
+    </message>
+    <message>
+        <source>Batas waktu {date}; hitungan harinya sudah berhenti.</source>
+        <translation>Deadline {date}; the count of days has stopped.</translation>
+    </message>
+    <message>
+        <source>Batas waktu {date} sudah lewat.</source>
+        <translation>Deadline {date} has passed.</translation>
+    </message>
+    <message>
+        <source>Segera jatuh tempo: batas waktu {date}.</source>
+        <translation>Due soon: deadline {date}.</translation>
+    </message>
+    <message>
+        <source>Batas waktu {date}.</source>
+        <translation>Deadline {date}.</translation>
+    </message>
+    <message>
+        <source>Perlu diperiksa:</source>
+        <translation>Needs checking:</translation>
+    </message>
+    <message>
+        <source>{count} tanda belum diselesaikan</source>
+        <translation>Flags not yet settled: {count}</translation>
+    </message>
+    <message>
+        <source>{name}
+NIK {nik}</source>
+        <translation>{name}
+NIK {nik}</translation>
+    </message>
+    <message>
+        <source>Desa {name} ({code})</source>
+        <translation>Village {name} ({code})</translation>
+    </message>
+    <message>
+        <source>Kecamatan {name}</source>
+        <translation>Kecamatan {name}</translation>
+    </message>
+    <message>
+        <source>Kejadian {event}, dilaporkan desa {reported}</source>
+        <translation>Event {event}, reported by the village {reported}</translation>
+    </message>
+</context>
+<context>
     <name>ClaimsTab</name>
     <message>
         <source>klaim tercatat</source>
-        <translation>claims recorded</translation>
+        <translation type="vanished">claims recorded</translation>
     </message>
     <message>
         <source>langkah klaim tercatat</source>
-        <translation>claim steps recorded</translation>
+        <translation type="vanished">claim steps recorded</translation>
     </message>
     <message>
         <source>ahli waris tercatat</source>
-        <translation>heirs recorded</translation>
+        <translation type="vanished">heirs recorded</translation>
+    </message>
+    <message>
+        <source>Kla&amp;im baru…</source>
+        <translation>&amp;New claim…</translation>
     </message>
     <message>
         <source>Klaim</source>
         <translation>Claims</translation>
     </message>
     <message>
+        <source>Hapus filter</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Siapkan kantor dulu (Berkas → Siapkan kantor…).</source>
+        <translation>Set up the office first (File → Set up office…).</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak berhak mencatat klaim baru.</source>
+        <translation>Your role may not record new claims.</translation>
+    </message>
+    <message>
+        <source>Catat klaim JKM, JKK atau santunan kematian yang dilaporkan desa</source>
+        <translation>Record a JKM, JKK or death benefit claim reported by a village</translation>
+    </message>
+    <message>
+        <source>Daftar klaim tidak dapat dibaca: {error}</source>
+        <translation>The claim list could not be read: {error}</translation>
+    </message>
+    <message>
+        <source>{count} klaim</source>
+        <translation>Claims: {count}</translation>
+    </message>
+    <message>
+        <source>dari {total} tercatat</source>
+        <translation>of {total} recorded</translation>
+    </message>
+    <message>
+        <source>Belum ada klaim. Siapkan kantor dulu (Berkas → Siapkan kantor…), atau pilih Berkas → Buka data contoh… untuk mencoba Sigap.</source>
+        <translation>No claims yet. Set up the office first (File → Set up office…), or choose File → Open demo data… to try Sigap.</translation>
+    </message>
+    <message>
+        <source>Belum ada klaim di basis data ini. Catat klaim yang dilaporkan desa dengan Klaim baru…, atau dari baris peserta di tab Peserta.</source>
+        <translation>No claims in this database yet. Record a claim reported by a village with New claim…, or from a worker&apos;s row on the Workers tab.</translation>
+    </message>
+    <message>
+        <source>Belum ada klaim di basis data ini.</source>
+        <translation>No claims in this database yet.</translation>
+    </message>
+    <message>
+        <source>Tidak ada klaim yang cocok dengan pencarian “{text}” dan filter yang dipilih.</source>
+        <translation>No claim matches the search “{text}” and the chosen filters.</translation>
+    </message>
+    <message>
+        <source>Tidak ada klaim yang cocok dengan pencarian “{text}”.</source>
+        <translation>No claim matches the search “{text}”.</translation>
+    </message>
+    <message>
+        <source>Tidak ada klaim yang cocok dengan filter yang dipilih.</source>
+        <translation>No claim matches the chosen filters.</translation>
+    </message>
+    <message>
         <source>Daftar klaim dengan tahapannya, kelengkapan dokumen dan batas waktu 7 hari akan tampil di tab ini.</source>
-        <translation>The list of claims with their steps, document checklists and the 7-day deadline will appear in this tab.</translation>
+        <translation type="vanished">The list of claims with their steps, document checklists and the 7-day deadline will appear in this tab.</translation>
     </message>
     <message>
         <source>Belum ada klaim. Klaim JKM, JKK dan santunan kematian yang diusulkan desa akan dicatat di sini.</source>
-        <translation>No claims yet. JKM, JKK and death benefit claims proposed by the villages will be recorded here.</translation>
+        <translation type="vanished">No claims yet. JKM, JKK and death benefit claims proposed by the villages will be recorded here.</translation>
     </message>
 </context>
 <context>
@@ -347,8 +927,208 @@ View the data only, or choose another file?</translation>
         <translation>District</translation>
     </message>
     <message>
+        <source>nomor klaim {text} tidak sah; salin nomor klaim (atau beberapa huruf awalnya) dari: python -m desktop claims list</source>
+        <translation>claim number {text} is not valid; copy the claim number (or its first few characters) from: python -m desktop claims list</translation>
+    </message>
+    <message>
+        <source>nomor klaim {text} cocok dengan lebih dari satu klaim ({ids}{more}); tulis lebih banyak huruf dari nomor klaimnya.</source>
+        <translation>claim number {text} matches more than one claim ({ids}{more}); write more characters of the claim number.</translation>
+    </message>
+    <message>
+        <source>klaim {text} tidak ditemukan; mungkin sudah dihapus atau nomornya salah. Lihat nomor klaim dengan: python -m desktop claims list</source>
+        <translation>claim {text} not found; it may have been removed, or the number is wrong. See the claim numbers with: python -m desktop claims list</translation>
+    </message>
+    <message>
+        <source>--kecamatan: kode {text} bukan kode kecamatan; tulis mis. 16.02.05</source>
+        <translation>--kecamatan: code {text} is not a kecamatan code; write e.g. 16.02.05</translation>
+    </message>
+    <message>
+        <source>--due-within tidak boleh negatif; tulis mis. 3</source>
+        <translation>--due-within cannot be negative; write e.g. 3</translation>
+    </message>
+    <message>
+        <source>Tidak ada klaim yang cocok.</source>
+        <translation>No matching claims.</translation>
+    </message>
+    <message>
+        <source>waktu berhenti</source>
+        <translation>clock stopped</translation>
+    </message>
+    <message>
+        <source>terlambat {days} hari</source>
+        <translation>{days} days late</translation>
+    </message>
+    <message>
+        <source>hari ini</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>{days} hari lagi</source>
+        <translation>{days} days left</translation>
+    </message>
+    <message>
+        <source>(tidak wajib)</source>
+        <translation>(optional)</translation>
+    </message>
+    <message>
+        <source>diterima {date}</source>
+        <translation>received {date}</translation>
+    </message>
+    <message>
+        <source>belum diterima</source>
+        <translation>not received</translation>
+    </message>
+    <message>
+        <source>Klaim</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>bukan peserta</source>
+        <translation>no (not a worker)</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>On the roster</translation>
+    </message>
+    <message>
+        <source>Dilaporkan</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Akta kematian</source>
+        <translation>Death certificate</translation>
+    </message>
+    <message>
+        <source>Desil DTSEN</source>
+        <translation>DTSEN decile</translation>
+    </message>
+    <message>
+        <source>Kecelakaan</source>
+        <translation>Accident</translation>
+    </message>
+    <message>
+        <source>lalu lintas</source>
+        <translation>traffic</translation>
+    </message>
+    <message>
+        <source>Berkas lengkap</source>
+        <translation>File complete</translation>
+    </message>
+    <message>
+        <source>Diverifikasi</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Tenggat</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>belum berjalan</source>
+        <translation>not running yet</translation>
+    </message>
+    <message>
+        <source>Langkah berikutnya</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <source>Ahli waris</source>
+        <translation>Heirs</translation>
+    </message>
+    <message>
+        <source>belum ada</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>penerima pembayaran</source>
+        <translation>payee</translation>
+    </message>
+    <message>
+        <source>Dokumen</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Belum lengkap: {items}</source>
+        <translation>Missing: {items}</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>tidak dapat dihitung</source>
+        <translation>cannot be worked out</translation>
+    </message>
+    <message>
+        <source>Jumlah menurut aturan</source>
+        <translation>Amount under the rules</translation>
+    </message>
+    <message>
+        <source>Diubah manual</source>
+        <translation>Changed by hand</translation>
+    </message>
+    <message>
+        <source>{amount}, alasan: {reason}</source>
+        <translation>{amount}, reason: {reason}</translation>
+    </message>
+    <message>
+        <source>Disetujui</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Dibayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>catatan: {note}</source>
+        <translation>note: {note}</translation>
+    </message>
+    <message>
+        <source>Perlu diperiksa</source>
+        <translation>Needs checking</translation>
+    </message>
+    <message>
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Riwayat</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>{day}  {status}  oleh {who}, dicatat {at}</source>
+        <translation>{day}  {status}  by {who}, recorded {at}</translation>
+    </message>
+    <message>
+        <source>alasan: {reason}</source>
+        <translation>reason: {reason}</translation>
+    </message>
+    <message>
+        <source>[tidak berlaku: langkah ini tidak diizinkan saat tiba]</source>
+        <translation>[not applied: this step was not allowed when it arrived]</translation>
     </message>
     <message>
         <source>Jenis kelamin</source>
@@ -598,6 +1378,86 @@ Pass this code on separately from the USB stick (in person or by phone).</transl
         <source>perangkat {device} dicabut; paketnya akan ditolak</source>
         <translation>device {device} revoked; its bundles will be refused</translation>
     </message>
+    <message>
+        <source>perlu diperiksa: {message}</source>
+        <translation>needs checking: {message}</translation>
+    </message>
+    <message>
+        <source>Klaim tetap tercatat, dengan {count} tanda perlu diperiksa; admin kabupaten memeriksanya dan menghapus tandanya dengan alasan.</source>
+        <translation>The claim stays recorded, with {count} flag(s) to check; the regency admin checks them and removes the flags with a reason.</translation>
+    </message>
+    <message>
+        <source>klaim untuk warga yang bukan peserta perlu {options}: nama dan kode desa almarhum.</source>
+        <translation>a claim for a resident who is not a worker needs {options}: the name and the village code of the deceased.</translation>
+    </message>
+    <message>
+        <source>--name dan --village hanya dipakai bersama --nik (warga yang bukan peserta); untuk peserta cukup --worker NIK.</source>
+        <translation>--name and --village are only used with --nik (a resident who is not a worker); for a worker, --worker NIK is enough.</translation>
+    </message>
+    <message>
+        <source>--worker: tidak ada peserta dengan NIK {nik} di data peserta. Periksa NIK-nya; untuk santunan kematian warga yang bukan peserta pakai --nik, --name dan --village.</source>
+        <translation>--worker: there is no worker with NIK {nik} in the roster. Check the NIK; for the death benefit of a resident who is not a worker, use --nik, --name and --village.</translation>
+    </message>
+    <message>
+        <source>klaim tidak dapat dibuka: {reasons}</source>
+        <translation>the claim cannot be opened: {reasons}</translation>
+    </message>
+    <message>
+        <source>Klaim {name}: {old} → {new}</source>
+        <translation>Claim of {name}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>tenggat {date} ({left})</source>
+        <translation>deadline {date} ({left})</translation>
+    </message>
+    <message>
+        <source>Tulis salah satu: {steps}.</source>
+        <translation>Write one of: {steps}.</translation>
+    </message>
+    <message>
+        <source>Contoh: python -m desktop claims doc {claim} {item} --on TAHUN-BULAN-TANGGAL (dokumen yang kurang: {items}).</source>
+        <translation>Example: python -m desktop claims doc {claim} {item} --on YEAR-MONTH-DAY (documents missing: {items}).</translation>
+    </message>
+    <message>
+        <source>Tulis alasannya dengan --reason.</source>
+        <translation>Write the reason with --reason.</translation>
+    </message>
+    <message>
+        <source>--remove tidak dipakai bersama --on atau --note: dokumen yang dicabut centangnya tidak punya tanggal terima.</source>
+        <translation>--remove is not used with --on or --note: a document whose tick is removed has no date of receipt.</translation>
+    </message>
+    <message>
+        <source>Dokumen wajib yang belum diterima: {items}</source>
+        <translation>Required documents not received yet: {items}</translation>
+    </message>
+    <message>
+        <source>Semua dokumen wajib sudah diterima.</source>
+        <translation>All required documents have been received.</translation>
+    </message>
+    <message>
+        <source>tidak ada yang dicatat; beri salah satu dari --akta, --decile, --no-decile, --traffic, --no-traffic, --days-off.</source>
+        <translation>nothing to record; give one of --akta, --decile, --no-decile, --traffic, --no-traffic, --days-off.</translation>
+    </message>
+    <message>
+        <source>Data klaim {name} dicatat.</source>
+        <translation>Claim details of {name} recorded.</translation>
+    </message>
+    <message>
+        <source>Jumlah menurut aturan: {amount}</source>
+        <translation>Amount under the rules: {amount}</translation>
+    </message>
+    <message>
+        <source>penerima pembayaran (--payee) perlu {options}: nama bank dan nomor rekeningnya.</source>
+        <translation>the payee (--payee) needs {options}: the bank name and the account number.</translation>
+    </message>
+    <message>
+        <source>Ahli waris {name} ({relationship}, NIK {nik}) ditambahkan.</source>
+        <translation>Heir {name} ({relationship}, NIK {nik}) added.</translation>
+    </message>
+    <message>
+        <source>Penerima pembayaran: {bank} {account}.</source>
+        <translation>Payee: {bank} {account}.</translation>
+    </message>
 </context>
 <context>
     <name>CliHelp</name>
@@ -630,8 +1490,240 @@ Pass this code on separately from the USB stick (in person or by phone).</transl
         <translation>show Sigap&apos;s version and exit</translation>
     </message>
     <message>
+        <source>KLAIM</source>
+        <translation>CLAIM</translation>
+    </message>
+    <message>
+        <source>nomor klaim dari claims list (cukup beberapa huruf awalnya yang unik)</source>
+        <translation>claim number from claims list (its first few characters are enough when they are unique)</translation>
+    </message>
+    <message>
+        <source>klaim JKM, JKK dan santunan kematian</source>
+        <translation>JKM, JKK and death benefit (santunan kematian) claims</translation>
+    </message>
+    <message>
+        <source>daftar klaim, tenggat terdekat lebih dulu</source>
+        <translation>list claims, nearest deadline first</translation>
+    </message>
+    <message>
+        <source>Daftar klaim, tenggat terdekat lebih dulu; satu klaim per baris, dipisah tab: nomor klaim, jenis, nama, status, sisa hari (negatif bila terlambat, - bila tidak ada tenggat yang berjalan), desa, tanda perlu diperiksa.</source>
+        <translation>List claims, nearest deadline first; one claim per line, tab-separated: claim number, kind, name, status, days left (negative when late, - when no deadline is running), village, flags to check.</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>hanya klaim berstatus ini (boleh diulang): {choices}</source>
+        <translation>only claims with this status (may be repeated): {choices}</translation>
+    </message>
+    <message>
+        <source>JENIS</source>
+        <translation>KIND</translation>
+    </message>
+    <message>
+        <source>hanya klaim jenis ini (boleh diulang): {choices}</source>
+        <translation>only claims of this kind (may be repeated): {choices}</translation>
+    </message>
+    <message>
         <source>KODE</source>
         <translation>CODE</translation>
+    </message>
+    <message>
+        <source>hanya klaim warga kecamatan ini, mis. 16.02.05</source>
+        <translation>only claims of residents of this kecamatan, e.g. 16.02.05</translation>
+    </message>
+    <message>
+        <source>hanya klaim yang sudah melewati tenggatnya</source>
+        <translation>only claims past their deadline</translation>
+    </message>
+    <message>
+        <source>hanya klaim yang tenggatnya dalam N hari (belum terlambat)</source>
+        <translation>only claims due within N days (not yet late)</translation>
+    </message>
+    <message>
+        <source>hanya klaim yang perlu diperiksa (ada tanda terbuka)</source>
+        <translation>only claims that need checking (with open flags)</translation>
+    </message>
+    <message>
+        <source>rincian satu klaim</source>
+        <translation>details of one claim</translation>
+    </message>
+    <message>
+        <source>Rincian satu klaim: almarhum atau peserta, ahli waris, dokumen, jumlah, tanda perlu diperiksa, riwayat langkah, tenggat dan langkah berikutnya. NIK disamarkan; nomor rekening disamarkan kecuali dengan --full.</source>
+        <translation>Details of one claim: the deceased or the worker, heirs, documents, amount, flags to check, history of steps, deadline and next steps. NIKs are masked; account numbers are masked unless --full is given.</translation>
+    </message>
+    <message>
+        <source>nomor rekening lengkap (perlu hak melihat nomor lengkap)</source>
+        <translation>full account numbers (needs the right to see full numbers)</translation>
+    </message>
+    <message>
+        <source>buka klaim baru; mencetak nomor klaimnya</source>
+        <translation>open a new claim; prints its claim number</translation>
+    </message>
+    <message>
+        <source>Buka klaim baru (status diusulkan) dan cetak nomor klaimnya. JKM dan JKK untuk peserta (--worker NIK); santunan kematian juga untuk warga yang bukan peserta (--nik, --name, --village). Klaim yang tidak memenuhi aturan ditolak dengan alasannya (kode keluar 2); klaim yang perlu diperiksa tetap dibuka (kode keluar 1).</source>
+        <translation>Open a new claim (status proposed) and print its claim number. JKM and JKK for workers (--worker NIK); the death benefit (santunan kematian) also for residents who are not workers (--nik, --name, --village). A claim that does not meet the rules is refused with the reasons (exit code 2); a claim that needs checking is still opened (exit code 1).</translation>
+    </message>
+    <message>
+        <source>jenis klaim: {choices}</source>
+        <translation>claim kind: {choices}</translation>
+    </message>
+    <message>
+        <source>NIK peserta yang diklaim (dari data peserta)</source>
+        <translation>NIK of the worker the claim is for (from the roster)</translation>
+    </message>
+    <message>
+        <source>NIK almarhum yang bukan peserta (santunan kematian; perlu --name, --village)</source>
+        <translation>NIK of a deceased person who is not a worker (death benefit; needs --name, --village)</translation>
+    </message>
+    <message>
+        <source>nama almarhum (bersama --nik)</source>
+        <translation>name of the deceased (with --nik)</translation>
+    </message>
+    <message>
+        <source>kode desa tempat tinggal almarhum (bersama --nik)</source>
+        <translation>code of the village where the deceased lived (with --nik)</translation>
+    </message>
+    <message>
+        <source>tanggal meninggal atau tanggal kecelakaan</source>
+        <translation>date of death or date of the accident</translation>
+    </message>
+    <message>
+        <source>NOMOR</source>
+        <translation>NUMBER</translation>
+    </message>
+    <message>
+        <source>nomor akta kematian</source>
+        <translation>death certificate number</translation>
+    </message>
+    <message>
+        <source>desil DTSEN rumah tangga almarhum, 1 sampai 10 (santunan kematian; tanpa ini klaim ditandai perlu diperiksa)</source>
+        <translation>DTSEN decile of the deceased&apos;s household, 1 to 10 (death benefit; without it the claim is flagged as needing checking)</translation>
+    </message>
+    <message>
+        <source>tanggal laporan desa (bawaan: hari ini)</source>
+        <translation>date of the village&apos;s report (default: today)</translation>
+    </message>
+    <message>
+        <source>(JKK) kecelakaan lalu lintas: perlu laporan polisi</source>
+        <translation>(JKK) traffic accident: a police report is needed</translation>
+    </message>
+    <message>
+        <source>ambil langkah berikutnya pada klaim</source>
+        <translation>take the next step on a claim</translation>
+    </message>
+    <message>
+        <source>Ambil langkah berikutnya pada klaim (mis. direkomendasikan, diverifikasi, disetujui, dicairkan). Langkah yang tidak diizinkan dari status sekarang, atau saat dokumen wajib belum lengkap, ditolak dengan alasannya (kode keluar 2).</source>
+        <translation>Take the next step on a claim (e.g. recommended, verified, approved, paid out). A step that is not allowed from the current status, or while required documents are missing, is refused with the reasons (exit code 2).</translation>
+    </message>
+    <message>
+        <source>status baru: {choices}</source>
+        <translation>new status: {choices}</translation>
+    </message>
+    <message>
+        <source>alasan (wajib untuk dikembalikan, ditolak dan dibatalkan)</source>
+        <translation>reason (required for returned, rejected and cancelled)</translation>
+    </message>
+    <message>
+        <source>tanggal langkah (bawaan: hari ini)</source>
+        <translation>date of the step (default: today)</translation>
+    </message>
+    <message>
+        <source>tandai dokumen klaim sudah diterima (atau belum, dengan --remove)</source>
+        <translation>mark a claim document as received (or as not received, with --remove)</translation>
+    </message>
+    <message>
+        <source>DOKUMEN</source>
+        <translation>DOCUMENT</translation>
+    </message>
+    <message>
+        <source>dokumen: {choices}</source>
+        <translation>document: {choices}</translation>
+    </message>
+    <message>
+        <source>tanggal dokumen diterima (bawaan: hari ini)</source>
+        <translation>date the document was received (default: today)</translation>
+    </message>
+    <message>
+        <source>catatan tentang dokumen ini</source>
+        <translation>a note about this document</translation>
+    </message>
+    <message>
+        <source>tandai dokumen belum diterima (mencabut centang yang salah)</source>
+        <translation>mark the document as not received (undoes a wrong tick)</translation>
+    </message>
+    <message>
+        <source>tambahkan ahli waris pada klaim</source>
+        <translation>add an heir to a claim</translation>
+    </message>
+    <message>
+        <source>Tambahkan ahli waris pada klaim; dengan --payee dia penerima pembayaran (perlu --bank dan --account). Nomor rekening disamarkan dalam keluaran.</source>
+        <translation>Add an heir to a claim; with --payee the heir is the payee (needs --bank and --account). Account numbers are masked in the output.</translation>
+    </message>
+    <message>
+        <source>nama ahli waris</source>
+        <translation>heir&apos;s name</translation>
+    </message>
+    <message>
+        <source>NIK ahli waris</source>
+        <translation>heir&apos;s NIK</translation>
+    </message>
+    <message>
+        <source>HUBUNGAN</source>
+        <translation>RELATIONSHIP</translation>
+    </message>
+    <message>
+        <source>hubungan dengan almarhum: {choices}</source>
+        <translation>relationship to the deceased: {choices}</translation>
+    </message>
+    <message>
+        <source>ahli waris ini penerima pembayaran</source>
+        <translation>this heir is the payee</translation>
+    </message>
+    <message>
+        <source>nama bank penerima</source>
+        <translation>payee&apos;s bank name</translation>
+    </message>
+    <message>
+        <source>nomor rekening penerima</source>
+        <translation>payee&apos;s account number</translation>
+    </message>
+    <message>
+        <source>nama pemilik rekening, bila bukan ahli waris sendiri</source>
+        <translation>account holder&apos;s name, if not the heir themselves</translation>
+    </message>
+    <message>
+        <source>JENJANG</source>
+        <translation>LEVEL</translation>
+    </message>
+    <message>
+        <source>jenjang sekolah anak (beasiswa JKM untuk dua anak pertama, setelah 3 tahun iuran): {choices}</source>
+        <translation>child&apos;s school level (JKM scholarship for the first two children, after 3 years of contributions): {choices}</translation>
+    </message>
+    <message>
+        <source>catat data klaim yang baru diketahui</source>
+        <translation>record claim details that have become known</translation>
+    </message>
+    <message>
+        <source>Catat data klaim yang baru diketahui sesudah klaim dibuka: nomor akta kematian, desil DTSEN, kecelakaan lalu lintas (JKK), hari tidak mampu bekerja (STMB). Kecamatan dapat mengubahnya selama berkas ada di kecamatan.</source>
+        <translation>Record claim details learnt after the claim was opened: death certificate number, DTSEN decile, traffic accident (JKK), days unable to work (STMB). A kecamatan can change them while the file is at the kecamatan.</translation>
+    </message>
+    <message>
+        <source>desil DTSEN rumah tangga almarhum, 1 sampai 10</source>
+        <translation>DTSEN decile of the deceased&apos;s household, 1 to 10</translation>
+    </message>
+    <message>
+        <source>desil DTSEN belum diketahui (klaim ditandai perlu diperiksa)</source>
+        <translation>DTSEN decile not known (the claim is flagged as needing checking)</translation>
+    </message>
+    <message>
+        <source>kecelakaan kerja terjadi di jalan (klaim JKK)</source>
+        <translation>the work accident happened on the road (JKK claim)</translation>
+    </message>
+    <message>
+        <source>hari tidak mampu bekerja (klaim JKK STMB)</source>
+        <translation>days unable to work (JKK STMB claim)</translation>
     </message>
     <message>
         <source>siapkan basis data untuk kantor kabupaten atau kecamatan</source>
@@ -974,6 +2066,14 @@ Pass this code on separately from the USB stick (in person or by phone).</transl
     <message>
         <source>Nilai sebelum kedua perubahan.</source>
         <translation>The value before both changes.</translation>
+    </message>
+    <message>
+        <source>Nilai kantor kabupaten, yang sudah memproses klaim ini. Tetap dipakai di semua kantor sampai Anda memilih.</source>
+        <translation>The regency office&apos;s value; that office has already processed this claim. It stays in use at every office until you choose.</translation>
+    </message>
+    <message>
+        <source>Diubah kecamatan ketika berkas masih di kecamatan, tetapi baru tiba setelah kantor kabupaten memproses klaim ini. Disimpan, tidak dipakai.</source>
+        <translation>Changed by the kecamatan while the file was still at the kecamatan, but it arrived only after the regency office had processed this claim. Kept, but not in use.</translation>
     </message>
     <message>
         <source>Dipakai sekarang di semua kantor.</source>
@@ -1913,6 +3013,10 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Klaim belum dapat menjadi {new}: dokumen wajib belum diterima: {items}. Tandai dokumen yang sudah diterima beserta tanggalnya, lalu coba lagi.</source>
         <translation>The claim cannot become {new} yet: required documents not received: {items}. Mark the documents that were received, with their dates, then try again.</translation>
+    </message>
+    <message>
+        <source>Klaim belum dapat menjadi {new}: ahli waris penerima pembayaran belum dicatat. Tambahkan ahli waris, tandai sebagai penerima pembayaran dengan bank dan nomor rekeningnya, lalu coba lagi.</source>
+        <translation>The claim cannot become {new} yet: no heir has been recorded as the payee. Add an heir, mark them as the payee with their bank and account number, then try again.</translation>
     </message>
     <message>
         <source>Klaim berstatus {current} dan sudah selesai: tidak ada langkah lagi.</source>
@@ -2943,6 +4047,14 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>The heir&apos;s name is required.</translation>
     </message>
     <message>
+        <source>Jenjang sekolah {level} tidak dikenal. Pilih salah satu: {levels}.</source>
+        <translation>Unknown school level {level}. Choose one of: {levels}.</translation>
+    </message>
+    <message>
+        <source>Jenjang sekolah hanya diisi untuk ahli waris anak (beasiswa anak JKM). Kosongkan jenjang sekolah, atau ubah hubungannya menjadi Anak.</source>
+        <translation>A school level is only filled in for a child heir (JKM children&apos;s scholarship). Leave the school level empty, or change the relationship to Child.</translation>
+    </message>
+    <message>
         <source>Klaim tidak ditemukan; mungkin sudah dihapus. Muat ulang daftar klaim.</source>
         <translation>Claim not found; it may have been removed. Reload the claim list.</translation>
     </message>
@@ -2971,6 +4083,18 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>Village {village} is outside this office&apos;s kecamatan ({region}). A kecamatan laptop opens claims only for residents of its own kecamatan; ask that kecamatan or the regency office to open it.</translation>
     </message>
     <message>
+        <source>Kecelakaan lalu lintas hanya dicatat pada klaim JKK; klaim ini {kind}.</source>
+        <translation>A traffic accident is only recorded on a JKK claim; this is a {kind} claim.</translation>
+    </message>
+    <message>
+        <source>Jumlah hari tidak mampu bekerja hanya dicatat pada klaim {stmb}; klaim ini {kind}.</source>
+        <translation>The number of days unable to work is only recorded on a {stmb} claim; this is a {kind} claim.</translation>
+    </message>
+    <message>
+        <source>Jumlah hari tidak mampu bekerja {days} tidak sah: tulis angka 0 sampai {max}.</source>
+        <translation>The number of days unable to work, {days}, is not valid: write a number from 0 to {max}.</translation>
+    </message>
+    <message>
         <source>Tanggal langkah {date} lebih awal dari langkah sebelumnya ({status}, {previous}). Tulis tanggal {previous} atau sesudahnya.</source>
         <translation>The step&apos;s date {date} is before the previous step ({status}, {previous}). Enter {previous} or a later date.</translation>
     </message>
@@ -2995,8 +4119,36 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>An account number may hold digits only (spaces, dots and hyphens may separate them). Check the heir&apos;s account number.</translation>
     </message>
     <message>
+        <source>Klaim berstatus {current}: berkasnya sudah di kantor kabupaten. Data klaim, dokumen dan ahli waris hanya dapat diubah kecamatan selama klaim berstatus {states}; minta admin kabupaten mengubahnya atau mengembalikan klaim.</source>
+        <translation>The claim is {current}: its file is already at the regency office. A kecamatan may change the claim details, documents and heirs only while the claim is {states}; ask the regency admin to change them or to return the claim.</translation>
+    </message>
+    <message>
         <source>Klaim berstatus {current}: berkasnya sudah di kantor kabupaten. Dokumen dan ahli waris hanya dapat diubah kecamatan selama klaim berstatus {states}; minta admin kabupaten mengubahnya atau mengembalikan klaim.</source>
-        <translation>The claim is {current}: its file is already at the regency office. A kecamatan may change documents and heirs only while the claim is {states}; ask the regency admin to change them or to return the claim.</translation>
+        <translation type="vanished">The claim is {current}: its file is already at the regency office. A kecamatan may change documents and heirs only while the claim is {states}; ask the regency admin to change them or to return the claim.</translation>
+    </message>
+    <message>
+        <source>Daftar hari libur ditetapkan oleh admin kantor kabupaten dan dikirim ke setiap laptop lewat sinkronisasi. Minta admin kabupaten mengubahnya.</source>
+        <translation>The holiday list is set by the regency office admin and sent to every laptop by sync. Ask the regency admin to change it.</translation>
+    </message>
+    <message>
+        <source>Tanggal hari libur “{text}” tidak terbaca. Tulis sebagai hh-bb-tttt, misalnya 17-08-2026.</source>
+        <translation>The holiday date “{text}” cannot be read. Write it as dd-mm-yyyy, for example 17-08-2026.</translation>
+    </message>
+    <message>
+        <source>Nama hari libur {date} wajib diisi, misalnya “Hari Kemerdekaan” atau “Cuti bersama Idulfitri”.</source>
+        <translation>The name of the holiday on {date} is required, for example “Independence Day” or “Idul Fitri collective leave”.</translation>
+    </message>
+    <message>
+        <source>Nama hari libur terlalu panjang ({length} huruf, paling banyak {max}).</source>
+        <translation>The holiday name is too long ({length} characters, at most {max}).</translation>
+    </message>
+    <message>
+        <source>Tanggal {date} sudah ada di daftar hari libur ({name}). Satu tanggal satu hari libur: hapus yang lama dulu bila namanya perlu diganti.</source>
+        <translation>The date {date} is already in the holiday list ({name}). One date, one holiday: remove the old one first if its name needs changing.</translation>
+    </message>
+    <message>
+        <source>Tanggal {date} tidak ada di daftar hari libur; mungkin sudah dihapus. Muat ulang daftarnya.</source>
+        <translation>The date {date} is not in the holiday list; it may have been removed already. Reload the list.</translation>
     </message>
 </context>
 <context>
@@ -3157,6 +4309,212 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Tutup</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>HeirDialog</name>
+    <message>
+        <source>Tambah ahli waris</source>
+        <translation>Add heir</translation>
+    </message>
+    <message>
+        <source>Ubah ahli waris</source>
+        <translation>Edit heir</translation>
+    </message>
+    <message>
+        <source>16 angka</source>
+        <translation>16 digits</translation>
+    </message>
+    <message>
+        <source>Pilih hubungan</source>
+        <translation>Choose the relationship</translation>
+    </message>
+    <message>
+        <source>Tidak bersekolah / tidak dihitung</source>
+        <translation>Not at school / not counted</translation>
+    </message>
+    <message>
+        <source>Beasiswa anak JKM dihitung untuk dua anak pertama yang bersekolah, bila masa iuran almarhum sudah 3 tahun.</source>
+        <translation>The JKM children&apos;s scholarship is counted for the first two children at school, once the deceased has paid contributions for 3 years.</translation>
+    </message>
+    <message>
+        <source>&amp;Penerima pembayaran</source>
+        <translation>&amp;Payee</translation>
+    </message>
+    <message>
+        <source>mis. Bank Sumsel Babel</source>
+        <translation>e.g. Bank Sumsel Babel</translation>
+    </message>
+    <message>
+        <source>&amp;Nama:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>N&amp;IK:</source>
+        <translation>N&amp;IK:</translation>
+    </message>
+    <message>
+        <source>&amp;Hubungan:</source>
+        <translation>&amp;Relationship:</translation>
+    </message>
+    <message>
+        <source>&amp;Jenjang sekolah:</source>
+        <translation>School &amp;level:</translation>
+    </message>
+    <message>
+        <source>Nama ban&amp;k:</source>
+        <translation>&amp;Bank name:</translation>
+    </message>
+    <message>
+        <source>Nomor &amp;rekening:</source>
+        <translation>Acc&amp;ount number:</translation>
+    </message>
+    <message>
+        <source>Pe&amp;milik rekening:</source>
+        <translation>Account &amp;holder:</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>{account} (isi untuk mengganti)</source>
+        <translation>{account} (type to replace)</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Boleh dikosongkan bila belum diketahui.</source>
+        <translation>May be left empty if not known yet.</translation>
+    </message>
+    <message>
+        <source>Hubungan</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Nomor rekening hanya boleh berisi angka (spasi, titik dan - boleh).</source>
+        <translation>An account number may only contain digits (spaces, dots and - are allowed).</translation>
+    </message>
+    <message>
+        <source>Nomor rekening</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <source>Nama bank</source>
+        <translation>Bank name</translation>
+    </message>
+    <message>
+        <source>Pemilik rekening</source>
+        <translation>Account holder</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysDialog</name>
+    <message>
+        <source>Hari libur</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Hari</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>mis. Hari Raya Idulfitri, Cuti bersama</source>
+        <translation>e.g. Idul Fitri, Collective leave</translation>
+    </message>
+    <message>
+        <source>&amp;Tambah</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>&amp;Hapus…</source>
+        <translation>&amp;Remove…</translation>
+    </message>
+    <message>
+        <source>Tan&amp;ggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Nama</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>T&amp;utup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Hari libur nasional dan cuti bersama tidak dihitung dalam batas waktu klaim bila batas waktu dihitung dalam hari kerja (Senin–Jumat).</source>
+        <translation>National holidays and collective leave days are not counted in claim deadlines when deadlines are counted in working days (Monday–Friday).</translation>
+    </message>
+    <message>
+        <source>Kantor ini menghitung batas waktu dalam hari kerja.</source>
+        <translation>This office counts deadlines in working days.</translation>
+    </message>
+    <message>
+        <source>Kantor ini menghitung batas waktu dalam hari kalender, jadi daftar ini belum dipakai.</source>
+        <translation>This office counts deadlines in calendar days, so this list is not used yet.</translation>
+    </message>
+    <message>
+        <source>{count} hari libur</source>
+        <translation>Holidays: {count}</translation>
+    </message>
+    <message>
+        <source>Belum ada hari libur di daftar. Tambahkan tanggal dan namanya di bawah.</source>
+        <translation>No holidays in the list yet. Add a date and its name below.</translation>
+    </message>
+    <message>
+        <source>Belum ada hari libur di daftar.</source>
+        <translation>No holidays in the list yet.</translation>
+    </message>
+    <message>
+        <source>Pilih dulu hari libur yang akan dihapus.</source>
+        <translation>First choose the holiday to remove.</translation>
+    </message>
+    <message>
+        <source>Untuk menambah, isi {fields}.</source>
+        <translation>To add, fill in {fields}.</translation>
+    </message>
+    <message>
+        <source>Untuk menambah, perbaiki {fields}.</source>
+        <translation>To add, correct {fields}.</translation>
+    </message>
+    <message>
+        <source>{date} ditambahkan ke daftar hari libur.</source>
+        <translation>{date} was added to the holiday list.</translation>
+    </message>
+    <message>
+        <source>Hapus hari libur</source>
+        <translation>Remove holiday</translation>
+    </message>
+    <message>
+        <source>Hapus {date} ({name}) dari daftar hari libur? Batas waktu klaim yang sedang berjalan dihitung ulang.</source>
+        <translation>Remove {date} ({name}) from the holiday list? The deadlines of claims in progress are worked out again.</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>{date} dihapus dari daftar hari libur.</source>
+        <translation>{date} was removed from the holiday list.</translation>
     </message>
 </context>
 <context>
@@ -3477,6 +4835,10 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
         <translation>Open &amp;demo data…</translation>
     </message>
     <message>
+        <source>&amp;Hari libur…</source>
+        <translation>&amp;Holidays…</translation>
+    </message>
+    <message>
         <source>Pen&amp;gaturan</source>
         <translation>Se&amp;ttings</translation>
     </message>
@@ -3541,6 +4903,14 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     <message>
         <source>Sigap — {office}</source>
         <translation>Sigap — {office}</translation>
+    </message>
+    <message>
+        <source>{overdue} klaim lewat batas · {due} jatuh tempo</source>
+        <translation>Claims overdue: {overdue} · due soon: {due}</translation>
+    </message>
+    <message>
+        <source>Klaim yang batas waktu keputusannya (7 hari setelah berkas lengkap dan diverifikasi) sudah lewat, dan yang segera jatuh tempo. Lihat di tab Klaim dengan filter Lewat batas waktu atau Jatuh tempo dalam.</source>
+        <translation>Claims whose decision deadline (7 days after the file is complete and verified) has passed, and claims due soon. See them on the Claims tab with the Overdue or Due within filter.</translation>
     </message>
     <message>
         <source>Sigap</source>
@@ -3734,6 +5104,233 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     </message>
 </context>
 <context>
+    <name>NewClaimDialog</name>
+    <message>
+        <source>Buka klaim</source>
+        <translation>Open claim</translation>
+    </message>
+    <message>
+        <source>(pilih jenis klaim)</source>
+        <translation>(choose a claim kind)</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis klaim</source>
+        <translation>Cl&amp;aim kind</translation>
+    </message>
+    <message>
+        <source>Kejadian</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>NIK atau nama peserta</source>
+        <translation>Worker&apos;s NIK or name</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ri peserta:</source>
+        <translation>&amp;Find worker:</translation>
+    </message>
+    <message>
+        <source>Ketik sedikitnya 3 huruf nama atau angka NIK, lalu pilih pesertanya.</source>
+        <translation>Type at least 3 letters of the name or digits of the NIK, then choose the worker.</translation>
+    </message>
+    <message>
+        <source>&amp;Ganti peserta…</source>
+        <translation>Change &amp;worker…</translation>
+    </message>
+    <message>
+        <source>Isi data &amp;warga bukan peserta</source>
+        <translation>Enter a non-worker &amp;resident</translation>
+    </message>
+    <message>
+        <source>16 angka</source>
+        <translation>16 digits</translation>
+    </message>
+    <message>
+        <source>&amp;Pakai data peserta</source>
+        <translation>&amp;Use a worker from the roster</translation>
+    </message>
+    <message>
+        <source>(pilih kecamatan)</source>
+        <translation>(choose a district)</translation>
+    </message>
+    <message>
+        <source>(pilih desa)</source>
+        <translation>(choose a village)</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>boleh kosong</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&amp;NIK</source>
+        <translation>&amp;NIK</translation>
+    </message>
+    <message>
+        <source>Na&amp;ma</source>
+        <translation>Na&amp;me</translation>
+    </message>
+    <message>
+        <source>Ke&amp;camatan</source>
+        <translation>D&amp;istrict</translation>
+    </message>
+    <message>
+        <source>&amp;Desa</source>
+        <translation>&amp;Village</translation>
+    </message>
+    <message>
+        <source>No. &amp;KK</source>
+        <translation>&amp;KK no.</translation>
+    </message>
+    <message>
+        <source>Tanggal &amp;lahir</source>
+        <translation>Date of &amp;birth</translation>
+    </message>
+    <message>
+        <source>Tanggal meninggal</source>
+        <translation>Date of death</translation>
+    </message>
+    <message>
+        <source>Tanggal lapor</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <source>boleh diisi kemudian</source>
+        <translation>may be filled in later</translation>
+    </message>
+    <message>
+        <source>(belum diketahui)</source>
+        <translation>(not known yet)</translation>
+    </message>
+    <message>
+        <source>Kecelakaan lal&amp;u lintas</source>
+        <translation>&amp;Traffic accident</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal meninggal</source>
+        <translation>&amp;Date of death</translation>
+    </message>
+    <message>
+        <source>Tanggal lap&amp;or</source>
+        <translation>Re&amp;port date</translation>
+    </message>
+    <message>
+        <source>No. &amp;akta kematian</source>
+        <translation>D&amp;eath certificate no.</translation>
+    </message>
+    <message>
+        <source>Desil DTS&amp;EN</source>
+        <translation>DTSEN deci&amp;le</translation>
+    </message>
+    <message>
+        <source>Almarhum/almarhumah</source>
+        <translation>The deceased</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>JKM dan JKK untuk peserta yang ada di data peserta; Santunan Kematian untuk warga keluarga miskin yang meninggal, peserta atau bukan.</source>
+        <translation>JKM and JKK for workers on the roster; Regency death benefit for a deceased resident of a poor family, whether a worker or not.</translation>
+    </message>
+    <message>
+        <source>Santunan kematian kabupaten untuk warga keluarga miskin (DTSEN), terdaftar sebagai peserta atau tidak.</source>
+        <translation>The regency&apos;s death benefit for residents of poor families (DTSEN), whether registered as workers or not.</translation>
+    </message>
+    <message>
+        <source>Klaim BPJS Ketenagakerjaan untuk peserta yang ada di data peserta.</source>
+        <translation>A BPJS Ketenagakerjaan claim for a worker on the roster.</translation>
+    </message>
+    <message>
+        <source>Tidak ada peserta yang cocok dengan “{text}”.</source>
+        <translation>No worker matches “{text}”.</translation>
+    </message>
+    <message>
+        <source>{shown} dari {total} peserta yang cocok; ketik lebih lengkap.</source>
+        <translation>{shown} of {total} matching workers shown; type more of it.</translation>
+    </message>
+    <message>
+        <source>Klik peserta yang diklaim.</source>
+        <translation>Click the worker the claim is for.</translation>
+    </message>
+    <message>
+        <source>NIK ini milik peserta {name} (desa {village}) di data peserta.</source>
+        <translation>This NIK belongs to the worker {name} (village {village}) on the roster.</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>No. KK</source>
+        <translation>KK no.</translation>
+    </message>
+    <message>
+        <source>Desil DTSEN</source>
+        <translation>DTSEN decile</translation>
+    </message>
+    <message>
+        <source>Jenis klaim</source>
+        <translation>Claim kind</translation>
+    </message>
+    <message>
+        <source>Tanpa desil DTSEN, klaim ditandai “perlu diperiksa” sampai desilnya dicatat.</source>
+        <translation>Without a DTSEN decile, the claim is flagged “needs checking” until the decile is recorded.</translation>
+    </message>
+    <message>
+        <source>Kantor belum disiapkan: pilih Berkas → Siapkan kantor… dulu.</source>
+        <translation>The office is not set up: choose File → Set up office… first.</translation>
+    </message>
+    <message>
+        <source>Peran pengguna ini tidak boleh membuka klaim.</source>
+        <translation>This user&apos;s role may not open claims.</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Klaim belum dapat dibuka. Periksa {fields}:</source>
+        <translation>The claim cannot be opened yet. Check {fields}:</translation>
+    </message>
+    <message>
+        <source>Klaim belum dapat dibuka:</source>
+        <translation>The claim cannot be opened yet:</translation>
+    </message>
+    <message>
+        <source>Status {name} di data peserta kini Meninggal.</source>
+        <translation>The status of {name} in the roster is now Deceased.</translation>
+    </message>
+    <message>
+        <source>Klaim dibuka</source>
+        <translation>Claim opened</translation>
+    </message>
+    <message>
+        <source>Klaim {kind} untuk {name} sudah dibuka, dan ditandai “perlu diperiksa”: admin kabupaten memeriksa tanda ini sebelum klaim diputuskan.</source>
+        <translation>The {kind} claim for {name} has been opened and flagged “needs checking”: the regency admin checks this flag before the claim is decided.</translation>
+    </message>
+</context>
+<context>
     <name>OfficeKind</name>
     <message>
         <source>Kantor kabupaten (pusat)</source>
@@ -3800,6 +5397,85 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     <message>
         <source>Kode wilayah wajib diisi.</source>
         <translation>The region code is required.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticularsDialog</name>
+    <message>
+        <source>Data klaim</source>
+        <translation>Claim details</translation>
+    </message>
+    <message>
+        <source>Isi yang baru diketahui setelah klaim dibuka. Setelah disimpan, tanda “perlu diperiksa”, dokumen wajib dan jumlah klaim dihitung ulang.</source>
+        <translation>What has become known since the claim was opened. Once saved, the “needs checking” flags, the required documents and the claim amount are worked out again.</translation>
+    </message>
+    <message>
+        <source>mis. 1602-KM-0001; kosongkan bila belum ada</source>
+        <translation>e.g. 1602-KM-0001; leave empty if there is none yet</translation>
+    </message>
+    <message>
+        <source>Belum diketahui</source>
+        <translation>Not known yet</translation>
+    </message>
+    <message>
+        <source>Tanpa desil, klaim tetap ditandai “perlu diperiksa”. Desil di atas batas yang ditetapkan kabupaten juga ditandai “perlu diperiksa”.</source>
+        <translation>Without a decile, the claim stays flagged “needs checking”. A decile above the limit set by the regency is flagged “needs checking” too.</translation>
+    </message>
+    <message>
+        <source>Kecelakaan &amp;lalu lintas</source>
+        <translation>&amp;Traffic accident</translation>
+    </message>
+    <message>
+        <source>Bila dicentang, laporan polisi menjadi dokumen wajib klaim ini.</source>
+        <translation>When ticked, a police report becomes a required document of this claim.</translation>
+    </message>
+    <message>
+        <source>belum dicatat</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>hari</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>Santunan STMB dihitung dari jumlah hari ini. Kosongkan bila belum diketahui.</source>
+        <translation>The STMB benefit is worked out from this number of days. Leave it empty if not known yet.</translation>
+    </message>
+    <message>
+        <source>Nomor &amp;akta kematian:</source>
+        <translation>Death ce&amp;rtificate no.:</translation>
+    </message>
+    <message>
+        <source>&amp;Desil DTSEN:</source>
+        <translation>DTSEN &amp;decile:</translation>
+    </message>
+    <message>
+        <source>&amp;Hari tidak mampu bekerja:</source>
+        <translation>Days &amp;unable to work:</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>{name} — {kind}, status {status}</source>
+        <translation>{name} — {kind}, status {status}</translation>
+    </message>
+    <message>
+        <source>Tulis angka saja, 0 sampai {max}, atau kosongkan bila belum diketahui.</source>
+        <translation>Write digits only, 0 to {max}, or leave it empty if not known yet.</translation>
+    </message>
+    <message>
+        <source>Hari tidak mampu bekerja</source>
+        <translation>Days unable to work</translation>
+    </message>
+    <message>
+        <source>Paling banyak {max} hari; periksa lagi jumlahnya.</source>
+        <translation>At most {max} days; check the number again.</translation>
     </message>
 </context>
 <context>
@@ -3948,6 +5624,33 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     <message>
         <source>Memperbarui susunan basis data</source>
         <translation>Upgrading the database structure</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Boleh dikosongkan</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -4470,6 +6173,14 @@ Region code {code}</translation>
         <translation>Worker record</translation>
     </message>
     <message>
+        <source>Buka &amp;data peserta</source>
+        <translation>Open worker &amp;record</translation>
+    </message>
+    <message>
+        <source>Buka &amp;klaim…</source>
+        <translation>Open &amp;claim…</translation>
+    </message>
+    <message>
         <source>Klik dua kali sebuah baris (atau tekan Enter) untuk membuka datanya.</source>
         <translation>Double-click a row (or press Enter) to open the record.</translation>
     </message>
@@ -4817,6 +6528,90 @@ Region code {code}</translation>
         <source>Target</source>
         <translation>Target</translation>
     </message>
+    <message>
+        <source>No. akta kematian</source>
+        <translation>Death certificate no.</translation>
+    </message>
+    <message>
+        <source>Desil DTSEN</source>
+        <translation>DTSEN decile</translation>
+    </message>
+    <message>
+        <source>Nama almarhum/peserta</source>
+        <translation>Name of the deceased/worker</translation>
+    </message>
+    <message>
+        <source>Nama almarhum/peserta (pencarian)</source>
+        <translation>Name of the deceased/worker (for searching)</translation>
+    </message>
+    <message>
+        <source>NIK almarhum/peserta</source>
+        <translation>NIK of the deceased/worker</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir almarhum/peserta</source>
+        <translation>Date of birth of the deceased/worker</translation>
+    </message>
+    <message>
+        <source>No. KK</source>
+        <translation>KK no.</translation>
+    </message>
+    <message>
+        <source>Tanggal kejadian</source>
+        <translation>Date of the event</translation>
+    </message>
+    <message>
+        <source>Tanggal dilaporkan</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <source>Kecelakaan lalu lintas</source>
+        <translation>Traffic accident</translation>
+    </message>
+    <message>
+        <source>Hari tidak mampu bekerja</source>
+        <translation>Days unable to work</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Nama ahli waris</source>
+        <translation>Heir&apos;s name</translation>
+    </message>
+    <message>
+        <source>Hubungan</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Penerima pembayaran</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <source>Nama bank</source>
+        <translation>Bank name</translation>
+    </message>
+    <message>
+        <source>No. rekening</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <source>Nama pemilik rekening</source>
+        <translation>Account holder</translation>
+    </message>
+    <message>
+        <source>Jenjang sekolah</source>
+        <translation>School level</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Tanggal diterima</source>
+        <translation>Date received</translation>
+    </message>
 </context>
 <context>
     <name>SyncText</name>
@@ -5113,6 +6908,14 @@ Region code {code}</translation>
         <translation>Change s&amp;tatus…</translation>
     </message>
     <message>
+        <source>Buka klaim…</source>
+        <translation>Open claim…</translation>
+    </message>
+    <message>
+        <source>Buka klaim JKM, JKK atau santunan untuk peserta ini</source>
+        <translation>Open a JKM, JKK or regency death benefit claim for this worker</translation>
+    </message>
+    <message>
         <source>(data dibuat)</source>
         <translation>(record created)</translation>
     </message>
@@ -5187,6 +6990,18 @@ Save anyway?</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Buka klaim JKM</source>
+        <translation>Open JKM claim</translation>
+    </message>
+    <message>
+        <source>{name} tercatat meninggal dunia. Buka klaim JKM (Jaminan Kematian) sekarang?</source>
+        <translation>{name} is recorded as deceased. Open a JKM (death benefit) claim now?</translation>
+    </message>
+    <message>
+        <source>Nanti saja</source>
+        <translation>Not now</translation>
     </message>
 </context>
 <context>
