@@ -131,7 +131,7 @@ def check_authority(
             parents[(table, str(row_id))] = str(claim_id)
     rows = conn.exec_driver_sql(
         "SELECT table_name, row_id, op, fields, device_seq, vv, audit_id FROM stage.fresh "
-        "WHERE table_name <> 'worker' ORDER BY device_seq"
+        "WHERE table_name <> 'worker'"
     )
     for table, row_id, op, text, seq, vv, audit_id in rows:
         table, row_id = str(table), str(row_id)

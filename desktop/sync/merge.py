@@ -22,7 +22,8 @@ real database; the merge then runs in one transaction.
 
 The parts: :mod:`.staging` (the scratch file), :mod:`.fold` (a row from its changes),
 :mod:`.scope` (what a kecamatan's bundle may touch), :mod:`.duplicates` (possible duplicate
-people) and :mod:`.merge_errors` (why a merge refuses); this module runs them in order.
+people), :mod:`.stale` (a kecamatan's late claim edits, held for the admin) and
+:mod:`.merge_errors` (why a merge refuses); this module runs them in order.
 """
 
 from __future__ import annotations
@@ -347,10 +348,11 @@ class Merger:
                 if progress is not None:
                     progress(done, total)
         if stale and self._actor is not None:
-            summary.held = len({(c.table_name, c.row_id) for c in stale})
-            summary.conflicts += hold_stale(
+            held, opened = hold_stale(
                 conn, stale, held_rows, device=self._receiver, actor=self._actor, now=detected_at
             )
+            summary.held += held
+            summary.conflicts += opened
         for statement in guards:
             conn.exec_driver_sql(statement)
         # The workers of the bundle's changes (and any changed here since the last search)

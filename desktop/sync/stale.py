@@ -293,9 +293,9 @@ def hold_stale(
     device: str,
     actor: Actor,
     now: datetime,
-) -> int:
+) -> tuple[int, int]:
     """Put back the regency's values over the merged stale changes and open a conflict per
-    field for the admin; return how many conflicts were opened."""
+    field for the admin; return (how many records were held, how many conflicts opened)."""
     by_row: dict[tuple[str, str], list[StaleChange]] = {}
     for change in stale:
         by_row.setdefault((change.table_name, change.row_id), []).append(change)
@@ -371,7 +371,7 @@ def hold_stale(
             "DO UPDATE SET resolved_at = NULL, resolved_by = NULL",
             conflicts,
         )
-    return len(conflicts)
+    return writes.count, len(conflicts)
 
 
 def _settle_derived(
