@@ -267,8 +267,9 @@ def test_a_withdrawal_made_before_the_regency_acted_is_the_admins_to_count(
 # ---- twice, out of order ------------------------------------------------------------------
 
 
-def test_late_bundles_twice_and_out_of_order_hold_the_same(
-    network: tuple[Office, Office],
+@pytest.mark.parametrize("order", ["in_order", "out_of_order"])
+def test_late_bundles_twice_and_in_any_order_hold_the_same(
+    network: tuple[Office, Office], order: str
 ) -> None:
     hub, laptop = network
     claim = shared_claim(hub, laptop)
@@ -278,23 +279,29 @@ def test_late_bundles_twice_and_out_of_order_hold_the_same(
     first = laptop.export()
     service(laptop).update_heir(laptop.actor, heir, name="Anak Kedua Betul")
     second = laptop.export()  # holds the first one's changes too
-    assert hub.receive(second).applied
+    bundles = [first, second] if order == "in_order" else [second, first]
+    for bundle in bundles:
+        assert hub.receive(bundle).applied
     held = {(c.table_name, c.row_id, c.field) for c in claim_conflicts(hub)}
     assert ("heir", heir, "deleted") in held
-    assert hub.receive(first).applied  # nothing new in it
-    assert hub.receive(second).replayed
+    assert value(hub, "heir", heir, "deleted") == 1
+    for bundle in bundles:
+        assert hub.receive(bundle).replayed
     assert {(c.table_name, c.row_id, c.field) for c in claim_conflicts(hub)} == held
     assert derived(hub, claim) == decided
     # Taking the laptop's heir takes it as the laptop last wrote it.
     heir_conflict = next(c for c in claim_conflicts(hub) if c.table_name == "heir")
     hub.app.sync.settle(hub.actor, heir_conflict.id, keep="loser")
     assert value(hub, "heir", heir, "name") == "Anak Kedua Betul"
+    assert value(hub, "heir", heir, "deleted") == 0
+    assert [c for c in claim_conflicts(hub) if c.table_name == "heir"] == []
     for conflict in claim_conflicts(hub):
         hub.app.sync.settle(hub.actor, conflict.id, keep="winner")
     assert laptop.receive(hub.export(peer=device_of(laptop))).applied
     assert file_rows(laptop, claim) == file_rows(hub, claim)
     assert derived(laptop, claim) == derived(hub, claim) == decided
     assert hub.receive(laptop.export()).applied
+    assert claim_conflicts(hub) == []
 
 
 # ---- an insider still cannot --------------------------------------------------------------

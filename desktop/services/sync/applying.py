@@ -243,12 +243,15 @@ class ApplyingMixin(ReceivingMixin, BackupsMixin):
         # Every device a hub hears from is an enrolled kecamatan: held to its district, and
         # to what the hub has sent it.
         sender = str(incoming.sender["id"])
+        if actor is None:
+            with contextlib.suppress(DomainError):
+                actor = self._office.local_actor()
         return MergeLimits(
             receiver=info.device_id,
             write_scope=str(incoming.sender.get("region_code") or "-"),
             sender=sender,
             sent=self._sent_to(sender),
-            actor=actor or self._office.local_actor(),
+            actor=actor,
         )
 
     def _sent_to(self, device: str) -> dict[str, int] | None:
