@@ -71,14 +71,12 @@ class WorkerSearch(QObject):
 
 # ---- how a worker is shown ------------------------------------------------------------------
 
-_CONTEXT = "NewClaimDialog"
-
 
 def found_line(row: WorkerRow) -> str:
     """A found worker on two lines: the name and the NIK masked; the desa, the kecamatan
     and the status."""
     return translate(
-        _CONTEXT, "{name} — NIK {nik}\nDesa {village}, Kec. {district} — {status}"
+        "NewClaimDialog", "{name} — NIK {nik}\nDesa {village}, Kec. {district} — {status}"
     ).format(
         name=row.name,
         nik=mask_nik(row.nik),
@@ -95,21 +93,21 @@ def worker_summary(record: WorkerRecord, regions: RegionService) -> str:
     village = regions.name_of(record.village_code) or record.village_code
     status = translate("WorkerStatus", WorkerStatus(record.status).label)
     if record.status == WorkerStatus.MENINGGAL and record.death_date:
-        status = translate(_CONTEXT, "{status} {date}").format(
+        status = translate("NewClaimDialog", "{status} {date}").format(
             status=status, date=long_date(record.death_date)
         )
-    coverage = translate(_CONTEXT, "belum diisi")
+    coverage = translate("NewClaimDialog", "belum diisi")
     if record.coverage_start is not None:
-        coverage = translate(_CONTEXT, "{start} s.d. {end}").format(
+        coverage = translate("NewClaimDialog", "{start} s.d. {end}").format(
             start=long_date(record.coverage_start),
             end=long_date(record.coverage_end) if record.coverage_end else "…",
         )
     lines = [
-        translate(_CONTEXT, "NIK {nik} · Desa {village}, Kec. {district}").format(
+        translate("NewClaimDialog", "NIK {nik} · Desa {village}, Kec. {district}").format(
             nik=mask_nik(record.nik), village=village, district=district
         ),
         translate(
-            _CONTEXT, "Status {status} · Kepesertaan {coverage} · Program {programmes}"
+            "NewClaimDialog", "Status {status} · Kepesertaan {coverage} · Program {programmes}"
         ).format(status=status, coverage=coverage, programmes=record.programmes or "–"),
     ]
     return "<br>".join([f"<b>{_html(record.name)}</b>", *(_html(line) for line in lines)])
