@@ -483,7 +483,9 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
         "a step applied < 50 ms, `claims list --overdue` < 1 s. The service's lines are the\n"
         "use cases alone (what the tab's pool thread and the CLI call); the tab's are offscreen,\n"
         "until the list shows its first rows (the query on the pool thread included). The\n"
-        "database has no `ANALYZE` statistics, as Sigap's never do.",
+        "database has no `ANALYZE` statistics, as Sigap's never do. The CLI's note splits its\n"
+        "time into its steps, each timed in a process of its own. Figures on a busy machine\n"
+        "vary by a third from run to run; the first line's note gives the load it had.",
     ),
 )
 
