@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.sync import SyncDialog
+from desktop.ui.sync.outcome import preview_notes
 from tests.integration.sync_helpers import Office, districts_with_workers, join_kecamatan, make_hub
 from tests.integration.test_sync_claim_stale import (
     SUBJECT,
@@ -38,7 +39,11 @@ def test_a_late_heir_is_shown_as_the_kecamatans_and_taken(
     claim = shared_claim(hub, laptop)
     regency_takes_it_on(hub, claim)
     heir = laptop_edits_offline(laptop, claim)
-    assert hub.receive(laptop.export()).applied
+    bundle = laptop.export()
+    notes, warning = preview_notes(hub.app.sync.preview(bundle).summary)
+    assert "3 data klaim diubah kecamatan ketika berkasnya masih di kecamatan" in notes
+    assert "tab Konflik" in notes and not warning
+    assert hub.receive(bundle).applied
     dialog = SyncDialog(hub.app)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -48,6 +48,15 @@ def preview_notes(summary: MergeSummary) -> tuple[str, bool]:
                 "keputusan Anda di tab Konflik dan Data ganda.",
             )
         )
+    if summary.held:
+        notes.append(
+            translate(
+                "ExchangeTab",
+                "{count} data klaim diubah kecamatan ketika berkasnya masih di kecamatan, "
+                "tetapi baru tiba setelah kantor kabupaten memproses klaimnya. Nilai kantor "
+                "kabupaten tetap dipakai; pilih nilai yang benar di tab Konflik.",
+            ).format(count=number(summary.held))
+        )
     if summary.future_stamps:
         notes.append(
             translate(
