@@ -374,3 +374,39 @@ def test_what_no_kecamatan_may_ever_write_is_refused_on_a_late_claim_too(
         event["device_id"] = [None, device_of(hub)]
         change = laptop_change(laptop, hub, "claim_event", new_id(), "insert", event)
     assert refused(hub, laptop, tmp_path, change) in {"sync.authority", "sync.event"}
+
+
+def test_a_claim_the_regency_opened_and_verified_while_the_laptop_added_an_heir(
+    network: tuple[Office, Office],
+) -> None:
+    """The laptop has sent nothing since it received the claim, and never changed the claim
+    itself: what it knew of it cannot be shown, so its heir is taken as late, not forged."""
+    hub, laptop = network
+    at_hub = service(hub)
+    claim = at_hub.open_claim(
+        hub.actor,
+        "santunan_kematian",
+        subject=Resident(RESIDENT_NIK, SUBJECT, first_village(hub, district_of(laptop))),
+        event_date=date(2026, 11, 1),
+        decile=2,
+        reported_date=date(2026, 11, 3),
+    )
+    assert laptop.receive(hub.export(peer=device_of(laptop))).applied
+    at_hub.add_heir(
+        hub.actor, claim, name="Anak Pertama", relationship="anak", payee=True, account="123456"
+    )
+    for item in checklist("santunan_kematian"):
+        at_hub.receive(hub.actor, claim, item, on=date(2026, 11, 4))
+    at_hub.step(hub.actor, claim, "direkomendasikan", on=date(2026, 11, 5))
+    at_hub.step(hub.actor, claim, "diverifikasi", on=date(2026, 11, 6))
+    decided = derived(hub, claim)
+    heir = service(laptop).add_heir(laptop.actor, claim, name="Anak Kedua", relationship="anak")
+    assert hub.receive(laptop.export()).applied
+    assert derived(hub, claim) == decided
+    assert value(hub, "heir", heir, "deleted") == 1
+    [held] = claim_conflicts(hub)
+    hub.app.sync.settle(hub.actor, held.id, keep="winner")
+    assert laptop.receive(hub.export(peer=device_of(laptop))).applied
+    assert file_rows(laptop, claim) == file_rows(hub, claim)
+    assert derived(laptop, claim) == decided
+    assert hub.receive(laptop.export()).applied
