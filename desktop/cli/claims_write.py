@@ -156,6 +156,12 @@ def _step_refusal(exc: DomainError, detail: ClaimDetail, named: str) -> str:
             item=detail.missing[0].value,
             items=", ".join(item.value for item in detail.missing),
         )
+    elif exc.code == "claim.payee_missing":
+        text += " " + translate(
+            "Cli",
+            "Contoh: python -m desktop claims heir {claim} --name NAMA --nik NIK "
+            "--relationship anak --payee --bank BANK --account NOMOR",
+        ).format(claim=named.strip())
     elif exc.code == "claim.reason_required":
         text += " " + translate("Cli", "Tulis alasannya dengan --reason.")
     return text

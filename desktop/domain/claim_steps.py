@@ -137,14 +137,17 @@ def check_step(
     role: str,
     reason: str | None = None,
     missing_documents: Iterable[DocumentItem] = (),
+    *,
+    payee_missing: bool = False,
 ) -> None:
     """Raise :class:`DomainError` unless *role* may take the step to *new* now.
 
     Checked in order: the step exists from *current* for this kind (``claim.step_state``),
     this role may take it (``claim.step_role``), a reason is given where one is needed
     (``claim.reason_required``), and, to recommend or verify, no required document is
-    missing (``claim.documents_missing``, listing them). Messages name the current state
-    and the steps this role may take.
+    missing (``claim.documents_missing``, listing them) and, for a death claim, the heir
+    it is paid to is recorded with an account (*payee_missing*: ``claim.payee_missing``).
+    Messages name the current state and the steps this role may take.
     """
     kind = ClaimKind(kind)
     new = ClaimStatus(new)
@@ -179,6 +182,17 @@ def check_step(
             ),
             new=new.label,
             items=document_labels(missing),
+        )
+    if new in DOCUMENT_STEPS and payee_missing and ClaimKind(kind).is_death:
+        raise DomainError.of(
+            "claim.payee_missing",
+            QT_TRANSLATE_NOOP(
+                "Finding",
+                "Klaim belum dapat menjadi {new}: ahli waris penerima pembayaran belum "
+                "dicatat. Tambahkan ahli waris, tandai sebagai penerima pembayaran dengan bank "
+                "dan nomor rekeningnya, lalu coba lagi.",
+            ),
+            new=new.label,
         )
 
 

@@ -213,6 +213,14 @@ def test_a_jkm_claim_is_walked_to_payment_through_the_buttons(
     assert "Catatan: Fotokopi dilegalisir" in joined(view.documents_section)
     assert "04-11-2026" in joined(view.status_section)
 
+    # The file is complete, but the heir it is paid to is not recorded yet: refused.
+    assert view.findChild(QLabel, "payeeMissing") is not None
+    dialog = step(qtbot, view, ClaimStatus.DIREKOMENDASIKAN, date(2026, 11, 5))
+    assert dialog.isVisible() and "penerima pembayaran belum dicatat" in dialog.message.text()
+    dialog.done(0)
+    add_payee(app, admin, claim)
+    view.refresh()
+    assert view.findChild(QLabel, "payeeMissing") is None
     step(qtbot, view, ClaimStatus.DIREKOMENDASIKAN, date(2026, 11, 5))
     assert "Direkomendasikan" in view.subtitle.text()
     # Returning needs a reason: its button stays grey until one is typed.
@@ -288,6 +296,8 @@ def test_a_santunan_for_a_resident_goes_from_the_kecamatan_to_payment(
     for document in detail.documents:
         if document.required:
             tick(qtbot, view, document.item, date(2026, 11, 9))
+    add_payee(app, who[0], claim)
+    view.refresh()
     step(qtbot, view, ClaimStatus.DIREKOMENDASIKAN, date(2026, 11, 9))
     assert "Direkomendasikan" in view.subtitle.text()
     # The file is with the regency now: no step, no tick for the kecamatan.
@@ -322,6 +332,15 @@ def test_a_santunan_for_a_resident_goes_from_the_kecamatan_to_payment(
     ]
     assert timeline.count("oleh operator (Operator kecamatan)") == 2
     assert_nothing_cut(view)
+
+
+def add_payee(app: AppServices, actor: Actor, claim: str) -> str:
+    """The heir a death claim is paid to, with an account of its own per claim."""
+    account = str(10**11 + int(claim.replace("-", "")[-8:], 16))
+    return app.claims.add_heir(
+        actor, claim, name="Anak Penerima", relationship="anak", payee=True,
+        bank="Bank Sumsel Babel", account=account,
+    )  # fmt: skip
 
 
 def santunan(app: AppServices, actor: Actor, decile: int | None = 2) -> str:
@@ -508,6 +527,7 @@ def test_a_step_that_did_not_take_effect_is_greyed_with_a_note(
     claim = santunan(app, admin)
     for document in app.claims.detail(admin, claim).documents:
         app.claims.receive(admin, claim, document.item, on=date(2026, 11, 3))
+    add_payee(app, admin, claim)
     app.claims.step(admin, claim, "direkomendasikan", on=date(2026, 11, 4))
     app.claims.step(admin, claim, "diverifikasi", on=date(2026, 11, 5))
     with UnitOfWork(app.database.engine, admin, action="test.merge") as uow:
@@ -584,6 +604,7 @@ def test_an_overdue_claim_says_so_in_red(qtbot: QtBot, app: AppServices) -> None
     claim = santunan(app, admin)
     for document in app.claims.detail(admin, claim).documents:
         app.claims.receive(admin, claim, document.item, on=date(2026, 11, 3))
+    add_payee(app, admin, claim)
     app.claims.step(admin, claim, "direkomendasikan", on=date(2026, 11, 3))
     app.claims.step(admin, claim, "diverifikasi", on=date(2026, 11, 4))
     view = open_view(qtbot, app, claim, [admin])

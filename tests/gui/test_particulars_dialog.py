@@ -182,6 +182,9 @@ def test_a_refusal_is_shown_and_what_was_chosen_stays(
     )
     for item in checklist("santunan_kematian"):
         app.claims.receive(kecamatan, claim, item)
+    app.claims.add_heir(
+        kecamatan, claim, name="Anak", relationship="anak", payee=True, bank="BSB", account="77"
+    )
     app.claims.step(kecamatan, claim, "direkomendasikan")
     app.claims.step(admin, claim, "diverifikasi")
     # The kecamatan's operator at the keyboard: the file is with the regency now.

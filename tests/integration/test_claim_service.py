@@ -86,6 +86,16 @@ def resident(app: AppServices, nik: str = RESIDENT_NIK, **over: Any) -> Resident
     return Resident(**values)
 
 
+def add_payee(claims: ClaimService, actor: Actor, claim: str) -> str:
+    """The heir a death claim is paid to (an account of its own per claim): a death claim is
+    not recommended without one."""
+    account = str(10**11 + int(claim.replace("-", "")[-8:], 16))
+    return claims.add_heir(
+        actor, claim, name="Anak Penerima", relationship="anak", payee=True,
+        bank="Bank Sumsel Babel", account=account,
+    )  # fmt: skip
+
+
 def codes(error: ClaimNotEligible) -> set[str]:
     return {f.code for f in error.findings}
 
@@ -339,6 +349,7 @@ def test_the_list_is_sorted_by_days_left_and_filtered(
     second = claims.open_claim(admin, "jkm", worker_id=worker, event_date=date(2026, 10, 1))
     for item in checklist("santunan_kematian"):
         claims.receive(admin, first, item, on=date(2026, 11, 2))
+    add_payee(claims, admin, first)
     claims.step(admin, first, "direkomendasikan", on=date(2026, 11, 3))
     claims.step(admin, first, "diverifikasi", on=date(2026, 11, 4))  # deadline 11 Nov: overdue
     ids = claims.ids(admin)
@@ -529,6 +540,7 @@ def test_working_days_and_the_holiday_list_move_the_deadline(
     )
     for item in checklist("santunan_kematian"):
         claims.receive(admin, claim, item, on=date(2026, 11, 12))
+    add_payee(claims, admin, claim)
     claims.step(admin, claim, "direkomendasikan", on=date(2026, 11, 12))
     claims.step(admin, claim, "diverifikasi", on=date(2026, 11, 13))  # a Friday
     # 7 working days after Friday 13 November, less Tuesday 17: Wednesday 25 November.
@@ -608,6 +620,7 @@ def test_a_step_that_came_too_late_shows_in_the_timeline_but_does_not_count(
     )
     for item in checklist("santunan_kematian"):
         claims.receive(admin, claim, item, on=date(2026, 11, 2))
+    add_payee(claims, admin, claim)
     claims.step(admin, claim, "direkomendasikan", on=date(2026, 11, 3))
     claims.step(admin, claim, "diverifikasi", on=date(2026, 11, 4))
     with UnitOfWork(app.database.engine, admin, action="test.merge") as uow:

@@ -114,8 +114,14 @@ def receive_all(db: Path, claim: str, kind: str, on: date) -> None:
 
 
 def verify(db: Path, claim: str, on: date) -> None:
-    """Take a complete santunan claim to diverifikasi on *on*."""
+    """Take a complete santunan claim to diverifikasi on *on* (its payee recorded, with an
+    account of its own)."""
     receive_all(db, claim, "santunan_kematian", on)
+    account = str(10**11 + int(claim.replace("-", "")[-8:], 16))
+    code, _, err = cli("claims", "heir", "--db", db, claim, "--name", "Anak Penerima",
+                       "--nik", HEIR_NIK, "--relationship", "anak", "--payee",
+                       "--bank", "Bank Sumsel Babel", "--account", account)  # fmt: skip
+    assert code in (0, 1), err
     for state in ("direkomendasikan", "diverifikasi"):
         code, _, err = cli("claims", "step", "--db", db, claim, state, "--on", on.isoformat())
         assert code == 0, err
@@ -475,3 +481,18 @@ def test_set_records_particulars_and_heir_a_school_level(db: Path) -> None:
                        "--nik", THIRD_RESIDENT_NIK, "--relationship", "suami",
                        "--school-level", "smp")  # fmt: skip
     assert code == 2 and "hanya diisi untuk ahli waris anak" in err
+
+
+def test_a_death_claim_without_its_payee_is_not_recommended(db: Path) -> None:
+    first, _ = villages(db)
+    claim = new_resident(db, RESIDENT_NIK, first)
+    receive_all(db, claim, "santunan_kematian", TODAY)
+    err = one_line_refusal(*cli("claims", "step", "--db", db, claim, "direkomendasikan"))
+    assert "penerima pembayaran belum dicatat" in err
+    assert f"claims heir {claim} --name NAMA" in err and "--payee" in err
+    assert query(db, "SELECT status FROM claim") == [("diusulkan",)]
+    assert cli("claims", "heir", "--db", db, claim, "--name", "Siti Aminah", "--nik", HEIR_NIK,
+               "--relationship", "anak", "--payee", "--bank", "BRI",
+               "--account", ACCOUNT)[0] == 0  # fmt: skip
+    code, _, err = cli("claims", "step", "--db", db, claim, "direkomendasikan")
+    assert (code, err) == (0, "")

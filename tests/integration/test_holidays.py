@@ -20,6 +20,7 @@ from desktop.services.holidays import HolidayService
 from desktop.services.office import OfficeKind
 from desktop.services.permissions import PermissionDenied, Role
 from desktop.store.unit_of_work import Actor
+from tests.integration.test_claim_service import add_payee
 
 TODAY = date(2026, 11, 16)  # a Monday
 RESIDENT_NIK = "1602064107550002"
@@ -149,6 +150,7 @@ def test_a_running_claims_working_day_deadline_follows_the_list(app: AppServices
     )
     for item in checklist("santunan_kematian"):
         claims.receive(admin, claim, item, on=date(2026, 11, 12))
+    add_payee(claims, admin, claim)
     claims.step(admin, claim, "direkomendasikan", on=date(2026, 11, 12))
     claims.step(admin, claim, "diverifikasi", on=date(2026, 11, 13))  # a Friday
 

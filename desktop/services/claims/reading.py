@@ -25,7 +25,7 @@ from desktop.domain.claim_steps import allowed_steps
 from desktop.domain.claims import ClaimKind, ClaimStatus
 from desktop.domain.documents import DocumentItem, checklist, required_documents
 from desktop.domain.findings import Finding
-from desktop.domain.heirs import document_conditions, relationship_of
+from desktop.domain.heirs import document_conditions, payee_of, relationship_of
 from desktop.domain.identifiers import mask_account, normalize_number
 from desktop.domain.names import name_key
 from desktop.domain.roles import Role
@@ -164,6 +164,9 @@ class ClaimDetail:
     allowed_steps: tuple[ClaimStatus, ...]
     # The STMB days off (JKK temporary inability); None while not recorded.
     days_off: int | None = None
+    # A death claim without the heir it is paid to (with an account): it cannot be
+    # recommended or verified yet.
+    payee_missing: bool = False
 
 
 def _role_label(role: str | None) -> str | None:
@@ -453,4 +456,6 @@ def _detail(
         timeline=tuple(timeline),
         allowed_steps=allowed_steps(file.kind, state.status, actor.role),
         days_off=claim.get("days_off"),
+        payee_missing=file.kind.is_death
+        and ((payee := payee_of(file.heir_views)) is None or not payee.bank_account),
     )

@@ -334,6 +334,16 @@ class ClaimDetailView(QWidget):
         editable = self._may_edit_file(detail)
         if not detail.heirs:
             section.add_muted(self.tr("Belum ada ahli waris."))
+        if detail.payee_missing and not detail.status.is_final:
+            needed = value_label(
+                self.tr(
+                    "Penerima pembayaran belum dicatat: wajib sebelum klaim direkomendasikan "
+                    "atau diverifikasi."
+                ),
+                color=ERROR_COLOR,
+            )
+            needed.setObjectName("payeeMissing")
+            section.add(needed)
         for heir in detail.heirs:
             section.add(self._heir_row(heir, full, editable))
         self.add_heir_button = QPushButton(self.tr("Tambah ahli &waris…"))

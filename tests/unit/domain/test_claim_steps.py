@@ -171,3 +171,21 @@ def test_roles_stay_importable_from_the_services() -> None:
     assert permissions.Role is Role
     assert permissions.allows("admin_kabupaten", permissions.Permission.DECIDE_CLAIMS)
     assert not permissions.allows("pemantau", permissions.Permission.PROPOSE_CLAIMS)
+
+
+def test_a_death_claim_is_recommended_and_verified_only_with_its_payee() -> None:
+    for kind in (K.JKM, K.JKK_DEATH, K.SANTUNAN):
+        for current, new, role in (
+            (S.DIUSULKAN, S.DIREKOMENDASIKAN, OPERATOR),
+            (S.DIREKOMENDASIKAN, S.DIVERIFIKASI, ADMIN),
+        ):
+            error = refusal(kind, current, new, role, payee_missing=True)
+            assert error.code == "claim.payee_missing"
+            assert f"Klaim belum dapat menjadi {new.label}" in str(error)
+    # The missing documents are said first; a return or a claim of the worker's own goes on.
+    missing = (DocumentItem.AKTA_KEMATIAN,)
+    assert refusal(
+        K.JKM, S.DIUSULKAN, S.DIREKOMENDASIKAN, ADMIN, None, missing, payee_missing=True
+    ).code == "claim.documents_missing"
+    check_step(K.JKM, S.DIUSULKAN, S.DIKEMBALIKAN, ADMIN, "Ahli waris?", payee_missing=True)
+    check_step(K.JKK_TEMPORARY, S.DIUSULKAN, S.DIREKOMENDASIKAN, ADMIN, payee_missing=True)
