@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -188,6 +189,9 @@ class MainWindow(QMainWindow):
         self.read_only_label.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.clock_label = QLabel()
         self.clock_label.setObjectName("clockLabel")
+        # A link: clicked, the Klaim tab lists the claims it counts.
+        self.clock_label.setTextFormat(Qt.TextFormat.RichText)
+        self.clock_label.linkActivated.connect(self.show_clock_claims)
         bar = self.statusBar()
         for label in (
             self.clock_label,
@@ -297,22 +301,30 @@ class MainWindow(QMainWindow):
         if not counts.overdue and not counts.due_soon:
             self.clock_label.hide()
             return
+        text = self.tr("{overdue} klaim lewat batas · {due} jatuh tempo").format(
+            overdue=number(counts.overdue), due=number(counts.due_soon)
+        )
+        color = "#b3261e" if counts.overdue else self.palette().windowText().color().name()
+        weight = "bold" if counts.overdue else "normal"
+        target = "overdue" if counts.overdue else "due"
         self.clock_label.setText(
-            self.tr("{overdue} klaim lewat batas · {due} jatuh tempo").format(
-                overdue=number(counts.overdue), due=number(counts.due_soon)
-            )
+            f'<a href="{target}" style="color: {color}; font-weight: {weight}; '
+            f'text-decoration: none;">{html.escape(text)}</a>'
         )
         self.clock_label.setToolTip(
             self.tr(
-                "Klaim yang batas waktu keputusannya (7 hari setelah berkas lengkap dan "
-                "diverifikasi) sudah lewat, dan yang segera jatuh tempo. Lihat di tab Klaim "
-                "dengan filter Lewat batas waktu atau Jatuh tempo dalam."
+                "Klaim yang batas waktu keputusannya (sesudah berkas lengkap dan diverifikasi) "
+                "sudah lewat, dan yang segera jatuh tempo. Klik untuk melihatnya di tab Klaim."
             )
         )
-        self.clock_label.setStyleSheet(
-            "color: #b3261e; font-weight: bold;" if counts.overdue else ""
-        )
         self.clock_label.show()
+
+    @Slot(str)
+    def show_clock_claims(self, which: str) -> None:
+        """The status bar's clock clicked: the Klaim tab lists the overdue claims (or,
+        with none overdue, those due soon)."""
+        self.tabs.setCurrentWidget(self.claims_tab)
+        self.claims_tab.show_clock(overdue=which == "overdue")
 
     def show_claim(self, claim_id: str) -> None:
         """Switch to the Klaim tab and show one claim (opened from a worker's row)."""

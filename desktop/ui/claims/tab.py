@@ -287,6 +287,12 @@ class ClaimsTab(QWidget):
         self.filters.clear()
         self.filters.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def show_clock(self, *, overdue: bool) -> None:
+        """Only the overdue claims (or those due within the office's due-soon days), every
+        other filter cleared, as the status bar's clock counts them."""
+        self.filters.clear()
+        (self.filters.overdue_check if overdue else self.filters.due_check).setChecked(True)
+
     @Slot(int, Qt.SortOrder)
     def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
         """A column the list cannot sort by keeps the arrow where the order is."""
