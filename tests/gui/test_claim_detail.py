@@ -633,3 +633,20 @@ def test_a_database_that_can_only_be_read_greys_every_write(
     assert not view.add_heir_button.isEnabled()
     assert not any(c.isEnabled() for c in view.document_checks.values())
     assert view.full_numbers_check.isEnabled()  # reading in full is not writing
+
+
+def test_working_day_deadlines_say_so(qtbot: QtBot, app: AppServices) -> None:
+    admin = app.office.local_actor()
+    app.office.set_setting(admin, "claim.working_days", "1")
+    claim = santunan(app, admin)
+    view = open_view(qtbot, app, claim, [admin])
+    assert "paling lambat 7 hari kerja sesudahnya" in joined(view.status_section)
+    for document in app.claims.detail(admin, claim).documents:
+        app.claims.receive(admin, claim, document.item, on=date(2026, 11, 12))
+    add_payee(app, admin, claim)
+    app.claims.step(admin, claim, "direkomendasikan", on=date(2026, 11, 12))
+    app.claims.step(admin, claim, "diverifikasi", on=date(2026, 11, 13))  # a Friday
+    view.refresh()
+    # 7 working days after Friday 13 November: Tuesday 24; on Monday 16, 6 are left.
+    assert "24-11-2026" in joined(view.status_section)
+    assert view.findChild(QLabel, "daysLeft").text() == "6 hari kerja lagi"

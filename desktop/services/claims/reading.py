@@ -68,6 +68,10 @@ class ClaimRow:
     due_soon: bool
     flags_open: int
     flag_codes: tuple[str, ...]
+    # How the deadline is counted: N days after the file is complete and verified, in
+    # calendar or working days (the office's settings; a regency's santunan rule set).
+    clock_days: int = 7
+    working_days: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,6 +171,9 @@ class ClaimDetail:
     # A death claim without the heir it is paid to (with an account): it cannot be
     # recommended or verified yet.
     payee_missing: bool = False
+    # How the deadline is counted (as ClaimRow's).
+    clock_days: int = 7
+    working_days: bool = False
 
 
 def _role_label(role: str | None) -> str | None:
@@ -309,6 +316,8 @@ class ClaimReads:
                     due_soon=running and is_due_soon(deadline, today, rules),
                     flags_open=int(row["flags_open"] or 0),
                     flag_codes=_codes(row["flag_codes"]),
+                    clock_days=rules.days,
+                    working_days=rules.count is DayCount.WORKING,
                 )
             )
         return lines
@@ -458,4 +467,6 @@ def _detail(
         days_off=claim.get("days_off"),
         payee_missing=file.kind.is_death
         and ((payee := payee_of(file.heir_views)) is None or not payee.bank_account),
+        clock_days=rules.days,
+        working_days=rules.count is DayCount.WORKING,
     )

@@ -52,7 +52,7 @@ COLUMN_TIPS = (
     QT_TRANSLATE_NOOP("ClaimsModel", "Tahap klaim sekarang"),
     QT_TRANSLATE_NOOP(
         "ClaimsModel",
-        "Batas waktu keputusan: 7 hari setelah berkas lengkap dan diverifikasi",
+        "Batas waktu keputusan, dihitung dari hari berkas lengkap dan diverifikasi",
     ),
     QT_TRANSLATE_NOOP(
         "ClaimsModel",
@@ -179,11 +179,17 @@ def days_text(row: ClaimRow) -> str:
 def days_tip(row: ClaimRow) -> str:
     """Days left in a sentence."""
     if row.deadline is None:
+        if row.working_days:
+            return translate(
+                "ClaimsModel",
+                "Belum ada batas waktu: hitungan {days} hari kerja dimulai setelah berkas "
+                "lengkap dan diverifikasi.",
+            ).format(days=row.clock_days)
         return translate(
             "ClaimsModel",
-            "Belum ada batas waktu: hitungan 7 hari dimulai setelah berkas lengkap dan "
+            "Belum ada batas waktu: hitungan {days} hari dimulai setelah berkas lengkap dan "
             "diverifikasi.",
-        )
+        ).format(days=row.clock_days)
     if row.days_left is None:
         return translate(
             "ClaimsModel", "Batas waktu {date}; hitungan harinya sudah berhenti."
@@ -196,6 +202,10 @@ def days_tip(row: ClaimRow) -> str:
         return translate("ClaimsModel", "Segera jatuh tempo: batas waktu {date}.").format(
             date=short_date(row.deadline)
         )
+    if row.working_days:
+        return translate(
+            "ClaimsModel", "Batas waktu {date} (dihitung dalam hari kerja)."
+        ).format(date=short_date(row.deadline))
     return translate("ClaimsModel", "Batas waktu {date}.").format(date=short_date(row.deadline))
 
 

@@ -97,7 +97,7 @@ def fill_status(section: Section, detail: ClaimDetail) -> None:
     grid.add(_tr("Batas waktu:"), value_label(short_date(detail.deadline), color=color))
     stopped = detail.deadline is not None and detail.days_left is None
     left = value_label(
-        _tr("jam berhenti") if stopped else days_left_text(detail.days_left),
+        _tr("jam berhenti") if stopped else days_left_text(detail.days_left, detail.working_days),
         bold=bool(color),
         color=color,
     )
@@ -106,10 +106,17 @@ def fill_status(section: Section, detail: ClaimDetail) -> None:
     section.add(grid)
     if detail.deadline is None and not detail.status.is_final:
         section.add_muted(
-            _tr(
-                "Batas waktu mulai dihitung saat berkas lengkap dan diverifikasi: "
-                "pembayaran paling lambat 7 hari sesudahnya."
-            )
+            (
+                _tr(
+                    "Batas waktu mulai dihitung saat berkas lengkap dan diverifikasi: "
+                    "pembayaran paling lambat {days} hari kerja sesudahnya."
+                )
+                if detail.working_days
+                else _tr(
+                    "Batas waktu mulai dihitung saat berkas lengkap dan diverifikasi: "
+                    "pembayaran paling lambat {days} hari sesudahnya."
+                )
+            ).format(days=detail.clock_days)
         )
     elif detail.overdue:
         section.add_text(

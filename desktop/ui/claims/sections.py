@@ -48,14 +48,19 @@ def shown_number(text: str | None, full: bool) -> str:
     return text if full else mask_account(text)
 
 
-def days_left_text(days: int | None) -> str:
-    """Days left in words: "3 hari lagi", "hari ini batasnya", "lewat 2 hari"."""
+def days_left_text(days: int | None, working: bool = False) -> str:
+    """Days left in words: "3 hari lagi", "hari ini batasnya", "lewat 2 hari" (with
+    "hari kerja" when the deadline is counted in working days)."""
     if days is None:
         return "–"
     if days > 0:
+        if working:
+            return translate("ClaimDetail", "{days} hari kerja lagi").format(days=days)
         return translate("ClaimDetail", "{days} hari lagi").format(days=days)
     if days == 0:
         return translate("ClaimDetail", "hari ini batasnya")
+    if working:
+        return translate("ClaimDetail", "lewat {days} hari kerja").format(days=-days)
     return translate("ClaimDetail", "lewat {days} hari").format(days=-days)
 
 
