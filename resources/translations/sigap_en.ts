@@ -160,12 +160,20 @@ View the data only, or choose another file?</translation>
 <context>
     <name>ClaimDetail</name>
     <message>
+        <source>{days} hari kerja lagi</source>
+        <translation>{days} working days left</translation>
+    </message>
+    <message>
         <source>{days} hari lagi</source>
         <translation>{days} days left</translation>
     </message>
     <message>
         <source>hari ini batasnya</source>
         <translation>due today</translation>
+    </message>
+    <message>
+        <source>lewat {days} hari kerja</source>
+        <translation>{days} working days overdue</translation>
     </message>
     <message>
         <source>lewat {days} hari</source>
@@ -664,7 +672,11 @@ Write down what was checked and what was found; this reason is recorded with you
     </message>
     <message>
         <source>Batas waktu keputusan: 7 hari setelah berkas lengkap dan diverifikasi</source>
-        <translation>Decision deadline: 7 days after the file is complete and verified</translation>
+        <translation type="vanished">Decision deadline: 7 days after the file is complete and verified</translation>
+    </message>
+    <message>
+        <source>Batas waktu keputusan, dihitung dari hari berkas lengkap dan diverifikasi</source>
+        <translation>Decision deadline, counted from the day the file is complete and verified</translation>
     </message>
     <message>
         <source>Hari yang tersisa sampai batas waktu (merah: sudah lewat, kuning: segera jatuh tempo)</source>
@@ -727,8 +739,16 @@ Write down what was checked and what was found; this reason is recorded with you
         <translation>{days} days</translation>
     </message>
     <message>
+        <source>Belum ada batas waktu: hitungan {days} hari kerja dimulai setelah berkas lengkap dan diverifikasi.</source>
+        <translation>No deadline yet: the {days} working days are counted from when the file is complete and verified.</translation>
+    </message>
+    <message>
+        <source>Belum ada batas waktu: hitungan {days} hari dimulai setelah berkas lengkap dan diverifikasi.</source>
+        <translation>No deadline yet: the {days} days are counted from when the file is complete and verified.</translation>
+    </message>
+    <message>
         <source>Belum ada batas waktu: hitungan 7 hari dimulai setelah berkas lengkap dan diverifikasi.</source>
-        <translation>No deadline yet: the 7 days are counted from when the file is complete and verified.</translation>
+        <translation type="vanished">No deadline yet: the 7 days are counted from when the file is complete and verified.</translation>
     </message>
     <message>
         <source>Batas waktu {date}; hitungan harinya sudah berhenti.</source>
@@ -741,6 +761,10 @@ Write down what was checked and what was found; this reason is recorded with you
     <message>
         <source>Segera jatuh tempo: batas waktu {date}.</source>
         <translation>Due soon: deadline {date}.</translation>
+    </message>
+    <message>
+        <source>Batas waktu {date} (dihitung dalam hari kerja).</source>
+        <translation>Deadline {date} (counted in working days).</translation>
     </message>
     <message>
         <source>Batas waktu {date}.</source>
@@ -1417,6 +1441,10 @@ Pass this code on separately from the USB stick (in person or by phone).</transl
     <message>
         <source>Contoh: python -m desktop claims doc {claim} {item} --on TAHUN-BULAN-TANGGAL (dokumen yang kurang: {items}).</source>
         <translation>Example: python -m desktop claims doc {claim} {item} --on YEAR-MONTH-DAY (documents missing: {items}).</translation>
+    </message>
+    <message>
+        <source>Contoh: python -m desktop claims heir {claim} --name NAMA --nik NIK --relationship anak --payee --bank BANK --account NOMOR</source>
+        <translation>Example: python -m desktop claims heir {claim} --name NAME --nik NIK --relationship anak --payee --bank BANK --account NUMBER</translation>
     </message>
     <message>
         <source>Tulis alasannya dengan --reason.</source>
@@ -2876,6 +2904,10 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Setelah diterapkan, konflik dan kemungkinan data ganda menunggu keputusan Anda di tab Konflik dan Data ganda.</source>
         <translation>Once the bundle is applied, conflicts and possible duplicates wait for your decision on the Conflicts and Duplicates tabs.</translation>
+    </message>
+    <message>
+        <source>{count} data klaim diubah kecamatan ketika berkasnya masih di kecamatan, tetapi baru tiba setelah kantor kabupaten memproses klaimnya. Nilai kantor kabupaten tetap dipakai; pilih nilai yang benar di tab Konflik.</source>
+        <translation>Claim records changed by the kecamatan while the file was still at the kecamatan, but which arrived only after the regency office had processed the claim: {count}. The regency office&apos;s values stay in use; choose the correct value on the Conflicts tab.</translation>
     </message>
     <message>
         <source>{count} perubahan bercap waktu jauh di masa depan: jam komputer pengirim mungkin salah. Data tetap digabung dengan benar; minta pengirim membetulkan jamnya.</source>
@@ -4910,7 +4942,11 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     </message>
     <message>
         <source>Klaim yang batas waktu keputusannya (7 hari setelah berkas lengkap dan diverifikasi) sudah lewat, dan yang segera jatuh tempo. Lihat di tab Klaim dengan filter Lewat batas waktu atau Jatuh tempo dalam.</source>
-        <translation>Claims whose decision deadline (7 days after the file is complete and verified) has passed, and claims due soon. See them on the Claims tab with the Overdue or Due within filter.</translation>
+        <translation type="vanished">Claims whose decision deadline (7 days after the file is complete and verified) has passed, and claims due soon. See them on the Claims tab with the Overdue or Due within filter.</translation>
+    </message>
+    <message>
+        <source>Klaim yang batas waktu keputusannya (sesudah berkas lengkap dan diverifikasi) sudah lewat, dan yang segera jatuh tempo. Klik untuk melihatnya di tab Klaim.</source>
+        <translation>Claims whose decision deadline (after the file is complete and verified) has passed, and claims due soon. Click to see them on the Claims tab.</translation>
     </message>
     <message>
         <source>Sigap</source>
@@ -5328,6 +5364,32 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     <message>
         <source>Klaim {kind} untuk {name} sudah dibuka, dan ditandai “perlu diperiksa”: admin kabupaten memeriksa tanda ini sebelum klaim diputuskan.</source>
         <translation>The {kind} claim for {name} has been opened and flagged “needs checking”: the regency admin checks this flag before the claim is decided.</translation>
+    </message>
+    <message>
+        <source>{name} — NIK {nik}
+Desa {village}, Kec. {district} — {status}</source>
+        <translation>{name} — NIK {nik}
+Village {village}, Kecamatan {district} — {status}</translation>
+    </message>
+    <message>
+        <source>{status} {date}</source>
+        <translation>{status} {date}</translation>
+    </message>
+    <message>
+        <source>belum diisi</source>
+        <translation>not filled in</translation>
+    </message>
+    <message>
+        <source>{start} s.d. {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <source>NIK {nik} · Desa {village}, Kec. {district}</source>
+        <translation>NIK {nik} · Village {village}, Kecamatan {district}</translation>
+    </message>
+    <message>
+        <source>Status {status} · Kepesertaan {coverage} · Program {programmes}</source>
+        <translation>Status {status} · Coverage {coverage} · Programmes {programmes}</translation>
     </message>
 </context>
 <context>
