@@ -310,7 +310,7 @@ def _write_amount(out: TextIO, detail: ClaimDetail) -> None:
         out.write("  " + translate("Cli", "tidak dapat dihitung") + "\n")
     else:
         lines.extend(
-            ("  " + translate("Benefit", line.label), rupiah(line.amount))
+            ("  " + line.render(translate), rupiah(line.amount))
             for line in amount.breakdown.lines
         )
         lines.append(("  " + translate("Cli", "Jumlah menurut aturan"), rupiah(amount.computed)))

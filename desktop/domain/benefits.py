@@ -6,7 +6,7 @@ legal basis; the calculators only pick the row for the event date and do arithme
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -192,11 +192,30 @@ def santunan_rules_on(
 
 @dataclass(frozen=True)
 class BenefitLine:
-    """One amount of a benefit, with its Indonesian label and a stable code."""
+    """One amount of a benefit, with its Indonesian label and a stable code.
+
+    ``template`` and ``params``: the label before its numbers were filled in, for a screen
+    that shows it in another language (:meth:`render`); empty for a label without any."""
 
     label: str
     amount: int
     code: str = ""
+    template: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def filled(cls, template: str, amount: int, code: str, **params: object) -> BenefitLine:
+        """A line whose label is *template* with *params* filled in."""
+        texts = tuple((name, str(value)) for name, value in params.items())
+        return cls(template.format(**dict(texts)), amount, code, template, texts)
+
+    def render(self, translate: Callable[[str, str], str] | None = None) -> str:
+        """The label, translated first by ``translate(context, text)`` when given."""
+        if not translate:
+            return self.label
+        if not self.template:
+            return translate("Benefit", self.label)
+        return translate("Benefit", self.template).format(**dict(self.params))
 
 
 @dataclass(frozen=True)
@@ -251,10 +270,13 @@ def _rp(amount: int) -> str:
 
 
 def _periodic_line(rules: BenefitRules, code: str) -> BenefitLine:
-    label = QT_TRANSLATE_NOOP(
-        "Benefit", "Santunan berkala {months} × {monthly} (dibayar sekaligus)"
-    ).format(months=rules.jkm_periodic_months, monthly=_rp(rules.jkm_periodic_monthly))
-    return BenefitLine(label, rules.jkm_periodic_total, code)
+    return BenefitLine.filled(
+        QT_TRANSLATE_NOOP("Benefit", "Santunan berkala {months} × {monthly} (dibayar sekaligus)"),
+        rules.jkm_periodic_total,
+        code,
+        months=rules.jkm_periodic_months,
+        monthly=_rp(rules.jkm_periodic_monthly),
+    )
 
 
 def jkm_benefit(event_date: date) -> BenefitBreakdown:
@@ -283,10 +305,12 @@ def jkk_death_benefit(declared_income: int, event_date: date) -> BenefitBreakdow
     label = QT_TRANSLATE_NOOP("Benefit", "Santunan kematian {times} × penghasilan {income}")
     return BenefitBreakdown(
         (
-            BenefitLine(
-                label.format(times=rules.jkk_death_multiplier, income=_rp(income)),
+            BenefitLine.filled(
+                label,
                 max(rules.jkk_death_multiplier * income, rules.jkm_lump_sum),
                 "jkk.death",
+                times=rules.jkk_death_multiplier,
+                income=_rp(income),
             ),
             _periodic_line(rules, "jkk.periodic"),
             BenefitLine(
@@ -306,10 +330,12 @@ def jkk_total_disability_benefit(declared_income: int, event_date: date) -> Bene
     )
     return BenefitBreakdown(
         (
-            BenefitLine(
-                label.format(times=rules.jkk_total_disability_multiplier, income=_rp(income)),
+            BenefitLine.filled(
+                label,
                 rules.jkk_total_disability_multiplier * income,
                 "jkk.total_disability",
+                times=rules.jkk_total_disability_multiplier,
+                income=_rp(income),
             ),
         ),
         rules.key,
@@ -339,23 +365,22 @@ def jkk_temporary_inability(
     lines: list[BenefitLine] = []
     if full_days:
         lines.append(
-            BenefitLine(
-                QT_TRANSLATE_NOOP("Benefit", "STMB 100% penghasilan, {days} hari").format(
-                    days=full_days
-                ),
+            BenefitLine.filled(
+                QT_TRANSLATE_NOOP("Benefit", "STMB 100% penghasilan, {days} hari"),
                 _round_half_up(income * full_days, DAYS_PER_MONTH),
                 "jkk.stmb_full",
+                days=full_days,
             )
         )
     if reduced_days:
         percent = rules.jkk_temporary_reduced_percent
         lines.append(
-            BenefitLine(
-                QT_TRANSLATE_NOOP("Benefit", "STMB {percent}% penghasilan, {days} hari").format(
-                    percent=percent, days=reduced_days
-                ),
+            BenefitLine.filled(
+                QT_TRANSLATE_NOOP("Benefit", "STMB {percent}% penghasilan, {days} hari"),
                 _round_half_up(income * reduced_days * percent, DAYS_PER_MONTH * 100),
                 "jkk.stmb_reduced",
+                percent=percent,
+                days=reduced_days,
             )
         )
     return BenefitBreakdown(tuple(lines), rules.key)
@@ -394,7 +419,9 @@ def scholarship_entitlement(
         remaining -= amount
         if amount:
             lines.append(
-                BenefitLine(label.format(n=n, level=level.label), amount, f"jkm.scholarship.{n}")
+                BenefitLine.filled(
+                    label, amount, f"jkm.scholarship.{n}", n=n, level=level.label
+                )
             )
     return BenefitBreakdown(tuple(lines), rules.key)
 

@@ -140,7 +140,7 @@ def fill_amount(section: Section, detail: ClaimDetail) -> None:
     grid.setColumnStretch(0, 1)
     row = 0
     for line in amount.breakdown.lines:
-        grid.addWidget(value_label(translate("Benefit", line.label)), row, 0)
+        grid.addWidget(value_label(line.render(translate)), row, 0)
         grid.addWidget(_money(line.amount), row, 1)
         row += 1
     total_caption = _tr("Jumlah menurut aturan") if amount.override else _tr("Jumlah")

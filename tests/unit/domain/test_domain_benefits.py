@@ -237,3 +237,23 @@ def test_jkk_claim_lapse() -> None:
     assert jkk_claim_lapsed(accident, date(2025, 9, 3))
     assert not jkk_claim_lapsed(DAY, DAY)
     assert jkk_claim_lapsed(date(2015, 1, 1), DAY)  # before any row: rules of `on` apply
+
+
+def test_a_line_with_numbers_is_rendered_in_another_language() -> None:
+    from desktop.domain.benefits import jkk_temporary_inability
+
+    english = {
+        "STMB 100% penghasilan, {days} hari": "STMB 100% of income, {days} days",
+        "Santunan kematian": "Death benefit",
+    }
+
+    def translate(context: str, text: str) -> str:
+        assert context == "Benefit"
+        return english.get(text, text)
+
+    [line] = jkk_temporary_inability(2_000_000, 45, date(2026, 5, 1)).lines
+    assert line.label == "STMB 100% penghasilan, 45 hari"
+    assert line.render() == line.label
+    assert line.render(translate) == "STMB 100% of income, 45 days"
+    plain = BenefitLine("Santunan kematian", 1)
+    assert plain.render(translate) == "Death benefit"
