@@ -1,0 +1,328 @@
+"""An enrolled insider against the hold of late claim edits (desktop.sync.stale).
+
+The attacker runs a kecamatan laptop with valid keys and controls its database: it crafts
+change-log entries (version vectors that pretend not to have seen the regency's steps,
+back-dated or future stamps, any event data) and signs them with the laptop's real key.
+Whatever it sends, the hub either refuses the bundle (nothing changes) or holds the edit as
+a conflict for the admin with the regency's value kept and the claim's derived state (status,
+verification day, deadline) the regency's.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from desktop.domain.documents import checklist
+from desktop.services.sync import SyncRefused
+from desktop.store.ids import new_id
+from tests.integration.sync_helpers import (
+    Office,
+    device_of,
+    district_of,
+    districts_with_workers,
+    join_kecamatan,
+    make_hub,
+    signed_bundle,
+)
+from tests.integration.test_claim_service_sync import service
+from tests.integration.test_sync_claim_stale import (
+    SUBJECT,
+    claim_conflicts,
+    complete_claim,
+    derived,
+    regency_takes_it_on,
+    shared_claim,
+    value,
+)
+
+ROLE = '{"role": "operator_kecamatan"}'
+
+
+@pytest.fixture
+def network(tmp_path: Path) -> Iterator[tuple[Office, Office]]:
+    hub = make_hub(tmp_path, workers=40)
+    [district] = districts_with_workers(hub, 1)
+    laptop = join_kecamatan(hub, tmp_path, district, "kec-a")
+    yield hub, laptop
+    for office in (hub, laptop):
+        office.close()
+
+
+# ---- the insider's tools ------------------------------------------------------------------
+
+
+class Insider:
+    """Crafts the laptop's own changes (its device, its user, its next sequence numbers) and
+    sends them in bundles signed with the laptop's real keys."""
+
+    def __init__(self, laptop: Office, hub: Office, folder: Path) -> None:
+        self.laptop = laptop
+        self.hub = hub
+        self.folder = folder
+        self.device = device_of(laptop)
+        conn = sqlite3.connect(laptop.app.path)
+        try:
+            self.seq = int(
+                conn.execute(
+                    "SELECT max(device_seq) FROM change_log WHERE device_id = ?", (self.device,)
+                ).fetchone()[0]
+            )
+        finally:
+            conn.close()
+
+    def change(
+        self,
+        table: str,
+        row_id: str,
+        op: str,
+        fields: dict[str, Any],
+        *,
+        vv: dict[str, int] | None = None,
+        hlc: str = "1795600000000.000001",
+        audit_id: str | None = None,
+    ) -> tuple[Any, ...]:
+        """A change in the laptop's name; its vector names only the laptop's own changes
+        unless *vv* says more (what the laptop pretends to have seen)."""
+        self.seq += 1
+        vector = {**(vv or {}), self.device: self.seq}
+        return (
+            self.device,
+            self.seq,
+            table,
+            row_id,
+            op,
+            orjson.dumps(fields).decode(),
+            orjson.dumps(dict(sorted(vector.items()))).decode(),
+            hlc,
+            self.laptop.actor.user_id,
+            audit_id or new_id(),
+            "2026-11-25 12:00:00.000000",
+        )
+
+    def event(
+        self, claim: str, status: str, at: str, data: str = ROLE, **more: Any
+    ) -> dict[str, Any]:
+        """The fields of a claim event as the laptop's service writes them."""
+        fields = {
+            "claim_id": [None, claim],
+            "status": [None, status],
+            "at": [None, at],
+            "actor_user_id": [None, self.laptop.actor.user_id],
+            "actor_name": [None, "operator"],
+            "device_id": [None, self.device],
+            "data": [None, data],
+        }
+        fields.update({k: [None, v] for k, v in more.items()})
+        return fields
+
+    def bundle(
+        self,
+        changes: Sequence[tuple[Any, ...]],
+        *,
+        audits: Sequence[tuple[Any, ...]] = (),
+        bundle_id: str | None = None,
+    ) -> Path:
+        return signed_bundle(
+            self.laptop,
+            self.hub,
+            self.folder,
+            changes=changes,
+            audits=audits,
+            bundle_id=bundle_id,
+        )
+
+
+def rows(office: Office, sql: str, *params: object) -> list[tuple[Any, ...]]:
+    conn = sqlite3.connect(office.app.path)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def heir_of(office: Office, claim: str, name: str) -> str:
+    [(heir,)] = rows(office, "SELECT id FROM heir WHERE claim_id = ? AND name = ?", claim, name)
+    return str(heir)
+
+
+def events_of(office: Office, claim: str) -> list[tuple[Any, ...]]:
+    return rows(
+        office,
+        "SELECT id, status, device_id, deleted FROM claim_event WHERE claim_id = ? ORDER BY at",
+        claim,
+    )
+
+
+def hub_event(hub: Office, claim: str, status: str) -> str:
+    [(event,)] = rows(
+        hub,
+        "SELECT id FROM claim_event WHERE claim_id = ? AND status = ? AND device_id = ?",
+        claim,
+        status,
+        device_of(hub),
+    )
+    return str(event)
+
+
+def refused_code(hub: Office, bundle: Path) -> str:
+    """Import *bundle*: refused, and nothing changed on the hub."""
+    before = hub.dump()
+    with pytest.raises(SyncRefused) as refusal:
+        hub.receive(bundle)
+    assert hub.dump() == before
+    assert hub.integrity() == "ok"
+    return str(refusal.value.code)
+
+
+def approved_claim(hub: Office, laptop: Office) -> str:
+    """A claim the laptop proposed with its payee, that the regency verified and approved."""
+    claim = shared_claim(hub, laptop)
+    regency_takes_it_on(hub, claim)
+    service(hub).step(
+        hub.actor, claim, "disetujui", on=date(2026, 11, 8), extra={"decision_number": "7/2026"}
+    )
+    return claim
+
+
+def known_vector(office: Office, table: str, row_id: str) -> dict[str, int]:
+    [(text,)] = rows(office, f"SELECT vv FROM {table} WHERE id = ?", row_id)
+    return dict(orjson.loads(text))
+
+
+# ---- (1) the payee's bank account of an approved claim -----------------------------------
+
+
+def test_an_account_changed_behind_the_regencys_approval_is_held_with_the_regencys_kept(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    """The laptop pretends it never saw the verification and approval (its vector names only
+    its own changes, its stamp is back-dated): the edit is held, the hub's account stays, the
+    admin sees both sides, the regency's named as such, and the claim stays approved."""
+    hub, laptop = network
+    claim = approved_claim(hub, laptop)
+    decided = derived(hub, claim)
+    assert decided[0] == "disetujui"
+    payee = heir_of(hub, claim, "Anak Pertama")
+    insider = Insider(laptop, hub, tmp_path)
+    account = insider.change(
+        "heir",
+        payee,
+        "update",
+        {"bank_account": ["5566778899", "1212121212"]},
+        vv=known_vector(laptop, "heir", payee),
+        hlc="1762300000000.000001",  # back-dated to before the regency's steps
+    )
+    result = hub.receive(insider.bundle([account]))
+    assert result.applied and result.summary.held == 1
+    assert value(hub, "heir", payee, "bank_account") == "5566778899"
+    assert derived(hub, claim) == decided
+    [held] = claim_conflicts(hub)
+    assert (held.table_name, held.field) == ("heir", "bank_account")
+    assert held.late_claim_edit
+    assert held.winner.device_id == device_of(hub) and held.winner.value == "5566778899"
+    assert held.loser.device_id == device_of(laptop) and held.loser.value == "1212121212"
+    assert "Ahli waris Anak Pertama" in held.row_label and SUBJECT in held.row_label
+    # The same bundle again changes nothing.
+    assert hub.receive(insider.bundle([account])).applied
+    assert value(hub, "heir", payee, "bank_account") == "5566778899"
+    assert len(claim_conflicts(hub)) == 1
+
+
+# ---- claim events are appended, never rewritten -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "op",
+    [
+        pytest.param(
+            "insert",
+            marks=pytest.mark.xfail(
+                strict=True, reason="hole: an 'insert' over the regency's event undoes it"
+            ),
+        ),
+        "update",
+    ],
+)
+def test_a_laptop_cannot_delete_the_regencys_rejection_by_reinserting_its_event(
+    network: tuple[Office, Office], tmp_path: Path, op: str
+) -> None:
+    """An "insert" carrying the id of the regency's own rejection event, marking it deleted
+    and naming the laptop as its device: the event is the regency's, refused."""
+    hub, laptop = network
+    claim = shared_claim(hub, laptop)
+    regency_takes_it_on(hub, claim, reject=True)
+    assert laptop.receive(hub.export(peer=device_of(laptop))).applied  # it learns the ids
+    rejection = hub_event(hub, claim, "ditolak")
+    insider = Insider(laptop, hub, tmp_path)
+    forged = insider.change(
+        "claim_event",
+        rejection,
+        op,
+        {
+            "deleted": [False, True],
+            "device_id": [device_of(hub), insider.device],
+            "actor_user_id": [None, laptop.actor.user_id],
+            "data": [None, ROLE],
+        },
+        vv=known_vector(hub, "claim_event", rejection),
+    )
+    assert refused_code(hub, insider.bundle([forged])) == "sync.event"
+    assert derived(hub, claim)[0] == "ditolak"
+
+
+@pytest.mark.xfail(strict=True, reason="hole: a kecamatan 'insert' over an existing event id rewrites it")
+def test_a_laptop_cannot_turn_the_regencys_verification_into_its_withdrawal(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    """The regency's verification event rewritten as the laptop's withdrawal, with a vector
+    that pretends not to know it: refused, not held (holding it would tombstone the
+    regency's own event)."""
+    hub, laptop = network
+    claim = shared_claim(hub, laptop)
+    regency_takes_it_on(hub, claim)
+    assert laptop.receive(hub.export(peer=device_of(laptop))).applied  # it learns the ids
+    verification = hub_event(hub, claim, "diverifikasi")
+    insider = Insider(laptop, hub, tmp_path)
+    forged = insider.change(
+        "claim_event",
+        verification,
+        "insert",
+        insider.event(claim, "dibatalkan", "2026-11-06 02:00:00.000000"),
+    )
+    assert refused_code(hub, insider.bundle([forged])) == "sync.event"
+    assert derived(hub, claim)[:2] == ("diverifikasi", "2026-11-06")
+
+
+@pytest.mark.xfail(strict=True, reason="hole: a kecamatan 'insert' over an existing event id rewrites it")
+def test_an_event_sent_twice_under_one_id_is_refused(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    """A laptop's own step, then a second change of the same event (its status rewritten):
+    an event is a fact, written once."""
+    hub, laptop = network
+    claim = complete_claim(hub, laptop)
+    insider = Insider(laptop, hub, tmp_path)
+    event = new_id()
+    first = insider.change(
+        "claim_event",
+        event,
+        "insert",
+        insider.event(claim, "direkomendasikan", "2026-11-05 01:00:00.000000"),
+    )
+    second = insider.change(
+        "claim_event",
+        event,
+        "insert",
+        insider.event(claim, "dibatalkan", "2026-11-05 00:00:00.000000"),
+    )
+    assert refused_code(hub, insider.bundle([first, second])) == "sync.event"
+    assert hub.receive(insider.bundle([first])).applied
+    assert refused_code(hub, insider.bundle([second])) == "sync.event"
