@@ -28,6 +28,7 @@ Runs inside the merge's transaction over the staged bundle (``stage.fresh``, ``s
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
 
 import orjson
 from sqlalchemy import Connection
@@ -39,7 +40,7 @@ from desktop.domain.authority import (
     refused_fields,
 )
 from desktop.store.hlc import vv_loads
-from desktop.sync.stale import CLAIM_FILE_TABLES, Knowledge, StaleChange
+from desktop.sync.stale import CLAIM_FILE_TABLES, HOLD_ACTION, Knowledge, StaleChange
 
 # A change stamped more than this ahead of the hub's clock is refused: a laptop clock a
 # few hours off is common (flagged, accepted); a month ahead is either a wrong clock to fix
@@ -129,6 +130,9 @@ def check_authority(
             f"AND f.table_name = '{table}'"
         ):
             parents[(table, str(row_id))] = str(claim_id)
+    _check_events_new(conn)
+    _check_parents(conn, parents)
+    _check_change_audits(conn, sender)
     rows = conn.exec_driver_sql(
         "SELECT table_name, row_id, op, fields, device_seq, vv, audit_id FROM stage.fresh "
         "WHERE table_name <> 'worker'"
@@ -137,6 +141,10 @@ def check_authority(
         table, row_id = str(table), str(row_id)
         fields = orjson.loads(text)
         new = {name: pair[1] for name, pair in fields.items()}
+        if op == "insert" and "deleted" not in new:
+            # An insert makes its row alive (desktop.sync.fold): over a record the hub holds
+            # deleted, it says "deleted: false", and is judged so.
+            new["deleted"] = False
         claim = row_id if table == "claim" else new.get("claim_id") or parents.get((table, row_id))
         state = states.get(str(claim)) if claim else None
         refused = refused_fields(KECAMATAN, table, new, state)
@@ -156,6 +164,8 @@ def check_authority(
         if table in APPEND_ONLY_FOR_KECAMATAN and op != "insert":
             raise AuthorityRefused("event", table, row_id, "edited")
         if table == "claim_event":
+            if _far_ahead(new.get("at"), now_ms):
+                raise AuthorityRefused("stamp", table, row_id, str(new.get("at")))
             if new.get("device_id") != sender:
                 raise AuthorityRefused("event", table, row_id, "device_id")
             if new.get("actor_user_id") not in users:
@@ -164,6 +174,69 @@ def check_authority(
                 raise AuthorityRefused("event", table, row_id, "role")
     _check_audits(conn, users)
     return stale
+
+
+def _check_events_new(conn: Connection) -> None:
+    """A kecamatan's claim event is a new fact, written once: its id is no event the hub
+    holds or has heard of (the regency's rejection "inserted" again as deleted, or its
+    verification rewritten as a withdrawal, would change the regency's own step), and no
+    other change of the bundle names it."""
+    row = conn.exec_driver_sql(
+        "SELECT f.row_id FROM stage.fresh f WHERE f.table_name = 'claim_event' AND ("
+        " EXISTS (SELECT 1 FROM claim_event t WHERE t.id = f.row_id)"
+        " OR EXISTS (SELECT 1 FROM change_log c WHERE c.row_id = f.row_id)"
+        " OR EXISTS (SELECT 1 FROM stage.fresh o WHERE o.row_id = f.row_id"
+        "   AND o.rowid <> f.rowid)) LIMIT 1"
+    ).first()
+    if row is not None:
+        raise AuthorityRefused("event", "claim_event", str(row[0]), "edited")
+
+
+def _check_parents(conn: Connection, parents: Mapping[tuple[str, str], str]) -> None:
+    """A record of a claim's file stays with its claim: a change naming another claim than
+    the one the hub holds it under, or than an earlier change of the bundle named, would
+    move it (an heir taken to a claim still with the kecamatan, edited there and brought
+    back, would escape the judgement of the claim it is paid under). No Sigap moves one."""
+    named: dict[tuple[str, str], str] = dict(parents)
+    for table, row_id, claim in conn.exec_driver_sql(
+        "SELECT table_name, row_id, json_extract(fields, '$.claim_id[1]') FROM stage.fresh "
+        "WHERE table_name IN ('heir', 'claim_document', 'claim_event', 'claim_flag_clearance', "
+        "'letter') AND json_extract(fields, '$.claim_id') IS NOT NULL ORDER BY rowid"
+    ):
+        key = (str(table), str(row_id))
+        before = named.setdefault(key, str(claim))
+        if before != str(claim):
+            raise AuthorityRefused("field", key[0], key[1], "claim_id")
+
+
+def _check_change_audits(conn: Connection, sender: str) -> None:
+    """A change's unit of work (audit entry) is one of the sender's: naming another
+    office's (the hub's hold of a late edit, say) would lend it that office's name and
+    make it pass for the hub's own in the admin's review."""
+    row = conn.exec_driver_sql(
+        "SELECT f.table_name, f.row_id FROM stage.fresh f WHERE "
+        "EXISTS (SELECT 1 FROM audit_entry a WHERE a.id = f.audit_id AND a.device_id <> ?) "
+        "OR EXISTS (SELECT 1 FROM stage.audit a WHERE a.id = f.audit_id AND a.device_id <> ?) "
+        "LIMIT 1",
+        (sender, sender),
+    ).first()
+    if row is not None:
+        raise AuthorityRefused("audit", str(row[0]), str(row[1]), "audit_id")
+
+
+def _far_ahead(at: object, now_ms: int) -> bool:
+    """True for a step's time (``at``) far ahead of the hub's clock: the derivation orders
+    steps by it, so a step dated next year would come after every step the regency takes
+    until then (and skip them, or count the day the claim comes back to the kecamatan)."""
+    if not isinstance(at, str):
+        return False
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return False
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp() * 1000 > now_ms + FAR_FUTURE_MS
 
 
 def _event_role(data: object) -> object:
@@ -213,9 +286,10 @@ def _check_vectors(conn: Connection, sender: str, sent: Mapping[str, int] | None
 
 def _check_audits(conn: Connection, users: set[str]) -> None:
     rows = conn.exec_driver_sql(
-        "SELECT a.id, a.user_id, a.role FROM stage.audit a "
+        "SELECT a.id, a.user_id, a.role, a.action FROM stage.audit a "
         "WHERE NOT EXISTS (SELECT 1 FROM audit_entry e WHERE e.id = a.id)"
     )
-    for audit_id, user_id, role in rows:
-        if str(user_id) not in users or str(role) not in KECAMATAN_ROLES:
+    for audit_id, user_id, role, action in rows:
+        # The hold of a late claim edit is the hub's alone (the admin's review trusts it).
+        if str(user_id) not in users or str(role) not in KECAMATAN_ROLES or action == HOLD_ACTION:
             raise AuthorityRefused("audit", "audit_entry", str(audit_id), str(role))

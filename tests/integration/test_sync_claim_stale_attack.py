@@ -239,18 +239,7 @@ def test_an_account_changed_behind_the_regencys_approval_is_held_with_the_regenc
 # ---- claim events are appended, never rewritten -------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "op",
-    [
-        pytest.param(
-            "insert",
-            marks=pytest.mark.xfail(
-                strict=True, reason="hole: an 'insert' over the regency's event undoes it"
-            ),
-        ),
-        "update",
-    ],
-)
+@pytest.mark.parametrize("op", ["insert", "update"])
 def test_a_laptop_cannot_delete_the_regencys_rejection_by_reinserting_its_event(
     network: tuple[Office, Office], tmp_path: Path, op: str
 ) -> None:
@@ -278,7 +267,6 @@ def test_a_laptop_cannot_delete_the_regencys_rejection_by_reinserting_its_event(
     assert derived(hub, claim)[0] == "ditolak"
 
 
-@pytest.mark.xfail(strict=True, reason="hole: a kecamatan 'insert' over an existing event id rewrites it")
 def test_a_laptop_cannot_turn_the_regencys_verification_into_its_withdrawal(
     network: tuple[Office, Office], tmp_path: Path
 ) -> None:
@@ -301,7 +289,6 @@ def test_a_laptop_cannot_turn_the_regencys_verification_into_its_withdrawal(
     assert derived(hub, claim)[:2] == ("diverifikasi", "2026-11-06")
 
 
-@pytest.mark.xfail(strict=True, reason="hole: a kecamatan 'insert' over an existing event id rewrites it")
 def test_an_event_sent_twice_under_one_id_is_refused(
     network: tuple[Office, Office], tmp_path: Path
 ) -> None:
