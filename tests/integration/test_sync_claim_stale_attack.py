@@ -313,3 +313,179 @@ def test_an_event_sent_twice_under_one_id_is_refused(
     assert refused_code(hub, insider.bundle([first, second])) == "sync.event"
     assert hub.receive(insider.bundle([first])).applied
     assert refused_code(hub, insider.bundle([second])) == "sync.event"
+
+
+# ---- records brought back to life, moved between claims -------------------------------------
+
+
+@pytest.mark.parametrize("how", ["held_by_the_hub", "removed_by_the_regency"])
+def test_an_empty_insert_does_not_bring_back_an_heir_of_an_approved_claim(
+    network: tuple[Office, Office], tmp_path: Path, how: str
+) -> None:
+    """An "insert" with no field re-uses a deleted heir's id: an insert makes a row alive,
+    so it is judged as such (held for the admin, the heir stays deleted)."""
+    hub, laptop = network
+    claim = approved_claim(hub, laptop)
+    if how == "held_by_the_hub":
+        heir = service(laptop).add_heir(
+            laptop.actor, claim, name="Anak Kedua", relationship="anak", account="3434343434"
+        )
+        assert hub.receive(laptop.export()).applied  # late: held, the heir put aside
+        for conflict in claim_conflicts(hub):
+            hub.app.sync.settle(hub.actor, conflict.id, keep="winner")
+    else:
+        heir = heir_of(hub, claim, "Anak Pertama")
+        assert service(hub).remove_heir(hub.actor, heir)
+    assert value(hub, "heir", heir, "deleted") == 1
+    decided = derived(hub, claim)
+    insider = Insider(laptop, hub, tmp_path)
+    revive = insider.change("heir", heir, "insert", {}, vv={})
+    result = hub.receive(insider.bundle([revive]))
+    assert result.applied
+    assert value(hub, "heir", heir, "deleted") == 1
+    assert derived(hub, claim) == decided
+    [held] = claim_conflicts(hub)
+    assert (held.table_name, held.row_id, held.field) == ("heir", heir, "deleted")
+    assert (held.winner.value, held.loser.value) == (True, False)
+    assert held.winner.device_id == device_of(hub)
+
+
+def second_claim(hub: Office, laptop: Office) -> str:
+    """Another santunan of the laptop's kecamatan, still diusulkan on both offices."""
+    from desktop.services.claims import Resident
+    from tests.integration.test_claim_service_sync import first_village
+
+    on_laptop = service(laptop)
+    claim = on_laptop.open_claim(
+        laptop.actor,
+        "santunan_kematian",
+        subject=Resident(
+            "1602064107550003", "Warga Lain", first_village(laptop, district_of(laptop))
+        ),
+        event_date=date(2026, 11, 2),
+        decile=2,
+        reported_date=date(2026, 11, 3),
+    )
+    assert hub.receive(laptop.export()).applied
+    assert laptop.receive(hub.export(peer=device_of(laptop))).applied
+    return claim
+
+
+@pytest.mark.parametrize("route", ["moved_and_edited", "edited_there_and_moved_back"])
+def test_a_payee_cannot_be_edited_through_a_claim_still_with_the_kecamatan(
+    network: tuple[Office, Office], tmp_path: Path, route: str
+) -> None:
+    """The approved claim's payee moved to a claim still diusulkan (where the laptop may
+    edit heirs), its account changed there, and moved back: judged by the other claim, every
+    change looked allowed, and the hold found nothing to put back. A record keeps its claim."""
+    hub, laptop = network
+    claim = approved_claim(hub, laptop)
+    other = second_claim(hub, laptop)
+    payee = heir_of(hub, claim, "Anak Pertama")
+    insider = Insider(laptop, hub, tmp_path)
+    vv = known_vector(hub, "heir", payee)
+    if route == "moved_and_edited":
+        changes = [
+            insider.change(
+                "heir",
+                payee,
+                "update",
+                {"claim_id": [claim, other], "bank_account": ["5566778899", "1212121212"]},
+                vv=vv,
+            )
+        ]
+    else:
+        changes = [
+            insider.change(
+                "heir",
+                payee,
+                "update",
+                {"claim_id": [other, other], "bank_account": ["5566778899", "1212121212"]},
+                vv=vv,
+            ),
+            insider.change("heir", payee, "update", {"claim_id": [other, claim]}, vv=vv),
+        ]
+    assert refused_code(hub, insider.bundle(changes)) == "sync.authority"
+    assert value(hub, "heir", payee, "bank_account") == "5566778899"
+
+
+# ---- whose name a change carries ------------------------------------------------------------
+
+
+def test_a_change_cannot_borrow_the_hubs_audit_entry_or_action(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    """The admin's review tells the regency's side of a held edit by the audit entry of its
+    change (the hub's hold); a laptop's change naming the hub's audit entry, or an audit entry
+    of the laptop with the hold's action, is refused."""
+    from desktop.sync.stale import HOLD_ACTION
+
+    hub, laptop = network
+    claim = approved_claim(hub, laptop)
+    payee = heir_of(hub, claim, "Anak Pertama")
+    [(hub_audit,)] = rows(
+        hub,
+        "SELECT id FROM audit_entry WHERE device_id = ? AND action LIKE 'claim.%' "
+        "ORDER BY at DESC LIMIT 1",
+        device_of(hub),
+    )
+    insider = Insider(laptop, hub, tmp_path)
+    borrowed = insider.change(
+        "heir",
+        payee,
+        "update",
+        {"bank_account": ["5566778899", "1212121212"]},
+        vv=known_vector(laptop, "heir", payee),
+        audit_id=str(hub_audit),
+    )
+    assert refused_code(hub, insider.bundle([borrowed])) == "sync.audit"
+    own = new_id()
+    pretended = insider.change(
+        "heir",
+        payee,
+        "update",
+        {"bank_account": ["5566778899", "1212121212"]},
+        vv=known_vector(laptop, "heir", payee),
+        audit_id=own,
+    )
+    audit = (
+        own,
+        "2026-11-25 12:00:00.000000",
+        laptop.actor.user_id,
+        laptop.actor.username,
+        "operator_kecamatan",
+        insider.device,
+        HOLD_ACTION,
+        "ditahan",
+        1,
+    )
+    assert refused_code(hub, insider.bundle([pretended], audits=[audit])) == "sync.audit"
+    assert value(hub, "heir", payee, "bank_account") == "5566778899"
+
+
+# ---- steps dated far ahead --------------------------------------------------------------------
+
+
+def test_a_step_dated_next_year_is_refused(network: tuple[Office, Office], tmp_path: Path) -> None:
+    """Steps are ordered by their time: a recommendation dated next year would follow every
+    step the regency takes until then, which the derivation would skip (the regency could not
+    verify the claim), and a withdrawal so dated would strike the day the claim came back."""
+    hub, laptop = network
+    claim = complete_claim(hub, laptop)
+    insider = Insider(laptop, hub, tmp_path)
+    ahead = insider.change(
+        "claim_event",
+        new_id(),
+        "insert",
+        insider.event(claim, "direkomendasikan", "2027-11-05 01:00:00.000000"),
+    )
+    assert refused_code(hub, insider.bundle([ahead])) == "sync.clock"
+    # Dated today, the same step counts.
+    today = insider.change(
+        "claim_event",
+        new_id(),
+        "insert",
+        insider.event(claim, "direkomendasikan", time.strftime("%Y-%m-%d %H:%M:%S.000000")),
+    )
+    assert hub.receive(insider.bundle([today])).applied
+    assert derived(hub, claim)[0] == "direkomendasikan"
