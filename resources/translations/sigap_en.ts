@@ -179,6 +179,174 @@ View the data only, or choose another file?</translation>
         <source>lewat {days} hari</source>
         <translation>{days} days overdue</translation>
     </message>
+    <message>
+        <source>Nama:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>NIK:</source>
+        <translation>NIK:</translation>
+    </message>
+    <message>
+        <source>No. KK:</source>
+        <translation>KK no.:</translation>
+    </message>
+    <message>
+        <source>Lahir:</source>
+        <translation>Born:</translation>
+    </message>
+    <message>
+        <source>Peserta:</source>
+        <translation>On the roster:</translation>
+    </message>
+    <message>
+        <source>ya, di daftar peserta</source>
+        <translation>yes, on the roster</translation>
+    </message>
+    <message>
+        <source>bukan peserta</source>
+        <translation>no (not a worker)</translation>
+    </message>
+    <message>
+        <source>Kec. {name}</source>
+        <translation>Kecamatan {name}</translation>
+    </message>
+    <message>
+        <source>Desa:</source>
+        <translation>Village:</translation>
+    </message>
+    <message>
+        <source>Dilaporkan:</source>
+        <translation>Reported:</translation>
+    </message>
+    <message>
+        <source>Akta kematian:</source>
+        <translation>Death certificate:</translation>
+    </message>
+    <message>
+        <source>belum dicatat</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>Desil DTSEN:</source>
+        <translation>DTSEN decile:</translation>
+    </message>
+    <message>
+        <source>Kecelakaan lalu lintas:</source>
+        <translation>Traffic accident:</translation>
+    </message>
+    <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>tidak</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Tidak mampu bekerja:</source>
+        <translation>Unable to work:</translation>
+    </message>
+    <message>
+        <source>{days} hari</source>
+        <translation>{days} days</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Berkas lengkap:</source>
+        <translation>File complete:</translation>
+    </message>
+    <message>
+        <source>Diverifikasi:</source>
+        <translation>Verified:</translation>
+    </message>
+    <message>
+        <source>Batas waktu:</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <source>jam berhenti</source>
+        <translation>clock stopped</translation>
+    </message>
+    <message>
+        <source>Sisa waktu:</source>
+        <translation>Time left:</translation>
+    </message>
+    <message>
+        <source>Batas waktu mulai dihitung saat berkas lengkap dan diverifikasi: pembayaran paling lambat {days} hari kerja sesudahnya.</source>
+        <translation>The deadline starts once the file is complete and verified: payment at the latest {days} working days later.</translation>
+    </message>
+    <message>
+        <source>Batas waktu mulai dihitung saat berkas lengkap dan diverifikasi: pembayaran paling lambat {days} hari sesudahnya.</source>
+        <translation>The deadline starts once the file is complete and verified: payment at the latest {days} days later.</translation>
+    </message>
+    <message>
+        <source>Batas waktu sudah lewat: segera putuskan dan bayarkan klaim ini.</source>
+        <translation>The deadline has passed: decide and pay this claim right away.</translation>
+    </message>
+    <message>
+        <source>Batas waktu sudah dekat.</source>
+        <translation>The deadline is near.</translation>
+    </message>
+    <message>
+        <source>Jumlah belum dapat dihitung untuk klaim ini.</source>
+        <translation>The amount cannot be worked out for this claim yet.</translation>
+    </message>
+    <message>
+        <source>Jumlah menurut aturan</source>
+        <translation>Amount under the rules</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Jumlah diubah admin</source>
+        <translation>Amount changed by the admin</translation>
+    </message>
+    <message>
+        <source>Disetujui</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Dibayarkan</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Alasan perubahan: {reason}</source>
+        <translation>Reason for the change: {reason}</translation>
+    </message>
+    <message>
+        <source>Belum ada langkah.</source>
+        <translation>No steps yet.</translation>
+    </message>
+    <message>
+        <source>{date} · {status}</source>
+        <translation>{date} · {status}</translation>
+    </message>
+    <message>
+        <source>Dicatat {time}</source>
+        <translation>Recorded {time}</translation>
+    </message>
+    <message>
+        <source>oleh {name} ({role})</source>
+        <translation>by {name} ({role})</translation>
+    </message>
+    <message>
+        <source>oleh {name}</source>
+        <translation>by {name}</translation>
+    </message>
+    <message>
+        <source>Alasan: {reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>Tidak berlaku: langkah ini tidak boleh diambil dari status klaim saat itu (misalnya dicatat kantor lain sebelum sinkronisasi).</source>
+        <translation>Not applied: this step could not be taken from the claim&apos;s status at the time (for example, another office recorded a step before syncing).</translation>
+    </message>
 </context>
 <context>
     <name>ClaimDetailView</name>
@@ -558,7 +726,7 @@ View the data only, or choose another file?</translation>
     </message>
     <message>
         <source>Batalkan</source>
-        <translation>Cancel</translation>
+        <translation>Cancel claim</translation>
     </message>
     <message>
         <source>Ajukan ke BPJS</source>
@@ -5288,6 +5456,10 @@ Send the first bundle to the regency office with Sync → Send &amp; Receive.</t
     <message>
         <source>Klaim BPJS Ketenagakerjaan untuk peserta yang ada di data peserta.</source>
         <translation>A BPJS Ketenagakerjaan claim for a worker on the roster.</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal kecelakaan</source>
+        <translation>&amp;Date of accident</translation>
     </message>
     <message>
         <source>Tidak ada peserta yang cocok dengan “{text}”.</source>

@@ -43,6 +43,7 @@ from desktop.services.permissions import Actor, Permission, can
 from desktop.services.roster import WorkerRow
 from desktop.services.workers import WorkerRecord
 from desktop.ui import messages
+from desktop.ui.claims.new_claim_notes import tell_flags
 from desktop.ui.claims.refusals import (
     DECILE,
     EVENT,
@@ -370,7 +371,12 @@ class NewClaimDialog(QDialog):
         event = translate("ClaimRules", event_label(kind or ClaimKind.JKM))
         self.event_edit.name = event
         self.event_edit.setAccessibleName(event)
-        self.event_caption.setText(f"&{event} {REQUIRED_MARK}")
+        caption = (
+            self.tr("&Tanggal meninggal")
+            if (kind or ClaimKind.JKM).is_death
+            else self.tr("&Tanggal kecelakaan")
+        )
+        self.event_caption.setText(f"{caption} {REQUIRED_MARK}")
         death = kind is None or kind.is_death
         self.akta_caption.setVisible(death)
         self.akta_edit.setVisible(death)
@@ -718,7 +724,13 @@ class NewClaimDialog(QDialog):
             self._show_refusals((refused.finding,))
             return False
         self.opened_id = claim_id
-        self._tell_flags(claim_id, kind)
+        tell_flags(
+            self,
+            self._services,
+            self._actor,
+            claim_id,
+            worker_deceased=self._worker is not None and kind.is_bpjs and kind.is_death,
+        )
         self.claimOpened.emit(claim_id)
         self.accept()
         return True
@@ -759,32 +771,6 @@ class NewClaimDialog(QDialog):
         if needed > self.height():
             screen = self.screen().availableGeometry()
             self.resize(self.width(), min(needed, screen.height() - SCREEN_MARGIN_Y))
-
-    def _tell_flags(self, claim_id: str, kind: ClaimKind) -> None:
-        """The review flags the new claim raised: it is open, and will be looked at."""
-        assert self._actor is not None
-        try:
-            detail = self._services.claims.detail(self._actor, claim_id)
-        except DomainError:
-            return
-        notes: list[str] = []
-        if self._worker is not None and kind.is_bpjs and kind.is_death:
-            notes.append(
-                self.tr("Status {name} di data peserta kini Meninggal.").format(
-                    name=detail.subject_name
-                )
-            )
-        if not detail.flags:
-            return
-        messages.inform(
-            self,
-            self.tr("Klaim dibuka"),
-            self.tr(
-                "Klaim {kind} untuk {name} sudah dibuka, dan ditandai “perlu diperiksa”: "
-                "admin kabupaten memeriksa tanda ini sebelum klaim diputuskan."
-            ).format(kind=translate("ClaimKind", kind.label), name=detail.subject_name),
-            "\n".join(["• " + finding_text(flag.finding) for flag in detail.flags] + notes),
-        )
 
     # ---- closing -------------------------------------------------------------------------
 

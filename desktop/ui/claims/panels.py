@@ -26,58 +26,64 @@ from desktop.ui.claims.sections import (
 from desktop.ui.i18n import finding_text, number, translate
 
 
-def _tr(text: str) -> str:
-    return translate("ClaimDetail", text)
-
-
 def fill_subject(section: Section, detail: ClaimDetail, full: bool) -> None:
     """Who the claim is for, where, and what happened when."""
     section.clear()
     grid = FieldGrid()
-    grid.add(_tr("Nama:"), value_label(detail.subject_name, bold=True), wide_value=True)
-    grid.add(_tr("NIK:"), shown_number(detail.subject_nik, full))
-    grid.add(_tr("No. KK:"), shown_number(detail.subject_kk, full))
-    grid.add(_tr("Lahir:"), short_date(detail.subject_birth_date))
     grid.add(
-        _tr("Peserta:"),
-        _tr("ya, di daftar peserta") if detail.worker_id else _tr("bukan peserta"),
+        translate("ClaimDetail", "Nama:"),
+        value_label(detail.subject_name, bold=True),
+        wide_value=True,
+    )
+    grid.add(translate("ClaimDetail", "NIK:"), shown_number(detail.subject_nik, full))
+    grid.add(translate("ClaimDetail", "No. KK:"), shown_number(detail.subject_kk, full))
+    grid.add(translate("ClaimDetail", "Lahir:"), short_date(detail.subject_birth_date))
+    grid.add(
+        translate("ClaimDetail", "Peserta:"),
+        translate("ClaimDetail", "ya, di daftar peserta")
+        if detail.worker_id
+        else translate("ClaimDetail", "bukan peserta"),
     )
     place = ", ".join(
         p
         for p in (
             detail.village_name,
-            _tr("Kec. {name}").format(name=detail.district_name) if detail.district_name else "",
+            translate("ClaimDetail", "Kec. {name}").format(name=detail.district_name)
+            if detail.district_name
+            else "",
         )
         if p
     )
     grid.add(
-        _tr("Desa:"),
+        translate("ClaimDetail", "Desa:"),
         f"{place} ({detail.village_code})" if place else detail.village_code,
         wide_value=True,
     )
     event = translate("ClaimRules", event_label(detail.kind))
     grid.add(event + ":", short_date(detail.event_date))
-    grid.add(_tr("Dilaporkan:"), short_date(detail.reported_date))
+    grid.add(translate("ClaimDetail", "Dilaporkan:"), short_date(detail.reported_date))
     if detail.kind.is_death:
-        grid.add(_tr("Akta kematian:"), detail.death_certificate_no or "–")
+        grid.add(translate("ClaimDetail", "Akta kematian:"), detail.death_certificate_no or "–")
     if detail.kind is ClaimKind.SANTUNAN:
         decile = (
             str(detail.dtsen_decile)
             if detail.dtsen_decile is not None
-            else _tr("belum dicatat")
+            else translate("ClaimDetail", "belum dicatat")
         )
-        grid.add(_tr("Desil DTSEN:"), decile)
+        grid.add(translate("ClaimDetail", "Desil DTSEN:"), decile)
     if detail.kind.is_jkk:
         grid.add(
-            _tr("Kecelakaan lalu lintas:"),
-            _tr("ya") if detail.accident_is_traffic else _tr("tidak"),
+            translate("ClaimDetail", "Kecelakaan lalu lintas:"),
+            translate("ClaimDetail", "ya")
+            if detail.accident_is_traffic
+            else translate("ClaimDetail", "tidak"),
         )
     if detail.kind is ClaimKind.JKK_TEMPORARY:
         grid.add(
-            _tr("Tidak mampu bekerja:"),
-            _tr("{days} hari").format(days=number(detail.days_off))
+            translate("ClaimDetail", "Tidak mampu bekerja:"),
+            translate("ClaimDetail", "{days} hari").format(days=number(detail.days_off))
             if detail.days_off is not None
-            else _tr("belum dicatat"),
+            else translate("ClaimDetail", "belum dicatat"),
         )
     section.add(grid)
 
@@ -87,44 +93,53 @@ def fill_status(section: Section, detail: ClaimDetail) -> None:
     section.clear()
     grid = FieldGrid()
     grid.add(
-        _tr("Status:"),
+        translate("ClaimDetail", "Status:"),
         value_label(translate("ClaimStatus", detail.status.label), bold=True),
         wide_value=True,
     )
-    grid.add(_tr("Berkas lengkap:"), short_date(detail.completed_on))
-    grid.add(_tr("Diverifikasi:"), short_date(detail.verified_on))
+    grid.add(translate("ClaimDetail", "Berkas lengkap:"), short_date(detail.completed_on))
+    grid.add(translate("ClaimDetail", "Diverifikasi:"), short_date(detail.verified_on))
     color = ERROR_COLOR if detail.overdue else WARNING_COLOR if detail.due_soon else ""
-    grid.add(_tr("Batas waktu:"), value_label(short_date(detail.deadline), color=color))
+    grid.add(
+        translate("ClaimDetail", "Batas waktu:"),
+        value_label(short_date(detail.deadline), color=color),
+    )
     stopped = detail.deadline is not None and detail.days_left is None
     left = value_label(
-        _tr("jam berhenti") if stopped else days_left_text(detail.days_left, detail.working_days),
+        translate("ClaimDetail", "jam berhenti")
+        if stopped
+        else days_left_text(detail.days_left, detail.working_days),
         bold=bool(color),
         color=color,
     )
     left.setObjectName("daysLeft")
-    grid.add(_tr("Sisa waktu:"), left)
+    grid.add(translate("ClaimDetail", "Sisa waktu:"), left)
     section.add(grid)
     if detail.deadline is None and not detail.status.is_final:
         section.add_muted(
             (
-                _tr(
+                translate(
+                    "ClaimDetail",
                     "Batas waktu mulai dihitung saat berkas lengkap dan diverifikasi: "
-                    "pembayaran paling lambat {days} hari kerja sesudahnya."
+                    "pembayaran paling lambat {days} hari kerja sesudahnya.",
                 )
                 if detail.working_days
-                else _tr(
+                else translate(
+                    "ClaimDetail",
                     "Batas waktu mulai dihitung saat berkas lengkap dan diverifikasi: "
-                    "pembayaran paling lambat {days} hari sesudahnya."
+                    "pembayaran paling lambat {days} hari sesudahnya.",
                 )
             ).format(days=detail.clock_days)
         )
     elif detail.overdue:
         section.add_text(
-            _tr("Batas waktu sudah lewat: segera putuskan dan bayarkan klaim ini."),
+            translate(
+                "ClaimDetail", "Batas waktu sudah lewat: segera putuskan dan bayarkan klaim ini."
+            ),
             color=ERROR_COLOR,
         )
     elif detail.due_soon:
-        section.add_text(_tr("Batas waktu sudah dekat."), color=WARNING_COLOR)
+        section.add_text(translate("ClaimDetail", "Batas waktu sudah dekat."), color=WARNING_COLOR)
 
 
 def fill_amount(section: Section, detail: ClaimDetail) -> None:
@@ -132,7 +147,7 @@ def fill_amount(section: Section, detail: ClaimDetail) -> None:
     section.clear()
     amount = detail.amount
     if amount is None:
-        section.add_muted(_tr("Jumlah belum dapat dihitung untuk klaim ini."))
+        section.add_muted(translate("ClaimDetail", "Jumlah belum dapat dihitung untuk klaim ini."))
         return
     grid = QGridLayout()
     grid.setHorizontalSpacing(12)
@@ -143,17 +158,23 @@ def fill_amount(section: Section, detail: ClaimDetail) -> None:
         grid.addWidget(value_label(line.render(translate)), row, 0)
         grid.addWidget(_money(line.amount), row, 1)
         row += 1
-    total_caption = _tr("Jumlah menurut aturan") if amount.override else _tr("Jumlah")
+    total_caption = (
+        translate("ClaimDetail", "Jumlah menurut aturan")
+        if amount.override
+        else translate("ClaimDetail", "Jumlah")
+    )
     grid.addWidget(value_label(total_caption, bold=True), row, 0)
     grid.addWidget(_money(amount.computed, bold=True), row, 1)
     row += 1
     if amount.override is not None:
-        grid.addWidget(value_label(_tr("Jumlah diubah admin"), bold=True), row, 0)
+        grid.addWidget(
+            value_label(translate("ClaimDetail", "Jumlah diubah admin"), bold=True), row, 0
+        )
         grid.addWidget(_money(amount.override.amount, bold=True, color=WARNING_COLOR), row, 1)
         row += 1
     for caption, value in (
-        (_tr("Disetujui"), detail.amount_approved),
-        (_tr("Dibayarkan"), detail.amount_paid),
+        (translate("ClaimDetail", "Disetujui"), detail.amount_approved),
+        (translate("ClaimDetail", "Dibayarkan"), detail.amount_paid),
     ):
         if value:
             grid.addWidget(value_label(caption), row, 0)
@@ -162,7 +183,9 @@ def fill_amount(section: Section, detail: ClaimDetail) -> None:
     section.add(grid)
     if amount.override is not None:
         section.add_text(
-            _tr("Alasan perubahan: {reason}").format(reason=amount.override.reason),
+            translate("ClaimDetail", "Alasan perubahan: {reason}").format(
+                reason=amount.override.reason
+            ),
             color=WARNING_COLOR,
         )
     for note in amount.notes:
@@ -181,7 +204,7 @@ def fill_timeline(section: Section, detail: ClaimDetail) -> None:
     that did not take effect greyed, with a note saying so."""
     section.clear()
     if not detail.timeline:
-        section.add_muted(_tr("Belum ada langkah."))
+        section.add_muted(translate("ClaimDetail", "Belum ada langkah."))
         return
     for entry in detail.timeline:
         section.add(_entry(entry))
@@ -205,22 +228,26 @@ def _entry(entry: TimelineEntry) -> QWidget:
     day = entry.on or entry.at.astimezone().date()
     status = translate("ClaimStatus", entry.status.label)
     head = value_label(
-        _tr("{date} · {status}").format(date=short_date(day), status=status),
+        translate("ClaimDetail", "{date} · {status}").format(date=short_date(day), status=status),
         bold=entry.applied,
     )
     head.setToolTip(
-        _tr("Dicatat {time}").format(time=entry.at.astimezone().strftime("%d-%m-%Y %H:%M"))
+        translate("ClaimDetail", "Dicatat {time}").format(
+            time=entry.at.astimezone().strftime("%d-%m-%Y %H:%M")
+        )
     )
     lines.addWidget(head)
     role = _role_text(entry)
     who = (
-        _tr("oleh {name} ({role})").format(name=entry.actor_name, role=role)
+        translate("ClaimDetail", "oleh {name} ({role})").format(name=entry.actor_name, role=role)
         if role
-        else _tr("oleh {name}").format(name=entry.actor_name)
+        else translate("ClaimDetail", "oleh {name}").format(name=entry.actor_name)
     )
     lines.addWidget(muted_label(who))
     if entry.reason:
-        reason = value_label(_tr("Alasan: {reason}").format(reason=entry.reason))
+        reason = value_label(
+            translate("ClaimDetail", "Alasan: {reason}").format(reason=entry.reason)
+        )
         if not entry.applied:
             mute(reason)
         lines.addWidget(reason)
@@ -228,9 +255,10 @@ def _entry(entry: TimelineEntry) -> QWidget:
         mute(head)
         lines.addWidget(
             muted_label(
-                _tr(
+                translate(
+                    "ClaimDetail",
                     "Tidak berlaku: langkah ini tidak boleh diambil dari status klaim saat "
-                    "itu (misalnya dicatat kantor lain sebelum sinkronisasi)."
+                    "itu (misalnya dicatat kantor lain sebelum sinkronisasi).",
                 )
             )
         )
