@@ -326,10 +326,8 @@ def test_rows_are_fetched_a_page_at_a_time_and_old_pages_dropped(
 ) -> None:
     """The model holds ids; rows come a page at a time as the view needs them, and only
     the last few pages stay in memory."""
-    from desktop.ui.roster import model as model_module
-
-    monkeypatch.setattr(model_module, "PAGE_SIZE", 10)
-    monkeypatch.setattr(model_module, "MAX_PAGES", 3)
+    monkeypatch.setattr(tab.model, "page_size", 10)
+    monkeypatch.setattr(tab.model, "max_pages", 3)
     fetched: list[int] = []
     original = demo.roster.rows
 

@@ -1,13 +1,13 @@
 """Claim list column widths: measured from the font over what each column can hold (its
 header and the labels or typical values of its kind, never a scan of the rows), the name
-taking what is left; widths the user drags are remembered for the next start.
+taking what is left; widths the user drags are remembered for the next start (the measuring
+and remembering common to the list tabs: desktop.ui.remembered_sizes).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTableView
 
@@ -26,8 +26,7 @@ from desktop.ui.claims.model import (
     status_text,
 )
 from desktop.ui.i18n import translate
-from desktop.ui.roster.columns import CELL_PADDING, MIN_WIDTH, text_width
-from desktop.ui.settings import save_widths, saved_widths
+from desktop.ui.remembered_sizes import CELL_PADDING, ColumnWidths, text_width
 
 COLUMN_KEYS = {
     COL_KIND: "kind",
@@ -52,25 +51,13 @@ PLACE_ROOMY_SAMPLE = "Tanjung Tengah / Tanjung Indah Baru"
 ICON_ROOM = 22  # the warning sign of a flagged claim
 
 
-class ClaimColumns(QObject):
+class ClaimColumns(ColumnWidths):
     """Sizes the columns of the claim list and remembers the ones the user drags."""
 
     def __init__(self, table: QTableView, settings_key: str = SETTINGS_KEY) -> None:
-        super().__init__(table)
-        self._table = table
-        self._key = settings_key
-        self._adjusting = False
-        self._base: dict[int, int] = {}
+        super().__init__(table, settings_key, COLUMN_KEYS, COL_NAME)
         self._floors: dict[int, int] = {}
         self._place_roomy = 0
-        self._user = {
-            column: width
-            for column, key in COLUMN_KEYS.items()
-            if column != COL_NAME and (width := saved_widths(settings_key).get(key, 0)) > 0
-        }
-        table.horizontalHeader().setStretchLastSection(False)
-        table.horizontalHeader().sectionResized.connect(self._section_resized)
-        table.viewport().installEventFilter(self)
 
     def content_widths(self) -> dict[int, int]:
         """The width each column needs for its header and the values it typically holds."""
@@ -95,11 +82,7 @@ class ClaimColumns(QObject):
             ),
             COL_FLAGS: ICON_ROOM,
         }
-        header = self._table.horizontalHeader()
-        return {
-            column: max(MIN_WIDTH, width + CELL_PADDING, header.sectionSizeHint(column))
-            for column, width in samples.items()
-        }
+        return self.padded(samples)
 
     def apply(self, _places: Iterable[str] = ()) -> None:
         """Size every column to its content (or to the width the user gave it)."""
@@ -114,14 +97,9 @@ class ClaimColumns(QObject):
         )
         self.fit()
 
-    def fit(self) -> None:
-        """Share the table's width: each column its content's (or the user's), the name the
-        rest; on a narrow table the place and the name give way alike, down to their floors."""
-        if not self._base:
-            return
-        header = self._table.horizontalHeader()
-        widths = {c: self._user.get(c, w) for c, w in self._base.items() if c != COL_NAME}
-        available = self._table.viewport().width()
+    def share(self, widths: dict[int, int], available: int) -> dict[int, int]:
+        """Each column its content's width (or the user's), the name the rest; on a narrow
+        table the place and the name give way alike, down to their floors."""
         place = widths.pop(COL_PLACE)
         rest = available - sum(widths.values())  # for the name and the place
         short = self._base[COL_NAME] + place - rest
@@ -135,27 +113,4 @@ class ClaimColumns(QObject):
             place = min(self._place_roomy, place - short)
         widths[COL_PLACE] = place
         widths[COL_NAME] = max(self._floors[COL_NAME], rest - place)
-        self._adjusting = True
-        try:
-            for column, width in widths.items():
-                if header.sectionSize(column) != width:
-                    self._table.setColumnWidth(column, width)
-        finally:
-            self._adjusting = False
-
-    @Slot(int, int, int)
-    def _section_resized(self, column: int, _old: int, new: int) -> None:
-        if self._adjusting or column == COL_NAME:
-            return
-        self._user[column] = new
-        self.fit()
-
-    def save(self) -> None:
-        """Remember the widths the user dragged (the others follow the font next time)."""
-        save_widths(self._key, {COLUMN_KEYS[c]: w for c, w in self._user.items()})
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Share the width again whenever the table changes width."""
-        if event.type() == QEvent.Type.Resize:
-            self.fit()
-        return False
+        return widths

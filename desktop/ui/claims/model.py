@@ -1,8 +1,8 @@
 """The claim list's table model: sorted row ids in memory, rows fetched a window at a time.
 
-Built like the roster's (desktop.ui.roster.model): the tab queries the ids of the matching
-claims in SQL on a pool thread and hands them over with :meth:`ClaimsModel.set_ids`; the
-view asks only for the rows it paints, read by rowid through ``ClaimService.rows``.
+A windowed model like the roster's (desktop.ui.windowed): the tab queries the ids of the
+matching claims in SQL on a pool thread and hands them over with :meth:`ClaimsModel.set_ids`;
+the view asks only for the rows it paints, read by rowid through ``ClaimService.rows``.
 
 Running claims past their deadline are painted red, those due soon amber; claims with an
 open review flag carry a warning sign, its tooltip naming the flags.
@@ -11,18 +11,11 @@ open review flag carry a warning sign, its tooltip naming the flags.
 from __future__ import annotations
 
 from array import array
-from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -31,6 +24,9 @@ from desktop.domain.findings import QT_TRANSLATE_NOOP
 from desktop.domain.identifiers import mask_account
 from desktop.services.claims import ClaimRow
 from desktop.ui.i18n import number, translate
+from desktop.ui.windowed import AnyIndex, WindowedRowsModel
+from desktop.ui.windowed import ObjectRole as ObjectRole  # the roles, for the model's users
+from desktop.ui.windowed import SortRole as SortRole
 
 CONTEXT = "ClaimsModel"
 
@@ -116,15 +112,11 @@ OVERDUE_TEXT = QColor("#8c1d18")
 DUE_SOON_BACKGROUND = QColor("#fff0c2")
 DUE_SOON_TEXT = QColor("#6b4e00")
 
-SortRole = Qt.ItemDataRole.UserRole + 1
-ObjectRole = Qt.ItemDataRole.UserRole + 2
-
 # The service reads a window of rows in ~5 ms per 128 (more of it is the clock's days
 # left, row by row): a page about four screens tall, so a filter's first rows come fast.
 PAGE_SIZE = 128
 MAX_PAGES = 64
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 RowsFn = Callable[["array[int]"], list[ClaimRow]]
 
 
@@ -229,35 +221,30 @@ def place_text(row: ClaimRow) -> str:
     return row.village_name or row.village_code
 
 
-def header_text(column: int) -> str:
-    """A column's header, translated."""
-    return translate(CONTEXT, COLUMNS[column])
-
-
 def flag_icon() -> QIcon:
     """The warning sign of a flagged claim."""
     style = QApplication.style()
     return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
 
-class ClaimsModel(QAbstractTableModel):
+class ClaimsModel(WindowedRowsModel[ClaimRow, str]):
     """Claims in display order, fetched through *rows* (``ClaimService.rows`` for the
     office's actor) a window at a time as the view scrolls."""
 
-    sortRequested = Signal()
+    context = CONTEXT
+    columns = COLUMNS
+    column_tips = COLUMN_TIPS
+    sorts = SORTS
+    default_sort_column = DEFAULT_SORT_COLUMN
 
-    def __init__(self, rows: RowsFn, parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(self, rows: RowsFn, parent: QObject | None = None) -> None:
+        super().__init__(parent, page_size=PAGE_SIZE, max_pages=MAX_PAGES)
         self._rows = rows
-        self._ids: array[int] = array("q")
-        self._pages: OrderedDict[int, dict[int, ClaimRow]] = OrderedDict()
-        # The texts of the rows painted, worked out once (the view asks many times).
-        self._texts: dict[int, tuple[str | None, ...]] = {}
         self._icon: QIcon | None = None
         self._bold: QFont | None = None
-        self.sort_key = SORTS[DEFAULT_SORT_COLUMN]
-        self.descending = False
-        self.sort_column = DEFAULT_SORT_COLUMN
+
+    def _fetch(self, rowids: array[int]) -> list[ClaimRow]:
+        return self._rows(rowids)
 
     # ---- state ---------------------------------------------------------------------------
 
@@ -266,81 +253,11 @@ class ClaimsModel(QAbstractTableModel):
         self._rows = rows
         self._forget()
 
-    def _forget(self) -> None:
-        self._pages.clear()
-        self._texts.clear()
-
-    def set_ids(self, ids: array[int]) -> None:
-        """Show these claims (row ids in display order)."""
-        self.beginResetModel()
-        self._ids = ids
-        self._forget()
-        self.endResetModel()
-
-    def refresh_rows(self) -> None:
-        """Forget the fetched rows (after a change) and repaint with fresh ones."""
-        self._forget()
-        if self._ids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
-            )
-
-    @property
-    def ids(self) -> array[int]:
-        """The row ids shown, in display order."""
-        return self._ids
-
-    def claim(self, row: int) -> ClaimRow | None:
-        """The claim on *row*, fetching its window when needed."""
-        if not 0 <= row < len(self._ids):
-            return None
-        page_number = row // PAGE_SIZE
-        page = self._pages.get(page_number)
-        if page is None:
-            chunk = self._ids[page_number * PAGE_SIZE : (page_number + 1) * PAGE_SIZE]
-            page = {c.rowid: c for c in self._rows(chunk)}
-            self._pages[page_number] = page
-            while len(self._pages) > MAX_PAGES:
-                _number, dropped = self._pages.popitem(last=False)
-                for rowid in dropped:
-                    self._texts.pop(rowid, None)
-        else:
-            self._pages.move_to_end(page_number)
-        return page.get(self._ids[row])
-
-    def row_of(self, rowid: int) -> int:
-        """The row showing *rowid*, -1 when it is not shown."""
-        try:
-            return self._ids.index(rowid)
-        except ValueError:
-            return -1
+    # The claim on a row, its window fetched when needed: row_at under the list's own name
+    # (data() finds it faster here than on the base class, at every paint).
+    claim = WindowedRowsModel.row_at
 
     # ---- Qt model ------------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return header_text(section)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return translate(CONTEXT, COLUMN_TIPS[section])
-            return None
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in _ROLES:
@@ -350,11 +267,7 @@ class ClaimsModel(QAbstractTableModel):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            texts = self._texts.get(c.rowid)
-            if texts is None:
-                texts = self._texts[c.rowid] = tuple(
-                    self._display(c, n) for n in range(len(COLUMNS))
-                )
+            texts = self._texts.get(c.rowid) or self.row_texts(c)
             return texts[column] if 0 <= column < len(texts) else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(c, column)
@@ -449,19 +362,7 @@ class ClaimsModel(QAbstractTableModel):
         }
         return values.get(column)
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Ask for the ids again in this column's order (the tab runs the query)."""
-        key = SORTS.get(column)
-        if key is None:
-            return
-        descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self.sort_key, self.descending):
-            return
-        self.sort_key, self.descending, self.sort_column = key, descending, column
-        self.sortRequested.emit()
 
-
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,

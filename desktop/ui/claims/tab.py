@@ -1,41 +1,21 @@
 """The Klaim tab: the claim list with its filters on the left, the chosen claim's detail on
 the right.
 
-Built like the Peserta tab (desktop.ui.roster.tab): the list holds only the ids of the
-matching claims, queried on a pool thread (so typing in the search box never freezes the
-window); the model fetches rows by rowid, a window at a time, as the view paints them.
+Built like the Peserta tab, of the same pieces (desktop.ui.windowed): the list holds only
+the ids of the matching claims, queried on a pool thread (so typing in the search box never
+freezes the window); the model fetches rows by rowid, a window at a time, as the view paints
+them.
 """
 
 from __future__ import annotations
 
-import contextlib
-import time
 from array import array
 from collections.abc import Mapping
-from dataclasses import dataclass
+from functools import partial
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QRunnable,
-    Qt,
-    QThreadPool,
-    QTimer,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.findings import DomainError
 from desktop.domain.settings import CLAIM_DUE_SOON_DAYS, parse_setting
@@ -45,11 +25,12 @@ from desktop.services.permissions import Actor, Permission, can
 from desktop.ui.claims.columns import ClaimColumns
 from desktop.ui.claims.detail import ClaimDetailView
 from desktop.ui.claims.filters import ClaimFilter, ClaimFilters
-from desktop.ui.claims.model import DEFAULT_SORT_COLUMN, SORTS, ClaimsModel, ObjectRole
+from desktop.ui.claims.model import ClaimsModel
 from desktop.ui.claims.new_claim import NewClaimDialog
 from desktop.ui.i18n import error_text, finding_text, number
-from desktop.ui.settings import save_bytes, saved_bytes
+from desktop.ui.remembered_sizes import RememberedSplitter
 from desktop.ui.widgets import EmptyMessage, HintLabel, heading_label
+from desktop.ui.windowed import BackgroundIds, ObjectRole, select_row, windowed_table
 
 SEARCH_SHOWN_CHARS = 40  # a longer search is cut short in the no-match message
 SPLITTER_KEY = "claims/splitter"
@@ -60,60 +41,32 @@ LIST_SHARE = 0.62
 LIST_MIN, DETAIL_MIN, DETAIL_ROOM = 420, 360, 525
 
 
-@dataclass(frozen=True)
-class _Query:
-    """One question for the query thread."""
-
-    claims: ClaimService
-    actor: Actor
-    flt: ClaimFilter
-    sort: str
-    descending: bool
-    generation: int
-    count_all: bool  # a filtered list also counts every claim (unless known already)
-
-
-class _Results(QObject):
-    """Carries a background query's outcome back to the GUI thread."""
-
-    ready = Signal(int, object, int, float)  # generation, ids, claims in all (-1: not
-    # counted), seconds
-    failed = Signal(int, object)
-
-
-class _IdsQuery(QRunnable):
-    """Read the sorted ids of the matching claims off the GUI thread."""
-
-    def __init__(self, query: _Query, results: _Results) -> None:
-        super().__init__()
-        self._query = query
-        self._results = results
-
-    def run(self) -> None:
-        q = self._query
-        started = time.perf_counter()
-        try:
-            flt = q.flt
-            criteria = q.claims.criteria(
-                kinds=(flt.kind,) if flt.kind else (),
-                statuses=(flt.status,) if flt.status else (),
-                district_code=flt.district_code,
-                village_code=flt.village_code,
-                overdue=flt.overdue,
-                due_within=flt.due_within,
-                flagged=flt.flagged,
-                search=flt.text,
-            )
-            ids = q.claims.ids(q.actor, criteria, sort=q.sort, descending=q.descending)
-            total = len(ids)
-            if flt.filtered:
-                total = q.claims.count(q.actor) if q.count_all else -1
-        except Exception as exc:  # reported on the GUI thread
-            with contextlib.suppress(RuntimeError):  # the tab was closed meanwhile
-                self._results.failed.emit(q.generation, exc)
-            return
-        with contextlib.suppress(RuntimeError):
-            self._results.ready.emit(q.generation, ids, total, time.perf_counter() - started)
+def claim_ids(
+    claims: ClaimService,
+    actor: Actor,
+    flt: ClaimFilter,
+    sort: str,
+    descending: bool,
+    count_all: bool,
+) -> tuple[array[int], int]:
+    """The sorted ids of the matching claims, and every claim in all (-1: not counted; a
+    filtered list counts them only when *count_all*, unless known already). On a pool
+    thread."""
+    criteria = claims.criteria(
+        kinds=(flt.kind,) if flt.kind else (),
+        statuses=(flt.status,) if flt.status else (),
+        district_code=flt.district_code,
+        village_code=flt.village_code,
+        overdue=flt.overdue,
+        due_within=flt.due_within,
+        flagged=flt.flagged,
+        search=flt.text,
+    )
+    ids = claims.ids(actor, criteria, sort=sort, descending=descending)
+    total = len(ids)
+    if flt.filtered:
+        total = claims.count(actor) if count_all else -1
+    return ids, total
 
 
 class ClaimsTab(QWidget):
@@ -127,20 +80,15 @@ class ClaimsTab(QWidget):
         self._services = services
         self._actor = self._local_actor()
         self._region_count = -1
-        self._generation = 0
-        self._running = False
-        self._pending = False
         self._select_rowid: int | None = None  # to select once the ids come (show_claim)
         self._keep_detail = False  # a reload after the detail's own change keeps it
         self._shown: tuple[str, int] | None = None  # the detail's claim: id, rowid
         self._resetting = False
         self._total: int | None = None  # every claim, known until the data changes
         self.last_query_seconds = 0.0
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._results = _Results(self)
-        self._results.ready.connect(self._ids_ready)
-        self._results.failed.connect(self._ids_failed)
+        self._ids_query = BackgroundIds(self.reload, self)
+        self._ids_query.ready.connect(self._ids_ready)
+        self._ids_query.failed.connect(self._ids_failed)
         # Several changes in one go (a step, then the window's refresh) ask for one query.
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -162,16 +110,10 @@ class ClaimsTab(QWidget):
         self.detail.setMinimumWidth(DETAIL_MIN)
         self.detail.claimChanged.connect(self._claim_changed)
 
-        splitter = QSplitter()
+        splitter = RememberedSplitter(
+            SPLITTER_KEY, [(self.table, 1), (self.detail, 1)], self._splitter_sizes
+        )
         splitter.setObjectName("claimsSplitter")
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        state = saved_bytes(SPLITTER_KEY)
-        self._splitter_chosen = state is not None and splitter.restoreState(state)
-        splitter.splitterMoved.connect(self._splitter_moved)
         self.splitter = splitter
 
         top = QHBoxLayout()
@@ -200,22 +142,8 @@ class ClaimsTab(QWidget):
         self.model = ClaimsModel(self._rows, self)
         self.model.sortRequested.connect(self.reload)
         self.model.modelReset.connect(self._model_reset)
-        table = QTableView()
+        table = windowed_table(self.model)
         table.setObjectName("claimTable")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.horizontalHeader().setSortIndicator(DEFAULT_SORT_COLUMN, Qt.SortOrder.AscendingOrder)
-        table.setSortingEnabled(True)
-        table.horizontalHeader().setHighlightSections(False)
-        table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
-        vertical = table.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(table.fontMetrics().height() + 8)
-        vertical.setVisible(False)
         selection = table.selectionModel()
         selection.currentRowChanged.connect(self._current_changed)
         table.setMinimumWidth(LIST_MIN)
@@ -225,18 +153,12 @@ class ClaimsTab(QWidget):
         self.empty_message = EmptyMessage(table, self.tr("Hapus filter"))
         self.empty_message.actionClicked.connect(self.clear_filters)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Share the width between the list and the detail (until the user chooses)."""
-        super().resizeEvent(event)
-        if not self._splitter_chosen:
-            width = self.splitter.width()
-            detail = max(DETAIL_ROOM, width - max(LIST_MIN, round(width * LIST_SHARE)))
-            detail = max(DETAIL_MIN, min(detail, width - LIST_MIN))
-            self.splitter.setSizes([max(0, width - detail), detail])
-
-    @Slot()
-    def _splitter_moved(self) -> None:
-        self._splitter_chosen = True
+    @staticmethod
+    def _splitter_sizes(width: int) -> list[int]:
+        """The width shared between the list and the detail (until the user chooses)."""
+        detail = max(DETAIL_ROOM, width - max(LIST_MIN, round(width * LIST_SHARE)))
+        detail = max(DETAIL_MIN, min(detail, width - LIST_MIN))
+        return [max(0, width - detail), detail]
 
     # ---- the office ----------------------------------------------------------------------
 
@@ -293,19 +215,6 @@ class ClaimsTab(QWidget):
         self.filters.clear()
         (self.filters.overdue_check if overdue else self.filters.due_check).setChecked(True)
 
-    @Slot(int, Qt.SortOrder)
-    def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
-        """A column the list cannot sort by keeps the arrow where the order is."""
-        if column in SORTS:
-            return
-        header = self.table.horizontalHeader()
-        order = (
-            Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
-        )
-        blocked = header.blockSignals(True)
-        header.setSortIndicator(self.model.sort_column, order)
-        header.blockSignals(blocked)
-
     # ---- querying ------------------------------------------------------------------------
 
     def data_changed(self) -> None:
@@ -319,40 +228,24 @@ class ClaimsTab(QWidget):
     def reload(self) -> None:
         """Query the matching ids again (in the background); stale answers are dropped."""
         self._refresh_timer.stop()
-        self._generation += 1
         if self._actor is None:
+            self._ids_query.drop_answers()
             self._set_ids(array("q"))
             self._show_total(0, False)
             self._show_empty(0, 0)
             self.idsLoaded.emit(0)
             return
-        if self._running:
-            self._pending = True
-            return
-        self._running = True
-        self._pending = False
-        self._pool.start(
-            _IdsQuery(
-                _Query(
-                    self._services.claims,
-                    self._actor,
-                    self.current_filter(),
-                    self.model.sort_key,
-                    self.model.descending,
-                    self._generation,
-                    self._total is None,
-                ),
-                self._results,
+        self._ids_query.start(
+            partial(
+                claim_ids,
+                self._services.claims,
+                self._actor,
+                self.current_filter(),
+                self.model.sort_key,
+                self.model.descending,
+                self._total is None,
             )
         )
-
-    def _query_ended(self) -> bool:
-        """Start the next query if one was asked for meanwhile; True when this one counts."""
-        self._running = False
-        if self._pending:
-            self.reload()
-            return False
-        return True
 
     def _set_ids(self, ids: array[int]) -> None:
         self._resetting = True
@@ -361,10 +254,8 @@ class ClaimsTab(QWidget):
         finally:
             self._resetting = False
 
-    @Slot(int, object, int, float)
-    def _ids_ready(self, generation: int, ids: array[int], total: int, seconds: float) -> None:
-        if not self._query_ended() or generation != self._generation:
-            return
+    @Slot(object, int, float)
+    def _ids_ready(self, ids: array[int], total: int, seconds: float) -> None:
         self.last_query_seconds = seconds
         if total >= 0:
             self._total = total
@@ -386,7 +277,7 @@ class ClaimsTab(QWidget):
         row = self.model.row_of(wanted) if wanted is not None else -1
         if row >= 0:
             self._select_rowid = None
-            self._select_row(row)
+            select_row(self.table, row)
         elif self._select_rowid is not None and flt.filtered:
             # show_claim: the claim is hidden by the filters; show every claim.
             self.filters.clear()
@@ -397,15 +288,8 @@ class ClaimsTab(QWidget):
                 self._show_detail(None)
         self.idsLoaded.emit(len(ids))
 
-    def _select_row(self, row: int) -> None:
-        index = self.model.index(row, max(0, self.table.currentIndex().column()))
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-
-    @Slot(int, object)
-    def _ids_failed(self, generation: int, error: object) -> None:
-        if not self._query_ended() or generation != self._generation:
-            return
+    @Slot(object)
+    def _ids_failed(self, error: object) -> None:
         text = error_text(error) if isinstance(error, DomainError) else str(error)
         self.count_label.setText(
             self.tr("Daftar klaim tidak dapat dibaca: {error}").format(error=text)
@@ -460,7 +344,7 @@ class ClaimsTab(QWidget):
 
     def wait_for_queries(self, timeout_ms: int = 10_000) -> bool:
         """Wait until no background query runs (tests, closing)."""
-        return self._pool.waitForDone(timeout_ms)
+        return self._ids_query.wait(timeout_ms)
 
     # ---- the detail ----------------------------------------------------------------------
 
@@ -490,7 +374,7 @@ class ClaimsTab(QWidget):
         self._show_detail((claim_id, rowid))
         row = self.model.row_of(rowid)
         if row >= 0:
-            self._select_row(row)
+            select_row(self.table, row)
         # Read again either way: a claim just opened is not in the ids yet.
         self._select_rowid = rowid
         self.data_changed()
@@ -548,5 +432,5 @@ class ClaimsTab(QWidget):
 
     def save_settings(self) -> None:
         """Remember the splitter and the column widths the user chose (per user)."""
-        save_bytes(SPLITTER_KEY, self.splitter.saveState())
+        self.splitter.save()
         self.columns.save()

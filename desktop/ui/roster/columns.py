@@ -1,17 +1,17 @@
 """Roster column widths: measured from the font over what each column can hold (its header
 and the labels or typical values of its kind, never a scan of the rows), the name column
-taking what is left; widths the user drags are remembered for the next start.
+taking what is left; widths the user drags are remembered for the next start (the measuring
+and remembering common to the list tabs: desktop.ui.remembered_sizes).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, Slot
-from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QTableView
 
 from desktop.domain.categories import Category, Sex, WorkerStatus
+from desktop.ui.remembered_sizes import CELL_PADDING, ColumnWidths, text_width
 from desktop.ui.roster.model import (
     COL_BIRTH,
     COL_CATEGORY,
@@ -29,7 +29,6 @@ from desktop.ui.roster.model import (
     sex_short,
     status_short,
 )
-from desktop.ui.settings import save_widths, saved_widths
 
 # Names of the columns in the settings file (stable whatever the language or order).
 COLUMN_KEYS = {
@@ -48,7 +47,6 @@ COLUMN_KEYS = {
 assert len(COLUMN_KEYS) == len(COLUMNS)
 
 SETTINGS_KEY = "roster/columns"
-CELL_PADDING = 10  # pixels around a cell's text (frame and focus margins, a little air)
 # A longer name or place is cut short in the table and whole in the cell's tooltip.
 NAME_SAMPLE = "Muhammad Rizki Akbar"
 # On a narrow table the name gives way first, down to this, before a scroll bar comes.
@@ -57,33 +55,15 @@ PLACE_SAMPLE_CAP = "Tanjung Sari Baru Ilir"
 POSITION_SAMPLES = ("Sekretaris Desa", "Kader Posyandu", "Anggota Linmas")
 # With room to spare these columns grow to such texts before the name takes the rest.
 ROOMY_SAMPLES = {COL_POSITION: "Pengurus Karang Taruna"}
-MIN_WIDTH = 24
 
 
-def text_width(metrics: QFontMetrics, texts: Iterable[str]) -> int:
-    """The width of the widest of *texts*."""
-    return max((metrics.horizontalAdvance(t) for t in texts), default=0)
-
-
-class RosterColumns(QObject):
+class RosterColumns(ColumnWidths):
     """Sizes the columns of the roster table and remembers the ones the user drags."""
 
     def __init__(self, table: QTableView, settings_key: str = SETTINGS_KEY) -> None:
-        super().__init__(table)
-        self._table = table
-        self._key = settings_key
-        self._adjusting = False
-        self._base: dict[int, int] = {}
+        super().__init__(table, settings_key, COLUMN_KEYS, COL_NAME)
         self._roomy: dict[int, int] = {}
         self._name_floor = 0
-        self._user = {
-            column: width
-            for column, key in COLUMN_KEYS.items()
-            if column != COL_NAME and (width := saved_widths(settings_key).get(key, 0)) > 0
-        }
-        table.horizontalHeader().setStretchLastSection(False)
-        table.horizontalHeader().sectionResized.connect(self._section_resized)
-        table.viewport().installEventFilter(self)
 
     # ---- measuring -------------------------------------------------------------------------
 
@@ -109,11 +89,7 @@ class RosterColumns(QObject):
             COL_COVERAGE_END: metrics.horizontalAdvance("00-00-0000"),
             COL_KPJ: text_width(metrics, ("\u2022" * 7 + "0000", "0" * 11)),
         }
-        header = self._table.horizontalHeader()
-        return {
-            column: max(MIN_WIDTH, width + CELL_PADDING, header.sectionSizeHint(column))
-            for column, width in samples.items()
-        }
+        return self.padded(samples)
 
     def apply(self, places: Iterable[str] = ()) -> None:
         """Size every column to its content (or to the width the user gave it)."""
@@ -126,14 +102,9 @@ class RosterColumns(QObject):
         }
         self.fit()
 
-    def fit(self) -> None:
-        """Share the table's width: each column its content's width (or the user's), the
-        room left first to the columns that hold longer texts, then all to the name."""
-        if not self._base:
-            return
-        header = self._table.horizontalHeader()
-        widths = {c: self._user.get(c, w) for c, w in self._base.items() if c != COL_NAME}
-        available = self._table.viewport().width()
+    def share(self, widths: dict[int, int], available: int) -> dict[int, int]:
+        """Each column its content's width (or the user's), the room left first to the
+        columns that hold longer texts, then all to the name."""
         spare = available - sum(widths.values()) - self._base[COL_NAME]
         for column, roomy in self._roomy.items():
             if column not in self._user and spare > 0:
@@ -141,31 +112,4 @@ class RosterColumns(QObject):
                 spare -= grown - widths[column]
                 widths[column] = grown
         widths[COL_NAME] = max(self._name_floor, available - sum(widths.values()))
-        self._adjusting = True
-        try:
-            for column, width in widths.items():
-                if header.sectionSize(column) != width:
-                    self._table.setColumnWidth(column, width)
-        finally:
-            self._adjusting = False
-
-    # ---- remembering -----------------------------------------------------------------------
-
-    @Slot(int, int, int)
-    def _section_resized(self, column: int, _old: int, new: int) -> None:
-        if self._adjusting:
-            return
-        if column == COL_NAME:
-            return  # the clerk's drag stands until the table changes width
-        self._user[column] = new
-        self.fit()
-
-    def save(self) -> None:
-        """Remember the widths the user dragged (the others follow the font next time)."""
-        save_widths(self._key, {COLUMN_KEYS[c]: w for c, w in self._user.items()})
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Share the width again whenever the table changes width."""
-        if event.type() == QEvent.Type.Resize:
-            self.fit()
-        return False
+        return widths

@@ -2,23 +2,17 @@
 
 With a million workers the model holds 8 MB of ids and a few pages of rows; the view asks
 only for the rows it paints. Sorting and filtering happen in SQL (the tab re-queries the ids
-and hands them over with :meth:`RosterModel.set_ids`).
+and hands them over with :meth:`RosterModel.set_ids`). The paging, the header and the sort
+are common to the list tabs (desktop.ui.windowed); the roster's columns and texts are here.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections import OrderedDict
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt
 
 from desktop.domain.categories import Category, Sex, SubCategory, WorkerStatus
 from desktop.domain.dates import age_on
@@ -26,6 +20,9 @@ from desktop.domain.findings import QT_TRANSLATE_NOOP
 from desktop.domain.identifiers import mask_kpj
 from desktop.services.roster import RosterService, RosterSort, WorkerRow
 from desktop.ui.i18n import translate
+from desktop.ui.windowed import AnyIndex, WindowedRowsModel
+from desktop.ui.windowed import ObjectRole as ObjectRole  # the roles, for the model's users
+from desktop.ui.windowed import SortRole as SortRole
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("RosterModel", "NIK"),
@@ -104,13 +101,8 @@ SORTS: dict[int, RosterSort] = {
     COL_COVERAGE_END: RosterSort.COVERAGE_END,
 }
 
-SortRole = Qt.ItemDataRole.UserRole + 1
-ObjectRole = Qt.ItemDataRole.UserRole + 2
-
 PAGE_SIZE = 256
 MAX_PAGES = 32
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def short_date(value: date | None) -> str:
@@ -174,44 +166,30 @@ def status_short(code: str) -> str:
         return code
 
 
-def header_text(column: int) -> str:
-    """A column's header, translated."""
-    return translate("RosterModel", COLUMNS[column])
-
-
-class RosterModel(QAbstractTableModel):
+class RosterModel(WindowedRowsModel[WorkerRow, RosterSort]):
     """Workers in display order, fetched from :class:`RosterService` as the view scrolls."""
 
-    sortRequested = Signal()
+    context = "RosterModel"
+    columns = COLUMNS
+    column_tips = COLUMN_TIPS
+    sorts = SORTS
+    default_sort_column = COL_NAME
 
-    def __init__(self, roster: RosterService, parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(self, roster: RosterService, parent: QObject | None = None) -> None:
+        super().__init__(parent, page_size=PAGE_SIZE, max_pages=MAX_PAGES)
         self._roster = roster
-        self._ids: array[int] = array("q")
-        self._pages: OrderedDict[int, dict[int, WorkerRow]] = OrderedDict()
         self._full_kpj = False
         self._today = date.today()
-        self.sort_key = RosterSort.NAME
-        self.descending = False
-        self.sort_column = COL_NAME
+
+    def _fetch(self, rowids: array[int]) -> list[WorkerRow]:
+        return self._roster.rows(rowids)
 
     # ---- state ---------------------------------------------------------------------------
 
     def set_ids(self, ids: array[int]) -> None:
         """Show these workers (row ids in display order)."""
-        self.beginResetModel()
-        self._ids = ids
-        self._pages.clear()
         self._today = date.today()
-        self.endResetModel()
-
-    def refresh_rows(self) -> None:
-        """Forget the fetched rows (after an edit) and repaint with fresh ones."""
-        self._pages.clear()
-        if self._ids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
-            )
+        super().set_ids(ids)
 
     def set_full_kpj(self, full: bool) -> None:
         """Show KPJ numbers in full (True) or masked."""
@@ -219,55 +197,11 @@ class RosterModel(QAbstractTableModel):
         if self._ids:
             self.dataChanged.emit(self.index(0, COL_KPJ), self.index(len(self._ids) - 1, COL_KPJ))
 
-    @property
-    def ids(self) -> array[int]:
-        """The row ids shown, in display order."""
-        return self._ids
-
-    def worker(self, row: int) -> WorkerRow | None:
-        """The worker on *row*, fetching its page when needed."""
-        if not 0 <= row < len(self._ids):
-            return None
-        number = row // PAGE_SIZE
-        page = self._pages.get(number)
-        if page is None:
-            chunk = self._ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
-            page = {w.rowid: w for w in self._roster.rows(chunk)}
-            self._pages[number] = page
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
-        return page.get(self._ids[row])
+    # The worker on a row, its page fetched when needed: row_at under the roster's own
+    # name (data() finds it faster here than on the base class, at every paint).
+    worker = WindowedRowsModel.row_at
 
     # ---- Qt model ------------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return header_text(section)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return translate("RosterModel", COLUMN_TIPS[section])
-            return None
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
@@ -354,14 +288,3 @@ class RosterModel(QAbstractTableModel):
             COL_KPJ: w.kpj or "",
         }
         return values.get(column)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Ask for the ids again in this column's order (the tab runs the query)."""
-        key = SORTS.get(column)
-        if key is None:
-            return
-        descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self.sort_key, self.descending):
-            return
-        self.sort_key, self.descending, self.sort_column = key, descending, column
-        self.sortRequested.emit()

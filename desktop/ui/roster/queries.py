@@ -1,13 +1,11 @@
-"""The roster tab's reads off the GUI thread: the services it uses, and the query of the
-matching workers' ids (a million of them take about a second to read), whose outcome comes
-back to the GUI thread by signal."""
+"""The roster tab's reads: the services it uses, and the query of the matching workers'
+ids (a million of them take about a second to read), run off the GUI thread by
+desktop.ui.windowed.BackgroundIds."""
 
 from __future__ import annotations
 
-import time
+from array import array
 from dataclasses import dataclass, replace
-
-from PySide6.QtCore import QObject, QRunnable, Signal
 
 from desktop.services.app import AppServices
 from desktop.services.health import HealthService
@@ -47,49 +45,13 @@ class RosterServices:
         )
 
 
-class IdsResults(QObject):
-    """Carries a background query's outcome back to the GUI thread."""
-
-    ready = Signal(int, object, int, float)  # generation, ids, live workers in all, seconds
-    failed = Signal(int, object)
-
-
-class IdsQuery(QRunnable):
-    """Read the sorted ids of the matching workers off the GUI thread."""
-
-    def __init__(
-        self,
-        roster: RosterService,
-        flt: RosterFilter,
-        sort: RosterSort,
-        descending: bool,
-        generation: int,
-        results: IdsResults,
-    ) -> None:
-        super().__init__()
-        self._args = (roster, flt, sort, descending)
-        self._generation = generation
-        self._results = results
-
-    def run(self) -> None:
-        roster, flt, sort, descending = self._args
-        started = time.perf_counter()
-        total = 0
-        try:
-            ids = roster.matching_ids(flt, sort=sort, descending=descending)
-            # The figure beside the table counts what the table would show unfiltered:
-            # the live workers (not merged, not deleted), read together with the rows.
-            total = roster.count(RosterFilter()) if is_filtered(flt) else len(ids)
-        except Exception as exc:  # reported on the GUI thread
-            outcome: tuple[str, object] = ("failed", exc)
-        else:
-            outcome = ("ready", ids)
-        try:
-            if outcome[0] == "ready":
-                self._results.ready.emit(
-                    self._generation, outcome[1], total, time.perf_counter() - started
-                )
-            else:
-                self._results.failed.emit(self._generation, outcome[1])
-        except RuntimeError:
-            pass  # the tab was closed meanwhile
+def roster_ids(
+    roster: RosterService, flt: RosterFilter, sort: RosterSort, descending: bool
+) -> tuple[array[int], int]:
+    """The sorted ids of the matching workers, and the live workers in all (on a pool
+    thread)."""
+    ids = roster.matching_ids(flt, sort=sort, descending=descending)
+    # The figure beside the table counts what the table would show unfiltered: the live
+    # workers (not merged, not deleted), read together with the rows.
+    total = roster.count(RosterFilter()) if is_filtered(flt) else len(ids)
+    return ids, total

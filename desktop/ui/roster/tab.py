@@ -2,7 +2,8 @@
 
 The table holds only the ids of the matching workers; the ids are queried on a background
 thread (a million of them take about a second to read), so typing in the search box never
-freezes the window. Rows are fetched by the model as the view paints them.
+freezes the window. Rows are fetched by the model as the view paints them (the pieces every
+list tab shares: desktop.ui.windowed).
 """
 
 from __future__ import annotations
@@ -10,31 +11,27 @@ from __future__ import annotations
 from array import array
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import (
     QModelIndex,
     QPoint,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
     QSpinBox,
-    QSplitter,
-    QTableView,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -50,11 +47,12 @@ from desktop.services.roster_import import ImportResult
 from desktop.ui import messages
 from desktop.ui.claims.new_claim import NewClaimDialog
 from desktop.ui.i18n import error_text, finding_text, number, translate
+from desktop.ui.remembered_sizes import RememberedSplitter
 from desktop.ui.roster.columns import RosterColumns
 from desktop.ui.roster.export_dialog import ExportDialog
 from desktop.ui.roster.import_wizard import ImportWizard
-from desktop.ui.roster.model import COL_NAME, SORTS, ObjectRole, RosterModel
-from desktop.ui.roster.queries import IdsQuery, IdsResults, RosterServices, is_filtered
+from desktop.ui.roster.model import RosterModel
+from desktop.ui.roster.queries import RosterServices, is_filtered, roster_ids
 from desktop.ui.roster.regions import (
     DISTRICT_LEVEL,
     VILLAGE_LEVEL,
@@ -63,7 +61,6 @@ from desktop.ui.roster.regions import (
     region_level,
 )
 from desktop.ui.roster.worker_dialog import WorkerDialog
-from desktop.ui.settings import save_bytes, saved_bytes
 from desktop.ui.widgets import (
     EmptyMessage,
     FigureCard,
@@ -71,6 +68,7 @@ from desktop.ui.widgets import (
     SearchableCombo,
     heading_label,
 )
+from desktop.ui.windowed import BackgroundIds, ObjectRole, select_row, windowed_table
 
 SEARCH_DELAY_MS = 250
 SEARCH_SHOWN_CHARS = 40  # a longer search is cut short in the no-match message
@@ -97,15 +95,10 @@ class RosterTab(QWidget):
         self._services = RosterServices.of(services)
         self._region_count = -1
         self._worker_total = -1
-        self._generation = 0
-        self._running = False
-        self._pending = False
         self.last_query_seconds = 0.0
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._results = IdsResults(self)
-        self._results.ready.connect(self._ids_ready)
-        self._results.failed.connect(self._ids_failed)
+        self._ids_query = BackgroundIds(self.reload, self)
+        self._ids_query.ready.connect(self._ids_ready)
+        self._ids_query.failed.connect(self._ids_failed)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -130,17 +123,11 @@ class RosterTab(QWidget):
         left_widget.setLayout(left)
         left_widget.setMinimumWidth(LEFT_PANEL_MIN)
         left_widget.setMaximumWidth(LEFT_PANEL_MAX)
-        splitter = QSplitter()
-        splitter.setObjectName("rosterSplitter")
-        splitter.addWidget(left_widget)
-        splitter.addWidget(self.table)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        state = saved_bytes(SPLITTER_KEY)
         # Sized by the tab's width until the user moves it (or moved it on an earlier day).
-        self._splitter_chosen = state is not None and splitter.restoreState(state)
-        splitter.splitterMoved.connect(self._splitter_moved)
+        splitter = RememberedSplitter(
+            SPLITTER_KEY, [(left_widget, 0), (self.table, 1)], self._splitter_sizes
+        )
+        splitter.setObjectName("rosterSplitter")
         self.splitter = splitter
 
         top = QHBoxLayout()
@@ -165,17 +152,11 @@ class RosterTab(QWidget):
 
     # ---- building ------------------------------------------------------------------------
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Share the width between the left panel and the table (until the user chooses)."""
-        super().resizeEvent(event)
-        if not self._splitter_chosen:
-            width = self.splitter.width()
-            left = min(max(round(width * LEFT_PANEL_SHARE), LEFT_PANEL_MIN), LEFT_PANEL_AUTO_MAX)
-            self.splitter.setSizes([left, max(0, width - left)])
-
-    @Slot()
-    def _splitter_moved(self) -> None:
-        self._splitter_chosen = True
+    @staticmethod
+    def _splitter_sizes(width: int) -> list[int]:
+        """The width shared between the left panel and the table (until the user chooses)."""
+        left = min(max(round(width * LEFT_PANEL_SHARE), LEFT_PANEL_MIN), LEFT_PANEL_AUTO_MAX)
+        return [left, max(0, width - left)]
 
     def _build_overview(self) -> None:
         self.workers_card = FigureCard(self.tr("peserta terdaftar"))
@@ -268,22 +249,7 @@ class RosterTab(QWidget):
         self.model = RosterModel(self._services.roster, self)
         self.model.sortRequested.connect(self.reload)
         self.model.modelReset.connect(self._model_reset)
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        # The indicator first: enabling sorting sorts by the indicator's column at once.
-        table.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
-        table.setSortingEnabled(True)
-        table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
-        table.horizontalHeader().setHighlightSections(False)
-        vertical = table.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(table.fontMetrics().height() + 8)
-        vertical.setVisible(False)
+        table = windowed_table(self.model)
         table.activated.connect(self._open_index)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._show_row_menu)
@@ -396,35 +362,18 @@ class RosterTab(QWidget):
         """Query the matching ids again (in the background); stale answers are dropped."""
         self._search_timer.stop()
         self._refresh_timer.stop()
-        self._generation += 1
-        if self._running:
-            self._pending = True
-            return
-        self._running = True
-        self._pending = False
-        self._pool.start(
-            IdsQuery(
+        self._ids_query.start(
+            partial(
+                roster_ids,
                 self._services.roster,
                 self.current_filter(),
                 self.model.sort_key,
                 self.model.descending,
-                self._generation,
-                self._results,
             )
         )
 
-    def _query_ended(self) -> bool:
-        """Start the next query if one was asked for meanwhile; True when this one counts."""
-        self._running = False
-        if self._pending:
-            self.reload()
-            return False
-        return True
-
-    @Slot(int, object, int, float)
-    def _ids_ready(self, generation: int, ids: array[int], total: int, seconds: float) -> None:
-        if not self._query_ended() or generation != self._generation:
-            return
+    @Slot(object, int, float)
+    def _ids_ready(self, ids: array[int], total: int, seconds: float) -> None:
         self.last_query_seconds = seconds
         current = self.model.data(self.table.currentIndex(), ObjectRole)
         self.model.set_ids(ids)
@@ -436,13 +385,9 @@ class RosterTab(QWidget):
 
     def _select_rowid(self, rowid: int) -> None:
         """Keep the clerk's place: the worker selected before a reload stays selected."""
-        try:
-            row = self.model.ids.index(rowid)
-        except ValueError:
-            return
-        index = self.model.index(row, max(0, self.table.currentIndex().column()))
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
+        row = self.model.row_of(rowid)
+        if row >= 0:
+            select_row(self.table, row)
 
     def _show_total(self, total: int) -> None:
         """The live workers of the database, on the card and beside the count."""
@@ -503,10 +448,8 @@ class RosterTab(QWidget):
             message = self.tr("Tidak ada peserta yang cocok dengan filter yang dipilih.")
         self.empty_message.show_message(message, action=bool(total) and (bool(text) or others))
 
-    @Slot(int, object)
-    def _ids_failed(self, generation: int, error: object) -> None:
-        if not self._query_ended() or generation != self._generation:
-            return
+    @Slot(object)
+    def _ids_failed(self, error: object) -> None:
         text = error_text(error) if isinstance(error, DomainError) else str(error)
         self.count_label.setText(
             self.tr("Daftar peserta tidak dapat dibaca: {error}").format(error=text)
@@ -519,7 +462,7 @@ class RosterTab(QWidget):
 
     def wait_for_queries(self, timeout_ms: int = 10_000) -> bool:
         """Wait until no background query runs (tests, closing)."""
-        return self._pool.waitForDone(timeout_ms)
+        return self._ids_query.wait(timeout_ms)
 
     # ---- workers -------------------------------------------------------------------------
 
@@ -648,19 +591,6 @@ class RosterTab(QWidget):
         wizard.open()
         return wizard
 
-    @Slot(int, Qt.SortOrder)
-    def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
-        """A column the roster cannot sort by (KPJ) keeps the arrow where the order is."""
-        if column in SORTS:
-            return
-        header = self.table.horizontalHeader()
-        order = (
-            Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
-        )
-        blocked = header.blockSignals(True)
-        header.setSortIndicator(self.model.sort_column, order)
-        header.blockSignals(blocked)
-
     @Slot(object)
     def _imported(self, result: ImportResult) -> None:
         self.update_counts(self._services.health.counts())
@@ -714,5 +644,5 @@ class RosterTab(QWidget):
 
     def save_settings(self) -> None:
         """Remember the splitter and the column widths the user chose (per user)."""
-        save_bytes(SPLITTER_KEY, self.splitter.saveState())
+        self.splitter.save()
         self.columns.save()
