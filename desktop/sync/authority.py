@@ -28,7 +28,7 @@ Runs inside the merge's transaction over the staged bundle (``stage.fresh``, ``s
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import orjson
 from sqlalchemy import Connection
@@ -39,6 +39,7 @@ from desktop.domain.authority import (
     KECAMATAN_ROLES,
     refused_fields,
 )
+from desktop.store.columns import COLUMN_SPECS
 from desktop.store.hlc import vv_loads
 from desktop.sync.stale import CLAIM_FILE_TABLES, HOLD_ACTION, Knowledge, StaleChange
 
@@ -46,6 +47,10 @@ from desktop.sync.stale import CLAIM_FILE_TABLES, HOLD_ACTION, Knowledge, StaleC
 # few hours off is common (flagged, accepted); a month ahead is either a wrong clock to fix
 # before the laptop's work can be merged fairly, or an attempt to win every tie.
 FAR_FUTURE_MS = 30 * 24 * 3600 * 1000
+# The records of one claim a bundle may change late (each is a conflict or more for the
+# admin): a claim's file is its row, a few heirs, a checklist of some ten documents and a
+# few steps.
+MAX_LATE_RECORDS = 100
 
 
 class AuthorityRefused(Exception):
@@ -163,9 +168,9 @@ def check_authority(
             stale.append(StaleChange(table, row_id, sender, int(seq), str(claim), new))
         if table in APPEND_ONLY_FOR_KECAMATAN and op != "insert":
             raise AuthorityRefused("event", table, row_id, "edited")
+        if table in CLAIM_FILE_TABLES:
+            _check_times(table, row_id, new, now_ms)
         if table == "claim_event":
-            if _far_ahead(new.get("at"), now_ms):
-                raise AuthorityRefused("stamp", table, row_id, str(new.get("at")))
             if new.get("device_id") != sender:
                 raise AuthorityRefused("event", table, row_id, "device_id")
             if new.get("actor_user_id") not in users:
@@ -173,7 +178,20 @@ def check_authority(
             if _event_role(new.get("data")) not in KECAMATAN_ROLES:
                 raise AuthorityRefused("event", table, row_id, "role")
     _check_audits(conn, users)
+    _check_late_records(stale)
     return stale
+
+
+def _check_late_records(stale: list[StaleChange]) -> None:
+    """A claim's file is a few dozen records (its row, its heirs, its checklist, its
+    steps): a bundle holding late edits of more than :data:`MAX_LATE_RECORDS` of one claim's
+    records is no late file but a flood of conflicts for the admin, refused."""
+    records: dict[str, set[tuple[str, str]]] = {}
+    for change in stale:
+        found = records.setdefault(change.claim_id, set())
+        found.add((change.table_name, change.row_id))
+        if len(found) > MAX_LATE_RECORDS:
+            raise AuthorityRefused("field", "claim", change.claim_id, change.table_name)
 
 
 def _check_events_new(conn: Connection) -> None:
@@ -224,30 +242,67 @@ def _check_change_audits(conn: Connection, sender: str) -> None:
         raise AuthorityRefused("audit", str(row[0]), str(row[1]), "audit_id")
 
 
-def _far_ahead(at: object, now_ms: int) -> bool:
-    """True for a step's time (``at``) far ahead of the hub's clock: the derivation orders
-    steps by it, so a step dated next year would come after every step the regency takes
-    until then (and skip them, or count the day the claim comes back to the kecamatan)."""
-    if not isinstance(at, str):
-        return False
+# The earliest day a kecamatan may write in a claim's file (a deceased's birth date).
+EARLIEST_DAY = date(1900, 1, 1)
+
+
+def _check_times(table: str, row_id: str, new: Mapping[str, object], now_ms: int) -> None:
+    """The days and times a kecamatan writes in a claim's file are days people live in: not
+    before 1900, not over 30 days ahead of the hub's clock, and times in UTC as Sigap writes
+    them. A step dated next year would come after every step the regency takes until then
+    (the derivation orders steps by time, and would skip the regency's); a document
+    received in 9999 (or a step in year 1 at +14:00) overflows the clock's arithmetic and
+    leaves the claim, and every later import's recompute, failing."""
+    specs = COLUMN_SPECS[table]
+    latest = datetime.fromtimestamp((now_ms + FAR_FUTURE_MS) / 1000, UTC)
+    for name, value in new.items():
+        spec = specs.get(name)
+        if spec is None or spec.kind not in ("date", "datetime") or not isinstance(value, str):
+            continue
+        _check_time(table, row_id, name, value, spec.kind, latest)
+    if table == "claim_event":
+        on = _event_details(new.get("data")).get("on")
+        if on is not None:
+            if not isinstance(on, str):
+                raise AuthorityRefused("field", table, row_id, "data")
+            _check_time(table, row_id, "data", on, "date", latest)
+
+
+def _check_time(
+    table: str, row_id: str, name: str, value: str, kind: str, latest: datetime
+) -> None:
     try:
-        moment = datetime.fromisoformat(at)
+        moment = (
+            datetime.combine(date.fromisoformat(value), datetime.min.time(), UTC)
+            if kind == "date"
+            else datetime.fromisoformat(value)
+        )
     except ValueError:
-        return False
+        raise AuthorityRefused("field", table, row_id, name) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp() * 1000 > now_ms + FAR_FUTURE_MS
+    elif moment.utcoffset():
+        raise AuthorityRefused("field", table, row_id, name)
+    if moment.date() < EARLIEST_DAY:
+        raise AuthorityRefused("field", table, row_id, name)
+    if moment > latest:
+        raise AuthorityRefused("stamp", table, row_id, str(int(moment.timestamp() * 1000)))
+
+
+def _event_details(data: object) -> dict[str, object]:
+    """A claim event's JSON details (empty when they are not a JSON object)."""
+    if not isinstance(data, str):
+        return {}
+    try:
+        details = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return {}
+    return details if isinstance(details, dict) else {}
 
 
 def _event_role(data: object) -> object:
     """The role a claim event's JSON details name (None when they name none)."""
-    if not isinstance(data, str):
-        return None
-    try:
-        details = orjson.loads(data)
-    except orjson.JSONDecodeError:
-        return None
-    return details.get("role") if isinstance(details, dict) else None
+    return _event_details(data).get("role")
 
 
 def _check_stamps(conn: Connection, now_ms: int) -> None:

@@ -192,6 +192,11 @@ def approved_claim(hub: Office, laptop: Office) -> str:
     return claim
 
 
+def soon() -> str:
+    """A step's time a minute from now, as Sigap writes it (after the claim's own steps)."""
+    return time.strftime("%Y-%m-%d %H:%M:%S.000000", time.gmtime(time.time() + 60))
+
+
 def known_vector(office: Office, table: str, row_id: str) -> dict[str, int]:
     [(text,)] = rows(office, f"SELECT vv FROM {table} WHERE id = ?", row_id)
     return dict(orjson.loads(text))
@@ -485,7 +490,284 @@ def test_a_step_dated_next_year_is_refused(network: tuple[Office, Office], tmp_p
         "claim_event",
         new_id(),
         "insert",
-        insider.event(claim, "direkomendasikan", time.strftime("%Y-%m-%d %H:%M:%S.000000")),
+        insider.event(claim, "direkomendasikan", soon()),
     )
     assert hub.receive(insider.bundle([today])).applied
     assert derived(hub, claim)[0] == "direkomendasikan"
+
+
+@pytest.mark.parametrize(
+    ("what", "expected"),
+    [
+        ("step_in_year_1_at_plus_14", "sync.authority"),
+        ("step_at_plus_7", "sync.authority"),
+        ("document_received_in_9999", "sync.clock"),
+        ("step_on_9999", "sync.clock"),
+        ("birth_date_in_year_1", "sync.authority"),
+    ],
+)
+def test_days_out_of_this_world_are_refused_before_they_break_the_claim(
+    network: tuple[Office, Office], tmp_path: Path, what: str, expected: str
+) -> None:
+    """Valid dates all, on a claim still with the kecamatan: a step in year 1 at +14:00
+    made the import, the claim's detail and every later import fail (OverflowError), a
+    document received in 9999 made the regency's verification fail. Refused; the claim and
+    the laptop's next genuine bundle go on."""
+    hub, laptop = network
+    claim = complete_claim(hub, laptop)
+    insider = Insider(laptop, hub, tmp_path)
+    if what.startswith("step"):
+        at = {
+            "step_in_year_1_at_plus_14": "0001-01-01 00:00:00+14:00",
+            "step_at_plus_7": "2026-12-01 10:00:00+07:00",
+        }.get(what, soon())
+        data = ROLE
+        if what == "step_on_9999":
+            data = '{"role": "operator_kecamatan", "on": "9999-12-31"}'
+        change = insider.change(
+            "claim_event", new_id(), "insert", insider.event(claim, "direkomendasikan", at, data)
+        )
+    elif what == "birth_date_in_year_1":
+        change = insider.change(
+            "claim",
+            claim,
+            "update",
+            {"subject_birth_date": [None, "0001-01-01"]},
+            vv=known_vector(hub, "claim", claim),
+        )
+    else:
+        [(document, vv)] = rows(
+            hub,
+            "SELECT id, vv FROM claim_document WHERE claim_id = ? AND received = 1 LIMIT 1",
+            claim,
+        )
+        change = insider.change(
+            "claim_document",
+            str(document),
+            "update",
+            {"received_on": ["2026-11-04", "9999-12-31"]},
+            vv=dict(orjson.loads(vv)),
+        )
+    assert refused_code(hub, insider.bundle([change])) == expected
+    service(hub).detail(hub.actor, claim)
+    assert hub.receive(laptop.export()).applied
+    at_hub = service(hub)
+    at_hub.step(hub.actor, claim, "direkomendasikan", on=date(2026, 11, 5))
+    at_hub.step(hub.actor, claim, "diverifikasi", on=date(2026, 11, 6))
+    assert derived(hub, claim)[:2] == ("diverifikasi", "2026-11-06")
+
+
+# ---- a late edit as cover ------------------------------------------------------------------
+
+
+def test_a_forgery_riding_with_a_late_edit_refuses_the_whole_bundle(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    hub, laptop = network
+    claim = approved_claim(hub, laptop)
+    payee = heir_of(hub, claim, "Anak Pertama")
+    insider = Insider(laptop, hub, tmp_path)
+    late = insider.change(
+        "heir",
+        payee,
+        "update",
+        {"bank_account": ["5566778899", "1212121212"]},
+        vv=known_vector(laptop, "heir", payee),
+    )
+    paid = insider.change(
+        "claim",
+        claim,
+        "update",
+        {"amount_paid": [None, 10_000_000], "paid_on": [None, "2026-11-09"]},
+        vv=known_vector(laptop, "claim", claim),
+    )
+    assert refused_code(hub, insider.bundle([late, paid])) == "sync.authority"
+
+
+def test_a_document_toggled_many_times_is_one_decision_and_the_clock_stays(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    """Thirty late toggles of one document, back-dated day after day: one conflict per field
+    (the laptop's last value), settled as one decision; the verification day and deadline
+    are the regency's until then."""
+    hub, laptop = network
+    claim = approved_claim(hub, laptop)
+    decided = derived(hub, claim)
+    item = checklist("santunan_kematian")[0]
+    [(document,)] = rows(
+        hub, "SELECT id FROM claim_document WHERE claim_id = ? AND item = ?", claim, item.value
+    )
+    insider = Insider(laptop, hub, tmp_path)
+    vv = known_vector(laptop, "claim_document", str(document))
+    toggles = []
+    for n in range(30):
+        received = n % 2 == 1
+        toggles.append(
+            insider.change(
+                "claim_document",
+                str(document),
+                "update",
+                {
+                    "received": [not received, received],
+                    "received_on": [None, f"2026-10-{n % 28 + 1:02d}" if received else None],
+                },
+                vv=vv,
+            )
+        )
+    result = hub.receive(insider.bundle(toggles))
+    assert result.applied
+    assert derived(hub, claim) == decided
+    held = claim_conflicts(hub)
+    # Its last toggle left it received (as the regency has it), on another day.
+    [day] = held
+    assert day.field == "received_on"
+    assert (day.winner.value, day.loser.value) == ("2026-11-04", "2026-10-02")
+    hub.app.sync.settle(hub.actor, day.id, keep="winner")
+    assert claim_conflicts(hub) == []
+    assert derived(hub, claim) == decided
+
+
+def test_a_back_dated_withdrawal_with_a_forged_day_is_held_and_the_clock_stays(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    """A withdrawal dated (and said to take effect) before the regency's recommendation,
+    sent as if the laptop knew nothing of the regency's steps: counted, it would undo the
+    verification and approval; it is held for the admin, named as a withdrawal, and the
+    claim keeps its status, verification day and deadline."""
+    hub, laptop = network
+    claim = approved_claim(hub, laptop)
+    decided = derived(hub, claim)
+    insider = Insider(laptop, hub, tmp_path)
+    [(first_at,)] = rows(
+        hub, "SELECT min(at) FROM claim_event WHERE claim_id = ? AND deleted = 0", claim
+    )
+    withdraw = insider.change(
+        "claim_event",
+        new_id(),
+        "insert",
+        insider.event(
+            claim,
+            "dibatalkan",
+            str(first_at)[:19] + ".500000",
+            '{"role": "operator_kecamatan", "on": "2026-11-01"}',
+            reason="Ditarik",
+        ),
+        hlc="1762000000000.000001",
+    )
+    result = hub.receive(insider.bundle([withdraw]))
+    assert result.applied
+    assert derived(hub, claim) == decided
+    [held] = claim_conflicts(hub)
+    assert (held.table_name, held.field) == ("claim_event", "deleted")
+    assert "Langkah klaim Dibatalkan" in held.row_label
+    assert held.winner.device_id == device_of(hub) and held.winner.value is True
+
+
+def test_a_late_edit_of_another_kecamatans_claim_is_refused(
+    tmp_path: Path,
+) -> None:
+    """A payee added to an approved claim of another kecamatan, its vector pretending the
+    laptop knew nothing: out of its write scope, refused (never held: the hub writes nothing
+    to another kecamatan's claim for it)."""
+    hub = make_hub(tmp_path, workers=60)
+    try:
+        mine, theirs = districts_with_workers(hub, 2)
+        laptop = join_kecamatan(hub, tmp_path, mine, "kec-a")
+        other = join_kecamatan(hub, tmp_path, theirs, "kec-b")
+        try:
+            claim = approved_claim(hub, other)
+            insider = Insider(laptop, hub, tmp_path)
+            heir = insider.change(
+                "heir",
+                new_id(),
+                "insert",
+                {
+                    "claim_id": [None, claim],
+                    "name": [None, "Penerima Lain"],
+                    "relationship": [None, "anak"],
+                    "is_payee": [None, True],
+                    "bank_account": [None, "1212121212"],
+                },
+            )
+            assert refused_code(hub, insider.bundle([heir])) == "sync.scope"
+        finally:
+            laptop.close()
+            other.close()
+    finally:
+        hub.close()
+
+
+@pytest.mark.parametrize("order", ["in_order", "out_of_order"])
+def test_forged_late_bundles_twice_and_out_of_order_hold_the_same(
+    network: tuple[Office, Office], tmp_path: Path, order: str
+) -> None:
+    hub, laptop = network
+    claim = approved_claim(hub, laptop)
+    decided = derived(hub, claim)
+    payee = heir_of(hub, claim, "Anak Pertama")
+    insider = Insider(laptop, hub, tmp_path)
+    vv = known_vector(laptop, "heir", payee)
+    first = insider.change(
+        "heir", payee, "update", {"bank_account": ["5566778899", "111"]}, vv=vv
+    )
+    second = insider.change(
+        "heir", payee, "update", {"bank_account": ["111", "222"], "name": [None, "X"]}, vv=vv
+    )
+    one = insider.bundle([first])
+    both = insider.bundle([first, second])
+    bundles = [one, both] if order == "in_order" else [both, one]
+    for bundle in bundles:
+        assert hub.receive(bundle).applied
+    for bundle in bundles:
+        assert hub.receive(bundle).replayed
+    assert value(hub, "heir", payee, "bank_account") == "5566778899"
+    assert value(hub, "heir", payee, "name") == "Anak Pertama"
+    assert derived(hub, claim) == decided
+    held = claim_conflicts(hub)
+    assert sorted((c.field, c.loser.value) for c in held) == [
+        ("bank_account", "222"),
+        ("name", "X"),
+    ]
+    assert all(c.winner.device_id == device_of(hub) for c in held)
+
+
+# ---- a flood of conflicts ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("heirs", [100, 101, 5_000])
+def test_a_flood_of_late_heirs_on_one_claim_is_bounded(
+    network: tuple[Office, Office], tmp_path: Path, heirs: int
+) -> None:
+    """Each late record is a conflict for the admin: five thousand heirs added to one
+    approved claim made five thousand. A claim's file is a few dozen records; a bundle
+    holding more than 100 late records of one claim is refused."""
+    from desktop.sync.authority import MAX_LATE_RECORDS
+
+    hub, laptop = network
+    claim = approved_claim(hub, laptop)
+    decided = derived(hub, claim)
+    insider = Insider(laptop, hub, tmp_path)
+    changes = [
+        insider.change(
+            "heir",
+            new_id(),
+            "insert",
+            {
+                "claim_id": [None, claim],
+                "name": [None, f"Ahli Waris {n}"],
+                "relationship": [None, "anak"],
+                "bank_account": [None, f"{n:010d}"],
+            },
+        )
+        for n in range(heirs)
+    ]
+    bundle = insider.bundle(changes)
+    if heirs > MAX_LATE_RECORDS:
+        assert refused_code(hub, bundle) == "sync.authority"
+        return
+    result = hub.receive(bundle)
+    assert result.applied and result.summary.held == heirs
+    assert len(claim_conflicts(hub)) == heirs
+    assert derived(hub, claim) == decided
+    [(alive,)] = rows(hub, "SELECT count(*) FROM heir WHERE claim_id = ? AND deleted = 0", claim)
+    assert alive == 1  # the regency's payee alone
