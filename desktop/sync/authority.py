@@ -210,6 +210,9 @@ def _check_events_new(conn: Connection) -> None:
         raise AuthorityRefused("event", "claim_event", str(row[0]), "edited")
 
 
+_FILE_RECORDS = "('heir', 'claim_document', 'claim_event', 'claim_flag_clearance', 'letter')"
+
+
 def _check_parents(conn: Connection, parents: Mapping[tuple[str, str], str]) -> None:
     """A record of a claim's file stays with its claim: a change naming another claim than
     the one the hub holds it under, or than an earlier change of the bundle named, would
@@ -217,9 +220,15 @@ def _check_parents(conn: Connection, parents: Mapping[tuple[str, str], str]) -> 
     back, would escape the judgement of the claim it is paid under). No Sigap moves one."""
     named: dict[tuple[str, str], str] = dict(parents)
     for table, row_id, claim in conn.exec_driver_sql(
-        "SELECT table_name, row_id, json_extract(fields, '$.claim_id[1]') FROM stage.fresh "
-        "WHERE table_name IN ('heir', 'claim_document', 'claim_event', 'claim_flag_clearance', "
-        "'letter') AND json_extract(fields, '$.claim_id') IS NOT NULL ORDER BY rowid"
+        # The claims its changes the hub already holds named (one still waiting for its
+        # insert, say), then the bundle's.
+        "SELECT c.table_name, c.row_id, json_extract(c.fields, '$.claim_id[1]') "
+        "FROM change_log c WHERE c.row_id IN (SELECT row_id FROM stage.fresh f "
+        f"  WHERE f.table_name IN {_FILE_RECORDS}) "
+        f"AND c.table_name IN {_FILE_RECORDS} AND json_extract(c.fields, '$.claim_id') IS NOT NULL "
+        "UNION ALL SELECT table_name, row_id, json_extract(fields, '$.claim_id[1]') "
+        f"FROM stage.fresh WHERE table_name IN {_FILE_RECORDS} "
+        "AND json_extract(fields, '$.claim_id') IS NOT NULL"
     ):
         key = (str(table), str(row_id))
         before = named.setdefault(key, str(claim))

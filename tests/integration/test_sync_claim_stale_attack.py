@@ -771,3 +771,47 @@ def test_a_flood_of_late_heirs_on_one_claim_is_bounded(
     assert derived(hub, claim) == decided
     [(alive,)] = rows(hub, "SELECT count(*) FROM heir WHERE claim_id = ? AND deleted = 0", claim)
     assert alive == 1  # the regency's payee alone
+
+
+def test_a_waiting_late_edit_cannot_ride_in_on_an_insert_under_another_claim(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    """First an update of a new heir naming the approved claim, whose insert never came
+    (the hub keeps it waiting: there is no row to hold yet), numbered ahead; then the heir's
+    insert, numbered before it, under a claim still with the kecamatan (allowed there): the
+    waiting update follows the insert and would put its payee and account on the approved
+    claim. The insert names another claim than the heir's earlier change: refused."""
+    hub, laptop = network
+    claim = approved_claim(hub, laptop)
+    other = second_claim(hub, laptop)
+    decided = derived(hub, claim)
+    insider = Insider(laptop, hub, tmp_path)
+    start = insider.seq
+    insider.seq += 10  # the update takes a number ahead, the insert one before it
+    heir = new_id()
+    waiting = insider.change(
+        "heir",
+        heir,
+        "update",
+        {
+            "claim_id": [claim, claim],
+            "is_payee": [False, True],
+            "bank_account": [None, "1212121212"],
+        },
+    )
+    assert hub.receive(insider.bundle([waiting])).applied
+    insider.seq = start
+    insert = insider.change(
+        "heir",
+        heir,
+        "insert",
+        {
+            "claim_id": [None, other],
+            "name": [None, "Penerima Baru"],
+            "relationship": [None, "anak"],
+        },
+    )
+    assert refused_code(hub, insider.bundle([insert])) == "sync.authority"
+    alive = rows(hub, "SELECT claim_id FROM heir WHERE id = ? AND deleted = 0", heir)
+    assert alive == []
+    assert derived(hub, claim) == decided
