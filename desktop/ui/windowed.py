@@ -29,6 +29,7 @@ from PySide6.QtCore import (
     QRunnable,
     Qt,
     QThreadPool,
+    QTimer,
     Signal,
     Slot,
 )
@@ -300,17 +301,17 @@ class BackgroundIds(QObject):
 
     :meth:`start` runs a *work* function (the ids in display order and a total, whatever
     the tab counts) on the pool thread. Asked again while one runs, the running one's answer
-    is dropped and, once it ended, *restart* is called (the tab's reload: it asks afresh with
-    what the tab shows then). The answer that counts comes by :attr:`ready` or
-    :attr:`failed`.
+    is dropped and, once it ended, *reload* is called (the tab's: it asks afresh with what
+    the tab shows then). :meth:`reload_soon` calls it once the events of the moment are
+    handled. The answer that counts comes by :attr:`ready` or :attr:`failed`.
     """
 
     ready = Signal(object, int, float)  # ids, total, seconds
     failed = Signal(object)  # the exception
 
-    def __init__(self, restart: Callable[[], None], parent: QObject) -> None:
+    def __init__(self, reload: Callable[[], None], parent: QObject) -> None:
         super().__init__(parent)
-        self._restart = restart
+        self._reload = reload
         self._generation = 0
         self._running = False
         self._pending = False
@@ -319,9 +320,19 @@ class BackgroundIds(QObject):
         self._answers = _Answers(self)
         self._answers.ready.connect(self._ready)
         self._answers.failed.connect(self._failed)
+        # Several changes in one go (a save, then the window's refresh) ask once.
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(reload)
+
+    def reload_soon(self) -> None:
+        """Have the tab reload once the events of the moment are handled."""
+        self._soon.start()
 
     def start(self, work: IdsWork) -> None:
         """Run *work* now, or ask again once the running question ended."""
+        self._soon.stop()
         self._generation += 1
         if self._running:
             self._pending = True
@@ -332,6 +343,7 @@ class BackgroundIds(QObject):
 
     def drop_answers(self) -> None:
         """The question running (if any) is stale: the tab set its list without asking."""
+        self._soon.stop()
         self._generation += 1
 
     def wait(self, timeout_ms: int) -> bool:
@@ -342,7 +354,7 @@ class BackgroundIds(QObject):
         """Ask again if asked meanwhile; True when this answer counts."""
         self._running = False
         if self._pending:
-            self._restart()
+            self._reload()
             return False
         return generation == self._generation
 

@@ -13,7 +13,7 @@ from array import array
 from collections.abc import Mapping
 from functools import partial
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -89,11 +89,6 @@ class ClaimsTab(QWidget):
         self._ids_query = BackgroundIds(self.reload, self)
         self._ids_query.ready.connect(self._ids_ready)
         self._ids_query.failed.connect(self._ids_failed)
-        # Several changes in one go (a step, then the window's refresh) ask for one query.
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(0)
-        self._refresh_timer.timeout.connect(self.reload)
 
         self.count_label = QLabel()
         self.count_label.setObjectName("claimCount")
@@ -222,12 +217,11 @@ class ClaimsTab(QWidget):
         query the ids again, once."""
         self._total = None
         self.model.refresh_rows()
-        self._refresh_timer.start()
+        self._ids_query.reload_soon()  # once, for several changes in one go
 
     @Slot()
     def reload(self) -> None:
         """Query the matching ids again (in the background); stale answers are dropped."""
-        self._refresh_timer.stop()
         if self._actor is None:
             self._ids_query.drop_answers()
             self._set_ids(array("q"))

@@ -103,11 +103,6 @@ class RosterTab(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.reload)
-        # Several changes in one go (a save, then the window's refresh) ask for one query.
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(0)
-        self._refresh_timer.timeout.connect(self.reload)
 
         self._build_overview()
         self._build_filters()
@@ -355,13 +350,12 @@ class RosterTab(QWidget):
         """The data under the table changed (a save, an import, a merge, a settled
         conflict): forget the fetched rows and query the ids again, once."""
         self.model.refresh_rows()
-        self._refresh_timer.start()
+        self._ids_query.reload_soon()  # once, for several changes in one go
 
     @Slot()
     def reload(self) -> None:
         """Query the matching ids again (in the background); stale answers are dropped."""
         self._search_timer.stop()
-        self._refresh_timer.stop()
         self._ids_query.start(
             partial(
                 roster_ids,
