@@ -9,7 +9,8 @@ come) is built from.
 - :func:`windowed_table`: the table view over such a model, sorted in SQL by a header click.
 
 A tab keeps what is its own: its columns, texts and colours (a model subclass), its
-filters, and the function that reads the ids with them.
+filters, and the function that reads the ids with them. The sizes the user gives its
+splitter and columns are kept by desktop.ui.remembered_sizes.
 """
 
 from __future__ import annotations
