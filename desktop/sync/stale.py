@@ -51,6 +51,8 @@ DERIVED_CLAIM_FIELDS: frozenset[str] = frozenset(
     {"status", "verified_on", "deadline", "completed_on", "flags_open", "flag_codes",
      "amount_proposed"}
 )  # fmt: skip
+# What an heir added late would be paid: shown to the admin with the decision to take it.
+PAYMENT_FIELDS: tuple[str, ...] = ("is_payee", "bank_name", "bank_account", "account_holder")
 # The audit action of the hub's hold (a conflict whose winner is such a change is settled
 # as one decision for all its fields).
 HOLD_ACTION = "sync.hold_stale"
@@ -336,14 +338,22 @@ def hold_stale(
             f"AND table_name = ? AND row_id = ? AND field IN ({marks})",
             (db_time(now), actor.user_id, table, row_id, *restore),
         )
-        for name, (_old, kept) in logged.items():
+        shown = dict(logged)
+        if prior is None and table == "heir":
+            # An heir the laptop added is one decision (its "deleted"); the payment it would
+            # receive is shown with it, so that nobody takes a payee and account unseen.
+            for name in PAYMENT_FIELDS:
+                laptop = _laptop_side(changes, name)
+                if laptop is not None and laptop[1] not in (None, "", False):
+                    shown[name] = (laptop[1], _empty(table, name))
+        for name, (_old, kept) in shown.items():
             if table == "claim" and name in DERIVED_CLAIM_FIELDS:
                 continue
             laptop = _laptop_side(changes, name)
             if laptop is None:
                 continue
             sent, value = laptop
-            base = kept if prior is not None else True
+            base = kept if prior is not None or name != "deleted" else True
             conflicts.append(
                 (
                     new_id(),
@@ -408,6 +418,12 @@ def _laptop_side(changes: Sequence[StaleChange], name: str) -> tuple[StaleChange
             return None
     latest = max(writers, key=lambda c: c.seq)
     return latest, _logged_value(latest.table_name, name, latest.fields[name])
+
+
+def _empty(table: str, name: str) -> Any:
+    """A field's value on a record that is not there (the regency's side of an heir the
+    laptop added): false for a flag, else nothing."""
+    return _logged_value(table, name, False) if name == "is_payee" else None
 
 
 def _row(conn: Connection, table: str, row_id: str) -> dict[str, Any] | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -336,8 +336,8 @@ def test_an_empty_insert_does_not_bring_back_an_heir_of_an_approved_claim(
             laptop.actor, claim, name="Anak Kedua", relationship="anak", account="3434343434"
         )
         assert hub.receive(laptop.export()).applied  # late: held, the heir put aside
-        for conflict in claim_conflicts(hub):
-            hub.app.sync.settle(hub.actor, conflict.id, keep="winner")
+        while claim_conflicts(hub):
+            hub.app.sync.settle(hub.actor, claim_conflicts(hub)[0].id, keep="winner")
     else:
         heir = heir_of(hub, claim, "Anak Pertama")
         assert service(hub).remove_heir(hub.actor, heir)
@@ -648,7 +648,9 @@ def test_a_back_dated_withdrawal_with_a_forged_day_is_held_and_the_clock_stays(
         insider.event(
             claim,
             "dibatalkan",
-            str(first_at)[:19] + ".500000",
+            (datetime.fromisoformat(str(first_at)) + timedelta(milliseconds=1)).strftime(
+                "%Y-%m-%d %H:%M:%S.%f"
+            ),
             '{"role": "operator_kecamatan", "on": "2026-11-01"}',
             reason="Ditarik",
         ),
@@ -767,7 +769,10 @@ def test_a_flood_of_late_heirs_on_one_claim_is_bounded(
         return
     result = hub.receive(bundle)
     assert result.applied and result.summary.held == heirs
-    assert len(claim_conflicts(hub)) == heirs
+    # One decision per heir (its "deleted", with the account it would be paid to).
+    held = claim_conflicts(hub)
+    assert len({c.row_id for c in held}) == heirs
+    assert sorted({c.field for c in held}) == ["bank_account", "deleted"]
     assert derived(hub, claim) == decided
     [(alive,)] = rows(hub, "SELECT count(*) FROM heir WHERE claim_id = ? AND deleted = 0", claim)
     assert alive == 1  # the regency's payee alone
@@ -815,3 +820,48 @@ def test_a_waiting_late_edit_cannot_ride_in_on_an_insert_under_another_claim(
     alive = rows(hub, "SELECT claim_id FROM heir WHERE id = ? AND deleted = 0", heir)
     assert alive == []
     assert derived(hub, claim) == decided
+
+
+
+@pytest.mark.parametrize("keep", ["winner", "loser"])
+def test_a_late_payee_is_shown_with_its_account_and_decided_as_one(
+    network: tuple[Office, Office], tmp_path: Path, keep: str
+) -> None:
+    """A payee added late to an approved claim: the admin's decision shows who would be paid
+    and to which account (the regency's side: nobody), not only that an heir was put aside;
+    deciding from any of its conflicts decides the heir."""
+    hub, laptop = network
+    claim = approved_claim(hub, laptop)
+    decided = derived(hub, claim)
+    insider = Insider(laptop, hub, tmp_path)
+    heir = new_id()
+    added = insider.change(
+        "heir",
+        heir,
+        "insert",
+        {
+            "claim_id": [None, claim],
+            "name": [None, "Anak Kedua"],
+            "relationship": [None, "anak"],
+            "is_payee": [None, True],
+            "bank_name": [None, "BRI"],
+            "bank_account": [None, "3434343434"],
+        },
+    )
+    assert hub.receive(insider.bundle([added])).applied
+    held = {c.field: c for c in claim_conflicts(hub) if c.row_id == heir}
+    assert set(held) == {"deleted", "is_payee", "bank_name", "bank_account"}
+    account = held["bank_account"]
+    assert account.late_claim_edit
+    assert (account.winner.value, account.loser.value) == (None, "3434343434")
+    assert (held["is_payee"].winner.value, held["is_payee"].loser.value) == (False, True)
+    assert all(c.winner.device_id == device_of(hub) for c in held.values())
+    hub.app.sync.settle(hub.actor, account.id, keep=keep)
+    assert [c for c in claim_conflicts(hub) if c.row_id == heir] == []
+    if keep == "winner":
+        assert value(hub, "heir", heir, "deleted") == 1
+    else:
+        assert value(hub, "heir", heir, "deleted") == 0
+        assert value(hub, "heir", heir, "bank_account") == "3434343434"
+        assert value(hub, "heir", heir, "is_payee") == 1
+    assert derived(hub, claim)[:2] == decided[:2]

@@ -229,7 +229,9 @@ class ReviewMixin(SyncBase):
             action="sync.settle",
             summary=f"Konflik {table_name}.{name} diselesaikan ({_KEPT[keep]})",
         ) as uow:
-            if name == "deleted" and chosen[name]:
+            # A record put aside, kept aside (an heir the laptop added late, decided from
+            # its account's conflict as from its own): deleted, whatever else the unit holds.
+            if chosen.get("deleted"):
                 uow.delete(model, row_id)
             else:
                 uow.update(model, row_id, chosen, force=True)
