@@ -138,6 +138,7 @@ def check_authority(
     _check_events_new(conn)
     _check_parents(conn, parents)
     _check_change_audits(conn, sender)
+    _check_regency_values(conn)
     rows = conn.exec_driver_sql(
         "SELECT table_name, row_id, op, fields, device_seq, vv, audit_id FROM stage.fresh "
         "WHERE table_name <> 'worker'"
@@ -208,6 +209,46 @@ def _check_events_new(conn: Connection) -> None:
     ).first()
     if row is not None:
         raise AuthorityRefused("event", "claim_event", str(row[0]), "edited")
+
+
+# The regency's decision and payment, which a kecamatan may only leave empty
+# (desktop.domain.authority: a new claim carries them empty), and which no recompute
+# derives again: an "empty" written over the regency's value would erase it.
+REGENCY_DECISION_FIELDS: tuple[str, ...] = (
+    "amount_override",
+    "amount_override_reason",
+    "amount_approved",
+    "amount_paid",
+    "decision_number",
+    "transfer_reference",
+    "paid_on",
+)
+
+
+def _check_regency_values(conn: Connection) -> None:
+    """A kecamatan's "empty" is no value for a claim whose decision or payment the regency
+    recorded: writing one there (a paid claim's decision number, amounts, transfer and day
+    put back to nothing) is refused, in any state."""
+    names = ", ".join(REGENCY_DECISION_FIELDS)
+    current = {
+        str(row[0]): row[1:]
+        for row in conn.exec_driver_sql(
+            f"SELECT id, {names} FROM claim WHERE id IN "
+            "(SELECT row_id FROM stage.fresh WHERE table_name = 'claim')"
+        )
+    }
+    if not current:
+        return
+    for row_id, text in conn.exec_driver_sql(
+        "SELECT row_id, fields FROM stage.fresh WHERE table_name = 'claim'"
+    ):
+        held = current.get(str(row_id))
+        if held is None:
+            continue
+        fields = orjson.loads(text)
+        for name, kept in zip(REGENCY_DECISION_FIELDS, held, strict=True):
+            if name in fields and kept not in (None, 0) and fields[name][1] != kept:
+                raise AuthorityRefused("field", "claim", str(row_id), name)
 
 
 _FILE_RECORDS = "('heir', 'claim_document', 'claim_event', 'claim_flag_clearance', 'letter')"

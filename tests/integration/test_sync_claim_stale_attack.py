@@ -865,3 +865,34 @@ def test_a_late_payee_is_shown_with_its_account_and_decided_as_one(
         assert value(hub, "heir", heir, "bank_account") == "3434343434"
         assert value(hub, "heir", heir, "is_payee") == 1
     assert derived(hub, claim)[:2] == decided[:2]
+
+
+# ---- (2) the regency's decision and payment -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["decision_number", "amount_approved", "amount_paid", "transfer_reference", "paid_on"],
+)
+def test_a_laptop_cannot_erase_the_regencys_decision_or_payment(
+    network: tuple[Office, Office], tmp_path: Path, field: str
+) -> None:
+    """A kecamatan may leave these empty on a new claim; written "empty" over a paid claim's
+    values, they erased them without a trace (no derivation brings them back)."""
+    hub, laptop = network
+    claim = approved_claim(hub, laptop)
+    service(hub).step(
+        hub.actor, claim, "dicairkan", on=date(2026, 11, 9), extra={"transfer_reference": "TRF1"}
+    )
+    assert laptop.receive(hub.export(peer=device_of(laptop))).applied
+    columns = "decision_number, amount_approved, amount_paid, transfer_reference, paid_on"
+    [paid] = rows(hub, f"SELECT {columns} FROM claim WHERE id = ?", claim)
+    assert None not in paid and 0 not in paid
+    old = dict(zip(columns.split(", "), paid, strict=True))[field]
+    empty = 0 if field.startswith("amount") else None
+    insider = Insider(laptop, hub, tmp_path)
+    erase = insider.change(
+        "claim", claim, "update", {field: [old, empty]}, vv=known_vector(hub, "claim", claim)
+    )
+    assert refused_code(hub, insider.bundle([erase])) == "sync.authority"
+    assert rows(hub, f"SELECT {columns} FROM claim WHERE id = ?", claim) == [paid]
