@@ -39,6 +39,7 @@ from desktop.domain.authority import (
     KECAMATAN_ROLES,
     refused_fields,
 )
+from desktop.domain.claims import ClaimKind
 from desktop.store.columns import COLUMN_SPECS
 from desktop.store.hlc import vv_loads
 from desktop.sync.stale import CLAIM_FILE_TABLES, HOLD_ACTION, Knowledge, StaleChange
@@ -171,6 +172,10 @@ def check_authority(
             raise AuthorityRefused("event", table, row_id, "edited")
         if table in CLAIM_FILE_TABLES:
             _check_times(table, row_id, new, now_ms)
+        if table == "claim" and "kind" in new and new["kind"] not in CLAIM_KINDS:
+            # Every reader of the claim (its recompute after each import among them) takes
+            # its kind for one of Sigap's: another failed them all, for good.
+            raise AuthorityRefused("field", table, row_id, "kind")
         if table == "claim_event":
             if new.get("device_id") != sender:
                 raise AuthorityRefused("event", table, row_id, "device_id")
@@ -292,6 +297,7 @@ def _check_change_audits(conn: Connection, sender: str) -> None:
         raise AuthorityRefused("audit", str(row[0]), str(row[1]), "audit_id")
 
 
+CLAIM_KINDS: frozenset[str] = frozenset(kind.value for kind in ClaimKind)
 # The earliest day a kecamatan may write in a claim's file (a deceased's birth date).
 EARLIEST_DAY = date(1900, 1, 1)
 

@@ -896,3 +896,52 @@ def test_a_laptop_cannot_erase_the_regencys_decision_or_payment(
     )
     assert refused_code(hub, insider.bundle([erase])) == "sync.authority"
     assert rows(hub, f"SELECT {columns} FROM claim WHERE id = ?", claim) == [paid]
+
+
+# ---- (4) a value that breaks every later import -------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["update", "new_claim"])
+def test_a_claim_of_no_known_kind_is_refused(
+    network: tuple[Office, Office], tmp_path: Path, how: str
+) -> None:
+    """A claim whose kind is none of Sigap's: its recompute after the import raised, was
+    owed to the next import, and raised there again: every later bundle of every laptop
+    failed, and the claim's detail too."""
+    hub, laptop = network
+    claim = complete_claim(hub, laptop)
+    insider = Insider(laptop, hub, tmp_path)
+    if how == "update":
+        change = insider.change(
+            "claim",
+            claim,
+            "update",
+            {"kind": ["santunan_kematian", "santunan_xx"]},
+            vv=known_vector(hub, "claim", claim),
+        )
+    else:
+        [(village,)] = rows(hub, "SELECT village_code FROM claim WHERE id = ?", claim)
+        change = insider.change(
+            "claim",
+            new_id(),
+            "insert",
+            {
+                "kind": [None, "santunan_xx"],
+                "village_code": [None, village],
+                "subject_nik": [None, "1602064107550005"],
+                "subject_name": [None, "Warga Rekaan"],
+                "event_date": [None, "2026-11-01"],
+                "reported_date": [None, "2026-11-02"],
+                "proposer": [None, "operator"],
+                "status": [None, "diusulkan"],
+            },
+        )
+    assert refused_code(hub, insider.bundle([change])) == "sync.authority"
+    service(hub).detail(hub.actor, claim)
+    assert hub.receive(laptop.export()).applied
+    owed = rows(
+        hub,
+        "SELECT count(*) FROM bundle_log WHERE json_valid(summary) "
+        "AND json_extract(summary, '$.claims_mark') IS NOT NULL",
+    )
+    assert owed == [(0,)]
