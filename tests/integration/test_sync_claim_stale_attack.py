@@ -945,3 +945,76 @@ def test_a_claim_of_no_known_kind_is_refused(
         "AND json_extract(summary, '$.claims_mark') IS NOT NULL",
     )
     assert owed == [(0,)]
+
+
+# ---- what the laptop says it held ---------------------------------------------------------
+
+
+def test_a_laptop_taking_back_what_it_said_it_held_gains_only_a_hold(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    """The laptop received and acknowledged the verification; an edit following it is
+    refused. A forged bundle then says, with a newer stamp, that the laptop holds nothing of
+    the hub's: the next edit can no longer be shown to follow the verification, so it is
+    taken as late, and held: the regency's value stays, the admin decides."""
+    from desktop.store.database import head_revision
+    from desktop.sync import bundle as bundles
+    from desktop.sync.changes import encode_change
+    from tests.integration.sync_helpers import own_keys_of
+
+    hub, laptop = network
+    claim = approved_claim(hub, laptop)
+    decided = derived(hub, claim)
+    assert laptop.receive(hub.export(peer=device_of(laptop))).applied
+    assert hub.receive(laptop.export()).applied  # says it holds the approval
+    payee = heir_of(hub, claim, "Anak Pertama")
+    insider = Insider(laptop, hub, tmp_path)
+    knowing = insider.change(
+        "heir", payee, "update", {"bank_account": ["5566778899", "1212121212"]}, vv={}
+    )
+    assert refused_code(hub, insider.bundle([knowing])) == "sync.authority"
+
+    def forged(changes: list[tuple[Any, ...]], have: dict[str, int], stamp: str) -> Path:
+        keys = own_keys_of(laptop)
+        info = laptop.app.office.require_info()
+        path = tmp_path / f"forged-{new_id()}.sigap"
+        bundles.write_bundle(
+            path,
+            bundle_id=new_id(),
+            sender_device=info.device_id,
+            recipient_device=device_of(hub),
+            regency_code=info.regency_code,
+            schema_version=head_revision(),
+            sender_keys=keys,
+            recipient_exchange_public=hub.app.sync.keys().public.exchange,
+            records=[encode_change(tuple(row)) for row in changes],
+            manifest={
+                "base": {},
+                "have": have,
+                "sender_hlc": stamp,
+                "scope": info.region_code,
+                "changes": len(changes),
+                "audits": 0,
+                "per_table": {},
+                "ranges": {},
+                "extra": {"sender_public": keys.public.to_text()},
+            },
+        )
+        return path
+
+    [(seq,)] = rows(
+        hub, "SELECT max(device_seq) FROM change_log WHERE device_id = ?", insider.device
+    )
+    stamp = int(time.time() * 1000) + 60_000  # newer than its genuine bundle's
+    assert hub.receive(forged([], {insider.device: int(seq)}, f"{stamp}.000001")).applied
+    insider.seq -= 1  # the refused change's number is free again
+    late = insider.change(
+        "heir", payee, "update", {"bank_account": ["5566778899", "1212121212"]}, vv={}
+    )
+    result = hub.receive(forged([late], {}, f"{stamp + 1}.000001"))
+    assert result.applied and result.summary.held == 1
+    assert value(hub, "heir", payee, "bank_account") == "5566778899"
+    assert derived(hub, claim) == decided
+    [held] = claim_conflicts(hub)
+    assert held.field == "bank_account" and held.late_claim_edit
+    assert (held.winner.value, held.loser.value) == ("5566778899", "1212121212")
