@@ -771,3 +771,38 @@ def test_an_heir_of_another_claim_cannot_be_taken_over_by_its_id(
         },
     )
     assert refused_code(hub, insider.bundle([taken])) == "sync.authority"
+
+
+def test_a_held_edit_is_named_by_the_laptops_account_not_the_name_it_spells(
+    network: tuple[Office, Office], tmp_path: Path
+) -> None:
+    """The audit entry of the laptop's change spells the regency's admin as its user name:
+    the admin's review names the laptop's own account."""
+    hub, laptop = network
+    claim = approved_claim(hub, laptop)
+    payee = heir_of(hub, claim, "Anak Pertama")
+    insider = Insider(laptop, hub, tmp_path)
+    audit_id = new_id()
+    change = insider.change(
+        "heir",
+        payee,
+        "update",
+        {"bank_account": ["5566778899", "1212121212"]},
+        vv=known_vector(laptop, "heir", payee),
+        audit_id=audit_id,
+    )
+    audit = (
+        audit_id,
+        "2026-11-25 12:00:00.000000",
+        laptop.actor.user_id,
+        "Kepala Dinas Kabupaten",
+        "operator_kecamatan",
+        insider.device,
+        "claim.heir",
+        "Ahli waris diubah",
+        1,
+    )
+    assert hub.receive(insider.bundle([change], audits=[audit])).applied
+    [held] = claim_conflicts(hub)
+    assert held.loser.username == laptop.actor.username
+    assert held.loser.device_id == device_of(laptop)

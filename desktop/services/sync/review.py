@@ -386,9 +386,12 @@ def _behind(conn: Connection, ack: Mapping[str, int]) -> int:
 
 def _change_info(conn: Connection, ref: str, value: Any) -> ChangeInfo:
     device, _, seq = ref.rpartition(":")
+    # Named by the account of its audit entry (which the merge checked is of the sending
+    # office), not by the name the entry spells: a laptop could spell the regency's admin.
     row = conn.exec_driver_sql(
-        "SELECT c.recorded_at, c.user_id, a.username FROM change_log c "
-        "LEFT JOIN audit_entry a ON a.id = c.audit_id WHERE c.device_id = ? AND c.device_seq = ?",
+        "SELECT c.recorded_at, c.user_id, coalesce(u.username, a.username) FROM change_log c "
+        "LEFT JOIN audit_entry a ON a.id = c.audit_id LEFT JOIN app_user u ON u.id = a.user_id "
+        "WHERE c.device_id = ? AND c.device_seq = ?",
         (device, int(seq or 0)),
     ).first()
     name = conn.exec_driver_sql("SELECT name FROM device WHERE id = ?", (device,)).scalar()
