@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from babel.numbers import format_currency
-from num2words import num2words
 
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
 
@@ -41,6 +40,8 @@ def rupiah_in_words(amount: int) -> str:
             "money.too_large",
             QT_TRANSLATE_NOOP("Finding", "Jumlah uang terlalu besar untuk ditulis dengan huruf."),
         )
+    from num2words import num2words  # only letters spell amounts: not at every start
+
     words = " ".join(str(num2words(value, lang="id")).split())
     return f"{words} rupiah"
 

@@ -358,7 +358,9 @@ def rows_by_rowid(conn: Connection, rowids: Sequence[int]) -> list[dict[str, Any
         return []
     columns, joined = _with_places_and_name(LIST_COLUMNS)
     stmt = select(*columns).select_from(joined).where(ROWID.in_(list(rowids)))
-    found = {row["rowid"]: dict(row) for row in conn.execute(stmt).mappings()}
+    result = conn.execute(stmt)
+    keys = list(result.keys())  # one mapping per row from plain tuples: the cheap way
+    found = {row[0]: dict(zip(keys, row, strict=True)) for row in result}
     return [found[r] for r in rowids if r in found]
 
 

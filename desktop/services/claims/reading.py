@@ -14,13 +14,7 @@ from sqlalchemy import Engine
 from desktop.domain.benefits import SchoolLevel
 from desktop.domain.calendar import DayCount
 from desktop.domain.claim_amounts import AmountOverride, ClaimAmount
-from desktop.domain.claim_state import (
-    ClockRules,
-    clock_rules,
-    days_left,
-    is_due_soon,
-    is_overdue,
-)
+from desktop.domain.claim_state import ClockRules, clock_rules, days_left
 from desktop.domain.claim_steps import allowed_steps
 from desktop.domain.claims import ClaimKind, ClaimStatus
 from desktop.domain.documents import DocumentItem, checklist, required_documents
@@ -312,8 +306,9 @@ class ClaimReads:
                     reported_date=row["reported_date"],
                     deadline=deadline,
                     days_left=left,
-                    overdue=running and is_overdue(deadline, today, rules),
-                    due_soon=running and is_due_soon(deadline, today, rules),
+                    # As is_overdue and is_due_soon judge, from the days counted once.
+                    overdue=left is not None and left < 0,
+                    due_soon=left is not None and 0 <= left <= rules.due_soon_days,
                     flags_open=int(row["flags_open"] or 0),
                     flag_codes=_codes(row["flag_codes"]),
                     clock_days=rules.days,
