@@ -2268,8 +2268,8 @@ Pass this code on separately from the USB stick (in person or by phone).</transl
         <translation>The regency office&apos;s value; that office has already processed this claim. It stays in use at every office until you choose.</translation>
     </message>
     <message>
-        <source>Diubah kecamatan ketika berkas masih di kecamatan, tetapi baru tiba setelah kantor kabupaten memproses klaim ini. Disimpan, tidak dipakai.</source>
-        <translation>Changed by the kecamatan while the file was still at the kecamatan, but it arrived only after the regency office had processed this claim. Kept, but not in use.</translation>
+        <source>Diubah kecamatan, menurut laptopnya ketika berkas masih di kecamatan, tetapi baru tiba setelah kantor kabupaten memproses klaim ini. Periksa sebelum memakainya. Disimpan, tidak dipakai.</source>
+        <translation>Changed by the kecamatan, while the file was still at the kecamatan according to its laptop, but it arrived only after the regency office had processed this claim. Check it before using it. Kept, but not in use.</translation>
     </message>
     <message>
         <source>Dipakai sekarang di semua kantor.</source>

@@ -170,8 +170,9 @@ class ConflictsTab(QueueTab[ConflictView]):
                 "kantor sampai Anda memilih."
             )
             other = self.tr(
-                "Diubah kecamatan ketika berkas masih di kecamatan, tetapi baru tiba setelah "
-                "kantor kabupaten memproses klaim ini. Disimpan, tidak dipakai."
+                "Diubah kecamatan, menurut laptopnya ketika berkas masih di kecamatan, tetapi "
+                "baru tiba setelah kantor kabupaten memproses klaim ini. Periksa sebelum "
+                "memakainya. Disimpan, tidak dipakai."
             )
         else:
             applied = self.tr("Dipakai sekarang di semua kantor.")
