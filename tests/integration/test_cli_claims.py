@@ -496,3 +496,34 @@ def test_a_death_claim_without_its_payee_is_not_recommended(db: Path) -> None:
                "--account", ACCOUNT)[0] == 0  # fmt: skip
     code, _, err = cli("claims", "step", "--db", db, claim, "direkomendasikan")
     assert (code, err) == (0, "")
+
+
+def test_a_long_list_in_its_own_process_arrives_whole_and_ends_quietly_when_cut(
+    db: Path,
+) -> None:
+    """The program ends at once after a command (no interpreter teardown): what it wrote
+    through a pipe still arrives whole, and a reader that stops early ends it with 0."""
+    import subprocess
+    import sys
+
+    first, other = villages(db)
+    for n, village in enumerate((first, other, first)):
+        new_resident(db, f"160206410755{n + 20:04d}", village)
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "claims", "list", "--db", str(db)],
+        capture_output=True, text=True, cwd=root, timeout=120,
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (0, "")
+    assert len(done.stdout.splitlines()) == claim_count(db) == 3
+    cut = subprocess.run(
+        f"{sys.executable} -m desktop claims list --db {db} | head -1",
+        shell=True, capture_output=True, text=True, cwd=root, timeout=120,
+    )  # fmt: skip
+    assert cut.returncode == 0 and len(cut.stdout.splitlines()) == 1
+    assert "Traceback" not in cut.stderr
+    bad = subprocess.run(
+        [sys.executable, "-m", "desktop", "claims", "show", "--db", str(db), "zzz"],
+        capture_output=True, text=True, cwd=root, timeout=120,
+    )  # fmt: skip
+    assert bad.returncode == 2 and "tidak sah" in bad.stderr
