@@ -229,12 +229,16 @@ class ClaimReads:
         digits = "".join(w for w in words if w.isdigit())
         names = tuple(name_key(w) for w in words if not w.isdigit())
         due = window is not None and due_within is not None
+        overdue_before = window.overdue_before if window is not None and overdue else None
+        if overdue and due and window is not None:
+            # Both asked (the tab's two boxes): overdue or due within the days, one range.
+            overdue_before, due = window.due_before, False
         return ClaimCriteria(
             kinds=tuple(kinds),
             statuses=tuple(statuses),
             district_code=district_code,
             village_code=village_code,
-            overdue_before=window.overdue_before if window is not None and overdue else None,
+            overdue_before=overdue_before,
             due_from=window.overdue_before if due and window is not None else None,
             due_before=window.due_before if due and window is not None else None,
             flagged=flagged,
