@@ -516,6 +516,7 @@ class ClaimDetailView(QWidget):
                 action=self.tr("&Tandai diterima"),
                 reason_required=False,
                 date_caption=self.tr("Tanggal diterima"),
+                text=document.note or "",  # kept when it was unticked: saved again
             ),
             today=self._today,
             parent=self,

@@ -49,6 +49,7 @@ class ReasonRequest:
     with_date: bool = True
     date_caption: str = ""
     extra_caption: str = ""  # an optional number to note ("Nomor SK"); "" for none
+    text: str = ""  # the reason or note the field starts with (a document's kept note)
 
 
 class ReasonDialog(QDialog):
@@ -74,6 +75,7 @@ class ReasonDialog(QDialog):
         self.date_message = FieldMessage(lines=1)
         self.reason_edit = QLineEdit()
         self.reason_edit.setMaxLength(500)
+        self.reason_edit.setText(request.text)
         if not request.reason_required:
             self.reason_edit.setPlaceholderText(self.tr("Boleh dikosongkan"))
         self.extra_edit = QLineEdit()
