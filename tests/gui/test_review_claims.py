@@ -4,12 +4,15 @@ test that failed before its fix."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.claims import ClaimStatus
 from desktop.services.app import AppServices
+from desktop.ui.claims.model import COL_NAME
 from tests.gui import test_claim_detail as base
 from tests.gui.test_claim_detail import click_box, joined, last_dialog, open_view, santunan
 
@@ -37,3 +40,37 @@ def test_ticking_a_document_again_keeps_its_note(qtbot: QtBot, app: AppServices)
     assert not dialog.isVisible(), dialog.message.text()
     [document] = [d for d in app.claims.detail(admin, claim).documents if d.item is item]
     assert document.received_on is not None and document.note == "Asli, dilegalisir"
+
+
+def test_the_detail_follows_a_change_made_elsewhere(qtbot: QtBot, tmp_path: Path) -> None:
+    """A change the Klaim tab did not make (a sync import, the holiday list, the command
+    line) reads the list again through update_counts: the claim shown in the detail is read
+    again too, not left with its old status and step buttons."""
+    from tests.gui import test_claims_tab as tab_tests
+
+    path = tmp_path / "demo.db"
+    made = AppServices.open(path)
+    made.demo.generate(workers=tab_tests.WORKERS, seed=5)
+    made.close()
+    demo = AppServices.open(path)
+    try:
+        tab = tab_tests.shown_tab(qtbot, demo)
+        admin = demo.office.local_actor()
+        rows = tab_tests.rows(tab)
+        row = next(n for n, c in enumerate(rows) if c.status is ClaimStatus.DIUSULKAN)
+        rect = tab.table.visualRect(tab.model.index(row, COL_NAME))
+        qtbot.mouseClick(tab.table.viewport(), LEFT, pos=rect.center())
+        chosen = rows[row]
+        assert tab.detail.detail is not None and tab.detail.detail.id == chosen.id
+        assert ClaimStatus.DIBATALKAN in tab.detail.step_buttons
+
+        demo.claims.step(admin, chosen.id, "dibatalkan", reason="Dilaporkan dua kali")
+        with qtbot.waitSignal(tab.idsLoaded, timeout=10_000):
+            tab.update_counts(demo.health.counts())
+        tab.wait_for_queries()
+        QApplication.processEvents()
+        assert tab.detail.detail is not None
+        assert tab.detail.detail.status is ClaimStatus.DIBATALKAN
+        assert tab.detail.step_buttons == {}
+    finally:
+        demo.close()

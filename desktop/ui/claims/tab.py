@@ -423,6 +423,10 @@ class ClaimsTab(QWidget):
             self._load_districts()
         self._apply_permissions()
         self.data_changed()
+        if self._shown is not None:
+            # A change made elsewhere (a sync import, the holiday list, a setting) may have
+            # moved the claim shown: its status, steps and deadline are read again.
+            self.detail.refresh()
 
     def save_settings(self) -> None:
         """Remember the splitter and the column widths the user chose (per user)."""
