@@ -74,3 +74,28 @@ def test_the_detail_follows_a_change_made_elsewhere(qtbot: QtBot, tmp_path: Path
         assert tab.detail.step_buttons == {}
     finally:
         demo.close()
+
+
+def test_an_amount_too_large_to_store_is_refused_in_the_dialog(
+    qtbot: QtBot, app: AppServices
+) -> None:
+    """A slip of the keyboard in the amount (30 digits fit the field) is refused with a
+    message in the dialog, which keeps what was typed (SQLite's 64-bit limit raised a
+    TypeError out of the button's slot)."""
+    from desktop.ui.claims.amount_dialog import AmountDialog
+    from tests.gui.worker_form_steps import type_into
+
+    admin = app.office.local_actor()
+    claim = santunan(app, admin)
+    view = open_view(qtbot, app, claim, [admin])
+    qtbot.mouseClick(view.amount_button, LEFT)
+    dialog = view.dialog
+    assert isinstance(dialog, AmountDialog)
+    type_into(qtbot, dialog.amount_edit, "100000000000000000000")
+    type_into(qtbot, dialog.reason_edit, "SK Bupati 12/2026")
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    assert dialog.isVisible()
+    assert "Rp1.000.000.000.000" in dialog.message.text()
+    assert dialog.amount_edit.text() == "100000000000000000000"
+    detail = app.claims.detail(admin, claim)
+    assert detail.amount is not None and detail.amount.override is None

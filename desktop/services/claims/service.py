@@ -33,6 +33,7 @@ from desktop.domain.documents import checklist
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
 from desktop.domain.heirs import payee_of
 from desktop.domain.identifiers import normalize_number
+from desktop.domain.money import format_rupiah
 from desktop.domain.names import clean_name, name_key
 from desktop.domain.regions import RegionCode, RegionLevel
 from desktop.services.claims.dossier import ClaimDossier
@@ -66,6 +67,9 @@ from desktop.store.unit_of_work import Actor, UnitOfWork, utc_now
 # The most days of temporary inability one claim records (the benefit pays them all; more
 # than ten years is a typing slip).
 MAX_DAYS_OFF = 3650
+# The most a claim's amount set by hand may be (Rp1 trillion: far above any benefit, well
+# inside what the database stores; more is a typing slip).
+MAX_AMOUNT = 10**12
 
 
 class ClaimService(ClaimDossier):
@@ -521,6 +525,17 @@ class ClaimService(ClaimDossier):
         regency's admin only; the audit entry names who and the reason)."""
         require(actor, Permission.DECIDE_CLAIMS)
         override = make_override(amount, reason, by=actor.username, at=utc_now())
+        if override.amount > MAX_AMOUNT:
+            raise error(
+                "amount.too_large",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Jumlah {amount} terlalu besar untuk satu klaim (paling banyak {max}). "
+                    "Periksa lagi angkanya.",
+                ),
+                amount=format_rupiah(override.amount, cents=False),
+                max=format_rupiah(MAX_AMOUNT, cents=False),
+            )
         with UnitOfWork(self._engine, actor, action="claim.amount") as uow:
             file = load_file(uow.connection, claim_id)
             uow.summary = (
