@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 LIST_CHUNK = 2_000
 # Matches named in an "ambiguous id" message.
 SHOWN_MATCHES = 5
+# The most days --due-within looks ahead (ten years; more reached past the last date).
+MAX_DUE_WITHIN = 3650
 _ID_CHARS = frozenset("0123456789abcdef-")
 _FULL_ID_LENGTH = 36
 
@@ -108,6 +110,12 @@ def cmd_claims_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     district = _district(args.kecamatan)
     if args.due_within is not None and args.due_within < 0:
         raise UsageError(translate("Cli", "--due-within tidak boleh negatif; tulis mis. 3"))
+    if args.due_within is not None and args.due_within > MAX_DUE_WITHIN:
+        raise UsageError(
+            translate("Cli", "--due-within paling banyak {max} hari; tulis mis. 3").format(
+                max=MAX_DUE_WITHIN
+            )
+        )
     services = open_services(args)
     try:
         actor = services.office.local_actor()

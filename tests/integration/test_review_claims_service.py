@@ -34,3 +34,22 @@ def test_overdue_and_due_soon_together_list_both(app: AppServices, claims: Claim
     both = claims.criteria(overdue=True, due_within=3)
     assert [r.id for r in claims.rows(admin, claims.ids(admin, both))] == [overdue]
 
+
+
+def test_claims_list_due_within_too_many_days_is_a_usage_error(app: AppServices) -> None:
+    """``claims list --due-within 3000000`` says how many days it takes (the window's day
+    past year 9999 was an internal error, exit 3)."""
+    import io
+
+    from desktop.cli import run
+
+    app.close()
+    out, err = io.StringIO(), io.StringIO()
+    code = run(
+        ["claims", "list", "--db", str(app.path), "--due-within", "3000000"],
+        out,
+        err,
+        language="id",
+    )
+    assert code == 2, err.getvalue()
+    assert "--due-within" in err.getvalue() and "3650" in err.getvalue()
