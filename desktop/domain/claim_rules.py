@@ -140,7 +140,12 @@ def eligibility_refusals(
     refusals.extend(_date_refusals(subject, facts, today))
     if kind.is_bpjs:
         refusals.extend(_coverage_refusals(subject, facts))
-    if kind in _JKK_KINDS and jkk_claim_lapsed(facts.event_date, facts.filed_on):
+    # (An accident after the filing day is refused above; its lapse is not counted.)
+    if (
+        kind in _JKK_KINDS
+        and facts.event_date <= facts.filed_on
+        and jkk_claim_lapsed(facts.event_date, facts.filed_on)
+    ):
         refusals.append(
             Finding.error(
                 "claim.jkk_lapsed",

@@ -53,3 +53,21 @@ def test_claims_list_due_within_too_many_days_is_a_usage_error(app: AppServices)
     )
     assert code == 2, err.getvalue()
     assert "--due-within" in err.getvalue() and "3650" in err.getvalue()
+
+
+def test_a_jkk_accident_in_year_9999_is_refused_not_a_crash(
+    app: AppServices, claims: ClaimService
+) -> None:
+    """A typing slip of the year (``claims new --event-date 9999-12-31``) is refused as a day
+    not yet come; the lapse check counted five years past year 9999 (ValueError, exit 3)."""
+    import pytest
+
+    from desktop.domain.claim_rules import ClaimNotEligible
+    from tests.integration.test_claim_service import workers
+
+    admin = app.office.local_actor()
+    [worker] = workers(app)
+    with pytest.raises(ClaimNotEligible) as refused:
+        claims.open_claim(admin, "jkk_stmb", worker_id=worker, event_date=date(9999, 12, 31))
+    assert "claim.jkk_lapsed" not in {f.code for f in refused.value.findings}
+    assert any("belum terjadi" in f.message for f in refused.value.findings)
