@@ -423,9 +423,10 @@ class ClaimsTab(QWidget):
             self._load_districts()
         self._apply_permissions()
         self.data_changed()
-        if self._shown is not None:
+        if self._shown is not None and not self._keep_detail:
             # A change made elsewhere (a sync import, the holiday list, a setting) may have
-            # moved the claim shown: its status, steps and deadline are read again.
+            # moved the claim shown: its status, steps and deadline are read again (the
+            # detail's own write read it already).
             self.detail.refresh()
 
     def save_settings(self) -> None:
