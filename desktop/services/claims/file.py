@@ -320,7 +320,8 @@ def claims_changed_since(conn: Connection, mark: int) -> set[str]:
     """The claims whose file changed in the change log after *mark* (the claim row, its
     events, heirs, documents or flag clearances, by whoever: a sync merge's changes too),
     and the claims paid to an account a changed heir holds (their shared-account flag); every
-    running claim when the holiday list or a setting of :data:`CLOCK_SETTINGS` changed.
+    running claim when a setting of :data:`CLOCK_SETTINGS` changed, or the holiday list while
+    deadlines are counted in working days.
 
     One pass over the change log after *mark* (a merge of 120,000 workers leaves that many
     entries), then the few changed rows by id."""
@@ -346,7 +347,9 @@ def claims_changed_since(conn: Connection, mark: int) -> set[str]:
                 if len(row) > 1 and row[1]:
                     accounts.add(str(row[1]))
     found.update(p.claim_id for p in store.payee_accounts(conn, accounts))
-    clock = bool(changed.get(holiday.name)) or any(
+    # Holidays move deadlines counted in working days only (calendar days skip none).
+    working = parse_setting(CLAIM_WORKING_DAYS, queries.settings(conn)) == 1
+    clock = (working and bool(changed.get(holiday.name))) or any(
         conn.execute(
             select(setting.c.id).where(setting.c.id.in_(ids), setting.c.key.in_(CLOCK_SETTINGS))
         ).first()
