@@ -3,7 +3,10 @@ test that failed before its fix."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+
+import pytest
 
 from desktop.domain.documents import checklist
 from desktop.services.app import AppServices
@@ -60,8 +63,6 @@ def test_a_jkk_accident_in_year_9999_is_refused_not_a_crash(
 ) -> None:
     """A typing slip of the year (``claims new --event-date 9999-12-31``) is refused as a day
     not yet come; the lapse check counted five years past year 9999 (ValueError, exit 3)."""
-    import pytest
-
     from desktop.domain.claim_rules import ClaimNotEligible
     from tests.integration.test_claim_service import workers
 
@@ -74,17 +75,15 @@ def test_a_jkk_accident_in_year_9999_is_refused_not_a_crash(
 
 
 def test_a_holiday_in_calendar_day_mode_recomputes_no_claim(
-    app: AppServices, claims: ClaimService, monkeypatch: object
+    app: AppServices, claims: ClaimService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The holiday list moves deadlines only when they are counted in working days: in
     calendar days (the default) adding a holiday recomputes no claim (every running claim
     was read and derived again, about 3.5 ms each, on the window's thread: a regency's
     thousands of running claims froze the holiday dialog for seconds, for nothing)."""
-    import pytest
-
     from desktop.services.claims import ClaimService as Service
+    from desktop.store.unit_of_work import Actor
 
-    assert isinstance(monkeypatch, pytest.MonkeyPatch)
     admin = app.office.local_actor()
     for n in range(3):
         claims.open_claim(
@@ -94,10 +93,10 @@ def test_a_holiday_in_calendar_day_mode_recomputes_no_claim(
     asked: list[list[str]] = []
     real = Service.recompute
 
-    def recompute(self: Service, actor: object, claim_ids: object) -> list[str]:
-        ids = list(claim_ids)  # type: ignore[call-overload]
+    def recompute(self: Service, actor: Actor, claim_ids: Iterable[str]) -> list[str]:
+        ids = list(claim_ids)
         asked.append(ids)
-        return real(self, actor, ids)  # type: ignore[arg-type]
+        return real(self, actor, ids)
 
     monkeypatch.setattr(Service, "recompute", recompute)
     app.holidays.add_holiday(admin, date(2026, 12, 24), "Cuti bersama Natal")
