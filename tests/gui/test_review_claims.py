@@ -99,3 +99,23 @@ def test_an_amount_too_large_to_store_is_refused_in_the_dialog(
     assert dialog.amount_edit.text() == "100000000000000000000"
     detail = app.claims.detail(admin, claim)
     assert detail.amount is not None and detail.amount.override is None
+
+
+def test_a_dialog_saves_to_its_claim_when_the_list_cleared_the_detail_meanwhile(
+    qtbot: QtBot, app: AppServices
+) -> None:
+    """The list clears the detail when the claim leaves it (a sync import finishing behind
+    a step dialog): the reason typed is still saved to the claim the dialog was opened for
+    (the dialog closed as if done, nothing saved, no word said)."""
+    from tests.gui.worker_form_steps import type_into
+
+    admin = app.office.local_actor()
+    claim = santunan(app, admin)
+    view = open_view(qtbot, app, claim, [admin])
+    qtbot.mouseClick(view.step_buttons[ClaimStatus.DIBATALKAN], LEFT)
+    dialog = last_dialog(view)
+    view.show_claim(None)  # what ClaimsTab._ids_ready does when the claim left the list
+    type_into(qtbot, dialog.reason_edit, "Dilaporkan dua kali")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    assert not dialog.isVisible(), dialog.message.text()
+    assert app.claims.detail(admin, claim).status is ClaimStatus.DIBATALKAN

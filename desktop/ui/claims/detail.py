@@ -278,11 +278,16 @@ class ClaimDetailView(QWidget):
             earliest=max(applied) if applied else None,
             parent=self,
         )
-        dialog.submit = lambda reason, day, extra: self._step(status, reason, day, extra)
+        claim_id = detail.id  # the dialog's claim, whatever the detail shows meanwhile
+        dialog.submit = lambda reason, day, extra: self._step(
+            claim_id, status, reason, day, extra
+        )
         self._open(dialog)
         return dialog
 
-    def _step(self, status: ClaimStatus, reason: str, day: date | None, extra: str) -> str | None:
+    def _step(
+        self, claim_id: str, status: ClaimStatus, reason: str, day: date | None, extra: str
+    ) -> str | None:
         values: dict[str, Any] = {}
         if extra and status is ClaimStatus.DISETUJUI:
             values["decision_number"] = extra
@@ -291,14 +296,18 @@ class ClaimDetailView(QWidget):
         return self._write(
             lambda actor, claim: self._services.claims.step(
                 actor, claim, status, reason=reason or None, on=day, extra=values
-            )
+            ),
+            claim_id,
         )
 
-    def _write(self, write: Callable[[Actor, str], object]) -> str | None:
-        """Run a write of the claim service; return its refusal's text, or None when it was
-        done (then the claim is shown again and claimChanged said so)."""
+    def _write(
+        self, write: Callable[[Actor, str], object], claim_id: str | None = None
+    ) -> str | None:
+        """Run a write of the claim service on *claim_id* (the claim a dialog was opened
+        for; by default the one shown); return its refusal's text, or None when it was done
+        (then the claim is shown again and claimChanged said so)."""
         actor = self.actor()
-        claim_id = self.claim_id
+        claim_id = claim_id or self.claim_id
         if claim_id is None:
             return None
         if actor is None:
@@ -312,8 +321,10 @@ class ClaimDetailView(QWidget):
             self.refresh()
         return None
 
-    def _write_or_warn(self, title: str, write: Callable[[Actor, str], object]) -> bool:
-        problem = self._write(write)
+    def _write_or_warn(
+        self, title: str, write: Callable[[Actor, str], object], claim_id: str | None = None
+    ) -> bool:
+        problem = self._write(write, claim_id)
         if problem:
             messages.warn(self, title, problem)
             return False
@@ -411,13 +422,16 @@ class ClaimDetailView(QWidget):
     def edit_heir(self, heir: HeirDetail | None) -> HeirDialog:
         """Open the heir dialog: a new heir (None) or a change of *heir*."""
         dialog = HeirDialog(heir, today=self._today, parent=self)
+        claim_id = self.claim_id
         if heir is None:
             dialog.submit = lambda values: self._write(
-                lambda actor, claim: self._services.claims.add_heir(actor, claim, **values)
+                lambda actor, claim: self._services.claims.add_heir(actor, claim, **values),
+                claim_id,
             )
         else:
             dialog.submit = lambda values: self._write(
-                lambda actor, _claim: self._services.claims.update_heir(actor, heir.id, **values)
+                lambda actor, _claim: self._services.claims.update_heir(actor, heir.id, **values),
+                claim_id,
             )
         self._open(dialog)
         return dialog
@@ -425,6 +439,7 @@ class ClaimDetailView(QWidget):
     def remove_heir(self, heir: HeirDetail) -> bool:
         """Ask, then remove *heir* from the claim."""
         title = self.tr("Hapus ahli waris")
+        claim_id = self.claim_id
         if not messages.ask(
             self,
             title,
@@ -434,7 +449,9 @@ class ClaimDetailView(QWidget):
         ):
             return False
         return self._write_or_warn(
-            title, lambda actor, _claim: self._services.claims.remove_heir(actor, heir.id)
+            title,
+            lambda actor, _claim: self._services.claims.remove_heir(actor, heir.id),
+            claim_id,
         )
 
     # ---- documents -------------------------------------------------------------------------
@@ -521,10 +538,12 @@ class ClaimDetailView(QWidget):
             today=self._today,
             parent=self,
         )
+        claim_id = self.claim_id
         dialog.submit = lambda note, day, _extra: self._write(
             lambda actor, claim: self._services.claims.receive(
                 actor, claim, document.item, on=day, note=note or None
-            )
+            ),
+            claim_id,
         )
         self._open(dialog)
         return dialog
@@ -533,6 +552,7 @@ class ClaimDetailView(QWidget):
         """Ask, then mark the document as not received."""
         label = translate("Document", document.label)
         title = self.tr("Dokumen belum diterima")
+        claim_id = self.claim_id
         if not messages.ask(
             self,
             title,
@@ -547,6 +567,7 @@ class ClaimDetailView(QWidget):
         return self._write_or_warn(
             title,
             lambda actor, claim: self._services.claims.unreceive(actor, claim, document.item),
+            claim_id,
         )
 
     # ---- particulars -----------------------------------------------------------------------
@@ -595,10 +616,12 @@ class ClaimDetailView(QWidget):
         dialog = AmountDialog(
             detail.amount.computed, override.amount if override else None, parent=self
         )
+        claim_id = detail.id
         dialog.submit = lambda amount, reason: self._write(
             lambda actor, claim: self._services.claims.override_amount(
                 actor, claim, amount, reason
-            )
+            ),
+            claim_id,
         )
         self._open(dialog)
         return dialog
@@ -630,8 +653,10 @@ class ClaimDetailView(QWidget):
         """Ask why the flag may be cleared, then clear it."""
         request = flag_request(finding_text(flag.finding))
         dialog = ReasonDialog(request, today=self._today, parent=self)
+        claim_id = self.claim_id
         dialog.submit = lambda reason, _day, _extra: self._write(
-            lambda actor, claim: self._services.claims.clear_flag(actor, claim, flag.code, reason)
+            lambda actor, claim: self._services.claims.clear_flag(actor, claim, flag.code, reason),
+            claim_id,
         )
         self._open(dialog)
         return dialog
