@@ -12,7 +12,7 @@ from desktop.domain.documents import checklist
 from desktop.services.app import AppServices
 from desktop.services.claims import ClaimService
 from tests.integration import test_claim_service as base
-from tests.integration.test_claim_service import add_payee, resident
+from tests.integration.test_claim_service import add_payee, operator, resident
 
 template = base.template
 app = base.app
@@ -106,3 +106,30 @@ def test_a_holiday_in_calendar_day_mode_recomputes_no_claim(
     asked.clear()
     app.holidays.add_holiday(admin, date(2026, 12, 26), "Cuti bersama")
     assert sum(map(len, asked)) >= 3
+
+
+def test_a_document_day_the_hub_would_refuse_is_refused_on_the_spot(
+    app: AppServices, claims: ClaimService
+) -> None:
+    """``claims doc ID ITEM --on 0202-11-05`` (a slip of the year): the hub refuses a
+    kecamatan's bundle whole for a day in a claim's file before 1900, and the laptop would
+    send that record again with every bundle; the service refuses it at once, with a
+    message naming the day."""
+    from desktop.domain.findings import DomainError
+    from desktop.services.claims import dossier
+    from desktop.sync.authority import EARLIEST_DAY, AuthorityRefused, _check_times
+
+    assert dossier.EARLIEST_DAY == EARLIEST_DAY
+    with pytest.raises(AuthorityRefused):
+        _check_times("claim_document", "x", {"received_on": "0202-11-05"}, 0)
+    admin = app.office.local_actor()
+    kecamatan = operator(admin)
+    claim = claims.open_claim(
+        kecamatan, "santunan_kematian", subject=resident(app), event_date=date(2026, 11, 1),
+        decile=1, reported_date=date(2026, 11, 2),
+    )  # fmt: skip
+    item = checklist("santunan_kematian")[0]
+    with pytest.raises(DomainError) as refused:
+        claims.receive(kecamatan, claim, item, on=date(202, 11, 5))
+    assert "1900" in str(refused.value)
+    assert claims.receive(kecamatan, claim, item, on=EARLIEST_DAY)

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.domain.benefits import SchoolLevel
+from desktop.domain.dates import long_date
 from desktop.domain.documents import DocumentItem, checklist, document_labels
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
 from desktop.domain.heirs import HeirView, Relationship, heir_findings, relationship_of
@@ -25,6 +26,11 @@ from desktop.services.claims.writing import (
 from desktop.store import claims as store
 from desktop.store import models
 from desktop.store.unit_of_work import Actor, UnitOfWork
+
+# The earliest day a claim's file records: the hub refuses a kecamatan's bundle whole for
+# an earlier one (desktop.sync.authority.EARLIEST_DAY), which its laptop would send again
+# with every bundle.
+EARLIEST_DAY = date(1900, 1, 1)
 
 
 class ClaimDossier(ClaimWrites):
@@ -43,6 +49,17 @@ class ClaimDossier(ClaimWrites):
         today = self._today()
         day = on or today
         not_future(day, today, QT_TRANSLATE_NOOP("ClaimService", "Tanggal dokumen diterima"))
+        if day < EARLIEST_DAY:
+            raise error(
+                "claim.day_too_early",
+                QT_TRANSLATE_NOOP(
+                    "Finding",
+                    "Tanggal dokumen diterima {date} terlalu lama (paling awal {earliest}). "
+                    "Periksa tahunnya.",
+                ),
+                date=long_date(day),
+                earliest=long_date(EARLIEST_DAY),
+            )
         return self._set_document(actor, claim_id, item, received_on=day, note=note)
 
     def unreceive(self, actor: Actor, claim_id: str, item: DocumentItem | str) -> bool:
