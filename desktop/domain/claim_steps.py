@@ -60,6 +60,11 @@ ROLE_STATES: Mapping[Role, frozenset[ClaimStatus | None]] = MappingProxyType(
 # The steps that need every required document received: the kecamatan recommends and the
 # regency verifies a complete file only.
 DOCUMENT_STEPS: frozenset[ClaimStatus] = frozenset({_S.DIREKOMENDASIKAN, _S.DIVERIFIKASI})
+# The steps that take a death claim towards payment need the heir it is paid to (with an
+# account): recorded before it is recommended, and still there when it is decided and paid.
+PAYEE_STEPS: frozenset[ClaimStatus] = DOCUMENT_STEPS | frozenset(
+    {_S.DISETUJUI, _S.DIAJUKAN_BPJS, _S.DIBAYAR_BPJS, _S.DICAIRKAN}
+)
 
 # The order steps are offered in (buttons, messages): forward along the workflow first,
 # then back, refuse and cancel.
@@ -145,8 +150,9 @@ def check_step(
     Checked in order: the step exists from *current* for this kind (``claim.step_state``),
     this role may take it (``claim.step_role``), a reason is given where one is needed
     (``claim.reason_required``), and, to recommend or verify, no required document is
-    missing (``claim.documents_missing``, listing them) and, for a death claim, the heir
-    it is paid to is recorded with an account (*payee_missing*: ``claim.payee_missing``).
+    missing (``claim.documents_missing``, listing them) and, for a death claim, on every
+    step towards payment (:data:`PAYEE_STEPS`), the heir it is paid to is recorded with an
+    account (*payee_missing*: ``claim.payee_missing``).
     Messages name the current state and the steps this role may take.
     """
     kind = ClaimKind(kind)
@@ -183,7 +189,7 @@ def check_step(
             new=new.label,
             items=document_labels(missing),
         )
-    if new in DOCUMENT_STEPS and payee_missing and ClaimKind(kind).is_death:
+    if new in PAYEE_STEPS and payee_missing and ClaimKind(kind).is_death:
         raise DomainError.of(
             "claim.payee_missing",
             QT_TRANSLATE_NOOP(

@@ -519,6 +519,10 @@ View the data only, or choose another file?</translation>
         <translation>Change a&amp;mount…</translation>
     </message>
     <message>
+        <source>Jumlah klaim yang sudah diputuskan tidak dapat diubah lagi.</source>
+        <translation>The amount of a decided claim can no longer be changed.</translation>
+    </message>
+    <message>
         <source>Tidak ada tanda periksa yang terbuka.</source>
         <translation>No open flags.</translation>
     </message>
@@ -1137,6 +1141,10 @@ NIK {nik}</translation>
     <message>
         <source>--due-within tidak boleh negatif; tulis mis. 3</source>
         <translation>--due-within cannot be negative; write e.g. 3</translation>
+    </message>
+    <message>
+        <source>--due-within paling banyak {max} hari; tulis mis. 3</source>
+        <translation>--due-within is at most {max} days; write e.g. 3</translation>
     </message>
     <message>
         <source>Tidak ada klaim yang cocok.</source>
@@ -4235,6 +4243,10 @@ Every bundle from this device will be rejected, including bundles not yet import
         <translation>The date of death {date} must be between the date of birth and today. Check the date.</translation>
     </message>
     <message>
+        <source>Tanggal dokumen diterima {date} terlalu lama (paling awal {earliest}). Periksa tahunnya.</source>
+        <translation>The document received date {date} is too far back (at the earliest {earliest}). Check the year.</translation>
+    </message>
+    <message>
         <source>Dokumen {item} bukan bagian dari berkas klaim {kind}. Dokumen yang diperlukan: {items}.</source>
         <translation>Document {item} is not part of a {kind} claim&apos;s file. Documents required: {items}.</translation>
     </message>
@@ -4301,6 +4313,14 @@ Every bundle from this device will be rejected, including bundles not yet import
     <message>
         <source>Klaim {name} tidak punya tanda {code} yang masih terbuka. Muat ulang klaim untuk melihat tanda yang ada.</source>
         <translation>The claim of {name} has no open flag {code}. Reload the claim to see its flags.</translation>
+    </message>
+    <message>
+        <source>Jumlah {amount} terlalu besar untuk satu klaim (paling banyak {max}). Periksa lagi angkanya.</source>
+        <translation>The amount {amount} is too large for one claim (at most {max}). Check the figure again.</translation>
+    </message>
+    <message>
+        <source>Klaim berstatus {status}: jumlahnya sudah diputuskan dan tidak dapat diubah lagi. Ubah jumlah sebelum klaim disetujui.</source>
+        <translation>The claim is {status}: its amount has been decided and can no longer be changed. Change the amount before the claim is approved.</translation>
     </message>
     <message>
         <source>Jenis klaim {kind} tidak dikenal. Pilih salah satu: {known}.</source>

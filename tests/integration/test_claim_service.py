@@ -704,3 +704,29 @@ def test_a_claim_is_found_by_the_first_letters_of_its_id(
     assert set(claims.ids_with_prefix(admin, first[:shared])) == {first, second}
     assert claims.ids_with_prefix(admin, first[:shared], limit=1) == [min(first, second)]
     assert claims.ids_with_prefix(admin, "ffffffff-ffff") == []
+
+
+def test_a_death_claim_whose_payee_was_removed_is_not_approved_and_its_amount_stays_decided(
+    app: AppServices, claims: ClaimService
+) -> None:
+    admin = app.office.local_actor()
+    claim = claims.open_claim(
+        admin, "santunan_kematian", subject=resident(app), event_date=date(2026, 11, 1),
+        decile=1, reported_date=date(2026, 11, 2),
+    )  # fmt: skip
+    for item in checklist("santunan_kematian"):
+        claims.receive(admin, claim, item, on=date(2026, 11, 2))
+    payee = add_payee(claims, admin, claim)
+    claims.step(admin, claim, "direkomendasikan", on=date(2026, 11, 3))
+    claims.step(admin, claim, "diverifikasi", on=date(2026, 11, 4))
+    claims.remove_heir(admin, payee)
+    with pytest.raises(DomainError) as refused:
+        claims.step(admin, claim, "disetujui", on=date(2026, 11, 5))
+    assert refused.value.code == "claim.payee_missing"
+    add_payee(claims, admin, claim)
+    assert claims.override_amount(admin, claim, 900_000, "SK Bupati 12/2026")
+    claims.step(admin, claim, "disetujui", on=date(2026, 11, 5))
+    with pytest.raises(DomainError) as decided:
+        claims.override_amount(admin, claim, 1_500_000, "Salah ketik")
+    assert decided.value.code == "amount.decided"
+    assert claims.detail(admin, claim).amount_approved == 900_000

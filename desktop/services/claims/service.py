@@ -538,6 +538,19 @@ class ClaimService(ClaimDossier):
             )
         with UnitOfWork(self._engine, actor, action="claim.amount") as uow:
             file = load_file(uow.connection, claim_id)
+            status = file.status
+            if status is ClaimStatus.DISETUJUI or status.is_final or status in (
+                ClaimStatus.DIAJUKAN_BPJS,
+            ):
+                raise error(
+                    "amount.decided",
+                    QT_TRANSLATE_NOOP(
+                        "Finding",
+                        "Klaim berstatus {status}: jumlahnya sudah diputuskan dan tidak dapat "
+                        "diubah lagi. Ubah jumlah sebelum klaim disetujui.",
+                    ),
+                    status=status.label,
+                )
             uow.summary = (
                 f"Jumlah klaim {file.subject.name} diubah menjadi {override.amount}: "
                 f"{override.reason}"

@@ -602,7 +602,15 @@ class ClaimDetailView(QWidget):
     def _show_amount_button(self, detail: ClaimDetail) -> None:
         self.amount_button = QPushButton(self.tr("Ubah &jumlah…"))
         self.amount_button.setVisible(self._may(Permission.DECIDE_CLAIMS))
-        self.amount_button.setEnabled(detail.amount is not None)
+        decided = detail.status.is_final or detail.status in (
+            ClaimStatus.DISETUJUI,
+            ClaimStatus.DIAJUKAN_BPJS,
+        )
+        self.amount_button.setEnabled(detail.amount is not None and not decided)
+        if decided:
+            self.amount_button.setToolTip(
+                self.tr("Jumlah klaim yang sudah diputuskan tidak dapat diubah lagi.")
+            )
         self.amount_button.clicked.connect(self.override_amount)
         self.amount_section.add(button_row(self.amount_button))
 
