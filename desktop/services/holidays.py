@@ -106,9 +106,15 @@ class HolidayService:
             return _hub_only()
         return None
 
-    def add_holiday(self, actor: Actor, day: date | str, name: str) -> str:
+    def add_holiday(
+        self, actor: Actor, day: date | str, name: str, *, recompute: bool = True
+    ) -> str:
         """Put *day* on the list with its *name*; return the row's id. Refused for a day
-        already listed, an empty or too long name, a date that cannot be read."""
+        already listed, an empty or too long name, a date that cannot be read.
+
+        With *recompute* False the running claims' deadlines are left for the caller, who
+        took the claims' change mark before and recomputes after (the window does so off
+        its thread: thousands of running claims take seconds)."""
         when = read_day(day)
         clean = " ".join((name or "").split())
         if not clean:
@@ -132,7 +138,7 @@ class HolidayService:
                 max=NAME_MAX,
             )
         self._check_may_edit(actor)
-        mark = self._claims.change_mark() if self._claims is not None else None
+        mark = self._claims.change_mark() if self._claims is not None and recompute else None
         with UnitOfWork(
             self._engine,
             actor,
@@ -163,11 +169,12 @@ class HolidayService:
         self._recompute(actor, mark)
         return row_id
 
-    def remove_holiday(self, actor: Actor, day: date | str) -> bool:
-        """Take *day* off the list; refused when it is not on it."""
+    def remove_holiday(self, actor: Actor, day: date | str, *, recompute: bool = True) -> bool:
+        """Take *day* off the list; refused when it is not on it. *recompute*: as for
+        :meth:`add_holiday`."""
         when = read_day(day)
         self._check_may_edit(actor)
-        mark = self._claims.change_mark() if self._claims is not None else None
+        mark = self._claims.change_mark() if self._claims is not None and recompute else None
         with UnitOfWork(
             self._engine,
             actor,

@@ -4736,6 +4736,10 @@ Every bundle from this device will be rejected, including bundles not yet import
         <source>{date} dihapus dari daftar hari libur.</source>
         <translation>{date} was removed from the holiday list.</translation>
     </message>
+    <message>
+        <source>Batas waktu klaim dihitung ulang</source>
+        <translation>Recomputing claim deadlines</translation>
+    </message>
 </context>
 <context>
     <name>ImportPages</name>

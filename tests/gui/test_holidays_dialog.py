@@ -115,3 +115,46 @@ def test_a_kecamatan_laptop_reads_the_list_and_is_told_why(qtbot: QtBot, tmp_pat
         assert not dialog.isVisible()
     finally:
         laptop.close()
+
+
+def test_a_holiday_moves_running_deadlines_off_the_window_thread(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """In working-day mode the running claims' deadlines follow the list: recomputed by a
+    background job after the day is added, and the window is told when they are."""
+    import shutil
+
+    from desktop.services.claims import ClaimService
+    from desktop.ui.jobs import Job
+    from tests.gui.test_claim_detail import add_payee, santunan
+
+    template = tmp_path / "template.db"
+    made = AppServices.open(template)
+    made.demo.generate(workers=60, seed=11)
+    made.close()
+    shutil.copy(template, tmp_path / "hub.db")
+    app = AppServices.open(tmp_path / "hub.db")
+    try:
+        app.claims = ClaimService(app.database.engine, today=lambda: date(2026, 11, 16))
+        admin = app.office.local_actor()
+        app.office.set_setting(admin, "claim.working_days", "1")
+        claim = santunan(app, admin)
+        for document in app.claims.detail(admin, claim).documents:
+            app.claims.receive(admin, claim, document.item, on=date(2026, 11, 12))
+        add_payee(app, admin, claim)
+        app.claims.step(admin, claim, "direkomendasikan", on=date(2026, 11, 12))
+        app.claims.step(admin, claim, "diverifikasi", on=date(2026, 11, 13))  # a Friday
+        assert app.claims.detail(admin, claim).deadline == date(2026, 11, 24)
+
+        dialog = HolidaysDialog(app)
+        qtbot.addWidget(dialog)
+        told: list[bool] = []
+        dialog.deadlines_moved = lambda: told.append(True)
+        dialog.show()
+        type_holiday(qtbot, dialog, "17112026", "Libur daerah")
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        assert dialog.recompute_job is not None
+        qtbot.waitUntil(lambda: told == [True] and not Job.running(), timeout=10_000)
+        assert app.claims.detail(admin, claim).deadline == date(2026, 11, 25)
+    finally:
+        app.close()

@@ -7,6 +7,7 @@ with a line that says why it cannot be changed here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Slot
@@ -33,6 +34,7 @@ from desktop.ui import messages
 from desktop.ui.dialogs.form_rows import FormGrid, required_legend
 from desktop.ui.dialogs.sizing import open_size
 from desktop.ui.i18n import error_text, finding_text, number
+from desktop.ui.jobs import Job
 from desktop.ui.roster.form_parts import DateField, FieldMessage, join_names
 from desktop.ui.widgets import EmptyMessage, HintLabel
 
@@ -48,6 +50,10 @@ class HolidaysDialog(QDialog):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        # What to do once the running claims' deadlines follow a change of the list (the
+        # window shows them again); the recompute may end after the dialog closed.
+        self.deadlines_moved: Callable[[], None] = lambda: None
+        self.recompute_job: Job | None = None
         self.setWindowTitle(self.tr("Hari libur"))
         self._actor = self._local_actor()
         self._refused: tuple[str, str] | None = None  # the fields as the service refused them
@@ -267,13 +273,17 @@ class HolidaysDialog(QDialog):
         day = self.date_edit.date()
         if day is None:
             return False
+        mark = self._services.claims.change_mark()
         try:
-            self._services.holidays.add_holiday(self._actor, day, self.name_edit.text())
+            self._services.holidays.add_holiday(
+                self._actor, day, self.name_edit.text(), recompute=False
+            )
         except DomainError as exc:
             self._refused = (self.date_edit.text(), self.name_edit.text())
             self.add_message.show_error(error_text(exc))
             return False
         self._refused = None
+        self._recompute_deadlines(mark)
         self.date_edit.setDate(None)
         self.name_edit.clear()
         self.add_message.show_hint(
@@ -301,17 +311,34 @@ class HolidaysDialog(QDialog):
             default_no=True,
         ):
             return False
+        mark = self._services.claims.change_mark()
         try:
-            self._services.holidays.remove_holiday(self._actor, day)
+            self._services.holidays.remove_holiday(self._actor, day, recompute=False)
         except DomainError as exc:
             messages.warn(self, self.tr("Hapus hari libur"), error_text(exc))
             self.reload()
             return False
+        self._recompute_deadlines(mark)
         self.add_message.show_hint(
             self.tr("{date} dihapus dari daftar hari libur.").format(date=long_date(day))
         )
         self.reload()
         return True
+
+    def _recompute_deadlines(self, mark: int) -> None:
+        """The running claims' deadlines follow the list, off the window's thread (with a
+        progress dialog when it takes a while); the window is told when they have."""
+        actor = self._actor
+        assert actor is not None
+        claims = self._services.claims
+        self.recompute_job = Job(
+            self.parentWidget() or self,
+            lambda _progress, _cancel: claims.recompute_since(actor, mark),
+            title=self.tr("Batas waktu klaim dihitung ulang"),
+            cancellable=False,
+        )
+        moved = self.deadlines_moved  # called after the dialog may have closed
+        self.recompute_job.on_done(lambda _changed: moved()).start()
 
     # ---- closing -------------------------------------------------------------------------
 
