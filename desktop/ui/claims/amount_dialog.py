@@ -7,17 +7,20 @@ from collections.abc import Callable
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QGridLayout,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.findings import DomainError
 from desktop.domain.money import format_rupiah, parse_rupiah
 from desktop.ui import messages
-from desktop.ui.dialogs.form_rows import ErrorLine, FormGrid, ReasonLine, required_legend
+from desktop.ui.dialogs.form_rows import (
+    ErrorLine,
+    FormGrid,
+    ReasonLine,
+    lay_out_form_dialog,
+    required_legend,
+)
 from desktop.ui.dialogs.sizing import open_size, wide
 from desktop.ui.i18n import error_text
 from desktop.ui.roster.form_parts import FieldMessage, blocked_reason
@@ -29,9 +32,7 @@ OPEN_WIDTH = 480
 class AmountDialog(QDialog):
     """The amount to pay in place of the computed one, and why."""
 
-    def __init__(
-        self, computed: int, current: int | None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, computed: int, current: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ubah jumlah klaim"))
         # amount, reason -> a refusal's text or None
@@ -59,22 +60,10 @@ class AmountDialog(QDialog):
         form.add_line(self.amount_message)
         form.add_row(self.tr("&Alasan:"), self.reason_edit, required=True)
         form.add_full_width(required_legend())
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(
-            self.tr("&Simpan"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.addButton(self.tr("&Batal"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        lines = QGridLayout()
-        lines.addWidget(self.message, 0, 0)
-        lines.addWidget(self.reason_line, 0, 0)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addLayout(lines)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
+        self.save_button = lay_out_form_dialog(
+            self, form, self.message, self.reason_line, intro=self.intro,
+            accept=self.tr("&Simpan"), cancel=self.tr("&Batal"), on_accept=self._save,
+        )  # fmt: skip
         self.amount_edit.textChanged.connect(self._check)
         self.reason_edit.textChanged.connect(self._check)
         self._check()

@@ -12,10 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QGridLayout,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +22,13 @@ from desktop.domain.identifiers import normalize_number
 from desktop.domain.nik import check_nik
 from desktop.services.claims import HeirDetail
 from desktop.ui import messages
-from desktop.ui.dialogs.form_rows import ErrorLine, FormGrid, ReasonLine, required_legend
+from desktop.ui.dialogs.form_rows import (
+    ErrorLine,
+    FormGrid,
+    ReasonLine,
+    lay_out_form_dialog,
+    required_legend,
+)
 from desktop.ui.dialogs.sizing import open_size
 from desktop.ui.i18n import finding_text, translate
 from desktop.ui.roster.form_parts import FieldMessage, blocked_reason
@@ -106,21 +109,10 @@ class HeirDialog(QDialog):
             self.tr("Pe&milik rekening:"), self.holder_edit, required=True
         )
         form.add_full_width(required_legend())
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(
-            self.tr("&Simpan"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.addButton(self.tr("&Batal"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        lines = QGridLayout()
-        lines.addWidget(self.message, 0, 0)
-        lines.addWidget(self.reason_line, 0, 0)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(lines)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
+        self.save_button = lay_out_form_dialog(
+            self, form, self.message, self.reason_line,
+            accept=self.tr("&Simpan"), cancel=self.tr("&Batal"), on_accept=self._save,
+        )  # fmt: skip
 
         if heir is not None:
             self._fill(heir)
@@ -143,9 +135,7 @@ class HeirDialog(QDialog):
     def _fill(self, heir: HeirDetail) -> None:
         self.name_edit.setText(heir.name)
         self.nik_edit.setText(heir.nik or "")
-        self.relationship_combo.setCurrentIndex(
-            self.relationship_combo.findData(heir.relationship)
-        )
+        self.relationship_combo.setCurrentIndex(self.relationship_combo.findData(heir.relationship))
         self.school_combo.setCurrentIndex(max(self.school_combo.findData(heir.school_level), 0))
         self.payee_check.setChecked(heir.is_payee)
         self.bank_edit.setText(heir.bank_name or "")

@@ -15,17 +15,20 @@ from datetime import date
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QGridLayout,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.claim_steps import STEP_ACTIONS
 from desktop.domain.claims import ClaimStatus
 from desktop.ui import messages
-from desktop.ui.dialogs.form_rows import ErrorLine, FormGrid, ReasonLine, required_legend
+from desktop.ui.dialogs.form_rows import (
+    ErrorLine,
+    FormGrid,
+    ReasonLine,
+    lay_out_form_dialog,
+    required_legend,
+)
 from desktop.ui.dialogs.sizing import open_size, wide
 from desktop.ui.i18n import translate
 from desktop.ui.roster.form_parts import DateField, FieldMessage, blocked_reason
@@ -96,21 +99,10 @@ class ReasonDialog(QDialog):
         if request.extra_caption:
             form.add_row(request.extra_caption + ":", self.extra_edit)
         form.add_full_width(required_legend())
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(request.action, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("&Batal"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        # A refusal by the service and why the button is grey share one place.
-        lines = QGridLayout()
-        lines.addWidget(self.message, 0, 0)
-        lines.addWidget(self.reason_line, 0, 0)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addLayout(lines)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
+        self.ok_button = lay_out_form_dialog(
+            self, form, self.message, self.reason_line, intro=self.intro,
+            accept=request.action, cancel=self.tr("&Batal"), on_accept=self._save,
+        )  # fmt: skip
         self.reason_edit.textChanged.connect(self._check)
         self.date_edit.checkNeeded.connect(self._check)
         self._check()

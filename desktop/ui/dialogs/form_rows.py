@@ -9,8 +9,19 @@ wrapping, so hints and errors under a field stand in a gap twice their height.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui.dialogs.sizing import wide
 from desktop.ui.i18n import translate
@@ -152,3 +163,39 @@ __all__ = [
     "caption_label",
     "required_legend",
 ]
+
+
+def lay_out_form_dialog(
+    dialog: QDialog,
+    form: QLayout,
+    message: ErrorLine,
+    reason_line: ReasonLine,
+    *,
+    accept: str,
+    cancel: str,
+    on_accept: Callable[[], None],
+    intro: QWidget | None = None,
+    stretch: bool = True,
+) -> QPushButton:
+    """The layout every form dialog shares: an optional intro, the form, one place under it
+    for a refusal by the service and for why the accept button is grey (the two never show
+    at once), and the buttons (*accept* calls *on_accept*, *cancel* the dialog's reject,
+    which asks about unsaved changes). The texts are the caller's, translated in its own
+    context. Returns the accept button."""
+    buttons = QDialogButtonBox()
+    accept_button = buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(on_accept)
+    buttons.rejected.connect(dialog.reject)
+    lines = QGridLayout()
+    lines.addWidget(message, 0, 0)
+    lines.addWidget(reason_line, 0, 0)
+    layout = QVBoxLayout(dialog)
+    if intro is not None:
+        layout.addWidget(intro)
+    layout.addLayout(form)
+    layout.addLayout(lines)
+    if stretch:
+        layout.addStretch(1)
+    layout.addWidget(buttons)
+    return accept_button

@@ -10,17 +10,20 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QGridLayout,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.categories import WorkerStatus
 from desktop.services.workers import WorkerRecord
 from desktop.ui import messages
-from desktop.ui.dialogs.form_rows import ErrorLine, FormGrid, ReasonLine, required_legend
+from desktop.ui.dialogs.form_rows import (
+    ErrorLine,
+    FormGrid,
+    ReasonLine,
+    lay_out_form_dialog,
+    required_legend,
+)
 from desktop.ui.i18n import translate
 from desktop.ui.roster.form_parts import DateField, FieldMessage, blocked_reason
 
@@ -54,21 +57,10 @@ class StatusDialog(QDialog):
         )
         form.add_line(self.death_message)
         form.add_full_width(required_legend())
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(
-            self.tr("&Simpan"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.addButton(self.tr("&Batal"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        # A refusal by the service and why Simpan is grey share one place.
-        lines = QGridLayout()
-        lines.addWidget(self.message, 0, 0)
-        lines.addWidget(self.reason_line, 0, 0)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(lines)
-        layout.addWidget(buttons)
+        self.save_button = lay_out_form_dialog(
+            self, form, self.message, self.reason_line, stretch=False,
+            accept=self.tr("&Simpan"), cancel=self.tr("&Batal"), on_accept=self._save,
+        )  # fmt: skip
         self.status_combo.currentIndexChanged.connect(self._status_changed)
         self.reason_edit.textChanged.connect(self._check)
         self.death_date_edit.checkNeeded.connect(self._check)
