@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -24,6 +23,7 @@ from desktop.domain.findings import QT_TRANSLATE_NOOP
 from desktop.domain.identifiers import mask_account
 from desktop.services.claims import ClaimRow
 from desktop.ui.i18n import number, translate
+from desktop.ui.roster.model import short_date
 from desktop.ui.windowed import AnyIndex, WindowedRowsModel
 from desktop.ui.windowed import ObjectRole as ObjectRole  # the roles, for the model's users
 from desktop.ui.windowed import SortRole as SortRole
@@ -118,11 +118,6 @@ PAGE_SIZE = 128
 MAX_PAGES = 64
 
 RowsFn = Callable[["array[int]"], list[ClaimRow]]
-
-
-def short_date(value: date | None) -> str:
-    """A date as dd-mm-yyyy, or a dash."""
-    return value.strftime("%d-%m-%Y") if value is not None else "–"
 
 
 def kind_text(kind: ClaimKind | str) -> str:

@@ -4,8 +4,6 @@ things a claim shows (numbers masked, dates, money, days left)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -25,14 +23,10 @@ from desktop.ui.dialogs.form_rows import ERROR_COLOR
 from desktop.ui.dialogs.sizing import wide
 from desktop.ui.i18n import translate
 from desktop.ui.roster.form_parts import WARNING_COLOR
+from desktop.ui.roster.model import short_date
 from desktop.ui.widgets import HintLabel
 
 OK_COLOR = "#1b6e20"
-
-
-def short_date(value: date | None) -> str:
-    """A date as dd-mm-yyyy, or a dash."""
-    return value.strftime("%d-%m-%Y") if value is not None else "–"
 
 
 def rupiah(amount: int) -> str:
