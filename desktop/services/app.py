@@ -14,6 +14,7 @@ from desktop.services.office import OfficeService
 from desktop.services.progress import ProgressFn
 from desktop.services.regions import RegionService
 from desktop.services.roster import RosterService
+from desktop.services.roster_import import RosterImportService
 from desktop.services.sync import SyncService
 from desktop.services.workers import WorkerService
 from desktop.store.database import Database, needs_upgrade, open_database
@@ -29,6 +30,7 @@ class AppServices:
     health: HealthService
     demo: DemoService
     roster: RosterService
+    importer: RosterImportService
     workers: WorkerService
     sync: SyncService
     claims: ClaimService
@@ -51,6 +53,7 @@ class AppServices:
             health=HealthService(engine, read_only=database.read_only),
             demo=DemoService(engine, read_only=database.read_only),
             roster=RosterService(engine),
+            importer=RosterImportService(engine),
             workers=WorkerService(engine),
             # A merge recomputes the claims it touched through the claim service.
             sync=SyncService(engine, database.path, read_only=database.read_only, claims=claims),

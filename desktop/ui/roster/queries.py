@@ -40,7 +40,7 @@ class RosterServices:
             services.roster,
             services.workers,
             services.office,
-            RosterImportService(services.database.engine),
+            services.importer,
             services.health,
         )
 
