@@ -96,6 +96,31 @@ def add_payee(claims: ClaimService, actor: Actor, claim: str) -> str:
     )  # fmt: skip
 
 
+def verified_santunan(
+    app: AppServices,
+    claims: ClaimService,
+    actor: Actor,
+    *,
+    decile: int = 1,
+    received_on: date = date(2026, 11, 2),
+    recommended_on: date = date(2026, 11, 3),
+    verified_on: date = date(2026, 11, 4),
+) -> str:
+    """A resident's santunan kematian (died 1 November 2026, reported the 2nd) walked to
+    verification: every document received on *received_on*, its payee added, recommended and
+    verified on the days given (the 7-day clock runs from *verified_on*)."""
+    claim = claims.open_claim(
+        actor, "santunan_kematian", subject=resident(app), event_date=date(2026, 11, 1),
+        decile=decile, reported_date=date(2026, 11, 2),
+    )  # fmt: skip
+    for item in checklist("santunan_kematian"):
+        claims.receive(actor, claim, item, on=received_on)
+    add_payee(claims, actor, claim)
+    claims.step(actor, claim, "direkomendasikan", on=recommended_on)
+    claims.step(actor, claim, "diverifikasi", on=verified_on)
+    return claim
+
+
 def codes(error: ClaimNotEligible) -> set[str]:
     return {f.code for f in error.findings}
 
@@ -337,21 +362,9 @@ def test_the_list_is_sorted_by_days_left_and_filtered(
     app: AppServices, claims: ClaimService
 ) -> None:
     admin = app.office.local_actor()
-    first = claims.open_claim(
-        admin,
-        "santunan_kematian",
-        subject=resident(app),
-        event_date=date(2026, 11, 1),
-        decile=1,
-        reported_date=date(2026, 11, 2),
-    )
+    first = verified_santunan(app, claims, admin)  # deadline 11 Nov: overdue
     [worker] = workers(app)
     second = claims.open_claim(admin, "jkm", worker_id=worker, event_date=date(2026, 10, 1))
-    for item in checklist("santunan_kematian"):
-        claims.receive(admin, first, item, on=date(2026, 11, 2))
-    add_payee(claims, admin, first)
-    claims.step(admin, first, "direkomendasikan", on=date(2026, 11, 3))
-    claims.step(admin, first, "diverifikasi", on=date(2026, 11, 4))  # deadline 11 Nov: overdue
     ids = claims.ids(admin)
     rows = claims.rows(admin, ids)
     assert [r.id for r in rows] == [first, second]
@@ -530,19 +543,10 @@ def test_working_days_and_the_holiday_list_move_the_deadline(
     app.office.set_setting(admin, "claim.working_days", "1")
     with UnitOfWork(app.database.engine, admin, action="test.holiday") as uow:
         uow.insert(models.Holiday, {"day": date(2026, 11, 17), "name": "Libur daerah"})
-    claim = claims.open_claim(
-        admin,
-        "santunan_kematian",
-        subject=resident(app),
-        event_date=date(2026, 11, 1),
-        decile=1,
-        reported_date=date(2026, 11, 2),
-    )
-    for item in checklist("santunan_kematian"):
-        claims.receive(admin, claim, item, on=date(2026, 11, 12))
-    add_payee(claims, admin, claim)
-    claims.step(admin, claim, "direkomendasikan", on=date(2026, 11, 12))
-    claims.step(admin, claim, "diverifikasi", on=date(2026, 11, 13))  # a Friday
+    claim = verified_santunan(
+        app, claims, admin, received_on=date(2026, 11, 12), recommended_on=date(2026, 11, 12),
+        verified_on=date(2026, 11, 13),  # a Friday
+    )  # fmt: skip
     # 7 working days after Friday 13 November, less Tuesday 17: Wednesday 25 November.
     detail = claims.detail(admin, claim)
     assert detail.deadline == date(2026, 11, 25)
@@ -610,19 +614,7 @@ def test_a_step_that_came_too_late_shows_in_the_timeline_but_does_not_count(
     from desktop.store.unit_of_work import UnitOfWork
 
     admin = app.office.local_actor()
-    claim = claims.open_claim(
-        admin,
-        "santunan_kematian",
-        subject=resident(app),
-        event_date=date(2026, 11, 1),
-        decile=2,
-        reported_date=date(2026, 11, 2),
-    )
-    for item in checklist("santunan_kematian"):
-        claims.receive(admin, claim, item, on=date(2026, 11, 2))
-    add_payee(claims, admin, claim)
-    claims.step(admin, claim, "direkomendasikan", on=date(2026, 11, 3))
-    claims.step(admin, claim, "diverifikasi", on=date(2026, 11, 4))
+    claim = verified_santunan(app, claims, admin, decile=2)
     with UnitOfWork(app.database.engine, admin, action="test.merge") as uow:
         uow.insert(
             models.ClaimEvent,

@@ -4,52 +4,24 @@ list at once."""
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from desktop.domain.documents import checklist
 from desktop.domain.findings import DomainError
 from desktop.services.app import AppServices
-from desktop.services.claims import ClaimService, Resident
+from desktop.services.claims import ClaimService
 from desktop.services.holidays import HolidayService
 from desktop.services.office import OfficeKind
 from desktop.services.permissions import PermissionDenied, Role
 from desktop.store.unit_of_work import Actor
-from tests.integration.test_claim_service import add_payee
+from tests.integration import test_claim_service as base
+from tests.integration.test_claim_service import TODAY, query, verified_santunan
 
-TODAY = date(2026, 11, 16)  # a Monday
-RESIDENT_NIK = "1602064107550002"
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("holidays") / "demo.db"
-    made = AppServices.open(path)
-    made.demo.generate(workers=60, seed=11)
-    made.close()
-    return path
-
-
-@pytest.fixture
-def app(template: Path, tmp_path: Path) -> Any:
-    path = tmp_path / "demo.db"
-    shutil.copy(template, path)
-    opened = AppServices.open(path)
-    yield opened
-    opened.close()
-
-
-def query(app: AppServices, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    conn = sqlite3.connect(app.path)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
+# The claim service tests' demo hub (OKI, 60 workers, no claims), copied for each test.
+template = base.template
+app = base.app
 
 
 def listed(app: AppServices) -> list[tuple[date, str]]:
@@ -139,20 +111,10 @@ def test_a_running_claims_working_day_deadline_follows_the_list(app: AppServices
     claims = ClaimService(app.database.engine, today=lambda: TODAY)
     holidays = HolidayService(app.database.engine, claims=claims)
     app.office.set_setting(admin, "claim.working_days", "1")
-    [(village,)] = query(app, "SELECT code FROM region WHERE level = 4 ORDER BY code LIMIT 1")
-    claim = claims.open_claim(
-        admin,
-        "santunan_kematian",
-        subject=Resident(RESIDENT_NIK, "Warga Bukan Peserta", str(village)),
-        event_date=date(2026, 11, 1),
-        decile=1,
-        reported_date=date(2026, 11, 2),
-    )
-    for item in checklist("santunan_kematian"):
-        claims.receive(admin, claim, item, on=date(2026, 11, 12))
-    add_payee(claims, admin, claim)
-    claims.step(admin, claim, "direkomendasikan", on=date(2026, 11, 12))
-    claims.step(admin, claim, "diverifikasi", on=date(2026, 11, 13))  # a Friday
+    claim = verified_santunan(
+        app, claims, admin, received_on=date(2026, 11, 12), recommended_on=date(2026, 11, 12),
+        verified_on=date(2026, 11, 13),  # a Friday
+    )  # fmt: skip
 
     def deadline() -> str:
         [(day,)] = query(app, "SELECT deadline FROM claim WHERE id = ?", claim)

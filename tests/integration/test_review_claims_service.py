@@ -12,7 +12,7 @@ from desktop.domain.documents import checklist
 from desktop.services.app import AppServices
 from desktop.services.claims import ClaimService
 from tests.integration import test_claim_service as base
-from tests.integration.test_claim_service import add_payee, operator, resident
+from tests.integration.test_claim_service import operator, resident, verified_santunan
 
 template = base.template
 app = base.app
@@ -24,15 +24,7 @@ def test_overdue_and_due_soon_together_list_both(app: AppServices, claims: Claim
     dalam N hari") list the claims either one lists, not none (the two cut-offs were
     and-ed: deadline before today and from today on)."""
     admin = app.office.local_actor()
-    overdue = claims.open_claim(
-        admin, "santunan_kematian", subject=resident(app), event_date=date(2026, 11, 1),
-        decile=1, reported_date=date(2026, 11, 2),
-    )  # fmt: skip
-    for item in checklist("santunan_kematian"):
-        claims.receive(admin, overdue, item, on=date(2026, 11, 2))
-    add_payee(claims, admin, overdue)
-    claims.step(admin, overdue, "direkomendasikan", on=date(2026, 11, 3))
-    claims.step(admin, overdue, "diverifikasi", on=date(2026, 11, 4))  # deadline 11 Nov
+    overdue = verified_santunan(app, claims, admin)  # deadline 11 Nov
     assert claims.count(admin, claims.criteria(overdue=True)) == 1
     both = claims.criteria(overdue=True, due_within=3)
     assert [r.id for r in claims.rows(admin, claims.ids(admin, both))] == [overdue]
