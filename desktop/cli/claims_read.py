@@ -173,8 +173,9 @@ def cmd_claims_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         actor = services.office.local_actor()
         if args.full:
             require(actor, Permission.VIEW_FULL_NUMBERS)
-        found = resolve_claim(services, actor, args.claim)
-        detail = services.claims.detail(actor, found.id, full_numbers=args.full)
+        detail = resolve_claim(services, actor, args.claim)
+        if args.full:  # read again with the account numbers unmasked
+            detail = services.claims.detail(actor, detail.id, full_numbers=True)
     finally:
         services.close()
     write_detail(out, detail)
