@@ -4,6 +4,7 @@ name key of a million workers), for the dialogs that pick the worker a claim is 
 from __future__ import annotations
 
 import contextlib
+from html import escape
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -110,8 +111,5 @@ def worker_summary(record: WorkerRecord, regions: RegionService) -> str:
             "NewClaimDialog", "Status {status} · Kepesertaan {coverage} · Program {programmes}"
         ).format(status=status, coverage=coverage, programmes=record.programmes or "–"),
     ]
-    return "<br>".join([f"<b>{_html(record.name)}</b>", *(_html(line) for line in lines)])
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    name = f"<b>{escape(record.name, quote=False)}</b>"
+    return "<br>".join([name, *(escape(line, quote=False) for line in lines)])
