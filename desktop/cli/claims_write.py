@@ -22,6 +22,11 @@ if TYPE_CHECKING:
     from desktop.services.claims import ClaimDetail
 
 
+def _blank(*options: tuple[str, str | None]) -> list[str]:
+    """The options (name, value) left out or given only spaces."""
+    return [name for name, value in options if not (value and value.strip())]
+
+
 def _flags_said(err: TextIO, detail: ClaimDetail, before: set[str]) -> int:
     """Write the claim's review flags raised since *before* on stderr; the exit code."""
     raised = [flag for flag in detail.flags if flag.code not in before]
@@ -47,8 +52,7 @@ def cmd_claims_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from desktop.services.claims import Resident
 
     if args.nik is not None:
-        missing = [name for name, value in (("--name", args.name), ("--village", args.village))
-                   if not (value and value.strip())]  # fmt: skip
+        missing = _blank(("--name", args.name), ("--village", args.village))
         if missing:
             raise UsageError(
                 translate(
@@ -256,8 +260,7 @@ def cmd_claims_heir(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from desktop.domain.identifiers import mask_account
 
     if args.payee:
-        missing = [name for name, value in (("--bank", args.bank), ("--account", args.account))
-                   if not (value and value.strip())]  # fmt: skip
+        missing = _blank(("--bank", args.bank), ("--account", args.account))
         if missing:
             raise UsageError(
                 translate(
