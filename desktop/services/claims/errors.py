@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError, Finding
+from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
 
-
-def error(code: str, template: str, /, **params: object) -> DomainError:
-    """A refusal with its finding."""
-    return DomainError(Finding.error(code, template, **params))
+# A refusal with its finding.
+error = DomainError.of
 
 
 def not_found() -> DomainError:
