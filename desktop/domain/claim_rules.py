@@ -35,9 +35,6 @@ from desktop.domain.nik import check_nik
 # DTSEN (Data Tunggal Sosial Ekonomi Nasional) ranks households in deciles 1 (poorest) to 10.
 DTSEN_DECILES = range(1, 11)
 
-_JKK_KINDS = frozenset(
-    {ClaimKind.JKK_DEATH, ClaimKind.JKK_TOTAL_DISABILITY, ClaimKind.JKK_TEMPORARY}
-)
 # The BPJS programme a kind of claim draws on.
 _PROGRAMME = {
     ClaimKind.JKM: "jkm",
@@ -136,13 +133,13 @@ def eligibility_refusals(
     refusals: list[Finding] = []
     if subject.worker_id is None:
         refusals.extend(_resident_refusals(subject, today))
-    refusals.extend(_decile_refusals(subject))
+    refusals.extend(decile_refusals(subject.dtsen_decile))
     refusals.extend(_date_refusals(subject, facts, today))
     if kind.is_bpjs:
         refusals.extend(_coverage_refusals(subject, facts))
     # (An accident after the filing day is refused above; its lapse is not counted.)
     if (
-        kind in _JKK_KINDS
+        kind.is_jkk
         and facts.event_date <= facts.filed_on
         and jkk_claim_lapsed(facts.event_date, facts.filed_on)
     ):
@@ -194,10 +191,6 @@ def check_eligibility(
 def _resident_refusals(subject: ClaimSubject, today: date) -> list[Finding]:
     """A resident outside the roster: the NIK is checked as a worker's would be."""
     return list(check_nik(subject.nik, birth_date=subject.birth_date, today=today).errors)
-
-
-def _decile_refusals(subject: ClaimSubject) -> list[Finding]:
-    return decile_refusals(subject.dtsen_decile)
 
 
 def decile_refusals(decile: int | None) -> list[Finding]:
