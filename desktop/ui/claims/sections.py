@@ -185,11 +185,10 @@ def _empty(layout: QLayout) -> None:
             child.deleteLater()
 
 
-def button_row(*widgets: QWidget, stretch_first: bool = True) -> QHBoxLayout:
+def button_row(*widgets: QWidget) -> QHBoxLayout:
     """Widgets in a row, pushed to the right."""
     row = QHBoxLayout()
-    if stretch_first:
-        row.addStretch(1)
+    row.addStretch(1)
     for widget in widgets:
         row.addWidget(widget)
     return row
