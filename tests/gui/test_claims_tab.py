@@ -80,6 +80,17 @@ def rows(tab: ClaimsTab) -> list[ClaimRow]:
     return [c for c in found if c is not None]
 
 
+def wait_selected(qtbot: QtBot, tab: ClaimsTab, claim_id: str) -> None:
+    """Wait until the list's current row is the claim *claim_id*."""
+    qtbot.waitUntil(
+        lambda: (
+            (c := tab.model.data(tab.table.currentIndex(), ObjectRole)) is not None
+            and c.id == claim_id
+        ),
+        timeout=5000,
+    )
+
+
 def actor(services: AppServices) -> Actor:
     return services.office.local_actor()
 
@@ -270,13 +281,7 @@ def test_show_claim_clears_the_filters_that_hide_it(
 
     tab.show_claim(target.id)
     qtbot.waitUntil(lambda: tab.filters.kind_combo.currentIndex() == 0, timeout=5000)
-    qtbot.waitUntil(
-        lambda: (
-            (c := tab.model.data(tab.table.currentIndex(), ObjectRole)) is not None
-            and c.id == target.id
-        ),
-        timeout=5000,
-    )
+    wait_selected(qtbot, tab, target.id)
     tab.wait_for_queries()
     assert shown[0] == target.id and tab.shown_claim() == target.id
     assert tab.model.rowCount() == len(listed)
@@ -308,13 +313,7 @@ def test_the_status_bar_counts_the_clock_and_the_window_shows_a_claim(
     assert window.tabs.currentWidget() is tab
     qtbot.waitUntil(lambda: tab.shown_claim() == target.id, timeout=5000)
     tab.wait_for_queries()
-    qtbot.waitUntil(
-        lambda: (
-            (c := tab.model.data(tab.table.currentIndex(), ObjectRole)) is not None
-            and c.id == target.id
-        ),
-        timeout=5000,
-    )
+    wait_selected(qtbot, tab, target.id)
 
 
 def test_no_alt_key_clash_with_a_claim_chosen(qtbot: QtBot, demo: AppServices) -> None:
@@ -416,13 +415,7 @@ def test_a_claim_opened_from_the_roster_is_shown_in_the_klaim_tab(
     assert window.tabs.currentWidget() is window.roster_tab
     window.roster_tab.claimOpened.emit(target.id)
     assert window.tabs.currentWidget() is tab
-    qtbot.waitUntil(
-        lambda: (
-            (c := tab.model.data(tab.table.currentIndex(), ObjectRole)) is not None
-            and c.id == target.id
-        ),
-        timeout=5000,
-    )
+    wait_selected(qtbot, tab, target.id)
     assert tab.shown_claim() == target.id
     tab.wait_for_queries()
 
@@ -449,13 +442,7 @@ def test_klaim_baru_opens_the_dialog_and_shows_the_claim_it_opened(
     assert dialog is not None and dialog.isVisible()
     with qtbot.waitSignal(tab.claimsChanged):
         dialog.claimOpened.emit(target.id)  # as the dialog does once the claim is saved
-    qtbot.waitUntil(
-        lambda: (
-            (c := tab.model.data(tab.table.currentIndex(), ObjectRole)) is not None
-            and c.id == target.id
-        ),
-        timeout=5000,
-    )
+    wait_selected(qtbot, tab, target.id)
     assert tab.shown_claim() == target.id
     dialog.reject()
     tab.wait_for_queries()
