@@ -233,9 +233,8 @@ class MainWindow(QMainWindow):
         self.roster_tab.rosterImported.connect(lambda _result: self.refresh())
         self.roster_tab.workerSaved.connect(lambda _worker_id: self.refresh())
         self.claims_tab.claimsChanged.connect(lambda _claim_id: self.refresh())
-        opened = getattr(self.roster_tab, "claimOpened", None)
-        if opened is not None:  # a claim opened from a worker's row
-            opened.connect(self.show_claim)
+        # A claim opened from a worker's row.
+        self.roster_tab.claimOpened.connect(self.show_claim)
 
     # ---- state ---------------------------------------------------------------------------
 
