@@ -701,18 +701,14 @@ class MainWindow(QMainWindow):
         """Pengaturan → Hari libur…: the holidays the claim clock skips in working days."""
         dialog = HolidaysDialog(self._services, self)
         dialog.setObjectName("holidays")
-        dialog.deadlines_moved = self._deadlines_moved
+        # The running claims' deadlines were recomputed (a holiday added or removed): the
+        # refresh reads the claims again (the tabs' update_counts) and the status-bar clock.
+        dialog.deadlines_moved = self.refresh
         dialog.finished.connect(lambda _result: self._holidays_closed(dialog))
         dialog.open()
 
-    def _deadlines_moved(self) -> None:
-        """The running claims' deadlines were recomputed (a holiday added or removed)."""
-        self.claims_tab.data_changed()
-        self.refresh()
-
     def _holidays_closed(self, dialog: HolidaysDialog) -> None:
         dialog.deleteLater()
-        self.claims_tab.data_changed()
         self.refresh()
 
     # ---- help and closing ----------------------------------------------------------------
