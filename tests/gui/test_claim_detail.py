@@ -20,7 +20,7 @@ from desktop.domain.claims import ClaimStatus
 from desktop.domain.documents import DocumentItem
 from desktop.domain.nik import make_nik
 from desktop.services.app import AppServices
-from desktop.services.claims import ClaimService, Resident
+from desktop.services.claims import ClaimService
 from desktop.services.permissions import Role
 from desktop.store.unit_of_work import Actor
 from desktop.ui.claims.amount_dialog import AmountDialog
@@ -32,20 +32,15 @@ from tests.gui.conftest import MessageBoxes
 from tests.gui.fit import assert_nothing_cut
 from tests.gui.mnemonics import clashes, window_mnemonics
 from tests.gui.worker_form_steps import type_date, type_into
+from tests.integration import test_claim_service as service_tests
+from tests.integration.test_claim_service import RESIDENT_NIK, TODAY, operator, resident, workers
 
-TODAY = date(2026, 11, 16)  # a Monday
-RESIDENT_NIK = "1602064107550002"  # a woman born 1 July 1955, area 16.02.06
 HEIR_NIK = make_nik("16.02.06", date(1980, 3, 15), Sex.MALE, 1)
 LEFT = Qt.MouseButton.LeftButton
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("claim-detail") / "demo.db"
-    made = AppServices.open(path)
-    made.demo.generate(workers=60, seed=11)  # a hub, 60 workers, no claims
-    made.close()
-    return path
+# The claim service tests' demo hub (OKI, 60 workers, no claims), copied for each test.
+template = service_tests.template
 
 
 @pytest.fixture
@@ -58,32 +53,14 @@ def app(template: Path, tmp_path: Path) -> Iterator[AppServices]:
     opened.close()
 
 
-def operator(admin: Actor) -> Actor:
-    return Actor(admin.user_id, "operator", Role.OPERATOR_KECAMATAN.value, admin.device_id)
-
-
 def viewer(admin: Actor) -> Actor:
     return Actor(admin.user_id, "tamu", Role.VIEWER.value, admin.device_id)
 
 
 def a_worker(app: AppServices) -> str:
     """An active worker covered 1 Jan to 31 Dec 2026."""
-    with app.database.engine.connect() as conn:
-        row = conn.exec_driver_sql(
-            "SELECT id FROM worker WHERE status = 'aktif' AND coverage_start = '2026-01-01' "
-            "ORDER BY id LIMIT 1"
-        ).first()
-    assert row is not None
-    return str(row[0])
-
-
-def a_village(app: AppServices) -> str:
-    with app.database.engine.connect() as conn:
-        row = conn.exec_driver_sql(
-            "SELECT code FROM region WHERE level = 4 ORDER BY code LIMIT 1"
-        ).first()
-    assert row is not None
-    return str(row[0])
+    [worker] = workers(app)
+    return worker
 
 
 def open_view(qtbot: QtBot, app: AppServices, claim: str, who: list[Actor]) -> ClaimDetailView:
@@ -281,7 +258,7 @@ def test_a_santunan_for_a_resident_goes_from_the_kecamatan_to_payment(
     claim = app.claims.open_claim(
         who[0],
         "santunan_kematian",
-        subject=Resident(nik=RESIDENT_NIK, name="Warga Bukan Peserta", village_code=a_village(app)),
+        subject=resident(app),
         event_date=date(2026, 11, 1),
         akta="1602-KM-0001",
         decile=3,
@@ -336,18 +313,14 @@ def test_a_santunan_for_a_resident_goes_from_the_kecamatan_to_payment(
 
 def add_payee(app: AppServices, actor: Actor, claim: str) -> str:
     """The heir a death claim is paid to, with an account of its own per claim."""
-    account = str(10**11 + int(claim.replace("-", "")[-8:], 16))
-    return app.claims.add_heir(
-        actor, claim, name="Anak Penerima", relationship="anak", payee=True,
-        bank="Bank Sumsel Babel", account=account,
-    )  # fmt: skip
+    return service_tests.add_payee(app.claims, actor, claim)
 
 
 def santunan(app: AppServices, actor: Actor, decile: int | None = 2) -> str:
     return app.claims.open_claim(
         actor,
         "santunan_kematian",
-        subject=Resident(nik=RESIDENT_NIK, name="Warga Bukan Peserta", village_code=a_village(app)),
+        subject=resident(app),
         event_date=date(2026, 11, 1),
         decile=decile,
         reported_date=date(2026, 11, 3),

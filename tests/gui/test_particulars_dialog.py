@@ -5,11 +5,8 @@ changes."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,26 +17,18 @@ from pytestqt.qtbot import QtBot
 from desktop.domain.documents import checklist
 from desktop.domain.findings import DomainError, Finding
 from desktop.services.app import AppServices
-from desktop.services.claims import ClaimService
 from desktop.ui.claims.particulars_dialog import ParticularsDialog
+from tests.gui import test_claim_detail as detail_tests
 from tests.gui.conftest import MessageBoxes
 from tests.gui.fit import assert_fits, assert_nothing_cut
 from tests.integration import test_claim_service as base
-from tests.integration.test_claim_service import TODAY, operator, resident, workers
+from tests.integration.test_claim_service import operator, resident, workers
 
-# The claim service tests' demo hub (OKI, 60 workers), copied for each test.
+# The claim service tests' demo hub (OKI, 60 workers), copied for each test, its claim
+# service's today being TODAY.
 template = base.template
+app = detail_tests.app
 DIED = date(2026, 10, 20)
-
-
-@pytest.fixture
-def app(template: Path, tmp_path: Path) -> Iterator[AppServices]:
-    path = tmp_path / "demo.db"
-    shutil.copy(template, path)
-    services = AppServices.open(path)
-    services.claims = ClaimService(services.database.engine, today=lambda: TODAY)
-    yield services
-    services.close()
 
 
 def santunan(app: AppServices) -> str:
