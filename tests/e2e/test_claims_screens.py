@@ -19,8 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -28,12 +27,12 @@ from desktop.services.app import AppServices
 from desktop.ui.claims.model import COLUMNS, ObjectRole
 from desktop.ui.main_window import MainWindow
 from tests.e2e.screens import REAL_DISPLAY, shoot
+from tests.e2e.test_main_window_screens import maximised, screen_tag
 from tests.gui.fit import cut_texts
 
 pytestmark = REAL_DISPLAY
 
 WORKERS = 5_000
-TASKBAR = 40
 
 
 @pytest.fixture(scope="module")
@@ -52,20 +51,6 @@ def services(template: Path, tmp_path: Path) -> Iterator[AppServices]:
     opened = AppServices.open(path)
     yield opened
     opened.close()
-
-
-def screen_tag() -> str:
-    """ "1366" on the small screen, "1920" on the big one."""
-    screen = QGuiApplication.primaryScreen()
-    assert screen is not None
-    return "1366" if screen.geometry().width() <= 1366 else "1920"
-
-
-def maximised() -> QRect:
-    """The screen less a taskbar at the bottom, as a maximised window has it."""
-    screen = QGuiApplication.primaryScreen()
-    assert screen is not None
-    return screen.availableGeometry().adjusted(0, 0, 0, -TASKBAR)
 
 
 def assert_list_side_whole(window: MainWindow) -> None:
