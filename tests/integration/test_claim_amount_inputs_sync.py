@@ -4,31 +4,15 @@ decile) travel to the hub, which derives the same proposed amount from them."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
-
-import pytest
 
 from desktop.services.claims import Resident
-from tests.integration.sync_helpers import (
-    Office,
-    district_of,
-    districts_with_workers,
-    join_kecamatan,
-    make_hub,
-)
+from tests.integration import test_claim_service_sync as claim_sync_tests
+from tests.integration.sync_helpers import Office, district_of
 from tests.integration.test_claim_service_sync import RESIDENT_NIK, first_village, service
 
-
-@pytest.fixture
-def network(tmp_path: Path) -> Iterator[tuple[Office, Office]]:
-    hub = make_hub(tmp_path, workers=40)
-    [district] = districts_with_workers(hub, 1)
-    laptop = join_kecamatan(hub, tmp_path, district, "kec-a")
-    yield hub, laptop
-    for office in (hub, laptop):
-        office.close()
+# The claim sync tests' hub (40 workers) and one kecamatan laptop.
+network = claim_sync_tests.network
 
 
 def _covered_worker(office: Office) -> str:

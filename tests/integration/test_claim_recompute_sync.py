@@ -18,6 +18,7 @@ from desktop.domain.documents import checklist
 from desktop.services.claims import Resident
 from desktop.store import models
 from desktop.store.unit_of_work import Actor, UnitOfWork
+from tests.integration import test_claim_service_sync as claim_sync_tests
 from tests.integration.sync_helpers import (
     Office,
     device_of,
@@ -32,15 +33,8 @@ from tests.integration.test_claim_service_sync import (
     service,
 )
 
-
-@pytest.fixture
-def network(tmp_path: Path) -> Iterator[tuple[Office, Office]]:
-    hub = make_hub(tmp_path, workers=40)
-    [district] = districts_with_workers(hub, 1)
-    laptop = join_kecamatan(hub, tmp_path, district, "kec-a")
-    yield hub, laptop
-    for office in (hub, laptop):
-        office.close()
+# The claim sync tests' hub (40 workers) and one kecamatan laptop.
+network = claim_sync_tests.network
 
 
 def stored(office: Office, claim: str) -> dict[str, object]:
