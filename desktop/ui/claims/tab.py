@@ -369,8 +369,10 @@ class ClaimsTab(QWidget):
         row = self.model.row_of(rowid)
         if row >= 0:
             select_row(self.table, row)
-        # Read again either way: a claim just opened is not in the ids yet.
+        # Read again either way: a claim just opened is not in the ids yet. The detail was
+        # just read: the main window's refresh that follows need not read it again.
         self._select_rowid = rowid
+        self._keep_detail = True
         self.data_changed()
 
     def _rowid_of(self, claim_id: str) -> int | None:
