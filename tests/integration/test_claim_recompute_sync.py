@@ -6,9 +6,7 @@ not do is done by the next one."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import orjson
 import pytest
@@ -19,22 +17,12 @@ from desktop.services.claims import Resident
 from desktop.store import models
 from desktop.store.unit_of_work import Actor, UnitOfWork
 from tests.integration import test_claim_service_sync as claim_sync_tests
-from tests.integration.sync_helpers import (
-    Office,
-    device_of,
-    district_of,
-    districts_with_workers,
-    join_kecamatan,
-    make_hub,
-)
-from tests.integration.test_claim_service_sync import (
-    RESIDENT_NIK,
-    first_village,
-    service,
-)
+from tests.integration.sync_helpers import Office, device_of, district_of
+from tests.integration.test_claim_service_sync import RESIDENT_NIK, first_village, service
 
-# The claim sync tests' hub (40 workers) and one kecamatan laptop.
+# The claim sync tests' hub (40 workers) with one kecamatan laptop, or with two.
 network = claim_sync_tests.network
+two_laptops = claim_sync_tests.two_laptops
 
 
 def stored(office: Office, claim: str) -> dict[str, object]:
@@ -104,17 +92,6 @@ def test_the_merged_steps_set_the_status_and_the_clock_on_both_sides(
     assert owed_marks(laptop) == []
     # The laptop's recompute wrote nothing the hub would refuse.
     assert hub.receive(laptop.export()).applied
-
-
-@pytest.fixture
-def two_laptops(tmp_path: Path) -> Iterator[tuple[Office, Office, Office]]:
-    hub = make_hub(tmp_path, workers=40)
-    first, second = districts_with_workers(hub, 2)
-    a = join_kecamatan(hub, tmp_path, first, "kec-a")
-    b = join_kecamatan(hub, tmp_path, second, "kec-b")
-    yield hub, a, b
-    for office in (hub, a, b):
-        office.close()
 
 
 def shared_account_claims(a: Office, b: Office) -> list[str]:
