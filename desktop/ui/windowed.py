@@ -264,6 +264,16 @@ def select_row(table: QTableView, row: int) -> None:
     table.scrollTo(index)
 
 
+SEARCH_SHOWN_CHARS = 40  # a longer search is cut short in the no-match message
+
+
+def shown_search(text: str) -> str:
+    """A search as a no-match message quotes it: cut short with "…" past 40 characters."""
+    if len(text) > SEARCH_SHOWN_CHARS:
+        return text[: SEARCH_SHOWN_CHARS - 1] + "…"
+    return text
+
+
 # ---- the ids, off the GUI thread -----------------------------------------------------------
 
 IdsWork = Callable[[], "tuple[array[int], int]"]

@@ -30,9 +30,14 @@ from desktop.ui.claims.new_claim import NewClaimDialog
 from desktop.ui.i18n import error_text, finding_text, number
 from desktop.ui.remembered_sizes import RememberedSplitter
 from desktop.ui.widgets import EmptyMessage, HintLabel, heading_label
-from desktop.ui.windowed import BackgroundIds, ObjectRole, select_row, windowed_table
+from desktop.ui.windowed import (
+    BackgroundIds,
+    ObjectRole,
+    select_row,
+    shown_search,
+    windowed_table,
+)
 
-SEARCH_SHOWN_CHARS = 40  # a longer search is cut short in the no-match message
 SPLITTER_KEY = "claims/splitter"
 # The list takes this share of the tab until the user moves the splitter; the detail the
 # rest, at first at least DETAIL_ROOM (its two columns of facts whole on a 1366 px laptop,
@@ -307,9 +312,7 @@ class ClaimsTab(QWidget):
             self.empty_message.hide()
             return
         flt = self.current_filter()
-        text = flt.text
-        if len(text) > SEARCH_SHOWN_CHARS:
-            text = text[: SEARCH_SHOWN_CHARS - 1] + "…"
+        text = shown_search(flt.text)
         others = flt.has_filters
         if self._actor is None:
             message = self.tr(

@@ -68,10 +68,15 @@ from desktop.ui.widgets import (
     SearchableCombo,
     heading_label,
 )
-from desktop.ui.windowed import BackgroundIds, ObjectRole, select_row, windowed_table
+from desktop.ui.windowed import (
+    BackgroundIds,
+    ObjectRole,
+    select_row,
+    shown_search,
+    windowed_table,
+)
 
 SEARCH_DELAY_MS = 250
-SEARCH_SHOWN_CHARS = 40  # a longer search is cut short in the no-match message
 SPLITTER_KEY = "roster/splitter"
 # The left panel (figures, region tree) takes this share of the tab until the user moves
 # the splitter: 200 px on a 1366 px laptop, so that every roster column shows whole.
@@ -410,9 +415,7 @@ class RosterTab(QWidget):
             self.empty_message.hide()
             return
         flt = self.current_filter()
-        text = flt.text.strip()
-        if len(text) > SEARCH_SHOWN_CHARS:
-            text = text[: SEARCH_SHOWN_CHARS - 1] + "…"
+        text = shown_search(flt.text.strip())
         others = is_filtered(replace(flt, text=""))
         if not total and not self.add_button.isEnabled():
             # No office yet (or a read-only file): the buttons named below are grey.
