@@ -4,7 +4,6 @@ filled, Esc asking first, and the review flags told after saving."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from desktop.ui.claims.new_claim import NewClaimDialog
 from tests import fixtures_messy as messy
 from tests.gui.conftest import MessageBoxes
 from tests.gui.mnemonics import clashes, window_mnemonics
+from tests.integration.test_claim_service import query
 
 TODAY = date.today()
 RESIDENT_NIK = "1602064107550002"  # a woman born 1 July 1955, Pampangan (16.02.06)
@@ -62,14 +62,6 @@ def add_worker(
             "coverage_end": covered_until,
         },
     )
-
-
-def query(app: AppServices, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    conn = sqlite3.connect(app.path)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
 
 
 def dmy(day: date) -> str:
