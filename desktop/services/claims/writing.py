@@ -4,7 +4,7 @@ readings of typed values."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -160,8 +160,9 @@ class ClaimWrites(ClaimReads):
     ) -> ClaimFile:
         """Recompute and store the claim's derived columns; return its file as it is now."""
         file = load_file(uow.connection, claim_id, office)
-        uow.update(models.Claim, claim_id, derive(uow.connection, file))
-        return load_file(uow.connection, claim_id, file.office)
+        derived = derive(uow.connection, file)
+        uow.update(models.Claim, claim_id, derived)
+        return replace(file, claim={**file.claim, **derived})
 
     def _propose_amount(self, uow: UnitOfWork, file: ClaimFile) -> None:
         """While the claim is proposed (its file with the kecamatan), the proposed amount
