@@ -17,6 +17,7 @@ from desktop.domain.identifiers import normalize_number
 from desktop.domain.names import clean_name
 from desktop.domain.nik import check_nik
 from desktop.services.claims.errors import error
+from desktop.services.claims.file import heir_view
 from desktop.services.claims.writing import (
     ClaimWrites,
     account_digits,
@@ -155,14 +156,7 @@ class ClaimDossier(ClaimWrites):
         )
         with UnitOfWork(self._engine, actor, action="claim.heir") as uow:
             file = self._file_for_edit(uow, claim_id)
-            new = HeirView(
-                name=values["name"],
-                relationship=values["relationship"],
-                nik=values["nik"],
-                is_payee=values["is_payee"],
-                bank_account=values["bank_account"],
-            )
-            self._check_heirs((*file.heir_views, new))
+            self._check_heirs((*file.heir_views, heir_view({**values, "id": ""})))
             uow.summary = f"Ahli waris klaim {file.subject.name}: {values['name']}"
             heir_id = uow.insert(models.Heir, {"claim_id": claim_id, **values})
             self._propose_amount(uow, self._settle(uow, claim_id, file.office))
@@ -194,19 +188,8 @@ class ClaimDossier(ClaimWrites):
                 **changes,
             }
             values = self._heir_values(**merged)
-            listed = tuple(
-                HeirView(
-                    name=values["name"],
-                    relationship=values["relationship"],
-                    nik=values["nik"],
-                    is_payee=values["is_payee"],
-                    bank_account=values["bank_account"],
-                    key=heir_id,
-                )
-                if h.key == heir_id
-                else h
-                for h in file.heir_views
-            )
+            edited = heir_view({**values, "id": heir_id})
+            listed = tuple(edited if h.key == heir_id else h for h in file.heir_views)
             self._check_heirs(listed)
             uow.summary = f"Ahli waris klaim {file.subject.name}: {values['name']}"
             changed = uow.update(models.Heir, heir_id, values)
