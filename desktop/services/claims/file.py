@@ -241,6 +241,14 @@ def load_file(conn: Connection, claim_id: str, office: OfficeContext | None = No
     claim = store.claim_by_id(conn, claim_id)
     if claim is None or claim["deleted"]:
         raise not_found()
+    return file_of(conn, claim, office)
+
+
+def file_of(
+    conn: Connection, claim: dict[str, Any], office: OfficeContext | None = None
+) -> ClaimFile:
+    """The file of a live claim row already read (:func:`desktop.store.claims.claim_by_id`)."""
+    claim_id = str(claim["id"])
     worker = None
     if claim.get("worker_id"):
         worker = worker_store.worker_by_id(conn, str(claim["worker_id"]))

@@ -24,7 +24,6 @@ from desktop.domain.claim_rules import (
     ClaimFacts,
     check_eligibility,
     decile_refusals,
-    event_label,
 )
 from desktop.domain.claim_steps import check_step
 from desktop.domain.claims import INITIAL_STATUS, ClaimKind, ClaimStatus, event_day
@@ -45,6 +44,7 @@ from desktop.services.claims.file import (
     change_mark,
     claims_changed_since,
     derive,
+    file_of,
     flags_of,
     load_file,
     office_context,
@@ -430,7 +430,7 @@ class ClaimService(ClaimDossier):
                     continue
                 if not office.is_hub and row["status"] not in WITH_KECAMATAN:
                     continue
-                file = load_file(uow.connection, claim_id, office)
+                file = file_of(uow.connection, row, office)
                 if uow.update(models.Claim, claim_id, derive(uow.connection, file)):
                     changed.append(claim_id)
             uow.summary = f"{len(changed)} klaim dihitung ulang"
@@ -562,9 +562,4 @@ class ClaimService(ClaimDossier):
             )
 
 
-def event_date_label(kind: ClaimKind) -> str:
-    """What the event date of a claim of *kind* is called (for forms)."""
-    return event_label(kind)
-
-
-__all__ = ["ClaimService", "Resident", "event_date_label", "not_found"]
+__all__ = ["ClaimService", "Resident", "not_found"]
