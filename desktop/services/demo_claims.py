@@ -34,7 +34,13 @@ from desktop.domain.names import name_key
 from desktop.domain.nik import make_nik
 from desktop.domain.roles import Role
 from desktop.domain.settings import CLAIM_EARLY_DEATH_DAYS, parse_setting
-from desktop.services.claims.file import ClaimFile, OfficeContext, amount_of, office_context
+from desktop.services.claims.file import (
+    ClaimFile,
+    OfficeContext,
+    amount_of,
+    office_context,
+    worker_subject,
+)
 from desktop.services.demo import (
     FAMILY_NAMES,
     FEMALE_NAMES,
@@ -430,11 +436,7 @@ class _Generator:
             subject = {
                 "worker_id": worker["id"],
                 "village_code": worker["village_code"],
-                "subject_nik": worker["nik"],
-                "subject_name": worker["name"],
-                "subject_name_key": worker["name_key"],
-                "subject_birth_date": worker["birth_date"],
-                "subject_kk": worker["kk"],
+                **worker_subject(worker),
             }
             district = str(worker["district_code"]).replace(".", "")[:4]
         else:

@@ -115,6 +115,17 @@ def subject_of(claim: dict[str, Any], worker: dict[str, Any] | None) -> ClaimSub
     )
 
 
+def worker_subject(worker: Mapping[str, Any]) -> dict[str, Any]:
+    """The claim's subject columns of a roster worker's claim, copied from the worker."""
+    return {
+        "subject_nik": worker["nik"],
+        "subject_name": worker["name"],
+        "subject_name_key": worker["name_key"],
+        "subject_birth_date": worker["birth_date"],
+        "subject_kk": worker.get("kk"),
+    }
+
+
 def _day(value: Any) -> date | None:
     if isinstance(value, date):
         return value

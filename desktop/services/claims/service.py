@@ -49,6 +49,7 @@ from desktop.services.claims.file import (
     load_file,
     office_context,
     subject_of,
+    worker_subject,
 )
 from desktop.services.claims.reading import stored_override
 from desktop.services.claims.writing import (
@@ -123,11 +124,7 @@ class ClaimService(ClaimDossier):
                 columns = {
                     "worker_id": worker["id"],
                     "village_code": worker["village_code"],
-                    "subject_nik": worker["nik"],
-                    "subject_name": worker["name"],
-                    "subject_name_key": worker["name_key"],
-                    "subject_birth_date": worker["birth_date"],
-                    "subject_kk": worker.get("kk"),
+                    **worker_subject(worker),
                 }
             elif subject is not None:
                 columns = self._resident_columns(subject)
@@ -467,17 +464,7 @@ class ClaimService(ClaimDossier):
                     continue
                 if not office.is_hub and row["status"] not in WITH_KECAMATAN:
                     continue
-                filled += uow.update(
-                    models.Claim,
-                    claim_id,
-                    {
-                        "subject_nik": worker["nik"],
-                        "subject_name": worker["name"],
-                        "subject_name_key": worker["name_key"],
-                        "subject_birth_date": worker["birth_date"],
-                        "subject_kk": worker.get("kk"),
-                    },
-                )
+                filled += uow.update(models.Claim, claim_id, worker_subject(worker))
             uow.summary = f"Data almarhum/peserta {filled} klaim dilengkapi dari data peserta"
         return filled
 
