@@ -213,6 +213,12 @@ class ClaimFile:
         return tuple(heir_view(row) for row in self.heirs)
 
     @property
+    def payee_missing(self) -> bool:
+        """True while no heir is recorded as the payee with an account."""
+        payee = payee_of(self.heir_views)
+        return payee is None or not payee.bank_account
+
+    @property
     def document_states(self) -> tuple[DocumentState, ...]:
         """The checklist as the rules read it."""
         return tuple(s for s in map(document_state, self.documents) if s is not None)

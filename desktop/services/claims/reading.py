@@ -19,7 +19,7 @@ from desktop.domain.claim_steps import allowed_steps
 from desktop.domain.claims import ClaimKind, ClaimStatus
 from desktop.domain.documents import DocumentItem, checklist, required_documents
 from desktop.domain.findings import Finding
-from desktop.domain.heirs import document_conditions, payee_of, relationship_of
+from desktop.domain.heirs import document_conditions, relationship_of
 from desktop.domain.identifiers import mask_account, normalize_number
 from desktop.domain.names import name_key
 from desktop.domain.roles import Role
@@ -464,8 +464,7 @@ def _detail(
         timeline=tuple(timeline),
         allowed_steps=allowed_steps(file.kind, state.status, actor.role),
         days_off=claim.get("days_off"),
-        payee_missing=file.kind.is_death
-        and ((payee := payee_of(file.heir_views)) is None or not payee.bank_account),
+        payee_missing=file.kind.is_death and file.payee_missing,
         clock_days=rules.days,
         working_days=rules.count is DayCount.WORKING,
     )

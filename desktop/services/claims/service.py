@@ -30,7 +30,6 @@ from desktop.domain.claims import INITIAL_STATUS, ClaimKind, ClaimStatus, event_
 from desktop.domain.dates import long_date
 from desktop.domain.documents import checklist
 from desktop.domain.findings import QT_TRANSLATE_NOOP, DomainError
-from desktop.domain.heirs import payee_of
 from desktop.domain.identifiers import normalize_number
 from desktop.domain.money import format_rupiah
 from desktop.domain.names import clean_name, name_key
@@ -352,7 +351,6 @@ class ClaimService(ClaimDossier):
         with UnitOfWork(self._engine, actor, action="claim.step") as uow:
             file = load_file(uow.connection, claim_id)
             state = file.state()
-            payee = payee_of(file.heir_views)
             check_step(
                 file.kind,
                 state.status,
@@ -360,7 +358,7 @@ class ClaimService(ClaimDossier):
                 actor.role,
                 reason,
                 state.missing,
-                payee_missing=payee is None or not payee.bank_account,
+                payee_missing=file.payee_missing,
             )
             previous = event_day(state.events[-1]) if state.events else None
             if previous is not None and day < previous:
