@@ -40,6 +40,7 @@ from desktop.domain.authority import (
     refused_fields,
 )
 from desktop.domain.claims import ClaimKind
+from desktop.store.claims import event_data
 from desktop.store.columns import COLUMN_SPECS
 from desktop.store.hlc import vv_loads
 from desktop.sync.stale import CLAIM_FILE_TABLES, HOLD_ACTION, Knowledge, StaleChange
@@ -181,7 +182,7 @@ def check_authority(
                 raise AuthorityRefused("event", table, row_id, "device_id")
             if new.get("actor_user_id") not in users:
                 raise AuthorityRefused("event", table, row_id, "actor_user_id")
-            if _event_role(new.get("data")) not in KECAMATAN_ROLES:
+            if event_data(new).get("role") not in KECAMATAN_ROLES:
                 raise AuthorityRefused("event", table, row_id, "role")
     _check_audits(conn, users)
     _check_late_records(stale)
@@ -319,7 +320,7 @@ def _check_times(table: str, row_id: str, new: Mapping[str, object], now_ms: int
             continue
         _check_time(table, row_id, name, value, spec.kind, latest)
     if table == "claim_event":
-        on = _event_details(new.get("data")).get("on")
+        on = event_data({"data": new.get("data")}).get("on")
         if on is not None:
             if not isinstance(on, str):
                 raise AuthorityRefused("field", table, row_id, "data")
@@ -347,20 +348,6 @@ def _check_time(
         raise AuthorityRefused("stamp", table, row_id, str(int(moment.timestamp() * 1000)))
 
 
-def _event_details(data: object) -> dict[str, object]:
-    """A claim event's JSON details (empty when they are not a JSON object)."""
-    if not isinstance(data, str):
-        return {}
-    try:
-        details = orjson.loads(data)
-    except orjson.JSONDecodeError:
-        return {}
-    return details if isinstance(details, dict) else {}
-
-
-def _event_role(data: object) -> object:
-    """The role a claim event's JSON details name (None when they name none)."""
-    return _event_details(data).get("role")
 
 
 def _check_stamps(conn: Connection, now_ms: int) -> None:

@@ -38,6 +38,7 @@ from sqlalchemy import Boolean, Connection
 from desktop.domain.claim_state import derive_claim_state
 from desktop.domain.claims import ClaimEventView, ClaimKind, ClaimStatus
 from desktop.store import models
+from desktop.store.claims import event_data
 from desktop.store.hlc import HybridClock, vv_dumps, vv_loads
 from desktop.store.ids import new_id
 from desktop.store.unit_of_work import Actor, table_of
@@ -470,7 +471,7 @@ def _event_views(conn: Connection, claim_id: str) -> Iterable[ClaimEventView]:
             step = ClaimStatus(str(status))
         except ValueError:
             continue
-        details = _details(data)
+        details = event_data({"data": data})
         on = details.get("on")
         role = details.get("role")
         yield ClaimEventView(
@@ -480,16 +481,6 @@ def _event_views(conn: Connection, claim_id: str) -> Iterable[ClaimEventView]:
             on=_day(on),
             role=str(role) if isinstance(role, str) else None,
         )
-
-
-def _details(data: object) -> dict[str, Any]:
-    if not isinstance(data, str):
-        return {}
-    try:
-        details = orjson.loads(data)
-    except orjson.JSONDecodeError:
-        return {}
-    return details if isinstance(details, dict) else {}
 
 
 def _day(value: object) -> date | None:
