@@ -39,7 +39,7 @@ from desktop.domain.claim_state import derive_claim_state
 from desktop.domain.claims import ClaimEventView, ClaimKind, ClaimStatus
 from desktop.store import models
 from desktop.store.claims import event_data
-from desktop.store.hlc import HybridClock, vv_dumps, vv_loads
+from desktop.store.hlc import HybridClock, vv_dumps, vv_loads, vv_merge
 from desktop.store.ids import new_id
 from desktop.store.unit_of_work import Actor, table_of
 from desktop.sync.stamps import db_time
@@ -134,10 +134,10 @@ class Knowledge:
         known = dict(vv)
         for change in changes:
             if change.device == self._sender and (change.seq < seq or change.audit_id == audit_id):
-                _merge_into(known, change.vv)
+                known = vv_merge(known, change.vv)
         if seq > self._held.get(self._sender, 0):
             # Made after its last bundle: it held then what that bundle said it held.
-            _merge_into(known, self._held)
+            known = vv_merge(known, self._held)
         setters = [
             c
             for c in changes
@@ -153,12 +153,6 @@ class Knowledge:
         if not heads:
             return None
         return max(heads, key=lambda c: (c.hlc, c.device)).status
-
-
-def _merge_into(target: dict[str, int], other: Mapping[str, int]) -> None:
-    for device, seq in other.items():
-        if int(seq) > target.get(device, 0):
-            target[device] = int(seq)
 
 
 # ---- before the merge: the regency's values ------------------------------------------------
