@@ -168,12 +168,9 @@ def rows_before(
         key = (change.table_name, change.row_id)
         if key in found:
             continue
-        cursor = conn.exec_driver_sql(
-            f"SELECT * FROM {change.table_name} WHERE id = ?", (change.row_id,)
-        )
-        row = cursor.first()
+        row = _row(conn, change.table_name, change.row_id)
         if row is not None:
-            found[key] = dict(zip(cursor.keys(), row, strict=True))
+            found[key] = row
     return found
 
 
