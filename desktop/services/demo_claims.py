@@ -29,7 +29,9 @@ from desktop.domain.categories import Sex
 from desktop.domain.claim_flags import PayeeAccount, claim_flags, open_flags
 from desktop.domain.claim_state import clock_stops
 from desktop.domain.claims import ClaimKind, ClaimStatus
+from desktop.domain.dates import age_on
 from desktop.domain.documents import DocumentCondition, DocumentItem, checklist
+from desktop.domain.heirs import payee_of
 from desktop.domain.names import name_key
 from desktop.domain.nik import make_nik
 from desktop.domain.roles import Role
@@ -163,7 +165,7 @@ class _Generator:
             day = row.get("death_date") or row["coverage_start"]
             if day > latest:
                 continue
-            if early and not 0 <= (row["death_date"] - row["coverage_start"]).days < 30:
+            if early and not self._is_early(row):
                 continue
             self.used.add(row["id"])
             return row
@@ -537,7 +539,7 @@ class _Generator:
         early_days = parse_setting(CLAIM_EARLY_DEATH_DAYS, self.office.settings)
         for file in files:
             views = file.heir_views
-            payee = next((h for h in views if h.is_payee), None)
+            payee = payee_of(views)
             others = payees.get(payee.account_digits, []) if payee is not None else []
             raised = claim_flags(
                 file.subject,
@@ -576,7 +578,7 @@ class _Generator:
 
 def _school_level(birth: date, today: date) -> str | None:
     """The school level of a child born on *birth* (none before 5 or after 22)."""
-    age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+    age = age_on(birth, today)
     for upto, level in ((12, SchoolLevel.TK_SD), (15, SchoolLevel.SMP), (18, SchoolLevel.SMA)):
         if 5 <= age <= upto:
             return level.value
