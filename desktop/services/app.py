@@ -3,38 +3,69 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.domain.findings import Finding
 from desktop.services.claims import ClaimService
-from desktop.services.demo import DemoService
 from desktop.services.health import HealthService
 from desktop.services.holidays import HolidayService
 from desktop.services.office import OfficeService
 from desktop.services.progress import ProgressFn
 from desktop.services.regions import RegionService
 from desktop.services.roster import RosterService
-from desktop.services.roster_import import RosterImportService
-from desktop.services.sync import SyncService
+from desktop.services.sync_scratch import sweep_scratch
 from desktop.services.workers import WorkerService
 from desktop.store.database import Database, needs_upgrade, open_database
+
+if TYPE_CHECKING:
+    from desktop.services.demo import DemoService
+    from desktop.services.roster_import import RosterImportService
+    from desktop.services.sync import SyncService
 
 
 @dataclass
 class AppServices:
-    """Every service over one database file."""
+    """Every service over one database file.
+
+    The sync, demo and roster-import services are built when first used: a command that
+    needs none of them (``claims list``) does not pay for importing them (about 0.1 s of
+    its start). What a killed import left in the sync's scratch folder is swept when the
+    database opens all the same."""
 
     database: Database
     office: OfficeService
     regions: RegionService
     health: HealthService
-    demo: DemoService
     roster: RosterService
-    importer: RosterImportService
     workers: WorkerService
-    sync: SyncService
     claims: ClaimService
     holidays: HolidayService
+
+    @cached_property
+    def sync(self) -> SyncService:
+        """USB-bundle sync; a merge recomputes the claims it touched through the claims."""
+        from desktop.services.sync import SyncService
+
+        database = self.database
+        return SyncService(
+            database.engine, database.path, read_only=database.read_only, claims=self.claims
+        )
+
+    @cached_property
+    def demo(self) -> DemoService:
+        """Demo data."""
+        from desktop.services.demo import DemoService
+
+        return DemoService(self.database.engine, read_only=self.database.read_only)
+
+    @cached_property
+    def importer(self) -> RosterImportService:
+        """Roster import from spreadsheets."""
+        from desktop.services.roster_import import RosterImportService
+
+        return RosterImportService(self.database.engine)
 
     @classmethod
     def open(
@@ -44,6 +75,8 @@ class AppServices:
 
         *progress* hears of a backup and migration (see :meth:`needs_upgrade`)."""
         database = open_database(path, create=create, progress=progress)
+        if database.read_only is None:
+            sweep_scratch(database.path)  # decrypted records a killed import left
         engine = database.engine
         claims = ClaimService(engine)
         return cls(
@@ -51,12 +84,8 @@ class AppServices:
             office=OfficeService(engine, read_only=database.read_only, claims=claims),
             regions=RegionService(engine),
             health=HealthService(engine, read_only=database.read_only),
-            demo=DemoService(engine, read_only=database.read_only),
             roster=RosterService(engine),
-            importer=RosterImportService(engine),
             workers=WorkerService(engine),
-            # A merge recomputes the claims it touched through the claim service.
-            sync=SyncService(engine, database.path, read_only=database.read_only, claims=claims),
             claims=claims,
             # The holiday list moves running claims' deadlines through the claim service.
             holidays=HolidayService(engine, read_only=database.read_only, claims=claims),

@@ -24,7 +24,7 @@ from desktop.services.sync.codes import (
     normalise_code,
 )
 from desktop.services.sync.export import copy_free_space
-from desktop.services.sync.receiving import MAX_BUNDLE_BYTES, SCRATCH_IDLE_S, SCRATCH_MAX_AGE_S
+from desktop.services.sync.receiving import MAX_BUNDLE_BYTES
 from desktop.services.sync.refusals import SyncRefused
 from desktop.services.sync.results import (
     BundleSummary,
@@ -41,6 +41,7 @@ from desktop.services.sync.results import (
 )
 from desktop.services.sync.review import MERGE_FILLS
 from desktop.services.sync.service import SyncService
+from desktop.services.sync_scratch import SCRATCH_IDLE_S, SCRATCH_MAX_AGE_S
 
 __all__ = [
     "BIG_BUNDLE_CHANGES",

@@ -17,6 +17,7 @@ from desktop.services.office import OfficeInfo, OfficeService
 from desktop.services.permissions import Actor
 from desktop.services.sync.helpers import _b64
 from desktop.services.sync.refusals import SyncRefused
+from desktop.services.sync_scratch import scratch_dir
 from desktop.store import files, queries
 from desktop.store.ids import new_id
 from desktop.store.unit_of_work import utc_now
@@ -50,7 +51,7 @@ class SyncBase:
 
     @property
     def _scratch_dir(self) -> Path:
-        return self._path.with_name(f"{self._path.stem}-sync")
+        return scratch_dir(self._path)
 
     # -- keys ----------------------------------------------------------------------------
 

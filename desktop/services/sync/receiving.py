@@ -26,6 +26,7 @@ from desktop.services.sync.refusals import (
     about_bundle,
 )
 from desktop.services.sync.results import BundleSummary, ReceivedBundle, _Incoming
+from desktop.services.sync_scratch import sweep_scratch
 from desktop.store import files, queries
 from desktop.store.database import head_revision
 from desktop.store.ids import new_id
@@ -41,13 +42,7 @@ log = logging.getLogger(__name__)
 
 MAX_BUNDLE_BYTES = bundles.MAX_BUNDLE_SIZE
 
-# Scratch files (bundle copies, staging) are held by the process using them (see
-# desktop.store.files): one that no live process holds and nobody wrote for SCRATCH_IDLE_S
-# (the instant between its creation and its hold) is a leftover of a killed import and is
-# deleted when services open the database and before each import. Where holds cannot be
-# told (a file system without locks), only after SCRATCH_MAX_AGE_S.
-SCRATCH_IDLE_S = 60
-SCRATCH_MAX_AGE_S = 12 * 3600
+# Scratch files (bundle copies, staging): desktop.services.sync_scratch.
 
 
 class ReceivingMixin(SyncBase):
@@ -336,16 +331,8 @@ class ReceivingMixin(SyncBase):
 
     def _sweep_scratch(self) -> None:
         """Delete local copies and staging files left by a killed import (they hold
-        decrypted data). Files an import in progress uses, in this process or another,
-        are held by it (see :mod:`desktop.store.files`) and stay."""
-        swept = files.sweep_scratch(
-            self._scratch_dir,
-            ("stage-*.db", "fetch-*"),
-            idle_s=SCRATCH_IDLE_S,
-            unheld_unknown_s=SCRATCH_MAX_AGE_S,
-        )
-        if swept:
-            log.info("deleted %d scratch files left by an interrupted import", len(swept))
+        decrypted data); see :mod:`desktop.services.sync_scratch`."""
+        sweep_scratch(self._path)
 
     def _new_staging(self, stem: str) -> Staging:
         """A new staging file ``<stem>-<random>.db``, for the user alone and held by this
